@@ -1,0 +1,38 @@
+// Lint rules, and the import boundaries of ARCHITECTURE.md: src/ (the core) never imports Electron, React or the
+// renderer; the pure modules never import Node built-ins.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noUi = [
+  { group: ['electron', 'electron/*'], message: 'src/ is the core: it runs under plain Node (tests, CLI). Electron lives in electron/.' },
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/ is the core: React belongs in renderer/.' },
+  { group: ['**/renderer/**', '**/electron/**'], message: 'src/ must not depend on the front ends.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noUi }] },
+  },
+  {
+    // Pure modules: classification and policy rules import no Node built-ins, so they could run anywhere.
+    files: ['src/classify/**/*.ts', 'src/import/normalise.ts', 'src/import/formats.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...noUi, { group: ['node:*', 'fs', 'path', 'stream', 'crypto', 'os', 'util'], message: 'A pure module: no Node built-ins.' }] },
+      ],
+    },
+  },
+);

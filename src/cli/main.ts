@@ -1,0 +1,38 @@
+// The command line: `contact-sanitizer <command>`. Builds what each command needs by hand and maps errors to
+// one clear sentence on stderr and an exit code a script can test.
+import { Command, CommanderError } from 'commander';
+import { ImportError } from '../import/import-error.js';
+import { registerInspect } from './inspect-command.js';
+
+export const EXIT = { ok: 0, failed: 1, unreadable: 2, usage: 64 } as const;
+
+export function buildProgram(): Command {
+  const program = new Command('contact-sanitizer')
+    .description('Make a LinkedIn connections export safe to keep under UK/EU GDPR and PECR.')
+    .showHelpAfterError()
+    .exitOverride();
+  registerInspect(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    process.exitCode = exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Help and version requests end through here too, with exit code 0.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof ImportError) {
+    process.stderr.write(`contact-sanitizer: ${err.message}\n`);
+    return EXIT.unreadable;
+  }
+  process.stderr.write(`contact-sanitizer: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+  return EXIT.failed;
+}
