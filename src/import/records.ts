@@ -173,16 +173,25 @@ function describeQuoteError(code: string): string {
   return `it cannot be parsed (${code})`;
 }
 
-/** Does a line inside this multi-line record hold a whole record's worth of delimiters? Then a quote merged records. */
+/**
+ * Did a stray quote swallow the next line? A multi-line record is suspect when the text after its first line
+ * reads, on its own, as a complete record with the header's field count: that is what a quote left open on the
+ * first line does to the record after it. (A genuine quoted cell whose later lines hold exactly as many delimiters
+ * as there are columns before it reads the same way; real LinkedIn cells do not, and the record is then reported,
+ * not silently merged.)
+ */
 function swallowsRecords(input: string, from: number, to: number, delimiter: string, columnCount: number): boolean {
-  let lineStart = input.indexOf('\n', from) + 1;
-  while (lineStart > 0 && lineStart < to) {
-    const next = input.indexOf('\n', lineStart);
-    const lineEnd = next === -1 || next > to ? to : next;
-    let count = 0;
-    for (let i = input.indexOf(delimiter, lineStart); i !== -1 && i < lineEnd; i = input.indexOf(delimiter, i + 1)) count++;
-    if (count >= columnCount - 1) return true;
-    lineStart = lineEnd + 1;
-  }
-  return false;
+  const rest = input.slice(input.indexOf('\n', from) + 1, to);
+  let first: StepResult | null = null;
+  const parser = new Papa.Parser({
+    delimiter,
+    newline: '\n',
+    step: (result: StepResult) => {
+      first = result;
+      parser.abort();
+    },
+  });
+  parser.parse(rest, 0, false);
+  const r = first as StepResult | null;
+  return r !== null && r.errors.length === 0 && r.data[0]!.length === columnCount;
 }

@@ -1,0 +1,23 @@
+// The import boundaries of ARCHITECTURE.md are enforced by the lint config: prove that it refuses a crossing.
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: join(import.meta.dirname, '..') });
+const lint = async (code: string, file: string) => (await eslint.lintText(code, { filePath: file }))[0]!.messages.map((m) => m.ruleId);
+
+describe('import boundaries', () => {
+  it('src/ may not import electron, react or the renderer', async () => {
+    expect(await lint("import { app } from 'electron';\nexport const a = app;\n", 'src/api/x.ts')).toContain('no-restricted-imports');
+    expect(await lint("import React from 'react';\nexport const r = React;\n", 'src/report/x.ts')).toContain('no-restricted-imports');
+    expect(await lint("import { x } from '../../renderer/app.js';\nexport const y = x;\n", 'src/report/x.ts')).toContain('no-restricted-imports');
+  });
+
+  it('pure modules may not import Node built-ins', async () => {
+    expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/classify/x.ts')).toContain('no-restricted-imports');
+  });
+
+  it('the rest of src/ may use Node', async () => {
+    expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/import/x.ts')).toEqual([]);
+  });
+});
