@@ -2,19 +2,14 @@
 // of the record as a whole (empty, duplicate). Holds no record after it has looked at it.
 import type { CountryCode } from 'libphonenumber-js';
 import type { ColumnBinding, FieldRole } from '../import/formats.js';
-import { canonicalProfileUrl, normaliseEmail, normaliseText, parseConnectedOn } from '../import/normalise.js';
+import { canonicalProfileUrl, connectedOnProblem, normaliseEmail, normaliseText } from '../import/normalise.js';
 import type { RawRecord, RecordError } from '../import/records.js';
-import {
-  findEmailsInText,
-  findPhonesInText,
-  findSpecialCategoryHints,
-  isFormula,
-  isSoleTrader,
-} from './cell-scanners.js';
+import { detach, isFormula } from './cell-scanners.js';
 import { DuplicateIndex } from './duplicate-index.js';
 import { mailboxKind } from './free-mail.js';
-import type { Finding, FindingKind } from './findings.js';
+import type { Finding } from './findings.js';
 import { SPECIAL_CATEGORY_LABELS } from './special-category-lexicon.js';
+import { TextScanCache, type TextScan } from './text-scan.js';
 
 export interface InspectorOptions {
   /** Country assumed for phone numbers written without +country code. */
@@ -29,39 +24,69 @@ export interface InspectionResult {
   contactsWithEmail: number;
 }
 
+/** What to do with one column, decided once from its role rather than for every cell. */
+interface ColumnPlan {
+  index: number;
+  header: string;
+  role: FieldRole;
+  /** Free text: look for emails and phone numbers in it. */
+  free: boolean;
+  /** Also look for special-category hints and sole traders. */
+  special: boolean;
+  /** Filled, it makes the record about someone (not an empty record). */
+  identity: boolean;
+}
+
 const FREE_TEXT: ReadonlySet<FieldRole> = new Set(['first-name', 'last-name', 'other-name', 'company', 'position', 'location', 'unknown']);
 const SPECIAL_TEXT: ReadonlySet<FieldRole> = new Set(['company', 'position', 'unknown']);
 const IDENTITY: ReadonlySet<FieldRole> = new Set(['first-name', 'last-name', 'other-name', 'profile-url', 'email', 'company', 'position', 'phone']);
 
-const personalDetail = new Map<string, string>();
-const corporateDetail = new Map<string, string>();
+const PROFILE_PREFIX = 'https://www.linkedin.com/in/';
+const SOLE_TRADER_DETAIL = 'self-employed or sole trader: an individual subscriber under PECR, so email marketing needs consent';
+const EMPTY_DETAIL = 'no name, profile, email, company or position: nothing to keep';
 
-function mailboxFinding(line: number, column: string, domain: string, span?: { start: number; end: number }): Finding {
-  const kind = mailboxKind(domain);
-  let detail: string;
-  if (kind === 'personal') {
-    detail = personalDetail.get(domain) ?? `${domain} is a free-mail domain: an individual subscriber under PECR reg. 22, so email marketing needs their consent`;
-    personalDetail.set(domain, detail);
-  } else {
-    detail = corporateDetail.get(domain) ?? `work address at ${domain}: a corporate subscriber under PECR; still personal data under GDPR`;
-    corporateDetail.set(domain, detail);
+/** Domain-specific sentences, made once per domain and shared by every finding that needs them. */
+class MailboxDetails {
+  private readonly personal = new Map<string, string>();
+  private readonly corporate = new Map<string, string>();
+
+  finding(line: number, column: string, domain: string, span?: { start: number; end: number }): Finding {
+    const personal = mailboxKind(domain) === 'personal';
+    const cache = personal ? this.personal : this.corporate;
+    let detail = cache.get(domain);
+    if (detail === undefined) {
+      domain = detach(domain);
+      detail = personal
+        ? `${domain} is a free-mail domain: an individual subscriber under PECR reg. 22, so email marketing needs their consent`
+        : `work address at ${domain}: a corporate subscriber under PECR; still personal data under GDPR`;
+      cache.set(domain, detail);
+    }
+    return { line, column, kind: personal ? 'personal-mailbox' : 'corporate-mailbox', detail, ...span };
   }
-  return { line, column, kind: kind === 'personal' ? 'personal-mailbox' : 'corporate-mailbox', detail, ...span };
 }
 
 export class Inspector {
   private records = 0;
+  private readonly plans: ColumnPlan[];
   private readonly filled: number[];
   private readonly findings: Finding[] = [];
   private readonly errors: RecordError[] = [];
   private readonly duplicates = new DuplicateIndex();
+  private readonly scans: TextScanCache;
+  private readonly mailboxes = new MailboxDetails();
   private contactsWithEmail = 0;
 
-  constructor(
-    private readonly columns: ColumnBinding[],
-    private readonly options: InspectorOptions,
-  ) {
+  constructor(columns: ColumnBinding[], options: InspectorOptions) {
+    this.plans = columns.map((c) => ({
+      index: c.index,
+      header: c.header,
+      role: c.role,
+      free: FREE_TEXT.has(c.role),
+      special: SPECIAL_TEXT.has(c.role),
+      identity: IDENTITY.has(c.role),
+    }));
     this.filled = columns.map(() => 0);
+    this.scans = new TextScanCache(options.defaultCountry);
   }
 
   error(error: RecordError): void {
@@ -80,18 +105,15 @@ export class Inspector {
     let last = '';
     let company = '';
     let soleTrader: string | null = null;
-    for (const col of this.columns) {
-      const raw = cells[col.index]!;
-      if (raw === '') continue;
-      if (raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) {
-        if (raw.trim() === '') continue;
-      }
-      this.filled[col.index]!++;
-      const role = col.role;
-      const column = col.header;
-      if (IDENTITY.has(role)) identity = true;
+    for (let p = 0; p < this.plans.length; p++) {
+      const plan = this.plans[p]!;
+      const raw = cells[plan.index]!;
+      if (raw.length === 0 || ((raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32) && raw.trim() === '')) continue;
+      this.filled[plan.index]!++;
+      const column = plan.header;
+      if (plan.identity) identity = true;
       if (isFormula(raw)) findings.push({ line, column, kind: 'formula', detail: `starts with ${describeTrigger(raw)}: a spreadsheet would run it as a formula` });
-      switch (role) {
+      switch (plan.role) {
         case 'email':
           for (const part of raw.includes(',') || raw.includes(';') ? raw.split(/[,;]/) : [raw]) {
             const e = normaliseEmail(part);
@@ -102,7 +124,7 @@ export class Inspector {
             }
             hasEmail = true;
             email ??= e.value;
-            findings.push(mailboxFinding(line, column, e.domain));
+            findings.push(this.mailboxes.finding(line, column, e.domain));
           }
           break;
         case 'profile-url':
@@ -110,8 +132,8 @@ export class Inspector {
           if (url === null) findings.push({ line, column, kind: 'invalid-url', detail: 'not a web address' });
           break;
         case 'connected-on': {
-          const d = parseConnectedOn(raw);
-          if ('error' in d) findings.push({ line, column, kind: 'invalid-date', detail: d.error });
+          const problem = connectedOnProblem(raw);
+          if (problem !== null) findings.push({ line, column, kind: 'invalid-date', detail: problem });
           break;
         }
         case 'first-name':
@@ -124,60 +146,61 @@ export class Inspector {
           company = raw;
           break;
       }
-      if (soleTrader === null && (role === 'company' || role === 'position') && isSoleTrader(raw)) soleTrader = column;
-      if (FREE_TEXT.has(role)) hasEmail = this.scanFreeText(line, column, role, raw) || hasEmail;
+      if (plan.free) {
+        const scan = this.scans.scan(raw, plan.special);
+        if (scan.emails.length > 0) hasEmail = true;
+        if (scan.soleTrader && soleTrader === null) soleTrader = column;
+        this.report(line, column, scan);
+      }
     }
     if (hasEmail) this.contactsWithEmail++;
-    if (soleTrader !== null) {
-      findings.push({ line, column: soleTrader, kind: 'sole-trader', detail: 'self-employed or sole trader: an individual subscriber under PECR, so email marketing needs consent' });
-    }
+    if (soleTrader !== null) findings.push({ line, column: soleTrader, kind: 'sole-trader', detail: SOLE_TRADER_DETAIL });
     if (!identity) {
-      findings.push({ line, column: null, kind: 'empty-record', detail: 'no name, profile, email, company or position: nothing to keep' });
+      findings.push({ line, column: null, kind: 'empty-record', detail: EMPTY_DETAIL });
       return;
     }
-    const key = url
-      ? `u:${url}`
-      : email
-        ? `e:${email}`
-        : first || last
-          ? `n:${normaliseText(first).toLowerCase()}\u0000${normaliseText(last).toLowerCase()}\u0000${normaliseText(company).toLowerCase()}`
-          : null;
-    if (key) {
-      const seen = this.duplicates.firstSeen(key, line);
-      if (seen) {
-        const by = key[0] === 'u' ? 'profile URL' : key[0] === 'e' ? 'email address' : 'name and company';
-        findings.push({ line, column: null, kind: 'duplicate', detail: `same ${by} as the record on line ${seen}` });
-      }
-    }
+    this.checkDuplicate(line, url, email, first, last, company);
   }
 
-  /** Emails, phone numbers and special-category hints inside free text. Returns whether an email was found. */
-  private scanFreeText(line: number, column: string, role: FieldRole, raw: string): boolean {
+  /** The same person again: by canonical profile URL, else email, else name and company. */
+  private checkDuplicate(line: number, url: string | null, email: string | null, first: string, last: string, company: string): void {
+    let seen: number;
+    let by: string;
+    if (url) {
+      seen = this.duplicates.firstSeen(line, 1, url, url.startsWith(PROFILE_PREFIX) ? PROFILE_PREFIX.length : 0);
+      by = 'profile URL';
+    } else if (email) {
+      seen = this.duplicates.firstSeen(line, 2, email);
+      by = 'email address';
+    } else if (first || last) {
+      const fold = (s: string) => normaliseText(s).toLowerCase();
+      seen = this.duplicates.firstSeen(line, 3, fold(first), 0, fold(last), fold(company));
+      by = 'name and company';
+    } else return;
+    if (seen) this.findings.push({ line, column: null, kind: 'duplicate', detail: `same ${by} as the record on line ${seen}` });
+  }
+
+  private report(line: number, column: string, scan: TextScan): void {
     const findings = this.findings;
-    const emails = findEmailsInText(raw);
-    for (const e of emails) {
+    for (const e of scan.emails) {
       const span = { start: e.start, end: e.end };
       findings.push({ line, column, kind: 'email-address', detail: `an email address inside ${column}`, ...span });
-      findings.push(mailboxFinding(line, column, e.domain, span));
+      findings.push(this.mailboxes.finding(line, column, e.domain, span));
     }
-    for (const p of findPhonesInText(raw, this.options.defaultCountry)) {
-      if (emails.some((e) => p.start < e.end && e.start < p.end)) continue;
+    for (const p of scan.phones) {
       findings.push({ line, column, kind: 'phone-number', detail: `a phone number (${p.country}) inside ${column}`, start: p.start, end: p.end });
     }
-    if (SPECIAL_TEXT.has(role)) {
-      for (const h of findSpecialCategoryHints(raw)) {
-        findings.push({
-          line,
-          column,
-          kind: 'special-category',
-          category: h.category,
-          detail: `"${h.term}" may reveal ${SPECIAL_CATEGORY_LABELS[h.category]}: for a person to review`,
-          start: h.start,
-          end: h.end,
-        });
-      }
+    for (const h of scan.hints) {
+      findings.push({
+        line,
+        column,
+        kind: 'special-category',
+        category: h.category,
+        detail: `"${h.term}" may reveal ${SPECIAL_CATEGORY_LABELS[h.category]}: for a person to review`,
+        start: h.start,
+        end: h.end,
+      });
     }
-    return emails.length > 0;
   }
 
   finish(): InspectionResult {
@@ -195,5 +218,3 @@ function describeTrigger(raw: string): string {
   const c = raw[0];
   return c === '\t' ? 'a tab' : c === '\r' || c === '\n' ? 'a line break' : `"${c}"`;
 }
-
-export type { FindingKind };

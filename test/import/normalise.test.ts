@@ -38,3 +38,15 @@ describe('normalisation', () => {
     expect(parseConnectedOn('06 Aug 2002')).toEqual({ error: expect.stringMatching(/LinkedIn/) });
   });
 });
+
+describe('Connected On, exact LinkedIn form', () => {
+  it('refuses letters where digits belong', () => {
+    expect(parseConnectedOn('08 Feb 20x3')).toEqual({ error: expect.stringMatching(/not a date/) });
+    expect(parseConnectedOn('0x Feb 2023')).toEqual({ error: expect.stringMatching(/not a date/) });
+    expect(parseConnectedOn('00 Feb 2023')).toEqual({ error: 'no such day in that month' });
+    expect(parseConnectedOn('31 Apr 2023')).toEqual({ error: 'no such day in that month' });
+    expect(parseConnectedOn('29 Feb 2100')).toEqual({ error: 'no such day in that month' });
+    expect(parseConnectedOn('05 May 2003')).toEqual({ iso: '2003-05-05' });
+    expect(parseConnectedOn('04 May 2003')).toEqual({ error: expect.stringMatching(/LinkedIn/) });
+  });
+});
