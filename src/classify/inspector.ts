@@ -5,7 +5,7 @@ import type { ColumnBinding, FieldRole } from '../import/formats.js';
 import { canonicalProfileUrl, connectedOnProblem, normaliseEmail, normaliseText } from '../import/normalise.js';
 import type { RawRecord, RecordError } from '../import/records.js';
 import { detach, isFormula } from './cell-scanners.js';
-import { DuplicateIndex } from './duplicate-index.js';
+import { DuplicateIndex, type Duplicate } from './duplicate-index.js';
 import { mailboxKind } from './free-mail.js';
 import type { Finding } from './findings.js';
 import { SPECIAL_CATEGORY_LABELS } from './special-category-lexicon.js';
@@ -23,6 +23,7 @@ export interface InspectionResult {
   errors: RecordError[];
   contactsWithEmail: number;
 }
+
 
 /** What to do with one column, decided once from its role rather than for every cell. */
 interface ColumnPlan {
@@ -146,7 +147,8 @@ export class Inspector {
           company = raw;
           break;
       }
-      if (plan.free) {
+      // A short value without "@" can hold neither an email address nor a seven-digit phone number.
+      if (plan.free && (plan.special || raw.length >= 7 || raw.indexOf('@') !== -1)) {
         const scan = this.scans.scan(raw, plan.special);
         if (scan.emails.length > 0) hasEmail = true;
         if (scan.soleTrader && soleTrader === null) soleTrader = column;
@@ -159,25 +161,17 @@ export class Inspector {
       findings.push({ line, column: null, kind: 'empty-record', detail: EMPTY_DETAIL });
       return;
     }
-    this.checkDuplicate(line, url, email, first, last, company);
+    this.noteIdentity(line, url, email, first, last, company);
   }
 
-  /** The same person again: by canonical profile URL, else email, else name and company. */
-  private checkDuplicate(line: number, url: string | null, email: string | null, first: string, last: string, company: string): void {
-    let seen: number;
-    let by: string;
-    if (url) {
-      seen = this.duplicates.firstSeen(line, 1, url, url.startsWith(PROFILE_PREFIX) ? PROFILE_PREFIX.length : 0);
-      by = 'profile URL';
-    } else if (email) {
-      seen = this.duplicates.firstSeen(line, 2, email);
-      by = 'email address';
-    } else if (first || last) {
+  /** Note who this is, to find the same person again: by canonical profile URL, else email, else name and company. */
+  private noteIdentity(line: number, url: string | null, email: string | null, first: string, last: string, company: string): void {
+    if (url) this.duplicates.add(line, 1, url, url.startsWith(PROFILE_PREFIX) ? PROFILE_PREFIX.length : 0);
+    else if (email) this.duplicates.add(line, 2, email);
+    else if (first || last) {
       const fold = (s: string) => normaliseText(s).toLowerCase();
-      seen = this.duplicates.firstSeen(line, 3, fold(first), 0, fold(last), fold(company));
-      by = 'name and company';
-    } else return;
-    if (seen) this.findings.push({ line, column: null, kind: 'duplicate', detail: `same ${by} as the record on line ${seen}` });
+      this.duplicates.add(line, 3, fold(first), 0, fold(last), fold(company));
+    }
   }
 
   private report(line: number, column: string, scan: TextScan): void {
@@ -207,11 +201,32 @@ export class Inspector {
     return {
       records: this.records,
       filled: this.filled,
-      findings: this.findings,
+      findings: withDuplicates(this.findings, this.duplicates.duplicates()),
       errors: this.errors,
       contactsWithEmail: this.contactsWithEmail,
     };
   }
+}
+
+const DUPLICATE_BY = ['', 'profile URL', 'email address', 'name and company'];
+
+/** Merge the duplicates (found at the end) into the findings, each after the other findings of its record. */
+function withDuplicates(findings: Finding[], duplicates: Duplicate[]): Finding[] {
+  if (duplicates.length === 0) return findings;
+  const merged: Finding[] = [];
+  let d = 0;
+  const flush = (beforeLine: number) => {
+    for (; d < duplicates.length && duplicates[d]!.line < beforeLine; d++) {
+      const { line, first, kind } = duplicates[d]!;
+      merged.push({ line, column: null, kind: 'duplicate', detail: `same ${DUPLICATE_BY[kind]} as the record on line ${first}` });
+    }
+  };
+  for (const f of findings) {
+    flush(f.line);
+    merged.push(f);
+  }
+  flush(Infinity);
+  return merged;
 }
 
 function describeTrigger(raw: string): string {
