@@ -43,6 +43,7 @@ const SPECIAL_TEXT: ReadonlySet<FieldRole> = new Set(['company', 'position', 'un
 const IDENTITY: ReadonlySet<FieldRole> = new Set(['first-name', 'last-name', 'other-name', 'profile-url', 'email', 'company', 'position', 'phone']);
 
 const PROFILE_PREFIX = 'https://www.linkedin.com/in/';
+const MAYBE_CONTACT = /[@\d]/;
 const SOLE_TRADER_DETAIL = 'self-employed or sole trader: an individual subscriber under PECR, so email marketing needs consent';
 const EMPTY_DETAIL = 'no name, profile, email, company or position: nothing to keep';
 
@@ -147,8 +148,8 @@ export class Inspector {
           company = raw;
           break;
       }
-      // A short value without "@" can hold neither an email address nor a seven-digit phone number.
-      if (plan.free && (plan.special || raw.length >= 7 || raw.indexOf('@') !== -1)) {
+      // A name with neither "@" nor a digit can hold neither an email address nor a phone number.
+      if (plan.free && (plan.special || MAYBE_CONTACT.test(raw))) {
         const scan = this.scans.scan(raw, plan.special);
         if (scan.emails.length > 0) hasEmail = true;
         if (scan.soleTrader && soleTrader === null) soleTrader = column;

@@ -28,17 +28,9 @@ export function normaliseEmail(raw: string): NormalisedEmail {
   return { value, valid, domain: valid ? value.slice(value.lastIndexOf('@') + 1) : '' };
 }
 
-const CANONICAL_PREFIX = 'https://www.linkedin.com/in/';
-
-/** Already canonical: LinkedIn's own https://www.linkedin.com/in/<lower-case ASCII slug>, checked without a regex. */
-function isCanonicalLinkedIn(url: string): boolean {
-  if (url.length <= CANONICAL_PREFIX.length || !url.startsWith(CANONICAL_PREFIX)) return false;
-  for (let i = CANONICAL_PREFIX.length; i < url.length; i++) {
-    const c = url.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95)) return false;
-  }
-  return true;
-}
+// LinkedIn's own form, already canonical. A regular expression beats a character loop here: V8 reads the parser's
+// sliced strings much faster natively than through charCodeAt.
+const CANONICAL_LINKEDIN = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+$/;
 
 /**
  * Canonical profile URL: percent-decoded (NFC), no query or fragment, lower-case host, no trailing slash. LinkedIn
@@ -46,7 +38,7 @@ function isCanonicalLinkedIn(url: string): boolean {
  * as LinkedIn treats it. Returns null when the value is not a URL.
  */
 export function canonicalProfileUrl(raw: string): string | null {
-  if (isCanonicalLinkedIn(raw)) return raw;
+  if (CANONICAL_LINKEDIN.test(raw)) return raw;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
   let url: URL;
