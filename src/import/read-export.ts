@@ -71,28 +71,77 @@ async function readPass<T>(
   options: ReadOptions,
 ): Promise<{ info: ExportInfo; result: T }> {
   const stream = await source.open();
-  let decoder: ChunkDecoder | null = null;
-  let bom = false;
-  let head = '';
-  let info: ExportInfo | null = null;
-  let sink: RecordSink<T> | null = null;
-  let splitter: RecordSplitter | null = null;
+  const pass = new Pass(source, forced, makeSink, limits);
   let bytesRead = 0;
-
-  const start = (text: string, ended: boolean): boolean => {
-    head += text;
-    const located = locateHeader(head, ended, limits);
-    if (!located) {
-      if (head.length > limits.maxRecordChars) throw new ImportError('no-header', 'The first lines of this file are too long to be a LinkedIn export.');
-      return false;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      options.signal?.throwIfAborted();
+      bytesRead += chunk.length;
+      if (bytesRead > limits.maxFileBytes) {
+        throw new ImportError('too-large', `The file is larger than the ${limits.maxFileBytes} bytes this app reads.`);
+      }
+      pass.push(chunk);
+      options.onProgress?.(bytesRead, source.bytes);
     }
-    info = {
-      container: source.container,
-      entry: source.entry,
-      archive: source.archive,
-      bytes: source.bytes,
-      encoding: decoder!.encoding,
-      bom,
+    return pass.end();
+  } catch (err) {
+    stream.destroy();
+    if (err instanceof ImportError || err instanceof NotUtf8Error) throw err;
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ImportError('unreadable', `The file could not be read to the end (${(err as Error).message}).`);
+  }
+}
+
+/** One pass over the bytes: decoding, then the header search, then records into the sink. */
+class Pass<T> {
+  private decoder: ChunkDecoder | null = null;
+  private bom = false;
+  /** Text decoded before the header was found. */
+  private head = '';
+  private started: { info: ExportInfo; sink: RecordSink<T>; splitter: RecordSplitter } | null = null;
+
+  constructor(
+    private readonly source: ExportSource,
+    private readonly forced: TextEncoding | null,
+    private readonly makeSink: (info: ExportInfo) => RecordSink<T>,
+    private readonly limits: ImportLimits,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (!this.decoder) {
+      const guess = sniffEncoding(chunk);
+      this.bom = guess.bom;
+      this.decoder = new ChunkDecoder(this.forced ?? guess.encoding);
+    }
+    this.text(this.decoder.decode(chunk), false);
+  }
+
+  end(): { info: ExportInfo; result: T } {
+    if (!this.decoder) throw new ImportError('empty-file', 'The file is empty (0 bytes): export your connections from LinkedIn again.');
+    this.text(this.decoder.end(), true);
+    const { info, sink, splitter } = this.started!;
+    splitter.end();
+    return { info, result: sink.finish() };
+  }
+
+  private text(text: string, ended: boolean): void {
+    if (this.started) {
+      if (text) this.started.splitter.push(text);
+      return;
+    }
+    this.head += text;
+    const located = locateHeader(this.head, ended, this.limits);
+    if (!located) {
+      if (this.head.length > this.limits.maxRecordChars) throw new ImportError('no-header', 'The first lines of this file are too long to be a LinkedIn export.');
+      return;
+    }
+    const info: ExportInfo = {
+      container: this.source.container,
+      entry: this.source.entry,
+      archive: this.source.archive,
+      bytes: this.source.bytes,
+      encoding: this.decoder!.encoding,
+      bom: this.bom,
       delimiter: located.delimiter,
       lineEnding: located.lineEnding,
       kind: located.header.kind,
@@ -101,48 +150,17 @@ async function readPass<T>(
       headerLine: located.line,
       columns: located.header.columns,
     };
-    const s = makeSink(info);
-    sink = s;
-    splitter = new RecordSplitter({
+    const sink = this.makeSink(info);
+    const splitter = new RecordSplitter({
       delimiter: located.delimiter,
       columnCount: located.header.columns.length,
       firstLine: located.line + 1,
-      limits,
-      onRecord: (r) => s.record(r),
-      onError: (e) => s.error(e),
+      limits: this.limits,
+      onRecord: (r) => sink.record(r),
+      onError: (e) => sink.error(e),
     });
-    splitter.push(head.slice(located.dataOffset));
-    head = '';
-    return true;
-  };
-
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      options.signal?.throwIfAborted();
-      bytesRead += chunk.length;
-      if (bytesRead > limits.maxFileBytes) {
-        throw new ImportError('too-large', `The file is larger than the ${limits.maxFileBytes} bytes this app reads.`);
-      }
-      if (!decoder) {
-        const guess = sniffEncoding(chunk);
-        bom = guess.bom;
-        decoder = new ChunkDecoder(forced ?? guess.encoding);
-      }
-      const text = decoder.decode(chunk);
-      if (splitter) (splitter as RecordSplitter).push(text);
-      else start(text, false);
-      options.onProgress?.(bytesRead, source.bytes);
-    }
-    if (!decoder) throw new ImportError('empty-file', 'The file is empty (0 bytes): export your connections from LinkedIn again.');
-    const tail = decoder.end();
-    if (!splitter) start(tail, true);
-    else if (tail) (splitter as RecordSplitter).push(tail);
-    (splitter as unknown as RecordSplitter).end();
-  } catch (err) {
-    stream.destroy();
-    if (err instanceof ImportError || err instanceof NotUtf8Error) throw err;
-    if ((err as Error).name === 'AbortError') throw err;
-    throw new ImportError('unreadable', `The file could not be read to the end (${(err as Error).message}).`);
+    this.started = { info, sink, splitter };
+    splitter.push(this.head.slice(located.dataOffset));
+    this.head = '';
   }
-  return { info: info!, result: (sink as unknown as RecordSink<T>).finish() };
 }

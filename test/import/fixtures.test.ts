@@ -48,7 +48,7 @@ describe('sample exports', () => {
   it('connections-excel-semicolon-cp1252.csv: accents survive the Windows-1252 decoding', async () => {
     const report = await inspectExport(fixture('connections-excel-semicolon-cp1252.csv'));
     expect(report.notes.join(' ')).toMatch(/Windows-1252/);
-    // The special-category hint in "Directrice générale"-free lines and the Müller row decode as text, not mojibake:
+    // The accented names and companies decode as text, not mojibake:
     const { readExport } = await import('../../src/import/read-export.js');
     const names: string[] = [];
     await readExport(fixture('connections-excel-semicolon-cp1252.csv'), () => ({
