@@ -50,3 +50,26 @@ describe('Connected On, exact LinkedIn form', () => {
     expect(parseConnectedOn('04 May 2003')).toEqual({ error: expect.stringMatching(/LinkedIn/) });
   });
 });
+
+describe('a record as a contact', () => {
+  it('keeps raw values beside their normalised forms', async () => {
+    const { toContact } = await import('../../src/import/contact.js');
+    const columns = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'].map((header, index) => ({
+      index,
+      header,
+      role: (['first-name', 'last-name', 'profile-url', 'email', 'company', 'position', 'connected-on'] as const)[index]!,
+    }));
+    const contact = toContact({ line: 15, cells: [' Zoe\u0308 ', "O'Brien", 'https://WWW.linkedin.com/in/zo%C3%AB-obrien/?x=1', ' Zoe@Example.COM', 'Acme', 'CEO', '01 Jan 2024'] }, columns);
+    expect(contact).toEqual({
+      line: 15,
+      raw: { 'First Name': ' Zoe\u0308 ', 'Last Name': "O'Brien", URL: 'https://WWW.linkedin.com/in/zo%C3%AB-obrien/?x=1', 'Email Address': ' Zoe@Example.COM', Company: 'Acme', Position: 'CEO', 'Connected On': '01 Jan 2024' },
+      firstName: 'Zo\u00eb',
+      lastName: "O'Brien",
+      company: 'Acme',
+      position: 'CEO',
+      email: { value: 'zoe@example.com', valid: true },
+      profileUrl: 'https://www.linkedin.com/in/zo\u00eb-obrien',
+      connectedOn: '2024-01-01',
+    });
+  });
+});
