@@ -95,6 +95,13 @@ export class Inspector {
     this.errors.push(error);
   }
 
+  /** Look at one record and return its own findings (duplicates aside), without keeping them. */
+  recordFindings(record: RawRecord): Finding[] {
+    const start = this.findings.length;
+    this.record(record);
+    return this.findings.splice(start);
+  }
+
   record(record: RawRecord): void {
     this.records++;
     const { line, cells } = record;

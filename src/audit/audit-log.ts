@@ -1,0 +1,151 @@
+// The accountability record (Art. 5(2)): an append-only, hash-chained log of every use case, its member and
+// outcome, with ids, counts and enums only, never personal data. Each entry hashes the one before it, and the
+// head (last sequence number and hash) is kept beside the log, so an edited, removed, reordered or truncated
+// entry breaks verification.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../vault/database.js';
+
+export type AuditOutcome = 'success' | 'refused' | 'failed';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ENUM = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z)?$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+// A detail value is a number, a boolean, an id, a list of ids, an ISO time, a file hash, or a short enum word.
+// Free text cannot pass: a name would fail every pattern but ENUM, and ENUM values are checked against a
+// vocabulary when the key is not an id, time or hash (see `safeString`).
+const detailValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.string().regex(UUID),
+  z.array(z.string().regex(UUID)),
+  z.string().regex(ISO_TIME),
+  z.string().regex(SHA256),
+  z.string().regex(ENUM).max(40),
+  z.array(z.string().regex(ENUM).max(40)),
+]);
+export const AuditDetailsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), detailValue);
+export type AuditDetails = z.infer<typeof AuditDetailsSchema>;
+
+/** Words that may appear as enum values in details: actions, roles, bases, purposes, kinds, reasons, codes. */
+const VOCABULARY = new Set(
+  (
+    'admin data-owner importer consent contract legal-obligation vital-interests public-task legitimate-interests ' +
+    'email-marketing prospecting recruitment networking account-management events other skip update erasure objection ' +
+    'passphrase recovery keychain sent planned exempt corporate personal none phone-number email-address special-category ' +
+    'linkedin-connections linkedin-imported-contacts wrong-role wrong-secret integrity invalid not-found conflict guardrail ' +
+    'locked failed unreadable suppressed duplicate company email-kind connected-year position-keyword manual'
+  ).split(' '),
+);
+
+function checkVocabulary(details: AuditDetails): void {
+  for (const [key, value] of Object.entries(details)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string' || UUID.test(v) || ISO_TIME.test(v) || SHA256.test(v)) continue;
+      if (!VOCABULARY.has(v)) throw new Error(`Audit detail "${key}" is not an id, a time, a count or a known word: refused to keep the log free of personal data.`);
+    }
+  }
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  member: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  details: AuditDetails;
+  prevHash: string;
+  hash: string;
+}
+
+export type AuditVerification =
+  | { ok: true; entries: number; head: string }
+  | { ok: false; entries: number; brokenAt: number; problem: string };
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(e: Omit<AuditEntry, 'hash'>): string {
+  const sorted = Object.fromEntries(Object.entries(e.details).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const canonical = JSON.stringify([e.seq, e.at, e.member, e.action, e.outcome, sorted, e.prevHash]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  member_id: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const toEntry = (r: Row): AuditEntry => ({
+  seq: r.seq,
+  at: r.at,
+  member: r.member_id,
+  action: r.action,
+  outcome: r.outcome,
+  details: JSON.parse(r.details) as AuditDetails,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Append an entry. Call inside the use case's transaction, so the entry and the change commit together. */
+  append(member: string | null, action: string, outcome: AuditOutcome, details: AuditDetails = {}): AuditEntry {
+    if (!ENUM.test(action)) throw new Error(`Audit action "${action}" must be a kebab-case word.`);
+    const checked = AuditDetailsSchema.parse(details);
+    checkVocabulary(checked);
+    const head = this.head();
+    const base = { seq: head.seq + 1, at: this.now().toISOString(), member, action, outcome, details: checked, prevHash: head.hash };
+    const entry: AuditEntry = { ...base, hash: entryHash(base) };
+    this.db
+      .prepare('INSERT INTO audit_log (seq, at, member_id, action, outcome, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.seq, entry.at, entry.member, entry.action, entry.outcome, JSON.stringify(entry.details), entry.prevHash, entry.hash);
+    this.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('audit_head', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(`${entry.seq}:${entry.hash}`);
+    return entry;
+  }
+
+  head(): { seq: number; hash: string } {
+    const row = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    return row ?? { seq: 0, hash: GENESIS };
+  }
+
+  entries(options: { afterSeq?: number; limit?: number } = {}): AuditEntry[] {
+    const rows = this.db
+      .prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?')
+      .all(options.afterSeq ?? 0, options.limit ?? 1000) as Row[];
+    return rows.map(toEntry);
+  }
+
+  /** Recompute the chain from the first entry: any edited, removed, reordered or cut-off entry is found. */
+  verify(): AuditVerification {
+    let prev = GENESIS;
+    let expectedSeq = 1;
+    let count = 0;
+    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+      const e = toEntry(row);
+      count++;
+      if (e.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: e.seq, problem: `entry ${expectedSeq} is missing` };
+      if (e.prevHash !== prev) return { ok: false, entries: count, brokenAt: e.seq, problem: `entry ${e.seq} does not follow entry ${e.seq - 1}` };
+      if (entryHash(e) !== e.hash) return { ok: false, entries: count, brokenAt: e.seq, problem: `entry ${e.seq} was changed after it was written` };
+      prev = e.hash;
+      expectedSeq++;
+    }
+    const head = (this.db.prepare("SELECT value FROM vault_meta WHERE key = 'audit_head'").get() as { value: string } | undefined)?.value ?? `0:${GENESIS}`;
+    if (head !== `${count}:${prev}`) {
+      return { ok: false, entries: count, brokenAt: count + 1, problem: `the log ends at entry ${count}, but entries up to ${head.split(':')[0]} were written` };
+    }
+    return { ok: true, entries: count, head: prev };
+  }
+}

@@ -1,0 +1,103 @@
+// Contacts as stored: one AES-GCM blob of everything about the person (the row id is its associated data) and
+// plaintext ids, dates, an email-kind enum and blind indexes for dedupe and the suppression list.
+import type { BlindIndexer, RecordCipher } from '../crypto/index.js';
+import type { Db } from './database.js';
+
+/** What the vault keeps about a person, after the importer's minimisation choices. Encrypted as a whole. */
+export interface StoredContact {
+  firstName: string;
+  lastName: string;
+  profileUrl: string | null;
+  email: string | null;
+  company: string;
+  position: string;
+  connectedOn: string | null;
+  /** Art. 9/10 categories hinted at in what was kept (stripped hints are not listed). */
+  specialCategories: string[];
+  soleTrader: boolean;
+  /** Columns LinkedIn does not write, kept unless dropped. */
+  extra: Record<string, string>;
+  source: { importId: string; line: number };
+}
+
+export type EmailKind = 'corporate' | 'personal' | 'none';
+
+export interface ContactRow {
+  id: string;
+  import_id: string;
+  data_ct: Buffer;
+  url_index: Buffer | null;
+  email_index: Buffer | null;
+  name_index: Buffer | null;
+  email_kind: EmailKind;
+  group_id: string | null;
+  created_at: string;
+  updated_at: string;
+  expires_at: string | null;
+  legal_hold: number;
+}
+
+export interface ContactIndexes {
+  url: Buffer | null;
+  email: Buffer | null;
+  name: Buffer | null;
+}
+
+/** The blind indexes of a contact: profile URL and email always, name + company only when neither exists. */
+export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUrl' | 'email' | 'firstName' | 'lastName' | 'company'>): ContactIndexes {
+  const url = c.profileUrl ? index.index('url', c.profileUrl) : null;
+  const email = c.email ? index.index('email', c.email) : null;
+  const named = c.firstName || c.lastName;
+  const name = !url && !email && named ? index.index('name', [c.firstName, c.lastName, c.company].map((s) => s.toLowerCase()).join('\u0000')) : null;
+  return { url, email, name };
+}
+
+export class ContactsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: RecordCipher,
+  ) {}
+
+  /** The contact already holding one of these identities: by URL, else email, else name. */
+  findByIndexes(ix: ContactIndexes): ContactRow | null {
+    const by = (column: string, value: Buffer | null) =>
+      value ? ((this.db.prepare(`SELECT * FROM contacts WHERE ${column} = ? LIMIT 1`).get(value) as ContactRow | undefined) ?? null) : null;
+    return by('url_index', ix.url) ?? by('email_index', ix.email) ?? by('name_index', ix.name);
+  }
+
+  insert(row: Omit<ContactRow, 'data_ct' | 'legal_hold'>, data: StoredContact): void {
+    this.db
+      .prepare(
+        `INSERT INTO contacts (id, import_id, data_ct, url_index, email_index, name_index, email_kind, group_id, created_at, updated_at, expires_at)
+         VALUES (@id, @import_id, @data_ct, @url_index, @email_index, @name_index, @email_kind, @group_id, @created_at, @updated_at, @expires_at)`,
+      )
+      .run({ ...row, data_ct: this.cipher.encrypt(JSON.stringify(data), row.id) });
+  }
+
+  update(id: string, fields: { data: StoredContact; indexes: ContactIndexes; emailKind: EmailKind; updatedAt: string }): void {
+    this.db
+      .prepare('UPDATE contacts SET data_ct = ?, url_index = ?, email_index = ?, name_index = ?, email_kind = ?, updated_at = ? WHERE id = ?')
+      .run(this.cipher.encrypt(JSON.stringify(fields.data), id), fields.indexes.url, fields.indexes.email, fields.indexes.name, fields.emailKind, fields.updatedAt, id);
+  }
+
+  setGroup(id: string, groupId: string | null, expiresAt: string | null): void {
+    this.db.prepare('UPDATE contacts SET group_id = ?, expires_at = ? WHERE id = ?').run(groupId, expiresAt, id);
+  }
+
+  get(id: string): ContactRow | null {
+    return (this.db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined) ?? null;
+  }
+
+  /** Decrypt a row: an IntegrityError if the blob was changed or moved from another row. */
+  open(row: ContactRow): StoredContact {
+    return JSON.parse(this.cipher.decrypt(row.data_ct, row.id)) as StoredContact;
+  }
+
+  all(): IterableIterator<ContactRow> {
+    return this.db.prepare('SELECT * FROM contacts ORDER BY created_at, id').iterate() as IterableIterator<ContactRow>;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,90 @@
+// Contact groups (an ordered list of rules, first match wins) and the lawful basis assigned to each. Labels, rules
+// and evidence are text a person typed about people, so they are encrypted; basis, purpose and dates are enums.
+import type { RecordCipher } from '../crypto/index.js';
+import type { GroupPolicy, GroupRule } from '../policy/index.js';
+import type { Db } from './database.js';
+
+export interface Group {
+  id: string;
+  order: number;
+  label: string;
+  rule: GroupRule;
+  policy: AssignedPolicy | null;
+}
+
+export interface AssignedPolicy {
+  policy: GroupPolicy;
+  assignedAt: string;
+  assignedBy: string;
+  art14Due: string;
+}
+
+interface GroupRow {
+  id: string;
+  ordinal: number;
+  label_ct: Buffer;
+  rule_ct: Buffer;
+}
+
+interface PolicyRow {
+  group_id: string;
+  policy_ct: Buffer;
+  assigned_at: string;
+  assigned_by: string;
+  art14_due: string;
+}
+
+export class GroupsRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: RecordCipher,
+  ) {}
+
+  list(): Group[] {
+    const policies = new Map(
+      (this.db.prepare('SELECT * FROM group_policies').all() as PolicyRow[]).map((p) => [
+        p.group_id,
+        {
+          policy: JSON.parse(this.cipher.decrypt(p.policy_ct, `policy:${p.group_id}`)) as GroupPolicy,
+          assignedAt: p.assigned_at,
+          assignedBy: p.assigned_by,
+          art14Due: p.art14_due,
+        },
+      ]),
+    );
+    return (this.db.prepare('SELECT * FROM groups ORDER BY ordinal, created_at').all() as GroupRow[]).map((g) => ({
+      id: g.id,
+      order: g.ordinal,
+      label: this.cipher.decrypt(g.label_ct, `label:${g.id}`),
+      rule: JSON.parse(this.cipher.decrypt(g.rule_ct, `rule:${g.id}`)) as GroupRule,
+      policy: policies.get(g.id) ?? null,
+    }));
+  }
+
+  add(g: { id: string; label: string; rule: GroupRule; at: string }): number {
+    const order = ((this.db.prepare('SELECT max(ordinal) AS m FROM groups').get() as { m: number | null }).m ?? 0) + 1;
+    this.db
+      .prepare('INSERT INTO groups (id, ordinal, label_ct, rule_ct, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(g.id, order, this.cipher.encrypt(g.label, `label:${g.id}`), this.cipher.encrypt(JSON.stringify(g.rule), `rule:${g.id}`), g.at, g.at);
+    return order;
+  }
+
+  remove(id: string): boolean {
+    return this.db.prepare('DELETE FROM groups WHERE id = ?').run(id).changes > 0;
+  }
+
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM groups WHERE id = ?').get(id) !== undefined;
+  }
+
+  setPolicy(groupId: string, p: { policy: GroupPolicy; assignedAt: string; assignedBy: string; art14Due: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO group_policies (group_id, basis, purpose, policy_ct, art14_status, art14_due, assigned_at, assigned_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(group_id) DO UPDATE SET basis = excluded.basis, purpose = excluded.purpose, policy_ct = excluded.policy_ct,
+           art14_status = excluded.art14_status, art14_due = excluded.art14_due, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
+      )
+      .run(groupId, p.policy.basis, p.policy.purpose, this.cipher.encrypt(JSON.stringify(p.policy), `policy:${groupId}`), p.policy.art14Notice.status, p.art14Due, p.assignedAt, p.assignedBy);
+  }
+}

@@ -1,0 +1,28 @@
+// Numbered schema migrations, applied in order inside one transaction each and recorded in `user_version`.
+import type Database from 'better-sqlite3';
+import { initial } from './0001-initial.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [initial];
+export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
+
+/** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */
+export function migrate(db: Database.Database, target = LATEST_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) {
+    throw new Error(`This vault was written by a newer version of Contact Sanitizer (schema ${current}); update the app to open it.`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

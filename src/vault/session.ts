@@ -1,0 +1,107 @@
+// An unlocked vault, as one member. Every use case goes through `perform`: the member's roles are checked, the
+// change and its audit entry commit in one transaction, and a refusal is audited too. The use cases themselves
+// live in use-cases/, one file per area.
+import { deriveKeys, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
+import type { AuditDetails } from '../audit/audit-log.js';
+import { ServiceError } from '../api/service-error.js';
+import { ContactsRepo } from './contacts-repo.js';
+import { GroupsRepo } from './groups-repo.js';
+import { ROLE_NAMES, type Role } from './roles.js';
+import type { Vault } from './vault.js';
+
+export interface Outcome<T> {
+  value: T;
+  details?: AuditDetails;
+}
+
+export class Session {
+  readonly records: RecordCipher;
+  readonly index: BlindIndexer;
+  readonly contacts: ContactsRepo;
+  readonly groups: GroupsRepo;
+  private locked = false;
+
+  constructor(
+    readonly vault: Vault,
+    readonly memberId: string,
+    readonly roles: readonly Role[],
+    private readonly key: VaultKey,
+  ) {
+    const keys = deriveKeys(key);
+    this.records = keys.records;
+    this.index = keys.index;
+    this.contacts = new ContactsRepo(vault.db, this.records);
+    this.groups = new GroupsRepo(vault.db, this.records);
+  }
+
+  get db() {
+    return this.vault.db;
+  }
+
+  /** The vault key, for use cases that write key slots (add a member, change a passphrase). */
+  vaultKey(): VaultKey {
+    this.assertUnlocked();
+    return this.key;
+  }
+
+  /** Run a use case: check roles, then the change and its audit entry in one transaction. */
+  perform<T>(action: string, allowed: readonly Role[], fn: () => Outcome<T>): T {
+    this.authorise(action, allowed);
+    try {
+      return this.db.transaction(() => {
+        const { value, details } = fn();
+        this.vault.audit.append(this.memberId, action, 'success', details);
+        return value;
+      })();
+    } catch (err) {
+      this.auditFailure(action, err);
+      throw err;
+    }
+  }
+
+  /** The same for long use cases that stream (an import): BEGIN IMMEDIATE … COMMIT around awaited work. */
+  async performAsync<T>(action: string, allowed: readonly Role[], fn: () => Promise<Outcome<T>>): Promise<T> {
+    this.authorise(action, allowed);
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const { value, details } = await fn();
+      this.vault.audit.append(this.memberId, action, 'success', details);
+      this.db.exec('COMMIT');
+      return value;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.auditFailure(action, err);
+      throw err;
+    }
+  }
+
+  /** Forget the keys: the session can do nothing more. */
+  lock(): void {
+    if (this.locked) return;
+    this.locked = true;
+    this.key.destroy();
+  }
+
+  private assertUnlocked(): void {
+    if (this.locked) throw new ServiceError('locked', 'The vault is locked: unlock it again.');
+  }
+
+  private authorise(action: string, allowed: readonly Role[]): void {
+    this.assertUnlocked();
+    if (allowed.some((r) => this.roles.includes(r))) return;
+    this.vault.audit.append(this.memberId, action, 'refused', { reason: 'wrong-role' });
+    const needed = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
+    const held = this.roles.map((r) => ROLE_NAMES[r]).join(' and ');
+    throw new ServiceError('wrong-role', `Only ${needed} can do this (${action.replace(/-/g, ' ')}); you are ${held}.`);
+  }
+
+  private auditFailure(action: string, err: unknown): void {
+    const reason = err instanceof ServiceError ? err.code : 'failed';
+    const outcome = err instanceof ServiceError && err.code !== 'integrity' ? 'refused' : 'failed';
+    try {
+      this.vault.audit.append(this.memberId, action, outcome, { reason });
+    } catch {
+      // The failure itself is what the caller needs to see; an audit write that fails too must not hide it.
+    }
+  }
+}

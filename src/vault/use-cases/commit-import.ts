@@ -1,0 +1,182 @@
+// Committing an import: the file is read again (it must be the file the importer previewed), each record is
+// classified, minimised, checked against the suppression list and the people already held, encrypted and stored,
+// and given its group, all in one transaction with its audit entry. The import's record keeps the file's
+// SHA-256, counts and who imported it, never the file.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { Inspector } from '../../classify/inspector.js';
+import { mailboxKind } from '../../classify/free-mail.js';
+import { toContact } from '../../import/contact.js';
+import { ImportError } from '../../import/import-error.js';
+import { readExport, type ExportInfo } from '../../import/read-export.js';
+import type { RecordError } from '../../import/records.js';
+import { assignGroup, quarantineExpiry, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
+import { ServiceError } from '../../api/service-error.js';
+import { indexesOf, type EmailKind, type StoredContact } from '../contacts-repo.js';
+import { CommitChoicesSchema, minimise } from '../minimise.js';
+import type { Session } from '../session.js';
+import { quarantineDays } from './settings.js';
+
+export interface CommitReport {
+  importId: string;
+  sha256: string;
+  records: number;
+  added: number;
+  updated: number;
+  /** People already in the vault, left as they were (onDuplicate: skip). */
+  duplicatesSkipped: number;
+  /** The same person again later in this file. */
+  duplicatesInFile: number;
+  /** Lines of records refused because the person is on the suppression list (an erasure or objection). */
+  suppressedLines: number[];
+  /** Records with nothing to keep (no name, profile, email, company or position). */
+  emptySkipped: number;
+  errors: RecordError[];
+  columnsDropped: string[];
+  fragmentsStripped: number;
+  /** Contacts of this import in no group with a lawful basis: quarantined until assigned or expired. */
+  quarantined: number;
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export function emailKindOf(email: string | null): EmailKind {
+  return email ? (mailboxKind(email.slice(email.lastIndexOf('@') + 1)) === 'personal' ? 'personal' : 'corporate') : 'none';
+}
+
+export function factsOf(id: string, c: StoredContact | Omit<StoredContact, 'source'>): ContactFacts {
+  return {
+    id,
+    company: c.company,
+    position: c.position,
+    emailKind: emailKindOf(c.email),
+    connectedOn: c.connectedOn,
+    soleTrader: c.soleTrader,
+    specialCategories: c.specialCategories,
+  };
+}
+
+export async function commitImport(
+  session: Session,
+  path: string,
+  choicesInput: unknown,
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+): Promise<CommitReport> {
+  const parsed = CommitChoicesSchema.safeParse(choicesInput ?? {});
+  if (!parsed.success) throw new ServiceError('invalid', `The import choices are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
+  const choices = parsed.data;
+  const sha256 = await sha256File(path).catch((err: NodeJS.ErrnoException) => {
+    throw new ServiceError('unreadable', err.code === 'ENOENT' ? `There is no file at "${path}".` : `"${path}" cannot be read (${err.code ?? err.message}).`);
+  });
+  if (choices.expectedSha256 && choices.expectedSha256 !== sha256) {
+    throw new ServiceError('conflict', 'The file changed since it was previewed: preview it again before committing.');
+  }
+  return session.performAsync('import-commit', ['importer'], async () => {
+    const db = session.db;
+    const importId = randomUUID();
+    const at = session.vault.now().toISOString();
+    const groups = session.groups.list();
+    const definitions: GroupDefinition[] = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
+    const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
+    const quarantineUntil = quarantineExpiry(at, quarantineDays(db));
+    const suppressed = db.prepare('SELECT 1 FROM suppressions WHERE url_index = ? OR email_index = ? LIMIT 1');
+    const report: CommitReport = {
+      importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [],
+      emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0,
+    };
+    db.prepare(
+      `INSERT INTO imports (id, file_sha256, kind, member_id, imported_at, records, added, updated, duplicates_skipped, suppressed, errors, columns_dropped, fragments_stripped)
+       VALUES (?, ?, 'pending', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0)`,
+    ).run(importId, sha256, session.memberId, at);
+
+    const store = (info: ExportInfo) => {
+      const unknown = choices.dropColumns.filter((h) => !info.columns.some((c) => c.header === h));
+      if (unknown.length) throw new ServiceError('invalid', `The file has no column ${unknown.map((h) => `"${h}"`).join(', ')} to drop.`);
+      report.columnsDropped = choices.dropColumns;
+      const inspector = new Inspector(info.columns, { defaultCountry: 'GB' });
+      return {
+        record(r: { line: number; cells: string[] }) {
+          report.records++;
+          const findings = inspector.recordFindings(r);
+          if (findings.some((f) => f.kind === 'empty-record')) {
+            report.emptySkipped++;
+            return;
+          }
+          const { stored, fragmentsStripped } = minimise(toContact(r, info.columns), findings, info.columns, choices);
+          const indexes = indexesOf(session.index, stored);
+          if (!indexes.url && !indexes.email && !indexes.name && !stored.company && !stored.position) {
+            report.emptySkipped++;
+            return;
+          }
+          if ((indexes.url || indexes.email) && suppressed.get(indexes.url, indexes.email)) {
+            report.suppressedLines.push(r.line);
+            return;
+          }
+          report.fragmentsStripped += fragmentsStripped;
+          const existing = session.contacts.findByIndexes(indexes);
+          const inFile = existing?.import_id === importId;
+          if (existing && choices.onDuplicate === 'skip') {
+            if (inFile) report.duplicatesInFile++;
+            else report.duplicatesSkipped++;
+            return;
+          }
+          const id = existing?.id ?? randomUUID();
+          const data: StoredContact = { ...stored, source: { importId, line: r.line } };
+          const groupId = assignGroup(definitions, factsOf(id, stored));
+          const expiresAt = groupId && withPolicy.has(groupId) ? null : quarantineUntil;
+          if (existing) {
+            session.contacts.update(id, { data, indexes, emailKind: emailKindOf(stored.email), updatedAt: at });
+            session.contacts.setGroup(id, groupId, expiresAt);
+            if (inFile) report.duplicatesInFile++;
+            else report.updated++;
+          } else {
+            session.contacts.insert(
+              { id, import_id: importId, url_index: indexes.url, email_index: indexes.email, name_index: indexes.name, email_kind: emailKindOf(stored.email), group_id: groupId, created_at: at, updated_at: at, expires_at: expiresAt },
+              data,
+            );
+            report.added++;
+          }
+          if (expiresAt !== null) report.quarantined++;
+        },
+        error(e: RecordError) {
+          report.errors.push(e);
+        },
+        finish: () => report,
+      };
+    };
+    let kind = 'linkedin-connections';
+    try {
+      await readExport(
+        path,
+        (info) => {
+          kind = info.kind;
+          return store(info);
+        },
+        { entry: choices.entry, onProgress: options.onProgress, signal: options.signal });
+    } catch (err) {
+      if (err instanceof ImportError) throw new ServiceError('unreadable', err.message);
+      throw err;
+    }
+    db.prepare(
+      'UPDATE imports SET kind = ?, records = ?, added = ?, updated = ?, duplicates_skipped = ?, suppressed = ?, errors = ?, columns_dropped = ?, fragments_stripped = ? WHERE id = ?',
+    ).run(kind, report.records, report.added, report.updated, report.duplicatesSkipped + report.duplicatesInFile, report.suppressedLines.length, report.errors.length, report.columnsDropped.length, report.fragmentsStripped, importId);
+    return {
+      value: report,
+      details: {
+        importId,
+        sha256,
+        records: report.records,
+        added: report.added,
+        updated: report.updated,
+        duplicates: report.duplicatesSkipped + report.duplicatesInFile,
+        suppressed: report.suppressedLines.length,
+        errors: report.errors.length,
+        quarantined: report.quarantined,
+      },
+    };
+  });
+}

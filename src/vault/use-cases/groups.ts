@@ -1,0 +1,141 @@
+// Contact groups and their lawful basis (Art. 6): a data owner adds rules, sees the guardrails for a proposed
+// basis, and assigns it. Every change regroups all contacts (first matching rule wins); contacts in no group with
+// a basis stay quarantined and expire.
+import { randomUUID } from 'node:crypto';
+import {
+  art14Due,
+  art14Overdue,
+  assignGroup,
+  blocking,
+  checkGuardrails,
+  describeRule,
+  GroupRuleSchema,
+  parseGroupPolicy,
+  quarantineExpiry,
+  type GroupPolicy,
+  type Guardrail,
+} from '../../policy/index.js';
+import { ServiceError } from '../../api/service-error.js';
+import type { Group } from '../groups-repo.js';
+import type { Session } from '../session.js';
+import { factsOf } from './commit-import.js';
+import { quarantineDays } from './settings.js';
+
+export interface GroupView extends Group {
+  description: string;
+  contacts: number;
+}
+
+export function listGroups(session: Session): { groups: GroupView[]; unassigned: number } {
+  return session.perform('group-list', ['data-owner', 'admin'], () => {
+    const counts = new Map(
+      (session.db.prepare('SELECT group_id, count(*) AS n FROM contacts GROUP BY group_id').all() as { group_id: string | null; n: number }[]).map((r) => [r.group_id, r.n]),
+    );
+    const groups = session.groups.list().map((g) => ({ ...g, description: describeRule(g.rule), contacts: counts.get(g.id) ?? 0 }));
+    return { value: { groups, unassigned: counts.get(null) ?? 0 }, details: { groups: groups.length } };
+  });
+}
+
+export function addGroup(session: Session, label: string, ruleInput: unknown): GroupView {
+  return session.perform('group-add', ['data-owner'], () => {
+    const rule = GroupRuleSchema.safeParse(ruleInput);
+    if (!rule.success) throw new ServiceError('invalid', `The group rule is not valid: ${rule.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}.`);
+    if (!label.trim()) throw new ServiceError('invalid', 'A group needs a label.');
+    const id = randomUUID();
+    const at = session.vault.now().toISOString();
+    const order = session.groups.add({ id, label: label.trim(), rule: rule.data, at });
+    const moved = regroup(session);
+    const count = (session.db.prepare('SELECT count(*) AS n FROM contacts WHERE group_id = ?').get(id) as { n: number }).n;
+    return {
+      value: { id, order, label: label.trim(), rule: rule.data, policy: null, description: describeRule(rule.data), contacts: count },
+      details: { groupId: id, rule: rule.data.type, contacts: count, moved },
+    };
+  });
+}
+
+export function removeGroup(session: Session, groupId: string): void {
+  session.perform('group-remove', ['data-owner'], () => {
+    if (!session.groups.remove(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    return { value: undefined, details: { groupId, moved: regroup(session) } };
+  });
+}
+
+/** What the guardrails say about a proposed basis for a group, before anything is saved. */
+export function checkPolicy(session: Session, groupId: string, input: unknown): { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] } {
+  type Check = { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] };
+  return session.perform<Check>('policy-check', ['data-owner'], () => {
+    const parsed = parseGroupPolicy(input);
+    if (!parsed.ok) return { value: { policy: null, errors: parsed.errors, guardrails: [] }, details: { groupId, valid: false, blocking: 0 } };
+    const guardrails = guardrailsFor(session, groupId, parsed.policy);
+    return { value: { policy: parsed.policy, errors: [], guardrails }, details: { groupId, valid: true, blocking: blocking(guardrails).length } };
+  });
+}
+
+/**
+ * Assign a lawful basis with its evidence. Blocking guardrails refuse it; warnings must be acknowledged by the
+ * caller (`acknowledgeWarnings`), so no one saves past a warning without having seen it.
+ */
+export function assignPolicy(session: Session, groupId: string, input: unknown, options: { acknowledgeWarnings?: boolean } = {}): Guardrail[] {
+  return session.perform('policy-assign', ['data-owner'], () => {
+    const parsed = parseGroupPolicy(input);
+    if (!parsed.ok) throw new ServiceError('invalid', `The lawful basis is incomplete: ${parsed.errors.join('; ')}.`, parsed.errors);
+    const guardrails = guardrailsFor(session, groupId, parsed.policy);
+    const blocked = blocking(guardrails);
+    if (blocked.length > 0) throw new ServiceError('guardrail', blocked.map((g) => `${g.message} (${g.rule})`).join(' '), guardrails);
+    const warnings = guardrails.filter((g) => g.severity === 'warn');
+    if (warnings.length > 0 && !options.acknowledgeWarnings) {
+      throw new ServiceError('guardrail', `Acknowledge these warnings to save: ${warnings.map((g) => `${g.message} (${g.rule})`).join(' ')}`, guardrails);
+    }
+    const at = session.vault.now().toISOString();
+    const notice = parsed.policy.art14Notice;
+    session.groups.setPolicy(groupId, { policy: parsed.policy, assignedAt: at, assignedBy: session.memberId, art14Due: notice.status === 'exempt' ? art14Due(at) : notice.date });
+    const moved = regroup(session);
+    return {
+      value: guardrails,
+      details: { groupId, basis: parsed.policy.basis, purpose: parsed.policy.purpose, warnings: warnings.length, moved },
+    };
+  });
+}
+
+function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): Guardrail[] {
+  if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+  const rows = session.db.prepare('SELECT c.*, i.imported_at FROM contacts c JOIN imports i ON i.id = c.import_id WHERE c.group_id = ?').all(groupId) as (Parameters<Session['contacts']['open']>[0] & { imported_at: string })[];
+  const contacts = rows.map((r) => factsOf(r.id, session.contacts.open(r)));
+  const importedAt = rows.map((r) => r.imported_at).sort()[0];
+  return checkGuardrails(policy, { contacts }, { now: session.vault.now(), ...(importedAt ? { importedAt } : {}) });
+}
+
+/**
+ * Put every contact in the first group whose rule matches; contacts in no group, or in a group without a basis,
+ * are quarantined until the period runs out. Returns how many contacts changed group.
+ */
+export function regroup(session: Session): number {
+  const groups = session.groups.list();
+  const definitions = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
+  const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
+  const days = quarantineDays(session.db);
+  const imported = new Map((session.db.prepare('SELECT id, imported_at FROM imports').all() as { id: string; imported_at: string }[]).map((r) => [r.id, r.imported_at]));
+  let moved = 0;
+  for (const row of [...session.contacts.all()]) {
+    const groupId = assignGroup(definitions, factsOf(row.id, session.contacts.open(row)));
+    const expiresAt = groupId && withPolicy.has(groupId) ? null : quarantineExpiry(imported.get(row.import_id)!, days);
+    if (groupId !== row.group_id || expiresAt !== row.expires_at) {
+      session.contacts.setGroup(row.id, groupId, expiresAt);
+      if (groupId !== row.group_id) moved++;
+    }
+  }
+  return moved;
+}
+
+/** Groups whose people have not been told (Art. 14) and are past the one-month deadline. */
+export function overdueNotices(session: Session): { groupId: string; label: string; due: string }[] {
+  return session.perform('art14-overdue', ['data-owner', 'admin'], () => {
+    const now = session.vault.now();
+    const firstImport = (session.db.prepare('SELECT min(imported_at) AS at FROM imports').get() as { at: string | null }).at;
+    const overdue = session.groups
+      .list()
+      .filter((g) => g.policy && firstImport && art14Overdue(g.policy.policy.art14Notice, firstImport, now))
+      .map((g) => ({ groupId: g.id, label: g.label, due: g.policy!.art14Due }));
+    return { value: overdue, details: { groups: overdue.length } };
+  });
+}

@@ -1,0 +1,141 @@
+// A vault file: created with its first member (an admin) and a recovery key shown once; opened by anyone (the due
+// dates of destruction are plaintext by design), and unlocked by a member's passphrase into a Session.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import {
+  createPassphraseSlot,
+  createRecoverySlot,
+  deriveKeys,
+  generateRecoveryKey,
+  openSlot,
+  VaultKey,
+  WrongSecretError,
+  type ScryptParams,
+} from '../crypto/index.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { ServiceError } from '../api/service-error.js';
+import { openDatabase, type Db } from './database.js';
+import { findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
+import type { Role } from './roles.js';
+import { Session } from './session.js';
+
+export interface VaultOptions {
+  /** The clock: injected so schedules can be tested without waiting (`--now` on the command line). */
+  now?: () => Date;
+  /** Passphrase KDF parameters for new slots. Weaker than the default only in tests. */
+  kdf?: { params: ScryptParams; allowWeak?: boolean };
+}
+
+export class Vault {
+  readonly audit: AuditLog;
+  readonly now: () => Date;
+
+  private constructor(
+    readonly db: Db,
+    readonly path: string,
+    readonly options: VaultOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.audit = new AuditLog(db, this.now);
+  }
+
+  /** Create a vault with its first member, an admin. Returns the recovery key, to be shown once and kept offline. */
+  static async create(
+    path: string,
+    first: { name: string; passphrase: string; roles?: Role[] },
+    options: VaultOptions = {},
+  ): Promise<{ vault: Vault; session: Session; recoveryKey: string }> {
+    if (existsSync(path)) throw new ServiceError('conflict', `There is already a file at "${path}": choose another name for the new vault.`);
+    checkPassphrase(first.passphrase);
+    const name = normaliseMemberName(first.name);
+    if (!name) throw new ServiceError('invalid', 'The first member needs a name.');
+    const vault = new Vault(openDatabase(path, { create: true }), path, options);
+    const key = VaultKey.generate();
+    const recoveryKey = generateRecoveryKey();
+    const slot = await createPassphraseSlot(key, first.passphrase, vault.options.kdf);
+    const recovery = await createRecoverySlot(key, recoveryKey);
+    const roles: Role[] = first.roles ?? ['admin', 'data-owner', 'importer'];
+    if (!roles.includes('admin')) roles.unshift('admin');
+    const memberId = randomUUID();
+    const at = vault.now().toISOString();
+    const keys = deriveKeys(key);
+    vault.db.transaction(() => {
+      vault.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?), ('quarantine_days', '30')").run(randomUUID(), at);
+      insertMember(vault.db, { id: memberId, lookup: memberLookup(vault.db, name), nameCt: keys.records.encrypt(name, memberId), roles, createdAt: at });
+      putSlot(vault.db, { id: randomUUID(), memberId, data: slot, createdAt: at });
+      putSlot(vault.db, { id: randomUUID(), memberId: null, data: recovery, createdAt: at });
+      vault.audit.append(memberId, 'vault-created', 'success', { memberId, roles });
+    })();
+    return { vault, session: new Session(vault, memberId, roles, key), recoveryKey };
+  }
+
+  static open(path: string, options: VaultOptions = {}): Vault {
+    if (!existsSync(path)) throw new ServiceError('not-found', `There is no vault at "${path}".`);
+    let db: Db;
+    try {
+      db = openDatabase(path);
+    } catch (err) {
+      throw new ServiceError('unreadable', `"${path}" cannot be opened as a vault (${(err as Error).message}).`);
+    }
+    return new Vault(db, path, options);
+  }
+
+  /** Unlock as a member. A wrong name or passphrase gives the same answer, is audited, and changes nothing else. */
+  async unlock(name: string, passphrase: string): Promise<Session> {
+    const member = findMemberByName(this.db, name);
+    const slots = member ? slotsOf(this.db, member.id, 'passphrase') : [];
+    for (const slot of slots) {
+      try {
+        const key = await openSlot(slot, passphrase);
+        this.audit.append(member!.id, 'unlock', 'success', { method: 'passphrase' });
+        return new Session(this, member!.id, member!.roles, key);
+      } catch (err) {
+        if (!(err instanceof WrongSecretError)) throw err;
+      }
+    }
+    this.audit.append(member?.id ?? null, 'unlock', 'refused', { reason: 'wrong-secret' });
+    throw new ServiceError('wrong-secret', 'The member name or passphrase is wrong.');
+  }
+
+  /**
+   * Unlock with the recovery key to set a member's new passphrase. The recovery key is single-use: a new one
+   * replaces it, shown once. Nothing is re-encrypted: only key slots change.
+   */
+  async recover(recoveryKey: string, name: string, newPassphrase: string): Promise<{ session: Session; recoveryKey: string }> {
+    checkPassphrase(newPassphrase);
+    const member = findMemberByName(this.db, name);
+    if (!member) throw new ServiceError('not-found', 'There is no member of that name.');
+    let key: VaultKey | null = null;
+    for (const slot of slotsOf(this.db, null, 'recovery')) {
+      try {
+        key = await openSlot(slot, recoveryKey);
+      } catch (err) {
+        if (!(err instanceof WrongSecretError)) throw err;
+      }
+    }
+    if (!key) {
+      this.audit.append(member.id, 'recover', 'refused', { reason: 'wrong-secret' });
+      throw new ServiceError('wrong-secret', 'The recovery key is wrong.');
+    }
+    const fresh = generateRecoveryKey();
+    const passphraseSlot = await createPassphraseSlot(key, newPassphrase, this.options.kdf);
+    const recoverySlot = await createRecoverySlot(key, fresh);
+    const at = this.now().toISOString();
+    this.db.transaction(() => {
+      replaceSlots(this.db, member.id, 'passphrase', { id: randomUUID(), data: passphraseSlot, createdAt: at });
+      replaceSlots(this.db, null, 'recovery', { id: randomUUID(), data: recoverySlot, createdAt: at });
+      this.audit.append(member.id, 'recover', 'success', { memberId: member.id });
+    })();
+    return { session: new Session(this, member.id, member.roles, key), recoveryKey: fresh };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function checkPassphrase(passphrase: string): void {
+  if (passphrase.normalize('NFC').length < 12) {
+    throw new ServiceError('invalid', 'A passphrase needs at least 12 characters: several words are easier to remember than symbols.');
+  }
+}
