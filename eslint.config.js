@@ -8,6 +8,10 @@ const noUi = [
   { group: ['electron', 'electron/*'], message: 'src/ is the core: it runs under plain Node (tests, CLI). Electron lives in electron/.' },
   { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/ is the core: React belongs in renderer/.' },
   { group: ['**/renderer/**', '**/electron/**'], message: 'src/ must not depend on the front ends.' },
+  {
+    group: ['**/crypto/*', '!**/crypto/index.js'],
+    message: 'Only src/crypto sees key bytes: import its public API from crypto/index.js.',
+  },
 ];
 
 export default tseslint.config(
@@ -26,8 +30,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: noUi }] },
   },
   {
+    // Inside src/crypto the files import each other directly.
+    files: ['src/crypto/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: noUi.slice(0, 3) }] },
+  },
+  {
     // Pure modules: classification and policy rules import no Node built-ins, so they could run anywhere.
-    files: ['src/classify/**/*.ts', 'src/import/normalise.ts', 'src/import/formats.ts'],
+    files: ['src/classify/**/*.ts', 'src/policy/**/*.ts', 'src/import/normalise.ts', 'src/import/formats.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -17,6 +17,12 @@ describe('import boundaries', () => {
     expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/classify/x.ts')).toContain('no-restricted-imports');
   });
 
+  it('only src/crypto reaches inside src/crypto; everyone else uses its public API', async () => {
+    expect(await lint("import { keyBytes } from '../crypto/vault-key.js';\nexport const k = keyBytes;\n", 'src/vault/x.ts')).toContain('no-restricted-imports');
+    expect(await lint("import { deriveKeys } from '../crypto/index.js';\nexport const d = deriveKeys;\n", 'src/vault/x.ts')).toEqual([]);
+    expect(await lint("import { keyBytes } from './vault-key.js';\nexport const k = keyBytes;\n", 'src/crypto/x.ts')).toEqual([]);
+  });
+
   it('the rest of src/ may use Node', async () => {
     expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/import/x.ts')).toEqual([]);
   });

@@ -2,9 +2,28 @@
 // one clear sentence on stderr and an exit code a script can test.
 import { Command, CommanderError } from 'commander';
 import { ImportError } from '../import/import-error.js';
+import { ServiceError, type ServiceErrorCode } from '../api/service-error.js';
+import { registerAudit } from './audit-command.js';
+import { registerContacts } from './contact-commands.js';
+import { registerGroups } from './group-commands.js';
+import { registerImport } from './import-command.js';
+import { registerInit } from './init-command.js';
 import { registerInspect } from './inspect-command.js';
+import { registerMembers } from './member-commands.js';
 
-export const EXIT = { ok: 0, failed: 1, unreadable: 2, usage: 64 } as const;
+export const EXIT = { ok: 0, failed: 1, unreadable: 2, refused: 3, integrity: 4, usage: 64 } as const;
+
+const EXIT_FOR: Record<ServiceErrorCode, number> = {
+  invalid: EXIT.unreadable,
+  unreadable: EXIT.unreadable,
+  'not-found': EXIT.unreadable,
+  'wrong-role': EXIT.refused,
+  'wrong-secret': EXIT.refused,
+  guardrail: EXIT.refused,
+  conflict: EXIT.refused,
+  locked: EXIT.refused,
+  integrity: EXIT.integrity,
+};
 
 export function buildProgram(): Command {
   const program = new Command('contact-sanitizer')
@@ -12,6 +31,12 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerInspect(program);
+  registerInit(program);
+  registerMembers(program);
+  registerImport(program);
+  registerGroups(program);
+  registerContacts(program);
+  registerAudit(program);
   return program;
 }
 
@@ -28,6 +53,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) {
     // Help and version requests end through here too, with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof ServiceError) {
+    process.stderr.write(`contact-sanitizer: ${err.message}\n`);
+    return EXIT_FOR[err.code];
   }
   if (err instanceof ImportError) {
     process.stderr.write(`contact-sanitizer: ${err.message}\n`);

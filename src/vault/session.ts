@@ -79,6 +79,8 @@ export class Session {
   lock(): void {
     if (this.locked) return;
     this.locked = true;
+    this.records.destroy();
+    this.index.destroy();
     this.key.destroy();
   }
 

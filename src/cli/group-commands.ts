@@ -1,0 +1,73 @@
+// `contact-sanitizer groups` and `assign <group>`: a data owner defines groups by rule and gives each a lawful
+// basis with its evidence; guardrails are printed, and blocking ones refuse the assignment.
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { ServiceError } from '../api/service-error.js';
+import type { Guardrail } from '../policy/index.js';
+import { addGroup, assignPolicy, listGroups, overdueNotices, removeGroup } from '../vault/use-cases/groups.js';
+import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
+
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+
+function ruleFrom(opts: { company?: string; emailKind?: string; from?: string; to?: string; keyword?: string; contacts?: string }): unknown {
+  if (opts.company) return { type: 'company', companies: list(opts.company) };
+  if (opts.emailKind) return { type: 'email-kind', kind: opts.emailKind };
+  if (opts.from || opts.to) return { type: 'connected-year', ...(opts.from ? { from: Number(opts.from) } : {}), ...(opts.to ? { to: Number(opts.to) } : {}) };
+  if (opts.keyword) return { type: 'position-keyword', keywords: list(opts.keyword) };
+  if (opts.contacts) return { type: 'manual', contactIds: list(opts.contacts) };
+  throw new ServiceError('invalid', 'Give the group a rule: --company, --email-kind, --connected-from/--connected-to, --keyword or --contacts.');
+}
+
+const describe = (g: Guardrail) => `  ${g.severity === 'block' ? 'BLOCKS' : 'warning'}: ${g.message} [${g.rule}]`;
+
+export function registerGroups(program: Command): void {
+  const groups = program.command('groups').description('Contact groups and their lawful basis (data owners).');
+  withVaultOptions(groups.command('list', { isDefault: true }))
+    .description('List the groups in rule order, with their basis and counts.')
+    .action(async (opts: VaultOptions) => {
+      const result = await withSession(opts, (s) => ({ ...listGroups(s), overdue: overdueNotices(s) }));
+      await print(opts, result, () =>
+        [
+          ...result.groups.map(
+            (g) => `${g.order}. ${g.label} (${g.id}): ${g.description}; ${g.contacts} contacts; ${g.policy ? `${g.policy.policy.basis}, for ${g.policy.policy.purpose}` : 'no lawful basis yet: quarantined'}`,
+          ),
+          `${result.unassigned} contacts match no group: quarantined.`,
+          ...result.overdue.map((o) => `Art. 14 notice overdue for "${o.label}" (due ${o.due}).`),
+        ].join('\n'),
+      );
+    });
+  withVaultOptions(groups.command('add <label>'))
+    .description('Add a group at the end of the rule order (first matching rule wins).')
+    .option('--company <names>', 'works at one of these companies (comma-separated)')
+    .option('--email-kind <kind>', 'corporate, personal or none')
+    .option('--connected-from <year>', 'connected in or after this year')
+    .option('--connected-to <year>', 'connected in or before this year')
+    .option('--keyword <words>', 'position mentions one of these words (comma-separated)')
+    .option('--contacts <ids>', 'these contacts, chosen by hand (comma-separated ids)')
+    .action(async (label: string, opts: VaultOptions & Record<string, string | undefined>) => {
+      const rule = ruleFrom({ company: opts.company, emailKind: opts.emailKind, from: opts.connectedFrom, to: opts.connectedTo, keyword: opts.keyword, contacts: opts.contacts });
+      const group = await withSession(opts, (s) => addGroup(s, label, rule));
+      await print(opts, group, () => `Added group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts.`);
+    });
+  withVaultOptions(groups.command('remove <group>'))
+    .description('Remove a group; its contacts fall to the next matching rule or quarantine.')
+    .action(async (id: string, opts: VaultOptions) => {
+      await withSession(opts, (s) => removeGroup(s, id));
+      await print(opts, { removed: id }, () => `Removed group ${id}.`);
+    });
+
+  withVaultOptions(program.command('assign <group>'))
+    .description('Assign a group its lawful basis, purpose and evidence, read from a JSON file (data owners).')
+    .requiredOption('--policy <file>', 'JSON: { basis, purpose, purposeDescription, evidence, art14Notice, art9Condition? }')
+    .option('--acknowledge-warnings', 'save despite warnings (blocking guardrails still refuse)')
+    .action(async (groupId: string, opts: VaultOptions & { policy: string; acknowledgeWarnings?: boolean }) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(await readFile(opts.policy, 'utf8'));
+      } catch (err) {
+        throw new ServiceError('invalid', `The policy file "${opts.policy}" cannot be read as JSON (${(err as Error).message}).`);
+      }
+      const guardrails = await withSession(opts, (s) => assignPolicy(s, groupId, input, { acknowledgeWarnings: opts.acknowledgeWarnings }));
+      await print(opts, { groupId, guardrails }, () => [`Assigned.`, ...guardrails.map(describe)].join('\n'));
+    });
+}

@@ -1,0 +1,18 @@
+// What the grouping rules and the guardrails may know about a contact: a small, decrypted view held in memory
+// only, built by the vault. Nothing here is stored.
+
+/** What grouping rules and guardrails may know about a contact (decrypted, in memory only). */
+export interface ContactFacts {
+  id: string;
+  /** Normalised text, may be ''. */
+  company: string;
+  position: string;
+  /** 'personal' is a free-mail domain: an individual subscriber under PECR reg. 22. */
+  emailKind: 'corporate' | 'personal' | 'none';
+  /** ISO date yyyy-mm-dd. */
+  connectedOn: string | null;
+  /** Self-employed / freelance / sole trader: an individual subscriber under PECR whatever their address. */
+  soleTrader: boolean;
+  /** Categories of special-category (Art. 9) or criminal-offence (Art. 10) findings still present, e.g. ['health']. */
+  specialCategories: string[];
+}

@@ -1,0 +1,237 @@
+// Guardrails checked before a group's policy is saved: 'block' stops the save, 'warn' is shown and recorded.
+// Each one cites the UK GDPR article, PECR regulation or ICO guidance it comes from.
+import type { ContactFacts } from './contact-facts.js';
+import { addMonths, dayOf } from './dates.js';
+import { art14Due } from './art14.js';
+import { consentIsOnlyLinkedInConnection, isPlaceholderAnswer } from './evidence-heuristics.js';
+import type { GroupPolicy, LawfulBasis, Purpose } from './lawful-basis.js';
+
+export { art14Due, art14Overdue } from './art14.js';
+
+export interface GroupFacts {
+  /** The contacts currently in the group. */
+  contacts: ContactFacts[];
+}
+
+export interface Guardrail {
+  id: string;
+  severity: 'block' | 'warn';
+  message: string;
+  /** The source, e.g. 'PECR reg. 22'. */
+  rule: string;
+  contactIds?: string[];
+}
+
+export interface GuardrailOptions {
+  /** Needed by the time-based checks (stale consent, a planned Art. 14 notice past its day): skipped without it. */
+  now?: Date;
+  /** When the contacts were imported (ISO date or timestamp): needed by the Art. 14 check, skipped without it. */
+  importedAt?: string;
+}
+
+export const GUARDRAIL_IDS = [
+  'linkedin-connection-not-consent',
+  'pecr-individual-subscribers',
+  'special-category-needs-art9',
+  'basis-unlikely-for-marketing',
+  'art14-notice-overdue',
+  'lia-incomplete',
+  'consent-stale',
+] as const;
+export type GuardrailId = (typeof GUARDRAIL_IDS)[number];
+
+const BASIS_LABELS: Record<LawfulBasis, string> = {
+  consent: 'consent (Art. 6(1)(a))',
+  contract: 'contract (Art. 6(1)(b))',
+  'legal-obligation': 'legal obligation (Art. 6(1)(c))',
+  'vital-interests': 'vital interests (Art. 6(1)(d))',
+  'public-task': 'public task (Art. 6(1)(e))',
+  'legitimate-interests': 'legitimate interests (Art. 6(1)(f))',
+};
+
+const contactsAre = (n: number): string => (n === 1 ? '1 contact is' : `${n} contacts are`);
+const contactsHave = (n: number): string => (n === 1 ? '1 contact has' : `${n} contacts have`);
+
+/** PECR reg. 22: a personal mailbox or a sole trader / freelancer is an individual subscriber. */
+const isIndividualSubscriber = (c: ContactFacts): boolean => c.emailKind === 'personal' || c.soleTrader;
+
+/**
+ * May this contact's email be used for email marketing under the group's policy? (PECR reg. 22; ICO direct
+ * marketing guidance.) Only when the group's purpose is email marketing (Art. 5(1)(b) purpose limitation) and
+ * the contact has an email, and then: consent → yes; legitimate interests → only a corporate subscriber who is
+ * not a sole trader, with the opt-out in every message; any other basis → no.
+ */
+export function emailMarketingAllowed(policy: GroupPolicy, contact: ContactFacts): boolean {
+  if (policy.purpose !== 'email-marketing' || contact.emailKind === 'none') return false;
+  if (policy.basis === 'consent') return true;
+  if (policy.basis === 'legitimate-interests') return !isIndividualSubscriber(contact);
+  return false;
+}
+
+function linkedInConnectionNotConsent(policy: GroupPolicy): Guardrail | null {
+  if (policy.basis !== 'consent') return null;
+  if (!consentIsOnlyLinkedInConnection(policy.evidence.method, policy.evidence.wording)) return null;
+  return {
+    id: 'linkedin-connection-not-consent',
+    severity: 'block',
+    message: 'A LinkedIn connection is not consent: record how and when the person agreed to this purpose.',
+    rule: 'UK GDPR Art. 4(11), Art. 7; ICO consent guidance',
+  };
+}
+
+/**
+ * Under legitimate interests the group may be saved (warn): the individual subscribers' emails are left out of
+ * email marketing, which the vault enforces per contact with emailMarketingAllowed. Contract, legal obligation,
+ * vital interests and public task do not fit email marketing at all (block), individual subscribers or not.
+ */
+function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guardrail | null {
+  if (policy.purpose !== 'email-marketing' || policy.basis === 'consent') return null;
+  const individuals = group.contacts.filter(isIndividualSubscriber).map((c) => c.id);
+  const rule = 'PECR reg. 22; ICO direct marketing guidance';
+  if (policy.basis === 'legitimate-interests') {
+    if (individuals.length === 0) return null;
+    return {
+      id: 'pecr-individual-subscribers',
+      severity: 'warn',
+      message:
+        `${contactsAre(individuals.length)} individual subscribers (a personal mailbox, or a sole trader or freelancer): ` +
+        'email marketing to them needs consent, so their emails will be left out of email marketing.',
+      rule,
+      contactIds: individuals,
+    };
+  }
+  return {
+    id: 'pecr-individual-subscribers',
+    severity: 'block',
+    message:
+      `Email marketing cannot rest on ${BASIS_LABELS[policy.basis]}: use consent, or legitimate interests for ` +
+      'corporate subscribers only (individual subscribers need consent).',
+    rule,
+    ...(individuals.length > 0 ? { contactIds: individuals } : {}),
+  };
+}
+
+const CRIMINAL = 'criminal-offences';
+const humanise = (category: string): string => category.replace(/-/g, ' ');
+
+/** UK GDPR Art. 9(1)-(2) for special categories; Art. 10 and DPA 2018 Sch. 1 for criminal-offence data. */
+function specialCategoryNeedsArt9(policy: GroupPolicy, group: GroupFacts): Guardrail | null {
+  const art9 = policy.art9Condition ? [] : group.contacts.filter((c) => c.specialCategories.some((k) => k !== CRIMINAL));
+  const art10 = policy.art10Authority ? [] : group.contacts.filter((c) => c.specialCategories.includes(CRIMINAL));
+  if (art9.length === 0 && art10.length === 0) return null;
+  const categories = [...new Set(art9.flatMap((c) => c.specialCategories.filter((k) => k !== CRIMINAL)))].map(humanise);
+  const art9Text =
+    `${contactsHave(art9.length)} special-category data ` +
+    `(${categories.join(', ')}): choose an Art. 9(2) condition or strip that data.`;
+  const art10Text =
+    `${contactsHave(art10.length)} criminal-offence data: ` +
+    'Art. 10 allows it only under official authority or with a legal authority (a DPA 2018 Sch. 1 condition): ' +
+    'record that authority or strip that data.';
+  const contactIds = [...new Set([...art9, ...art10].map((c) => c.id))];
+  const both = art9.length > 0 && art10.length > 0;
+  return {
+    id: 'special-category-needs-art9',
+    severity: 'block',
+    message: both ? `${art9Text} ${art10Text}` : art9.length > 0 ? art9Text : art10Text,
+    rule: both
+      ? 'UK GDPR Art. 9(1)-(2), Art. 10; DPA 2018 Sch. 1'
+      : art9.length > 0
+        ? 'UK GDPR Art. 9(1)-(2)'
+        : 'UK GDPR Art. 10; DPA 2018 Sch. 1',
+    contactIds,
+  };
+}
+
+const OUTREACH: readonly Purpose[] = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'events'];
+export const MIN_UNUSUAL_BASIS_JUSTIFICATION = 40;
+
+/** UK GDPR Art. 6(1)(c)-(e): these bases rest on a law, a life at stake or a public function, rarely on outreach. */
+function basisUnlikelyForMarketing(policy: GroupPolicy): Guardrail | null {
+  if (policy.basis !== 'legal-obligation' && policy.basis !== 'vital-interests' && policy.basis !== 'public-task') return null;
+  if (!OUTREACH.includes(policy.purpose)) return null;
+  const short = policy.evidence.justification.trim().length < MIN_UNUSUAL_BASIS_JUSTIFICATION;
+  return {
+    id: 'basis-unlikely-for-marketing',
+    severity: short ? 'block' : 'warn',
+    message:
+      `${BASIS_LABELS[policy.basis]} rarely fits ${policy.purpose.replace(/-/g, ' ')}: ` +
+      (short
+        ? `write why this basis applies (at least ${MIN_UNUSUAL_BASIS_JUSTIFICATION} characters).`
+        : 'check the justification with your data protection lead.'),
+    rule: 'UK GDPR Art. 6(1)(c)-(e); ICO lawful basis guidance',
+  };
+}
+
+/** UK GDPR Art. 14(3)(a): a planned notice must reach people within one month of obtaining their data. */
+function art14NoticeOverdue(policy: GroupPolicy, options: GuardrailOptions): Guardrail | null {
+  const notice = policy.art14Notice;
+  if (notice.status !== 'planned' || options.importedAt === undefined) return null;
+  const due = art14Due(options.importedAt);
+  const late = notice.date > due;
+  const passed = options.now !== undefined && dayOf(options.now) > due;
+  if (!late && !passed) return null;
+  return {
+    id: 'art14-notice-overdue',
+    severity: 'warn',
+    message:
+      `The privacy notice is overdue: people whose details came from LinkedIn must be told within one month ` +
+      `(by ${due}), ` +
+      (passed ? `and it is still only planned (for ${notice.date}).` : `but it is planned for ${notice.date}.`),
+    rule: 'UK GDPR Art. 14(3)(a)',
+  };
+}
+
+/** UK GDPR Art. 6(1)(f); ICO legitimate interests guidance: the three-part test, each part answered. */
+function liaIncomplete(policy: GroupPolicy): Guardrail | null {
+  if (policy.basis !== 'legitimate-interests') return null;
+  const { purposeTest, necessityTest, balancingTest } = policy.evidence;
+  const missing = [
+    ['purpose', purposeTest],
+    ['necessity', necessityTest],
+    ['balancing', balancingTest],
+  ]
+    .filter(([, answer]) => isPlaceholderAnswer(answer ?? ''))
+    .map(([name]) => `the ${name} test`);
+  if (missing.length === 0) return null;
+  return {
+    id: 'lia-incomplete',
+    severity: 'block',
+    message:
+      'Complete the legitimate interests assessment: the purpose, necessity and balancing tests each need a real ' +
+      `answer (still missing: ${missing.join(', ')}).`,
+    rule: 'UK GDPR Art. 6(1)(f); ICO LIA guidance',
+  };
+}
+
+export const CONSENT_REVIEW_MONTHS = 24;
+
+/** ICO consent guidance: review consents and refresh them when they are old (here: older than 24 months). */
+function consentStale(policy: GroupPolicy, options: GuardrailOptions): Guardrail | null {
+  if (policy.basis !== 'consent' || options.now === undefined) return null;
+  const obtainedAt = policy.evidence.obtainedAt;
+  if (addMonths(obtainedAt, CONSENT_REVIEW_MONTHS) >= dayOf(options.now)) return null;
+  return {
+    id: 'consent-stale',
+    severity: 'warn',
+    message: `Consent was obtained on ${obtainedAt}, more than ${CONSENT_REVIEW_MONTHS} months ago: review it and ask again.`,
+    rule: 'ICO consent guidance: review and refresh',
+  };
+}
+
+/** Every guardrail that fires for this policy and these contacts, in a fixed order (GUARDRAIL_IDS). */
+export function checkGuardrails(policy: GroupPolicy, group: GroupFacts, options: GuardrailOptions = {}): Guardrail[] {
+  return [
+    linkedInConnectionNotConsent(policy),
+    pecrIndividualSubscribers(policy, group),
+    specialCategoryNeedsArt9(policy, group),
+    basisUnlikelyForMarketing(policy),
+    art14NoticeOverdue(policy, options),
+    liaIncomplete(policy),
+    consentStale(policy, options),
+  ].filter((g): g is Guardrail => g !== null);
+}
+
+/** The guardrails that stop a save. */
+export function blocking(guardrails: Guardrail[]): Guardrail[] {
+  return guardrails.filter((g) => g.severity === 'block');
+}

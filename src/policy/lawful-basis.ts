@@ -1,0 +1,147 @@
+// A group's policy: its Art. 6(1) lawful basis, the purpose, the evidence that basis needs, any Art. 9(2)
+// condition, and the Art. 14 notice. Validated with zod; parseGroupPolicy turns failures into readable sentences.
+import { z } from 'zod';
+import { isIsoDay } from './dates.js';
+
+export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+
+export const PURPOSES = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** The conditions of UK GDPR Art. 9(2)(a)-(j), in order. */
+export const Art9ConditionSchema = z.enum(
+  [
+    'explicit-consent', // (a)
+    'employment-social-security', // (b)
+    'vital-interests', // (c)
+    'not-for-profit-body', // (d)
+    'made-public-by-data-subject', // (e)
+    'legal-claims', // (f)
+    'substantial-public-interest', // (g), with a DPA 2018 Sch. 1 Part 2 condition
+    'health-social-care', // (h)
+    'public-health', // (i)
+    'archiving-research', // (j)
+  ],
+  { error: 'choose one of the conditions of Art. 9(2)(a)-(j)' },
+);
+export type Art9Condition = z.infer<typeof Art9ConditionSchema>;
+
+/** A trimmed, non-empty string; `what` completes the sentence '… is required'. */
+const required = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, { error: `${what} is required` });
+const isoDate = (what: string) =>
+  z
+    .string({ error: `${what} is required (yyyy-mm-dd)` })
+    .trim()
+    .refine(isIsoDay, { error: `${what} must be a date written yyyy-mm-dd` });
+/** An object that, when missing altogether, says which record is missing. */
+const record = <T extends z.ZodRawShape>(what: string, shape: T) => z.object(shape, { error: `${what} is required` });
+
+/** Art. 6(1)(a), Art. 7: who agreed to what, when, how, and how they can take it back. */
+export const ConsentEvidenceSchema = record('the consent record (evidence)', {
+  method: required('how consent was obtained (e.g. a sign-up form with an unticked box)'),
+  obtainedAt: isoDate('the date consent was obtained'),
+  wording: required('the exact statement the person agreed to'),
+  withdrawalRoute: required('how people can withdraw consent (Art. 7(3))'),
+  recordLocation: z.string().trim().optional(),
+});
+
+/** Art. 6(1)(f): the ICO's three-part legitimate interests assessment (purpose, necessity, balancing). */
+export const LegitimateInterestsEvidenceSchema = record('the legitimate interests assessment (evidence)', {
+  purposeTest: required('the purpose test of the legitimate interests assessment (what is the legitimate interest)'),
+  necessityTest: required('the necessity test of the legitimate interests assessment (why no less intrusive way would do)'),
+  balancingTest: required('the balancing test of the legitimate interests assessment'),
+  optOut: required('the opt-out offered (e.g. an unsubscribe link in every message)'),
+  assessedAt: isoDate('the date of the legitimate interests assessment'),
+  assessedBy: required('who made the legitimate interests assessment'),
+});
+
+/** Art. 6(1)(b): the contract with the person, or the steps they asked for before entering one. */
+export const ContractEvidenceSchema = record('the contract evidence', {
+  contract: required('the contract (or the steps before entering it)'),
+  necessity: required('why the processing is necessary for that contract'),
+});
+
+/** Art. 6(1)(c). */
+export const LegalObligationEvidenceSchema = record('the legal obligation evidence', {
+  law: required('the law (statute or regulation) that creates the obligation'),
+  justification: required('a justification'),
+});
+
+/** Art. 6(1)(d). */
+export const VitalInterestsEvidenceSchema = record('the vital interests evidence', {
+  justification: required('a justification'),
+});
+
+/** Art. 6(1)(e). */
+export const PublicTaskEvidenceSchema = record('the public task evidence', {
+  justification: required('a justification'),
+  legalBasisReference: required('the statutory function or official authority (legal basis reference)'),
+});
+
+/** Art. 14: people whose data came from LinkedIn, not from them, must be told. */
+export const Art14NoticeSchema = record('the Art. 14 notice (sent, planned or exempt)', {
+  status: z.enum(['sent', 'planned', 'exempt'], { error: "the notice's status must be sent, planned or exempt" }),
+  /** sent: when it was sent; planned: when it will be; exempt: when the exemption was decided. */
+  date: isoDate('the date of the notice'),
+  method: z
+    .string({ error: 'how people are told (the method) is required' })
+    .trim()
+    .min(3, { error: 'how people are told (the method) is required' }),
+  /** Required when exempt: the Art. 14(5) ground and the reason, e.g. 'Art. 14(5)(b) disproportionate effort: …'. */
+  exemption: z.string().trim().optional(),
+}).refine((n) => n.status !== 'exempt' || (n.exemption ?? '').length >= 10, {
+  error: 'an exemption needs its Art. 14(5) ground and the reason (e.g. Art. 14(5)(b) disproportionate effort, because …)',
+  path: ['exemption'],
+});
+
+const common = {
+  purpose: z.enum(PURPOSES, { error: `the purpose must be one of ${PURPOSES.join(', ')}` }),
+  purposeDescription: z
+    .string({ error: "a description of the purpose in the data owner's words is required" })
+    .trim()
+    .min(10, { error: "describe the purpose in the data owner's words (at least 10 characters)" }),
+  art9Condition: Art9ConditionSchema.optional(),
+  /** Why the Art. 9(2) condition applies (and, for (b), (g), (h), (i), (j), the DPA 2018 Sch. 1 condition). */
+  art9Justification: z.string().trim().optional(),
+  /** Art. 10: the official authority or DPA 2018 Sch. 1 condition that allows criminal-offence data. */
+  art10Authority: z.string().trim().optional(),
+  art14Notice: Art14NoticeSchema,
+};
+
+/**
+ * Discriminated by `basis`, so that `policy.basis === 'consent'` narrows `policy.evidence` to the consent record.
+ * The evidence object never repeats the basis.
+ */
+export const GroupPolicySchema = z
+  .discriminatedUnion(
+    'basis',
+    [
+      z.object({ basis: z.literal('consent'), evidence: ConsentEvidenceSchema, ...common }),
+      z.object({ basis: z.literal('contract'), evidence: ContractEvidenceSchema, ...common }),
+      z.object({ basis: z.literal('legal-obligation'), evidence: LegalObligationEvidenceSchema, ...common }),
+      z.object({ basis: z.literal('vital-interests'), evidence: VitalInterestsEvidenceSchema, ...common }),
+      z.object({ basis: z.literal('public-task'), evidence: PublicTaskEvidenceSchema, ...common }),
+      z.object({ basis: z.literal('legitimate-interests'), evidence: LegitimateInterestsEvidenceSchema, ...common }),
+    ],
+    { error: (issue) => (issue.code === 'invalid_union' ? `choose one of the Art. 6(1) lawful bases: ${LAWFUL_BASES.join(', ')}` : undefined) },
+  )
+  .refine((p) => p.art9Condition === undefined || (p.art9Justification ?? '').length > 0, {
+    error: 'say why the Art. 9(2) condition applies (art9Justification)',
+    path: ['art9Justification'],
+  });
+
+export type GroupPolicy = z.infer<typeof GroupPolicySchema>;
+
+/** 'evidence.balancingTest', or 'policy' for the whole object. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `${out ? '.' : ''}${String(key)}`;
+  return out || 'policy';
+}
+
+export function parseGroupPolicy(input: unknown): { ok: true; policy: GroupPolicy } | { ok: false; errors: string[] } {
+  const result = GroupPolicySchema.safeParse(input);
+  if (result.success) return { ok: true, policy: result.data };
+  return { ok: false, errors: result.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`) };
+}

@@ -1,0 +1,236 @@
+// Guardrails: each one fires on the case it is for and stays quiet on its near miss.
+import { describe, expect, it } from 'vitest';
+import {
+  blocking,
+  checkGuardrails,
+  emailMarketingAllowed,
+  GUARDRAIL_IDS,
+  type Guardrail,
+  type GroupFacts,
+} from '../../src/policy/guardrails.js';
+import type { LawfulBasis } from '../../src/policy/lawful-basis.js';
+import { contact, policy, withEvidence } from './builders.js';
+
+const NOW = new Date('2025-02-10T12:00:00Z');
+const group = (...contacts: ReturnType<typeof contact>[]): GroupFacts => ({ contacts });
+const EMPTY = group();
+const find = (guardrails: Guardrail[], id: string) => guardrails.find((g) => g.id === id);
+
+describe('every valid example policy passes clean', () => {
+  it.each(['consent', 'legitimate-interests', 'contract', 'legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('%s', (basis) => {
+    expect(checkGuardrails(policy(basis), group(contact()), { now: NOW, importedAt: '2025-01-20' })).toEqual([]);
+  });
+});
+
+describe('linkedin-connection-not-consent', () => {
+  it.each([
+    ['Connected on LinkedIn', 'Accepted my connection request'],
+    ['LinkedIn', 'By connecting you agree to receive my newsletter'],
+    ['Accepted invitation', 'n/a'],
+    ['LinkedIn connection (implied consent); they subscribe by connecting', 'Connected'],
+  ])('blocks "%s" / "%s"', (method, wording) => {
+    const g = find(checkGuardrails(withEvidence('consent', { method, wording }), EMPTY), 'linkedin-connection-not-consent');
+    expect(g).toMatchObject({
+      severity: 'block',
+      message: 'A LinkedIn connection is not consent: record how and when the person agreed to this purpose.',
+      rule: 'UK GDPR Art. 4(11), Art. 7; ICO consent guidance',
+    });
+  });
+
+  it.each([
+    ['LinkedIn message: replied "yes please" when asked', 'Yes please, add me to the monthly Acme newsletter.'],
+    ['LinkedIn Lead Gen form with an unticked opt-in box', 'I agree to receive the Acme newsletter by email.'],
+    ['Newsletter sign-up form on our website', 'Yes, send me the monthly Acme product newsletter by email.'],
+  ])('does not fire for "%s"', (method, wording) => {
+    expect(find(checkGuardrails(withEvidence('consent', { method, wording }), EMPTY), 'linkedin-connection-not-consent')).toBeUndefined();
+  });
+
+  it('does not apply to other bases', () => {
+    const li = withEvidence('legitimate-interests', { purposeTest: 'We connected on LinkedIn and want to sell them software.' });
+    expect(find(checkGuardrails(li, EMPTY), 'linkedin-connection-not-consent')).toBeUndefined();
+  });
+});
+
+describe('pecr-individual-subscribers', () => {
+  const personal = contact({ emailKind: 'personal' });
+  const soleTrader = contact({ emailKind: 'corporate', soleTrader: true });
+  const corporate = contact({ emailKind: 'corporate' });
+
+  it('warns under legitimate interests and lists the individual subscribers', () => {
+    const g = find(checkGuardrails(policy('legitimate-interests'), group(personal, soleTrader, corporate)), 'pecr-individual-subscribers');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'PECR reg. 22; ICO direct marketing guidance', contactIds: [personal.id, soleTrader.id] });
+    expect(g?.message).toMatch(/^2 contacts are individual subscribers/);
+  });
+
+  it('is quiet under legitimate interests when everyone is a corporate subscriber', () => {
+    expect(find(checkGuardrails(policy('legitimate-interests'), group(corporate)), 'pecr-individual-subscribers')).toBeUndefined();
+  });
+
+  it('is quiet under consent, and for purposes other than email marketing', () => {
+    expect(find(checkGuardrails(policy('consent'), group(personal)), 'pecr-individual-subscribers')).toBeUndefined();
+    const networking = policy('legitimate-interests', { purpose: 'networking' });
+    expect(find(checkGuardrails(networking, group(personal)), 'pecr-individual-subscribers')).toBeUndefined();
+  });
+
+  it.each(['contract', 'legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('blocks email marketing under %s', (basis) => {
+    const g = find(checkGuardrails(policy(basis, { purpose: 'email-marketing' }), group(corporate)), 'pecr-individual-subscribers');
+    expect(g).toMatchObject({ severity: 'block' });
+    expect(g?.contactIds).toBeUndefined();
+    const withIndividuals = find(checkGuardrails(policy(basis, { purpose: 'email-marketing' }), group(personal)), 'pecr-individual-subscribers');
+    expect(withIndividuals?.contactIds).toEqual([personal.id]);
+  });
+});
+
+describe('emailMarketingAllowed', () => {
+  const li = policy('legitimate-interests');
+  it('allows consent, and corporate subscribers under legitimate interests', () => {
+    expect(emailMarketingAllowed(policy('consent'), contact({ emailKind: 'personal', soleTrader: true }))).toBe(true);
+    expect(emailMarketingAllowed(li, contact({ emailKind: 'corporate' }))).toBe(true);
+  });
+
+  it('refuses individual subscribers under legitimate interests', () => {
+    expect(emailMarketingAllowed(li, contact({ emailKind: 'personal' }))).toBe(false);
+    expect(emailMarketingAllowed(li, contact({ emailKind: 'corporate', soleTrader: true }))).toBe(false);
+  });
+
+  it('refuses other bases, other purposes and contacts without an email', () => {
+    expect(emailMarketingAllowed(policy('contract', { purpose: 'email-marketing' }), contact())).toBe(false);
+    expect(emailMarketingAllowed(policy('consent', { purpose: 'networking' }), contact())).toBe(false);
+    expect(emailMarketingAllowed(policy('consent'), contact({ emailKind: 'none' }))).toBe(false);
+  });
+});
+
+describe('special-category-needs-art9', () => {
+  const health = contact({ specialCategories: ['health'] });
+  const union = contact({ specialCategories: ['trade-union-membership', 'health'] });
+  const crime = contact({ specialCategories: ['criminal-offences'] });
+
+  it('blocks special-category data without an Art. 9(2) condition', () => {
+    const g = find(checkGuardrails(policy('consent'), group(health, union, contact())), 'special-category-needs-art9');
+    expect(g).toEqual({
+      id: 'special-category-needs-art9',
+      severity: 'block',
+      message: '2 contacts have special-category data (health, trade union membership): choose an Art. 9(2) condition or strip that data.',
+      rule: 'UK GDPR Art. 9(1)-(2)',
+      contactIds: [health.id, union.id],
+    });
+  });
+
+  it('is quiet with a condition, or when no special-category data is left', () => {
+    const withCondition = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'Explicit consent recorded on the form.' });
+    expect(find(checkGuardrails(withCondition, group(health)), 'special-category-needs-art9')).toBeUndefined();
+    expect(find(checkGuardrails(policy('consent'), group(contact())), 'special-category-needs-art9')).toBeUndefined();
+  });
+
+  it('asks for Art. 10 authority when the only category is criminal offences', () => {
+    const g = find(checkGuardrails(policy('consent'), group(crime)), 'special-category-needs-art9');
+    expect(g).toMatchObject({ severity: 'block', rule: 'UK GDPR Art. 10; DPA 2018 Sch. 1', contactIds: [crime.id] });
+    expect(g?.message).toMatch(/^1 contact has criminal-offence data: Art\. 10 allows it only under official authority/);
+    // An Art. 9 condition does not cover Art. 10 data.
+    const art9Only = policy('consent', { art9Condition: 'legal-claims', art9Justification: 'Defending a claim brought by the person.' });
+    expect(find(checkGuardrails(art9Only, group(crime)), 'special-category-needs-art9')?.rule).toBe('UK GDPR Art. 10; DPA 2018 Sch. 1');
+  });
+
+  it('is quiet on criminal-offence data once the Art. 10 authority is recorded', () => {
+    const p = policy('legal-obligation', { art10Authority: 'DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)' });
+    expect(find(checkGuardrails(p, group(crime)), 'special-category-needs-art9')).toBeUndefined();
+  });
+
+  it('names both articles when both kinds are present', () => {
+    const g = find(checkGuardrails(policy('consent'), group(health, crime)), 'special-category-needs-art9');
+    expect(g).toMatchObject({ rule: 'UK GDPR Art. 9(1)-(2), Art. 10; DPA 2018 Sch. 1', contactIds: [health.id, crime.id] });
+  });
+});
+
+describe('basis-unlikely-for-marketing', () => {
+  it.each(['legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('warns for %s with a full justification', (basis) => {
+    const g = find(checkGuardrails(policy(basis, { purpose: 'events' }), EMPTY), 'basis-unlikely-for-marketing');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 6(1)(c)-(e); ICO lawful basis guidance' });
+  });
+
+  it('blocks when the justification is shorter than 40 characters', () => {
+    const p = withEvidence('public-task', { justification: 'We are the council.' }, { purpose: 'recruitment' });
+    const g = find(checkGuardrails(p, EMPTY), 'basis-unlikely-for-marketing');
+    expect(g?.severity).toBe('block');
+    expect(g?.message).toContain('write why this basis applies');
+  });
+
+  it('is quiet for account management, or for consent and legitimate interests', () => {
+    expect(find(checkGuardrails(withEvidence('public-task', { justification: 'x' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
+    expect(find(checkGuardrails(policy('legitimate-interests', { purpose: 'prospecting' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
+  });
+});
+
+describe('art14-notice-overdue', () => {
+  const planned = (date: string) => policy('consent', { art14Notice: { status: 'planned', date, method: 'Email' } });
+
+  it('warns when the notice is planned for after the due day', () => {
+    const g = find(checkGuardrails(planned('2025-03-01'), EMPTY, { importedAt: '2025-01-31T09:00:00Z' }), 'art14-notice-overdue');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 14(3)(a)' });
+    expect(g?.message).toContain('by 2025-02-28');
+  });
+
+  it('warns when the due day has passed and the notice is still planned', () => {
+    const g = find(checkGuardrails(planned('2025-01-20'), EMPTY, { importedAt: '2025-01-01', now: NOW }), 'art14-notice-overdue');
+    expect(g?.message).toContain('still only planned');
+  });
+
+  it('is quiet on time, when sent or exempt, and without an import date', () => {
+    const opts = { importedAt: '2025-01-20', now: NOW };
+    expect(find(checkGuardrails(planned('2025-02-20'), EMPTY, opts), 'art14-notice-overdue')).toBeUndefined();
+    expect(find(checkGuardrails(planned('2025-02-20'), EMPTY, { importedAt: '2025-01-20', now: new Date('2025-02-20T23:59:00Z') }), 'art14-notice-overdue')).toBeUndefined();
+    const sent = policy('consent', { art14Notice: { status: 'sent', date: '2025-06-01', method: 'Email' } });
+    expect(find(checkGuardrails(sent, EMPTY, { importedAt: '2025-01-01', now: NOW }), 'art14-notice-overdue')).toBeUndefined();
+    expect(find(checkGuardrails(planned('2026-01-01'), EMPTY, { now: NOW }), 'art14-notice-overdue')).toBeUndefined();
+  });
+});
+
+describe('lia-incomplete', () => {
+  it.each(['n/a', 'TBC', 'todo', '-', 'Fine.', 'TBC once legal have looked at it properly', 'good good good good good good'])('blocks the answer "%s"', (answer) => {
+    const g = find(checkGuardrails(withEvidence('legitimate-interests', { balancingTest: answer }), EMPTY), 'lia-incomplete');
+    expect(g).toMatchObject({ severity: 'block', rule: 'UK GDPR Art. 6(1)(f); ICO LIA guidance' });
+    expect(g?.message).toMatch(/^Complete the legitimate interests assessment: the purpose, necessity and balancing tests each need a real answer/);
+    expect(g?.message).toContain('still missing: the balancing test');
+  });
+
+  it('names every incomplete test', () => {
+    const p = withEvidence('legitimate-interests', { purposeTest: 'tbc', necessityTest: 'n/a' });
+    expect(find(checkGuardrails(p, EMPTY), 'lia-incomplete')?.message).toContain('the purpose test, the necessity test');
+  });
+
+  it('is quiet when each test has a real answer', () => {
+    const p = withEvidence('legitimate-interests', { balancingTest: 'None of them would be surprised: they are buyers of B2B software.' });
+    expect(find(checkGuardrails(p, EMPTY), 'lia-incomplete')).toBeUndefined();
+  });
+});
+
+describe('consent-stale', () => {
+  const consentOn = (obtainedAt: string) => withEvidence('consent', { obtainedAt });
+
+  it('warns when consent is more than 24 months old', () => {
+    const g = find(checkGuardrails(consentOn('2023-02-09'), EMPTY, { now: NOW }), 'consent-stale');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'ICO consent guidance: review and refresh' });
+  });
+
+  it('is quiet at exactly 24 months, when recent, or without `now`', () => {
+    expect(find(checkGuardrails(consentOn('2023-02-10'), EMPTY, { now: NOW }), 'consent-stale')).toBeUndefined();
+    expect(find(checkGuardrails(consentOn('2024-12-01'), EMPTY, { now: NOW }), 'consent-stale')).toBeUndefined();
+    expect(find(checkGuardrails(consentOn('2010-01-01'), EMPTY), 'consent-stale')).toBeUndefined();
+  });
+});
+
+describe('checkGuardrails and blocking', () => {
+  it('returns guardrails in a fixed order and blocking() keeps the blocks', () => {
+    const p = withEvidence('consent', { method: 'Connected on LinkedIn', wording: 'Connected', obtainedAt: '2019-01-01' });
+    const all = checkGuardrails(p, group(contact({ specialCategories: ['health'] })), { now: NOW });
+    expect(all.map((g) => g.id)).toEqual(['linkedin-connection-not-consent', 'special-category-needs-art9', 'consent-stale']);
+    expect(all.every((g) => (GUARDRAIL_IDS as readonly string[]).includes(g.id))).toBe(true);
+    expect(blocking(all).map((g) => g.id)).toEqual(['linkedin-connection-not-consent', 'special-category-needs-art9']);
+    expect(blocking([])).toEqual([]);
+  });
+
+  it('reads no clock: the same input gives the same answer', () => {
+    const p = withEvidence('consent', { obtainedAt: '2019-01-01' });
+    expect(checkGuardrails(p, EMPTY, { now: NOW })).toEqual(checkGuardrails(p, EMPTY, { now: new Date(NOW) }));
+  });
+});
