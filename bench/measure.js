@@ -2,9 +2,8 @@
 // turn in this same process, so their ratio holds when the machine's speed drifts. Prints one JSON line.
 //   node bench/measure.js FILE [ROUNDS]
 // With --rss-only it runs inspect once and reports this process's peak resident memory instead.
-import { createReadStream } from 'node:fs';
-import Papa from 'papaparse';
 import { inspectExport } from '../dist/report/inspect.js';
+import { bareParse, median, time } from './timing.js';
 
 const [file, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const rssOnly = process.argv.includes('--rss-only');
@@ -12,28 +11,6 @@ if (!file) {
   process.stderr.write('usage: node bench/measure.js FILE [ROUNDS] [--rss-only]\n');
   process.exit(64);
 }
-
-/** The baseline: papaparse streaming the file, one step callback per row, nothing else. */
-function bareParse(path) {
-  return new Promise((resolve, reject) => {
-    let rows = 0;
-    Papa.parse(createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 }), {
-      step: () => {
-        rows++;
-      },
-      complete: () => resolve(rows),
-      error: reject,
-    });
-  });
-}
-
-async function time(fn) {
-  const start = process.hrtime.bigint();
-  const value = await fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 if (rssOnly) {
   const { ms, value } = await time(() => inspectExport(file));

@@ -13,6 +13,7 @@ export function openDatabase(path: string, options: { create?: boolean } = {}): 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = FULL');
+    db.pragma('cache_size = -32768');
     migrate(db);
     return db;
   } catch (err) {

@@ -79,11 +79,12 @@ export const initial: Migration = {
       expires_at  TEXT,
       legal_hold  INTEGER NOT NULL DEFAULT 0
     ) STRICT;
-    CREATE INDEX contacts_url_index ON contacts(url_index);
-    CREATE INDEX contacts_email_index ON contacts(email_index);
-    CREATE INDEX contacts_name_index ON contacts(name_index);
+    -- Partial indexes: most contacts have no email and no name index, so those rows cost no index entry.
+    CREATE INDEX contacts_url_index ON contacts(url_index) WHERE url_index IS NOT NULL;
+    CREATE INDEX contacts_email_index ON contacts(email_index) WHERE email_index IS NOT NULL;
+    CREATE INDEX contacts_name_index ON contacts(name_index) WHERE name_index IS NOT NULL;
     CREATE INDEX contacts_group ON contacts(group_id);
-    CREATE INDEX contacts_expires ON contacts(expires_at);
+    CREATE INDEX contacts_expires ON contacts(expires_at) WHERE expires_at IS NOT NULL;
 
     CREATE TABLE suppressions (
       id          TEXT PRIMARY KEY,
@@ -93,8 +94,8 @@ export const initial: Migration = {
       created_at  TEXT NOT NULL,
       member_id   TEXT NOT NULL REFERENCES members(id)
     ) STRICT;
-    CREATE INDEX suppressions_url ON suppressions(url_index);
-    CREATE INDEX suppressions_email ON suppressions(email_index);
+    CREATE INDEX suppressions_url ON suppressions(url_index) WHERE url_index IS NOT NULL;
+    CREATE INDEX suppressions_email ON suppressions(email_index) WHERE email_index IS NOT NULL;
 
     CREATE TABLE audit_log (
       seq        INTEGER PRIMARY KEY,

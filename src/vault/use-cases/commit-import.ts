@@ -83,7 +83,9 @@ export async function commitImport(
     const definitions: GroupDefinition[] = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
     const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
     const quarantineUntil = quarantineExpiry(at, quarantineDays(db));
-    const suppressed = db.prepare('SELECT 1 FROM suppressions WHERE url_index = ? OR email_index = ? LIMIT 1');
+    const suppressedUrl = db.prepare('SELECT 1 FROM suppressions WHERE url_index = ? AND url_index IS NOT NULL LIMIT 1');
+    const suppressedEmail = db.prepare('SELECT 1 FROM suppressions WHERE email_index = ? AND email_index IS NOT NULL LIMIT 1');
+    const suppressed = (url: Buffer | null, email: Buffer | null) => (url !== null && suppressedUrl.get(url) !== undefined) || (email !== null && suppressedEmail.get(email) !== undefined);
     const report: CommitReport = {
       importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [],
       emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0,
@@ -112,7 +114,7 @@ export async function commitImport(
             report.emptySkipped++;
             return;
           }
-          if ((indexes.url || indexes.email) && suppressed.get(indexes.url, indexes.email)) {
+          if (suppressed(indexes.url, indexes.email)) {
             report.suppressedLines.push(r.line);
             return;
           }

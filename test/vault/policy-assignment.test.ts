@@ -1,0 +1,92 @@
+// Assigning a lawful basis through the vault: blocking guardrails refuse, warnings need acknowledging, and only a
+// group with a basis takes its contacts out of quarantine.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceError } from '../../src/api/service-error.js';
+import type { Session } from '../../src/vault/session.js';
+import { commitImport } from '../../src/vault/use-cases/commit-import.js';
+import { listContacts } from '../../src/vault/use-cases/contacts.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/vault/use-cases/groups.js';
+import type { Vault } from '../../src/vault/vault.js';
+import { fixture, scratch } from '../support/fixtures.js';
+import { newVault } from '../support/vault.js';
+
+const tmp = scratch();
+let now = new Date('2026-11-29T10:00:00Z');
+let vault: Vault;
+let session: Session;
+beforeAll(async () => {
+  ({ vault, session } = await newVault(tmp.dir, { now: () => now }));
+  await commitImport(session, fixture('connections-tricky.csv'), {});
+});
+afterAll(() => vault.close());
+
+const lia = {
+  purposeTest: 'Offering our payroll service to finance leaders we met, a commercial interest',
+  necessityTest: 'Writing to people we already know professionally is the least intrusive way to offer it',
+  balancingTest: 'Business contacts expect relevant professional offers; one email with an easy opt-out is fair',
+  optOut: 'An unsubscribe link and reply-to-stop in every message',
+  assessedAt: '2026-11-20',
+  assessedBy: 'The data protection officer',
+};
+const notice = { status: 'planned', date: '2026-12-15', method: 'Privacy notice in the first email' };
+
+async function caught(fn: () => unknown): Promise<ServiceError> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof ServiceError) return err;
+    throw err;
+  }
+  throw new Error('expected a ServiceError');
+}
+
+describe('assigning a lawful basis', () => {
+  it('refuses consent that is only a LinkedIn connection', async () => {
+    const group = addGroup(session, 'Work addresses', { type: 'email-kind', kind: 'corporate' });
+    const policy = {
+      basis: 'consent',
+      purpose: 'email-marketing',
+      purposeDescription: 'Monthly newsletter about payroll',
+      evidence: { method: 'They accepted my LinkedIn connection request', obtainedAt: '2026-01-10', wording: 'Connected on LinkedIn', withdrawalRoute: 'Unsubscribe link' },
+      art14Notice: notice,
+    };
+    expect(checkPolicy(session, group.id, policy).guardrails.map((g) => [g.id, g.severity])).toContainEqual(['linkedin-connection-not-consent', 'block']);
+    const err = await caught(() => assignPolicy(session, group.id, policy));
+    expect(err.code).toBe('guardrail');
+    expect(err.message).toMatch(/LinkedIn connection is not consent/);
+    expect(listGroups(session).groups[0]!.policy).toBeNull();
+  });
+
+  it('warns about individual subscribers under legitimate interests, saves once acknowledged, and releases the group from quarantine', async () => {
+    const group = addGroup(session, 'Personal mailboxes', { type: 'email-kind', kind: 'personal' });
+    const policy = { basis: 'legitimate-interests', purpose: 'email-marketing', purposeDescription: 'Payroll offers by email', evidence: lia, art14Notice: notice };
+    const err = await caught(() => assignPolicy(session, group.id, policy));
+    expect(err).toMatchObject({ code: 'guardrail', message: expect.stringMatching(/^Acknowledge these warnings.*PECR reg\. 22/) });
+    const guardrails = assignPolicy(session, group.id, policy, { acknowledgeWarnings: true });
+    expect(guardrails.map((g) => g.id)).toContain('pecr-individual-subscribers');
+    const members = listContacts(session, { groupId: group.id });
+    expect(members.map((c) => c.lastName)).toEqual(['Hopper']);
+    expect(members[0]).toMatchObject({ usable: true, expiresAt: null });
+  });
+
+  it('blocks special-category contacts without an Art. 9 condition, and accepts one with it', async () => {
+    const group = addGroup(session, 'Union and faith roles', { type: 'position-keyword', keywords: ['union', 'pastor'] });
+    const policy = { basis: 'legitimate-interests', purpose: 'networking', purposeDescription: 'Keeping in touch with sector contacts', evidence: lia, art14Notice: notice };
+    const err = await caught(() => assignPolicy(session, group.id, policy));
+    expect(err.message).toMatch(/special-category data.*Art\. 9\(2\) condition/);
+    const withArt9 = { ...policy, art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles' };
+    expect(() => assignPolicy(session, group.id, withArt9, { acknowledgeWarnings: true })).not.toThrow();
+  });
+
+  it('gives a readable error for missing evidence', async () => {
+    const group = listGroups(session).groups[0]!;
+    const err = await caught(() => assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'prospecting', purposeDescription: 'Prospecting for payroll', evidence: { ...lia, balancingTest: '' }, art14Notice: notice }));
+    expect(err).toMatchObject({ code: 'invalid', message: expect.stringMatching(/evidence\.balancingTest: the balancing test/) });
+  });
+
+  it('lists groups whose Art. 14 notice is overdue once a month has passed', () => {
+    expect(overdueNotices(session)).toEqual([]);
+    now = new Date('2027-01-05T10:00:00Z');
+    expect(overdueNotices(session).map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles']);
+  });
+});
