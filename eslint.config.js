@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Pure modules: classification and policy rules import no Node built-ins, so they could run anywhere.
-    files: ['src/classify/**/*.ts', 'src/policy/**/*.ts', 'src/import/normalise.ts', 'src/import/formats.ts'],
+    files: ['src/classify/**/*.ts', 'src/policy/**/*.ts', 'src/retention/**/*.ts', 'src/export/**/*.ts', 'src/import/normalise.ts', 'src/import/formats.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -37,7 +37,8 @@ const VOCABULARY = new Set(
     'email-marketing prospecting recruitment networking account-management events other skip update erasure objection ' +
     'passphrase recovery keychain sent planned exempt corporate personal none phone-number email-address special-category ' +
     'linkedin-connections linkedin-imported-contacts wrong-role wrong-secret integrity invalid not-found conflict guardrail ' +
-    'locked failed unreadable suppressed duplicate company email-kind connected-year position-keyword manual'
+    'locked failed unreadable suppressed duplicate company email-kind connected-year position-keyword manual ' +
+    'group basis imported connected basis-assigned last-review scheduled'
   ).split(' '),
 );
 

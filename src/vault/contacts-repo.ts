@@ -35,6 +35,7 @@ export interface ContactRow {
   updated_at: string;
   expires_at: string | null;
   legal_hold: number;
+  last_review_at: string | null;
 }
 
 export interface ContactIndexes {
@@ -79,7 +80,7 @@ export class ContactsRepo {
     return (ix.url && this.byUrl.get(ix.url)) || (ix.email && this.byEmail.get(ix.email)) || (ix.name && this.byName.get(ix.name)) || null;
   }
 
-  insert(row: Omit<ContactRow, 'data_ct' | 'legal_hold'>, data: StoredContact): void {
+  insert(row: Omit<ContactRow, 'data_ct' | 'legal_hold' | 'last_review_at'>, data: StoredContact): void {
     this.insertRow.run({ ...row, data_ct: this.cipher.encrypt(JSON.stringify(data), row.id) });
   }
 

@@ -2,7 +2,7 @@
 // change and its audit entry commit in one transaction, and a refusal is audited too. The use cases themselves
 // live in use-cases/, one file per area.
 import { deriveKeys, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
-import type { AuditDetails } from '../audit/audit-log.js';
+import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../api/service-error.js';
 import { ContactsRepo } from './contacts-repo.js';
 import { GroupsRepo } from './groups-repo.js';
@@ -12,6 +12,8 @@ import type { Vault } from './vault.js';
 export interface Outcome<T> {
   value: T;
   details?: AuditDetails;
+  /** Runs in the same transaction once the audit entry exists (a certificate that cites it). */
+  onEntry?: (entry: AuditEntry) => void;
 }
 
 export class Session {
@@ -49,8 +51,9 @@ export class Session {
     this.authorise(action, allowed);
     try {
       return this.db.transaction(() => {
-        const { value, details } = fn();
-        this.vault.audit.append(this.memberId, action, 'success', details);
+        const { value, details, onEntry } = fn();
+        const entry = this.vault.audit.append(this.memberId, action, 'success', details);
+        onEntry?.(entry);
         return value;
       })();
     } catch (err) {
@@ -88,7 +91,8 @@ export class Session {
     if (this.locked) throw new ServiceError('locked', 'The vault is locked: unlock it again.');
   }
 
-  private authorise(action: string, allowed: readonly Role[]): void {
+  /** Refuse (and audit) unless the member holds one of the roles; for use cases that run outside `perform`. */
+  authorise(action: string, allowed: readonly Role[]): void {
     this.assertUnlocked();
     if (allowed.some((r) => this.roles.includes(r))) return;
     this.vault.audit.append(this.memberId, action, 'refused', { reason: 'wrong-role' });

@@ -1,6 +1,7 @@
 // Numbered schema migrations, applied in order inside one transaction each and recorded in `user_version`.
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial.js';
+import { retention } from './0002-retention.js';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [initial];
+export const MIGRATIONS: Migration[] = [initial, retention];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */

@@ -10,12 +10,12 @@ import { toContact } from '../../import/contact.js';
 import { ImportError } from '../../import/import-error.js';
 import { readExport, type ExportInfo } from '../../import/read-export.js';
 import type { RecordError } from '../../import/records.js';
-import { assignGroup, quarantineExpiry, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
+import { assignGroup, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
 import { ServiceError } from '../../api/service-error.js';
 import { indexesOf, type EmailKind, type StoredContact } from '../contacts-repo.js';
 import { CommitChoicesSchema, minimise } from '../minimise.js';
 import type { Session } from '../session.js';
-import { quarantineDays } from './settings.js';
+import { ExpiryContext } from '../expiry.js';
 
 export interface CommitReport {
   importId: string;
@@ -82,7 +82,7 @@ export async function commitImport(
     const groups = session.groups.list();
     const definitions: GroupDefinition[] = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
     const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
-    const quarantineUntil = quarantineExpiry(at, quarantineDays(db));
+    const expiries = ExpiryContext.load(db).withImport(importId, at);
     const suppressedUrl = db.prepare('SELECT 1 FROM suppressions WHERE url_index = ? AND url_index IS NOT NULL LIMIT 1');
     const suppressedEmail = db.prepare('SELECT 1 FROM suppressions WHERE email_index = ? AND email_index IS NOT NULL LIMIT 1');
     const suppressed = (url: Buffer | null, email: Buffer | null) => (url !== null && suppressedUrl.get(url) !== undefined) || (email !== null && suppressedEmail.get(email) !== undefined);
@@ -129,7 +129,7 @@ export async function commitImport(
           const id = existing?.id ?? randomUUID();
           const data: StoredContact = { ...stored, source: { importId, line: r.line } };
           const groupId = assignGroup(definitions, factsOf(id, stored));
-          const expiresAt = groupId && withPolicy.has(groupId) ? null : quarantineUntil;
+          const expiresAt = expiries.expiry(groupId, { import_id: existing?.import_id ?? importId, last_review_at: existing?.last_review_at ?? null }, stored);
           if (existing) {
             session.contacts.update(id, { data, indexes, emailKind: emailKindOf(stored.email), updatedAt: at });
             session.contacts.setGroup(id, groupId, expiresAt);
@@ -142,7 +142,7 @@ export async function commitImport(
             );
             report.added++;
           }
-          if (expiresAt !== null) report.quarantined++;
+          if (!(groupId && withPolicy.has(groupId))) report.quarantined++;
         },
         error(e: RecordError) {
           report.errors.push(e);

@@ -11,7 +11,6 @@ import {
   describeRule,
   GroupRuleSchema,
   parseGroupPolicy,
-  quarantineExpiry,
   type GroupPolicy,
   type Guardrail,
 } from '../../policy/index.js';
@@ -19,7 +18,7 @@ import { ServiceError } from '../../api/service-error.js';
 import type { Group } from '../groups-repo.js';
 import type { Session } from '../session.js';
 import { factsOf } from './commit-import.js';
-import { quarantineDays } from './settings.js';
+import { ExpiryContext } from '../expiry.js';
 
 export interface GroupView extends Group {
   description: string;
@@ -106,19 +105,18 @@ function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): 
 }
 
 /**
- * Put every contact in the first group whose rule matches; contacts in no group, or in a group without a basis,
- * are quarantined until the period runs out. Returns how many contacts changed group.
+ * Put every contact in the first group whose rule matches, and recompute its due date (retention policy, or
+ * quarantine for contacts in no group or a group without a basis). Returns how many contacts changed group.
  */
 export function regroup(session: Session): number {
   const groups = session.groups.list();
   const definitions = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
-  const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
-  const days = quarantineDays(session.db);
-  const imported = new Map((session.db.prepare('SELECT id, imported_at FROM imports').all() as { id: string; imported_at: string }[]).map((r) => [r.id, r.imported_at]));
+  const expiries = ExpiryContext.load(session.db);
   let moved = 0;
   for (const row of [...session.contacts.all()]) {
-    const groupId = assignGroup(definitions, factsOf(row.id, session.contacts.open(row)));
-    const expiresAt = groupId && withPolicy.has(groupId) ? null : quarantineExpiry(imported.get(row.import_id)!, days);
+    const contact = session.contacts.open(row);
+    const groupId = assignGroup(definitions, factsOf(row.id, contact));
+    const expiresAt = expiries.expiry(groupId, row, contact);
     if (groupId !== row.group_id || expiresAt !== row.expires_at) {
       session.contacts.setGroup(row.id, groupId, expiresAt);
       if (groupId !== row.group_id) moved++;

@@ -1,0 +1,127 @@
+// Storage limitation (Art. 5(1)(e)) carried out: contacts whose plaintext due date has passed, and that no legal
+// hold protects, are deleted in one transaction with their audit entry and a certificate; then the WAL is
+// checkpointed (TRUNCATE) and the file vacuumed so their bytes are gone from the file and its journal. Needs no
+// vault key. Killed at any point, it leaves either nothing destroyed or a state that the next run completes
+// (a "vacuum pending" mark), and two runs cannot interleave (BEGIN IMMEDIATE).
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AuditDetails } from '../audit/audit-log.js';
+import type { Certificate, CertificatePolicy, DestroyedGroup } from './certificates.js';
+import { storeCertificate } from './certificates.js';
+import type { Db } from './database.js';
+import type { Vault } from './vault.js';
+
+/** Who runs the destruction: an unlocked admin, or a destruction-only token (see destruction-tokens.ts). */
+export type DestructionActor = { memberId: string } | { tokenId: string };
+
+export interface PurgeResult {
+  dryRun: boolean;
+  now: string;
+  /** Contacts due and destroyed (or that would be, in a dry run). */
+  destroyed: number;
+  byGroup: DestroyedGroup[];
+  /** Contacts due but protected by a legal hold. */
+  held: number;
+  certificate: Certificate | null;
+}
+
+const DUE = `
+  FROM contacts c
+  LEFT JOIN group_policies p ON p.group_id = c.group_id
+  WHERE c.expires_at IS NOT NULL AND c.expires_at <= @now
+    AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND (h.contact_id = c.id OR h.group_id = c.group_id))`;
+
+const HELD = `
+  SELECT count(*) AS n FROM contacts c
+  WHERE c.expires_at IS NOT NULL AND c.expires_at <= @now
+    AND EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND (h.contact_id = c.id OR h.group_id = c.group_id))`;
+
+function policiesApplied(db: Db, groups: DestroyedGroup[]): CertificatePolicy[] {
+  const out: CertificatePolicy[] = [];
+  for (const g of groups) {
+    const own = g.groupId
+      ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'group' AND group_id = ?").get(g.groupId) as { months: number; anchor: string } | undefined)
+      : undefined;
+    const byBasis = !own && g.basis ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'basis' AND basis = ?").get(g.basis) as { months: number; anchor: string } | undefined) : undefined;
+    if (own) out.push({ scope: 'group', groupId: g.groupId!, months: own.months, anchor: own.anchor });
+    else if (byBasis) out.push({ scope: 'basis', basis: g.basis!, months: byBasis.months, anchor: byBasis.anchor });
+    else out.push({ scope: 'quarantine', ...(g.groupId ? { groupId: g.groupId } : {}), days: quarantineSetting(db) });
+  }
+  return out;
+}
+
+function quarantineSetting(db: Db): number {
+  return Number((db.prepare("SELECT value FROM vault_meta WHERE key = 'quarantine_days'").get() as { value: string } | undefined)?.value ?? 30);
+}
+
+/** Destroy (or, in a dry run, count) every contact due at the vault's clock. */
+export async function purgeDue(vault: Vault, actor: DestructionActor, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+  const db = vault.db;
+  const now = vault.now().toISOString();
+  const dryRun = options.dryRun ?? false;
+  const memberId = 'memberId' in actor ? actor.memberId : null;
+  const tokenDetail: AuditDetails = 'tokenId' in actor ? { tokenId: actor.tokenId } : {};
+  if (!dryRun) await finishPendingVacuum(db);
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const byGroup = (
+      db.prepare(`SELECT c.group_id AS groupId, p.basis AS basis, count(*) AS count ${DUE} GROUP BY c.group_id, p.basis ORDER BY count DESC`).all({ now }) as DestroyedGroup[]
+    ).map((g) => ({ groupId: g.groupId, basis: g.basis, count: g.count }));
+    const destroyed = byGroup.reduce((n, g) => n + g.count, 0);
+    const held = (db.prepare(HELD).get({ now }) as { n: number }).n;
+    if (dryRun || destroyed === 0) {
+      vault.audit.append(memberId, dryRun ? 'destruction-dry-run' : 'destruction-run', 'success', { due: destroyed, held, ...tokenDetail });
+      db.exec('COMMIT');
+      return { dryRun, now, destroyed, byGroup, held, certificate: null };
+    }
+    db.prepare(`DELETE FROM contacts WHERE id IN (SELECT c.id ${DUE})`).run({ now });
+    const certificateId = randomUUID();
+    const entry = vault.audit.append(memberId, 'destruction-run', 'success', { certificateId, destroyed, held, groups: byGroup.length, ...tokenDetail });
+    const certificate: Certificate = {
+      format: 'contact-sanitizer/destruction-certificate/v1',
+      id: certificateId,
+      kind: 'scheduled',
+      issuedAt: now,
+      vaultId: vaultId(db),
+      actor,
+      policies: policiesApplied(db, byGroup),
+      destroyed: { total: destroyed, byGroup },
+      audit: { seq: entry.seq, hash: entry.hash },
+    };
+    storeCertificate(db, certificate);
+    db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+    db.exec('COMMIT');
+    await finishPendingVacuum(db);
+    return { dryRun, now, destroyed, byGroup, held, certificate };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+export function vaultId(db: Db): string {
+  return (db.prepare("SELECT value FROM vault_meta WHERE key = 'vault_id'").get() as { value: string }).value;
+}
+
+/**
+ * Make deleted bytes unrecoverable: checkpoint the WAL into the file and truncate it, vacuum the file (rewriting
+ * it without free pages), and truncate the WAL again. A checkpoint blocked by a reader is retried.
+ */
+export async function finishPendingVacuum(db: Db): Promise<void> {
+  const pending = db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get() as { value: string } | undefined;
+  if (pending?.value !== '1') return;
+  await checkpoint(db);
+  db.exec('VACUUM');
+  await checkpoint(db);
+  db.prepare("DELETE FROM vault_meta WHERE key = 'vacuum_pending'").run();
+  await checkpoint(db);
+}
+
+async function checkpoint(db: Db): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+    if (result && result.busy === 0) return;
+    if (attempt === 50) throw new Error('The vault is busy (another program keeps it open): the destruction is recorded, and its clean-up will finish on the next run.');
+    await sleep(100);
+  }
+}

@@ -1,0 +1,130 @@
+// Data subjects' requests: erasure (Art. 17) destroys a person now, with a certificate, and puts them on the
+// suppression list; an objection (Art. 21) suppresses without a record to erase; access (Art. 15) exports
+// everything held about one person. The suppression list keeps only blind indexes, never a name.
+import { randomUUID } from 'node:crypto';
+import { explainExpiry } from '../../retention/index.js';
+import { SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
+import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
+import { ServiceError } from '../../api/service-error.js';
+import { storeCertificate, type Certificate } from '../certificates.js';
+import type { ContactRow } from '../contacts-repo.js';
+import { finishPendingVacuum, vaultId } from '../destruction.js';
+import { ExpiryContext } from '../expiry.js';
+import type { Session } from '../session.js';
+
+/** How a request names the person: by a contact id from the list, or by their email or profile URL. */
+export type PersonSelector = { contactId: string } | { email: string } | { profileUrl: string };
+
+function indexesOf(session: Session, who: { email?: string; profileUrl?: string }): { url: Buffer | null; email: Buffer | null } {
+  const email = who.email ? normaliseEmail(who.email) : null;
+  if (email && !email.valid) throw new ServiceError('invalid', 'That is not a well-formed email address.');
+  const url = who.profileUrl ? canonicalProfileUrl(who.profileUrl) : null;
+  if (who.profileUrl && !url) throw new ServiceError('invalid', 'That is not a profile address.');
+  return { url: url ? session.index.index('url', url) : null, email: email ? session.index.index('email', email.value) : null };
+}
+
+function findPerson(session: Session, who: PersonSelector): ContactRow {
+  const row =
+    'contactId' in who
+      ? session.contacts.get(who.contactId)
+      : session.contacts.findByIndexes({ ...indexesOf(session, 'email' in who ? { email: who.email } : { profileUrl: who.profileUrl }), name: null });
+  if (!row) throw new ServiceError('not-found', 'No contact in the vault matches that person.');
+  return row;
+}
+
+function addSuppression(session: Session, ix: { url: Buffer | null; email: Buffer | null }, reason: 'erasure' | 'objection'): string {
+  const id = randomUUID();
+  session.db
+    .prepare('INSERT INTO suppressions (id, url_index, email_index, reason, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(id, ix.url, ix.email, reason, session.vault.now().toISOString(), session.memberId);
+  return id;
+}
+
+/** Erase one person now: their record and everything derived from it, a certificate, and suppression. */
+export async function erasePerson(session: Session, who: PersonSelector): Promise<{ certificate: Certificate; suppressionId: string }> {
+  const result = session.perform('erasure', ['admin'], () => {
+    const row = findPerson(session, who);
+    const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id);
+    if (held) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
+    const suppressionId = addSuppression(session, { url: row.url_index, email: row.email_index }, 'erasure');
+    session.db.prepare('DELETE FROM contacts WHERE id = ?').run(row.id);
+    const basis = row.group_id ? ((session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?').get(row.group_id) as { basis: string } | undefined)?.basis ?? null) : null;
+    const value = { suppressionId, certificate: null as Certificate | null };
+    const certificateId = randomUUID();
+    return {
+      value,
+      details: { certificateId, destroyed: 1, suppressionId },
+      onEntry: (entry) => {
+        value.certificate = {
+          format: 'contact-sanitizer/destruction-certificate/v1',
+          id: certificateId,
+          kind: 'erasure',
+          issuedAt: entry.at,
+          vaultId: vaultId(session.db),
+          actor: { memberId: session.memberId },
+          policies: [{ scope: 'erasure', article: 'UK GDPR Art. 17' }],
+          destroyed: { total: 1, byGroup: [{ groupId: row.group_id, basis, count: 1 }] },
+          audit: { seq: entry.seq, hash: entry.hash },
+        };
+        storeCertificate(session.db, value.certificate);
+        session.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+      },
+    };
+  });
+  await finishPendingVacuum(session.db);
+  return { certificate: result.certificate!, suppressionId: result.suppressionId };
+}
+
+/** Record an objection (Art. 21) by email and/or profile URL: later imports refuse the person. */
+export function suppressPerson(session: Session, who: { email?: string; profileUrl?: string }): string {
+  return session.perform('suppression-add', ['admin', 'data-owner'], () => {
+    if (!who.email && !who.profileUrl) throw new ServiceError('invalid', 'Give the email address or the profile URL of the person who objected.');
+    const id = addSuppression(session, indexesOf(session, who), 'objection');
+    return { value: id, details: { suppressionId: id, reason: 'objection' } };
+  });
+}
+
+export function listSuppressions(session: Session): { id: string; reason: string; createdAt: string; byEmail: boolean; byProfileUrl: boolean }[] {
+  return session.perform('suppression-list', ['admin', 'data-owner'], () => ({
+    value: (session.db.prepare('SELECT * FROM suppressions ORDER BY created_at').all() as { id: string; reason: string; created_at: string; url_index: Buffer | null; email_index: Buffer | null }[]).map((r) => ({
+      id: r.id,
+      reason: r.reason,
+      createdAt: r.created_at,
+      byEmail: r.email_index !== null,
+      byProfileUrl: r.url_index !== null,
+    })),
+  }));
+}
+
+/** Lift an entry (the person consents again, or it was made by mistake): they can be imported again. */
+export function liftSuppression(session: Session, id: string): void {
+  session.perform('suppression-lift', ['admin'], () => {
+    if (session.db.prepare('DELETE FROM suppressions WHERE id = ?').run(id).changes === 0) throw new ServiceError('not-found', 'There is no such suppression entry.');
+    return { value: undefined, details: { suppressionId: id } };
+  });
+}
+
+/** Everything held about one person (Art. 15), as JSON and CSV. */
+export function subjectAccess(session: Session, who: PersonSelector): { json: string; csv: string } {
+  return session.perform('subject-access', ['admin', 'data-owner'], () => {
+    const row = findPerson(session, who);
+    const contact = session.contacts.open(row);
+    const group = row.group_id ? session.groups.list().find((g) => g.id === row.group_id) : undefined;
+    const expiries = ExpiryContext.load(session.db);
+    const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id) !== undefined;
+    const data: SubjectAccessData = {
+      contactId: row.id,
+      contact,
+      groupLabel: group?.label ?? null,
+      policy: group?.policy?.policy ?? null,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      expiresAt: row.expires_at,
+      legalHold: held,
+      retentionExplanation: explainExpiry(expiries.facts(row.group_id, row, contact), expiries.policies, expiries.quarantineDays),
+      recipients: [],
+      source: SOURCE_WORDS,
+    };
+    return { value: { json: subjectAccessJson(data), csv: subjectAccessCsv(data) }, details: { contactId: row.id } };
+  });
+}

@@ -1,0 +1,116 @@
+// Retention (Art. 5(1)(e)): an admin sets policies per group or lawful basis, places and lifts legal holds, sees
+// what falls due, and runs destruction now. Every change recomputes the contacts' due dates and is audited.
+import { randomUUID } from 'node:crypto';
+import { dueCalendar, parseRetentionPolicy, describeRetention, type RetentionPolicy } from '../../retention/index.js';
+import type { AuditDetails } from '../../audit/audit-log.js';
+import { ServiceError } from '../../api/service-error.js';
+import { purgeDue, type PurgeResult } from '../destruction.js';
+import { ExpiryContext } from '../expiry.js';
+import type { Session } from '../session.js';
+import { regroup } from './groups.js';
+
+export function setRetentionPolicy(session: Session, input: unknown): RetentionPolicy {
+  return session.perform('retention-set', ['admin'], () => {
+    const parsed = parseRetentionPolicy(input);
+    if (!parsed.ok) throw new ServiceError('invalid', `The retention policy is not valid: ${parsed.errors.join('; ')}.`);
+    const p = parsed.policy;
+    if (p.scope.type === 'group' && !session.groups.exists(p.scope.groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    const at = session.vault.now().toISOString();
+    const groupId = p.scope.type === 'group' ? p.scope.groupId : null;
+    const basis = p.scope.type === 'basis' ? p.scope.basis : null;
+    session.db.prepare(groupId ? 'DELETE FROM retention_policies WHERE group_id = ?' : 'DELETE FROM retention_policies WHERE basis = ?').run(groupId ?? basis);
+    session.db
+      .prepare('INSERT INTO retention_policies (id, scope_type, group_id, basis, months, anchor, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(randomUUID(), p.scope.type, groupId, basis, p.months, p.anchor, at, session.memberId);
+    regroup(session);
+    return { value: p, details: { scope: p.scope.type, ...(groupId ? { groupId } : { basis }), months: p.months, anchor: p.anchor } };
+  });
+}
+
+export function listRetentionPolicies(session: Session): { policy: RetentionPolicy; description: string }[] {
+  return session.perform('retention-list', ['admin', 'data-owner'], () => ({
+    value: ExpiryContext.load(session.db).policies.map((policy) => ({ policy, description: describeRetention(policy) })),
+  }));
+}
+
+export function removeRetentionPolicy(session: Session, scope: { groupId: string } | { basis: string }): void {
+  session.perform('retention-remove', ['admin'], () => {
+    const changes = 'groupId' in scope
+      ? session.db.prepare('DELETE FROM retention_policies WHERE group_id = ?').run(scope.groupId).changes
+      : session.db.prepare('DELETE FROM retention_policies WHERE basis = ?').run(scope.basis).changes;
+    if (changes === 0) throw new ServiceError('not-found', 'There is no retention policy for that group or basis.');
+    regroup(session);
+    const details: AuditDetails = 'groupId' in scope ? { groupId: scope.groupId } : { basis: scope.basis };
+    return { value: undefined, details };
+  });
+}
+
+/** Suspend destruction of one contact or a whole group, with the reason (kept encrypted). */
+export function placeLegalHold(session: Session, target: { contactId: string } | { groupId: string }, reason: string): string {
+  return session.perform('legal-hold-place', ['admin'], () => {
+    if (reason.trim().length < 5) throw new ServiceError('invalid', 'A legal hold needs its reason (a claim, a regulator’s request, …).');
+    const contactId = 'contactId' in target ? target.contactId : null;
+    const groupId = 'groupId' in target ? target.groupId : null;
+    if (contactId && !session.contacts.get(contactId)) throw new ServiceError('not-found', 'There is no such contact.');
+    if (groupId && !session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    const id = randomUUID();
+    session.db
+      .prepare('INSERT INTO legal_holds (id, contact_id, group_id, reason_ct, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, contactId, groupId, session.records.encrypt(reason.trim(), `hold:${id}`), session.vault.now().toISOString(), session.memberId);
+    return { value: id, details: { holdId: id, ...(contactId ? { contactId } : { groupId }) } };
+  });
+}
+
+export function liftLegalHold(session: Session, holdId: string): void {
+  session.perform('legal-hold-lift', ['admin'], () => {
+    const changed = session.db
+      .prepare('UPDATE legal_holds SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL')
+      .run(session.vault.now().toISOString(), session.memberId, holdId).changes;
+    if (changed === 0) throw new ServiceError('not-found', 'There is no active legal hold with that id.');
+    return { value: undefined, details: { holdId } };
+  });
+}
+
+export interface HoldView {
+  id: string;
+  contactId: string | null;
+  groupId: string | null;
+  reason: string;
+  createdAt: string;
+}
+
+export function listLegalHolds(session: Session): HoldView[] {
+  return session.perform('legal-hold-list', ['admin'], () => {
+    const rows = session.db.prepare('SELECT * FROM legal_holds WHERE lifted_at IS NULL ORDER BY created_at').all() as {
+      id: string;
+      contact_id: string | null;
+      group_id: string | null;
+      reason_ct: Buffer;
+      created_at: string;
+    }[];
+    return {
+      value: rows.map((r) => ({ id: r.id, contactId: r.contact_id, groupId: r.group_id, reason: session.records.decrypt(r.reason_ct, `hold:${r.id}`), createdAt: r.created_at })),
+      details: { holds: rows.length },
+    };
+  });
+}
+
+/** What falls due per month, for the retention chart, and what is overdue now. */
+export function dueSchedule(session: Session, months = 12): ReturnType<typeof dueCalendar> {
+  return session.perform('retention-schedule', ['admin', 'data-owner'], () => {
+    const rows = session.db
+      .prepare(
+        `SELECT c.expires_at AS expiresAt,
+                EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND (h.contact_id = c.id OR h.group_id = c.group_id)) AS held
+         FROM contacts c`,
+      )
+      .all() as { expiresAt: string | null; held: number }[];
+    return { value: dueCalendar(rows.map((r) => ({ expiresAt: r.expiresAt, legalHold: r.held === 1 })), session.vault.now(), months) };
+  });
+}
+
+/** Run (or dry-run) destruction of what is due, as an admin in the app or at the command line. */
+export async function destroyDue(session: Session, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+  session.authorise('destruction-run', ['admin']);
+  return purgeDue(session.vault, { memberId: session.memberId }, options);
+}

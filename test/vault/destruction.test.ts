@@ -1,0 +1,190 @@
+// Retention carried out: due contacts destroyed with a certificate and their bytes gone from the file, dry runs
+// change nothing, holds protect, tokens destroy without reading, erasure and the suppression list stick.
+import { readFileSync, existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ServiceError } from '../../src/api/service-error.js';
+import { verifyCertificate, certificateText } from '../../src/vault/certificates.js';
+import { purgeDue } from '../../src/vault/destruction.js';
+import { authenticateDestructionToken, createDestructionToken, revokeDestructionToken } from '../../src/vault/destruction-tokens.js';
+import { commitImport } from '../../src/vault/use-cases/commit-import.js';
+import { listContacts } from '../../src/vault/use-cases/contacts.js';
+import { exportForCrm } from '../../src/vault/use-cases/exports.js';
+import { addGroup, assignPolicy } from '../../src/vault/use-cases/groups.js';
+import { erasePerson, liftSuppression, subjectAccess, suppressPerson } from '../../src/vault/use-cases/requests.js';
+import { destroyDue, dueSchedule, liftLegalHold, placeLegalHold, setRetentionPolicy } from '../../src/vault/use-cases/retention.js';
+import { Vault } from '../../src/vault/vault.js';
+import { fixture, HEADER, scratch } from '../support/fixtures.js';
+import { newVault, TEST_KDF } from '../support/vault.js';
+
+const tmp = scratch();
+const DAY = 86_400_000;
+
+/** A vault whose clock the test moves. */
+async function clockedVault() {
+  const clock = { now: new Date('2026-11-29T10:00:00Z') };
+  const v = await newVault(tmp.dir, { now: () => clock.now });
+  return { ...v, clock };
+}
+
+function rawBytes(path: string): Buffer {
+  return Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter(existsSync).map((p) => readFileSync(p)));
+}
+
+const lia = {
+  purposeTest: 'Offering our payroll service to finance leaders we met, a commercial interest',
+  necessityTest: 'Writing to people we already know professionally is the least intrusive way to offer it',
+  balancingTest: 'Business contacts expect relevant professional offers; one email with an easy opt-out is fair',
+  optOut: 'An unsubscribe link and reply-to-stop in every message',
+  assessedAt: '2026-11-20',
+  assessedBy: 'The data protection officer',
+};
+
+describe('scheduled destruction', () => {
+  it('a vault of quarantined contacts, a year later: the dry run changes nothing; the run leaves none, with a certificate', async () => {
+    const { vault, session, clock, path } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), {});
+    expect(listContacts(session)).toHaveLength(12);
+    clock.now = new Date(clock.now.getTime() + 365 * DAY);
+    const before = rawBytes(path).length;
+    const dry = await purgeDue(vault, { memberId: session.memberId }, { dryRun: true });
+    expect(dry).toMatchObject({ dryRun: true, destroyed: 12, certificate: null });
+    expect(listContacts(session)).toHaveLength(12);
+    expect(rawBytes(path).length).toBeGreaterThanOrEqual(before);
+
+    const run = await destroyDue(session);
+    expect(run.destroyed).toBe(12);
+    expect(run.byGroup).toEqual([{ groupId: null, basis: null, count: 12 }]);
+    expect(listContacts(session)).toHaveLength(0);
+    expect(run.certificate).toMatchObject({ kind: 'scheduled', destroyed: { total: 12 }, policies: [{ scope: 'quarantine', days: 30 }] });
+    expect(verifyCertificate(vault, run.certificate)).toEqual({ ok: true });
+    expect(certificateText(run.certificate!)).toMatch(/CERTIFICATE OF SCHEDULED DESTRUCTION[\s\S]*Destroyed\s+12 contact record/);
+    expect(verifyCertificate(vault, { ...run.certificate!, destroyed: { total: 11, byGroup: [{ groupId: null, basis: null, count: 11 }] } })).toMatchObject({ ok: false });
+    expect(vault.audit.verify().ok).toBe(true);
+    const again = await destroyDue(session);
+    expect(again).toMatchObject({ destroyed: 0, certificate: null });
+    vault.close();
+  });
+
+  it("destroyed records' ciphertexts and blind indexes are gone from the file, its WAL and its journal", async () => {
+    const { vault, session, clock, path } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), {});
+    const rows = session.db.prepare('SELECT data_ct, url_index, email_index FROM contacts').all() as { data_ct: Buffer; url_index: Buffer | null; email_index: Buffer | null }[];
+    const secrets = rows.flatMap((r) => [r.data_ct.subarray(13, 45), r.url_index, r.email_index]).filter((b): b is Buffer => b !== null);
+    expect(secrets.some((s) => rawBytes(path).includes(s))).toBe(true); // the search finds them while they exist
+    clock.now = new Date(clock.now.getTime() + 40 * DAY);
+    await destroyDue(session);
+    const bytes = rawBytes(path);
+    expect(secrets.filter((s) => bytes.includes(s))).toEqual([]);
+    vault.close();
+    const closed = rawBytes(path);
+    expect(secrets.filter((s) => closed.includes(s))).toEqual([]);
+  });
+
+  it('a retention policy sets due dates from its anchor, and a legal hold suspends destruction until lifted', async () => {
+    const { vault, session, clock } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), { strip: ['special-category'] });
+    const group = addGroup(session, 'Work addresses', { type: 'email-kind', kind: 'corporate' });
+    assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'account-management', purposeDescription: 'Managing client accounts', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
+    setRetentionPolicy(session, { scope: { type: 'group', groupId: group.id }, months: 24, anchor: 'imported' });
+    const members = listContacts(session, { groupId: group.id });
+    expect(members).toHaveLength(3);
+    expect(members.every((c) => c.expiresAt?.startsWith('2028-11-30'))).toBe(true);
+    const hold = placeLegalHold(session, { groupId: group.id }, 'Pending contract dispute with the client');
+    clock.now = new Date('2029-01-01T00:00:00Z');
+    expect(dueSchedule(session, 3)).toMatchObject({ overdue: 9, held: 3 });
+    expect((await destroyDue(session)).destroyed).toBe(9);
+    expect(listContacts(session)).toHaveLength(3);
+    liftLegalHold(session, hold);
+    expect((await destroyDue(session)).destroyed).toBe(3);
+    vault.close();
+  });
+
+  it('a destruction-only token runs the schedule without any key, and nothing once revoked', async () => {
+    const { vault, session, clock, path } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), {});
+    const { id, token } = createDestructionToken(session);
+    expect((session.db.prepare('SELECT token_hash FROM destruction_tokens').get() as { token_hash: string }).token_hash).not.toContain(token);
+    session.lock();
+    vault.close();
+    const later = () => new Date(clock.now.getTime() + 60 * DAY);
+    const unattended = Vault.open(path, { now: later });
+    const tokenId = authenticateDestructionToken(unattended, token);
+    const run = await purgeDue(unattended, { tokenId });
+    expect(run).toMatchObject({ destroyed: 12, certificate: { actor: { tokenId: id } } });
+    expect(() => authenticateDestructionToken(unattended, `${token}x`)).toThrow(/not valid/);
+    unattended.close();
+    const admin = await Vault.open(path, { kdf: TEST_KDF }).unlock('Alice Admin', 'correct horse battery staple');
+    revokeDestructionToken(admin, id);
+    expect(() => authenticateDestructionToken(admin.vault, token)).toThrow(ServiceError);
+    admin.vault.close();
+  });
+});
+
+describe('erasure, objection and access', () => {
+  it('erases a person by email with a certificate; a later import refuses them until the entry is lifted', async () => {
+    const { vault, session } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), {});
+    const access = subjectAccess(session, { email: 'GRACE.HOPPER1906@gmail.com' });
+    expect(JSON.parse(access.json)).toMatchObject({ personalData: expect.objectContaining({}) });
+    expect(access.json).toContain('Hopper');
+    const { certificate, suppressionId } = await erasePerson(session, { email: 'grace.hopper1906@gmail.com' });
+    expect(certificate).toMatchObject({ kind: 'erasure', destroyed: { total: 1 } });
+    expect(verifyCertificate(vault, certificate)).toEqual({ ok: true });
+    expect(listContacts(session).some((c) => c.lastName === 'Hopper')).toBe(false);
+    const again = await commitImport(session, fixture('connections-tricky.csv'), {});
+    expect(again.suppressedLines).toEqual([6]);
+    liftSuppression(session, suppressionId);
+    const third = await commitImport(session, fixture('connections-tricky.csv'), {});
+    expect(third).toMatchObject({ suppressedLines: [], added: 1 });
+    vault.close();
+  });
+
+  it('an objection by profile URL refuses the person at import, and names nobody', async () => {
+    const { vault, session } = await clockedVault();
+    const id = suppressPerson(session, { profileUrl: 'https://uk.linkedin.com/in/Alan-Turing-1912/' });
+    const report = await commitImport(session, fixture('connections-tricky.csv'), {});
+    expect(report.suppressedLines).toEqual([7]);
+    const row = session.db.prepare('SELECT * FROM suppressions WHERE id = ?').get(id) as Record<string, unknown>;
+    expect(Object.values(row).some((v) => typeof v === 'string' && /turing/i.test(v))).toBe(false);
+    vault.close();
+  });
+});
+
+describe('sanitised export', () => {
+  it('opens in a spreadsheet as text: no exported cell starts with a trigger character unprotected', async () => {
+    const { vault, session } = await clockedVault();
+    const file = tmp.write(
+      [HEADER, 'Tim,Berners-Lee,https://www.linkedin.com/in/timbl,tim@w3.example,W3C,"=HYPERLINK(""http://evil.example"",""Click"")",08 Jun 2016', '@Ann,+Lee,https://www.linkedin.com/in/ann,ann@acme.example,-Acme,\t=1+1,01 Jan 2020', ''].join('\n'),
+    );
+    await commitImport(session, file, {});
+    const group = addGroup(session, 'Everyone with a work address', { type: 'email-kind', kind: 'corporate' });
+    assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'prospecting', purposeDescription: 'Prospecting for payroll clients', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
+    const result = exportForCrm(session, { purpose: 'prospecting' });
+    expect(result.included).toBe(2);
+    const cells = Papa.parse<string[]>(result.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
+    for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
+    expect(cells).toContain('\'=HYPERLINK("http://evil.example","Click")');
+    expect(exportForCrm(session, { purpose: 'email-marketing' })).toMatchObject({ included: 0 });
+    vault.close();
+  });
+});
+
+describe('two runs at once', () => {
+  it('a second connection waits for the first and then finds nothing left to destroy', async () => {
+    const { vault, session, clock, path } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), {});
+    const later = new Date(clock.now.getTime() + 60 * DAY);
+    clock.now = later;
+    const other = Vault.open(path, { now: () => later });
+    const raw = new Database(path);
+    const [a, b] = await Promise.all([destroyDue(session), purgeDue(other, { memberId: session.memberId })]);
+    expect(a.destroyed + b.destroyed).toBe(12);
+    expect([a.destroyed, b.destroyed]).toContain(0);
+    expect((raw.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n).toBe(0);
+    raw.close();
+    other.close();
+    vault.close();
+  });
+});
