@@ -10,6 +10,9 @@ import { registerImport } from './import-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspect } from './inspect-command.js';
 import { registerMembers } from './member-commands.js';
+import { registerPurge } from './purge-command.js';
+import { registerRequests } from './request-commands.js';
+import { registerRetention } from './retention-commands.js';
 
 export const EXIT = { ok: 0, failed: 1, unreadable: 2, refused: 3, integrity: 4, usage: 64 } as const;
 
@@ -37,6 +40,9 @@ export function buildProgram(): Command {
   registerGroups(program);
   registerContacts(program);
   registerAudit(program);
+  registerRetention(program);
+  registerPurge(program);
+  registerRequests(program);
   return program;
 }
 

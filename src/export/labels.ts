@@ -1,0 +1,67 @@
+// The words the exports use for our enums and a group's evidence, shared by the CRM export, the subject access
+// report and the records of processing.
+import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
+
+export const BASIS_WORDS: Record<LawfulBasis, string> = {
+  consent: 'Consent (UK GDPR Art. 6(1)(a))',
+  contract: 'Contract (UK GDPR Art. 6(1)(b))',
+  'legal-obligation': 'Legal obligation (UK GDPR Art. 6(1)(c))',
+  'vital-interests': 'Vital interests (UK GDPR Art. 6(1)(d))',
+  'public-task': 'Public task (UK GDPR Art. 6(1)(e))',
+  'legitimate-interests': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
+};
+
+export const PURPOSE_WORDS: Record<Purpose, string> = {
+  'email-marketing': 'Email marketing',
+  prospecting: 'Prospecting',
+  recruitment: 'Recruitment',
+  networking: 'Networking',
+  'account-management': 'Account management',
+  events: 'Events',
+  other: 'Other',
+};
+
+/** Art. 14(2)(f): where the personal data came from. */
+export const SOURCE_WORDS = 'LinkedIn connections export';
+
+/**
+ * The evidence for a group's lawful basis as labelled lines, for people outside the team (the data subject, a
+ * regulator). Left out on purpose: who made a legitimate interests assessment (another person's personal data,
+ * Art. 15(4)) and where the consent records are kept (internal).
+ */
+export function evidenceSummary(policy: GroupPolicy): [label: string, value: string][] {
+  switch (policy.basis) {
+    case 'consent':
+      return [
+        ['How consent was obtained', policy.evidence.method],
+        ['When consent was obtained', policy.evidence.obtainedAt],
+        ['What was agreed to', policy.evidence.wording],
+        ['How to withdraw consent', policy.evidence.withdrawalRoute],
+      ];
+    case 'legitimate-interests':
+      return [
+        ['The legitimate interest pursued', policy.evidence.purposeTest],
+        ['Why the processing is necessary', policy.evidence.necessityTest],
+        ['Balancing of interests', policy.evidence.balancingTest],
+        ['How to opt out', policy.evidence.optOut],
+        ['Assessed on', policy.evidence.assessedAt],
+      ];
+    case 'contract':
+      return [
+        ['The contract', policy.evidence.contract],
+        ['Why the processing is necessary for it', policy.evidence.necessity],
+      ];
+    case 'legal-obligation':
+      return [
+        ['The law', policy.evidence.law],
+        ['Justification', policy.evidence.justification],
+      ];
+    case 'vital-interests':
+      return [['Justification', policy.evidence.justification]];
+    case 'public-task':
+      return [
+        ['Justification', policy.evidence.justification],
+        ['Statutory function or official authority', policy.evidence.legalBasisReference],
+      ];
+  }
+}

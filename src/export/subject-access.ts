@@ -1,0 +1,143 @@
+// A subject access report (UK GDPR Art. 15): everything held about one person, why, on what basis, who receives
+// it, how long it is kept, where it came from and their rights. Pure: the vault decrypts and calls.
+import type { GroupPolicy } from '../policy/lawful-basis.js';
+import type { StoredContact } from '../vault/contacts-repo.js';
+import { toCsv } from './csv-cell.js';
+import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS, SOURCE_WORDS } from './labels.js';
+
+export interface SubjectAccessData {
+  contactId: string;
+  contact: StoredContact;
+  groupLabel: string | null;
+  policy: GroupPolicy | null;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string | null;
+  legalHold: boolean;
+  /** Plain English, computed by the caller from the group's policy or the quarantine. */
+  retentionExplanation: string;
+  recipients: string[];
+  /** Art. 14(2)(f), e.g. SOURCE_WORDS ('LinkedIn connections export'); those words when left empty. */
+  source: string;
+}
+
+const NO_BASIS =
+  'None recorded: the contact is in quarantine, is not used or exported, and is destroyed when the quarantine ends.';
+const NO_RECIPIENTS = 'None outside the controller';
+const NO_AUTOMATED_DECISIONS =
+  'No decisions with legal or similarly significant effects are made by automated means (Art. 22). ' +
+  'Contacts are sorted into groups by rules the controller sets.';
+const ICO_COMPLAINT = 'https://ico.org.uk/make-a-complaint/';
+
+/** Art. 15(1)(e)-(f); Art. 7(3) when the basis is consent. */
+export function rightsOf(policy: GroupPolicy | null): string[] {
+  return [
+    'Access: to a copy of your personal data and this information (Art. 15)',
+    'Rectification: to have inaccurate data corrected or completed (Art. 16)',
+    'Erasure: to have your data deleted (Art. 17)',
+    'Restriction: to have the use of your data limited (Art. 18)',
+    'Objection: to object to the processing, and always to direct marketing (Art. 21)',
+    ...(policy?.basis === 'consent' ? [`Withdraw consent at any time (Art. 7(3)): ${policy.evidence.withdrawalRoute}`] : []),
+    `Complaint: to the Information Commissioner's Office (ICO), ${ICO_COMPLAINT}`,
+  ];
+}
+
+/** Every field of the stored contact, labelled, in a fixed order; `extra` columns follow as 'Other: <column>'. */
+function personalDataItems(c: StoredContact): [string, string][] {
+  return [
+    ['First name', c.firstName],
+    ['Last name', c.lastName],
+    ['Email', c.email ?? ''],
+    ['Company', c.company],
+    ['Position', c.position],
+    ['LinkedIn profile URL', c.profileUrl ?? ''],
+    ['Connected on', c.connectedOn ?? ''],
+    ['Self-employed or sole trader', c.soleTrader ? 'yes' : 'no'],
+    ['Possible special-category hints in the data kept', c.specialCategories.join('; ')],
+    ...Object.entries(c.extra).map(([column, value]): [string, string] => [`Other: ${column}`, value]),
+  ];
+}
+
+const basisArticle = (p: GroupPolicy | null): string => (p === null ? NO_BASIS : BASIS_WORDS[p.basis]);
+
+/** The Art. 9(2) condition and Art. 10 authority, when the group records them. */
+function specialConditions(p: GroupPolicy | null): { art9Condition?: string; art10Authority?: string } {
+  return {
+    ...(p?.art9Condition !== undefined ? { art9Condition: `${p.art9Condition}: ${p.art9Justification ?? ''}` } : {}),
+    ...(p?.art10Authority !== undefined ? { art10Authority: p.art10Authority } : {}),
+  };
+}
+
+/** Art. 14(2)(f): the source, or the default words when the caller gives none. */
+const sourceOf = (d: SubjectAccessData): string => d.source.trim() || SOURCE_WORDS;
+
+/** The report as pretty-printed JSON (two-space indent), sections in Art. 15(1)'s order. */
+export function subjectAccessJson(d: SubjectAccessData): string {
+  const { contact: c, policy: p } = d;
+  const report = {
+    contactId: d.contactId,
+    personalData: {
+      firstName: c.firstName,
+      lastName: c.lastName,
+      email: c.email,
+      company: c.company,
+      position: c.position,
+      profileUrl: c.profileUrl,
+      connectedOn: c.connectedOn,
+      soleTrader: c.soleTrader,
+      specialCategories: c.specialCategories,
+      extra: c.extra,
+      group: d.groupLabel,
+    },
+    purposes: p === null ? [] : [{ purpose: PURPOSE_WORDS[p.purpose], description: p.purposeDescription }],
+    lawfulBasis: {
+      basis: basisArticle(p),
+      evidence: p === null ? {} : Object.fromEntries(evidenceSummary(p)),
+      ...specialConditions(p),
+    },
+    recipients: d.recipients.length > 0 ? d.recipients : [NO_RECIPIENTS],
+    retention: {
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      expiresAt: d.expiresAt,
+      legalHold: d.legalHold,
+      explanation: d.retentionExplanation,
+    },
+    source: {
+      description: sourceOf(d),
+      importId: c.source.importId,
+      line: c.source.line,
+    },
+    automatedDecisionMaking: NO_AUTOMATED_DECISIONS,
+    rights: rightsOf(p),
+  };
+  return JSON.stringify(report, null, 2);
+}
+
+/** The same report as a two-column CSV ('Item', 'Value') through toCsv: neutralised, quoted, with a BOM. */
+export function subjectAccessCsv(d: SubjectAccessData): string {
+  const p = d.policy;
+  const special = specialConditions(p);
+  const rows: [string, string][] = [
+    ['Contact id', d.contactId],
+    ...personalDataItems(d.contact),
+    ['Group', d.groupLabel ?? ''],
+    ['Purpose', p === null ? '' : `${PURPOSE_WORDS[p.purpose]}: ${p.purposeDescription}`],
+    ['Lawful basis', basisArticle(p)],
+    ...(p === null ? [] : evidenceSummary(p).map(([label, value]): [string, string] => [`Evidence: ${label}`, value])),
+    ...(special.art9Condition !== undefined ? [['Art. 9(2) condition', special.art9Condition] as [string, string]] : []),
+    ...(special.art10Authority !== undefined ? [['Art. 10 authority', special.art10Authority] as [string, string]] : []),
+    ['Recipients', (d.recipients.length > 0 ? d.recipients : [NO_RECIPIENTS]).join('; ')],
+    ['Created', d.createdAt],
+    ['Last updated', d.updatedAt],
+    ['Expires', d.expiresAt ?? ''],
+    ['Legal hold', d.legalHold ? 'yes' : 'no'],
+    ['Retention', d.retentionExplanation],
+    ['Source', sourceOf(d)],
+    ['Source import id', d.contact.source.importId],
+    ['Source line', String(d.contact.source.line)],
+    ['Automated decision-making', NO_AUTOMATED_DECISIONS],
+    ...rightsOf(p).map((right): [string, string] => ['Right', right]),
+  ];
+  return toCsv(['Item', 'Value'], rows);
+}

@@ -1,0 +1,243 @@
+// The CRM export: purpose limitation, PECR for email marketing, HubSpot's legal-basis wording, requested fields
+// only, and cells that arrive in a spreadsheet as text.
+import { describe, expect, it } from 'vitest';
+import { CRM_FIELDS, crmExport, HUBSPOT_LEGAL_BASES, hubspotLegalBasis, type ExportableContact } from '../../src/export/crm-export.js';
+import type { ContactFacts } from '../../src/policy/contact-facts.js';
+import { LAWFUL_BASES, PURPOSES, type GroupPolicy, type LawfulBasis, type Purpose } from '../../src/policy/lawful-basis.js';
+import type { StoredContact } from '../../src/vault/contacts-repo.js';
+import { policy } from '../policy/builders.js';
+import { parseCsv, parseCsvRecords, storedContact } from './helpers.js';
+
+let next = 0;
+function exportable(
+  p: GroupPolicy | null,
+  options: { emailKind?: ExportableContact['emailKind']; soleTrader?: boolean; contact?: Partial<StoredContact>; facts?: Partial<ContactFacts> } = {},
+): ExportableContact {
+  next += 1;
+  const id = `c${next}`;
+  const emailKind = options.emailKind ?? 'corporate';
+  const contact = storedContact({ soleTrader: options.soleTrader ?? false, ...options.contact });
+  return {
+    id,
+    contact,
+    groupLabel: 'Prospects',
+    policy: p,
+    emailKind,
+    facts: {
+      id,
+      company: contact.company,
+      position: contact.position,
+      emailKind,
+      connectedOn: contact.connectedOn,
+      soleTrader: options.soleTrader ?? false,
+      specialCategories: [],
+      ...options.facts,
+    },
+  };
+}
+
+const li = (purpose: Purpose = 'email-marketing') => policy('legitimate-interests', { purpose });
+const consent = (purpose: Purpose = 'email-marketing') => policy('consent', { purpose });
+
+const DEFAULT_HEADER = [
+  'First Name',
+  'Last Name',
+  'Email',
+  'Company',
+  'Job Title',
+  'LinkedIn URL',
+  'Connected On',
+  "Legal basis for processing contact's data",
+  'Lawful basis',
+  'Purpose',
+];
+
+describe('crmExport: who is exported', () => {
+  it('excludes contacts without a lawful basis and those whose group has another purpose, with reasons', () => {
+    const ok = exportable(li('prospecting'));
+    const noBasis = exportable(null);
+    const otherPurpose = exportable(li('recruitment'));
+    const result = crmExport([noBasis, ok, otherPurpose], { purpose: 'prospecting' });
+    expect(result.included).toBe(1);
+    expect(result.excluded).toEqual([
+      { id: noBasis.id, reason: 'no-lawful-basis' },
+      { id: otherPurpose.id, reason: 'purpose-differs' },
+    ]);
+    const records = parseCsvRecords(result.csv);
+    expect(records.map((r) => r['Last Name'])).toEqual([ok.contact.lastName]);
+    expect(result.csv).not.toContain(noBasis.contact.lastName);
+    expect(result.csv).not.toContain(otherPurpose.contact.lastName);
+  });
+
+  it('writes the default header and one parseable row per included contact', () => {
+    const contacts = [exportable(li()), exportable(li()), exportable(consent())];
+    const result = crmExport(contacts, { purpose: 'email-marketing' });
+    const rows = parseCsv(result.csv);
+    expect(rows[0]).toEqual(DEFAULT_HEADER);
+    expect(rows).toHaveLength(4);
+    expect(result.included).toBe(3);
+  });
+
+  it('writes every field in its column', () => {
+    const c = exportable(li('prospecting'));
+    const [record] = parseCsvRecords(crmExport([c], { purpose: 'prospecting' }).csv);
+    expect(record).toEqual({
+      'First Name': 'Zoë',
+      'Last Name': c.contact.lastName,
+      Email: c.contact.email,
+      Company: 'Acme Ltd',
+      'Job Title': 'Head of Sales',
+      'LinkedIn URL': c.contact.profileUrl,
+      'Connected On': '2020-06-15',
+      "Legal basis for processing contact's data": 'Legitimate interest – prospect/lead',
+      'Lawful basis': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
+      Purpose: 'Prospecting',
+    });
+  });
+
+  it('writes missing values as empty cells', () => {
+    const c = exportable(li('prospecting'), { emailKind: 'none', contact: { email: null, profileUrl: null, connectedOn: null } });
+    const [record] = parseCsvRecords(crmExport([c], { purpose: 'prospecting' }).csv);
+    expect(record).toMatchObject({ Email: '', 'LinkedIn URL': '', 'Connected On': '' });
+  });
+});
+
+describe('crmExport: email marketing (PECR reg. 22)', () => {
+  it('under legitimate interests, withholds the emails of personal mailboxes and sole traders and keeps the rest of their rows', () => {
+    const corporate = exportable(li());
+    const personal = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
+    const soleTrader = exportable(li(), { soleTrader: true });
+    const result = crmExport([corporate, personal, soleTrader], { purpose: 'email-marketing' });
+    expect(result.included).toBe(3);
+    expect(result.emailsWithheld).toEqual([
+      { id: personal.id, reason: 'individual-subscriber-without-consent' },
+      { id: soleTrader.id, reason: 'individual-subscriber-without-consent' },
+    ]);
+    const records = parseCsvRecords(result.csv);
+    expect(records.map((r) => r.Email)).toEqual([corporate.contact.email, '', '']);
+    expect(records.map((r) => r['Last Name'])).toEqual([corporate, personal, soleTrader].map((c) => c.contact.lastName));
+    expect(result.csv).not.toContain('zoe@gmail.com');
+    expect(result.csv).not.toContain(soleTrader.contact.email);
+    expect(result.notes.some((n) => n.includes('PECR reg. 22'))).toBe(true);
+  });
+
+  it('under consent, keeps the emails of personal mailboxes and sole traders', () => {
+    const personal = exportable(consent(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
+    const soleTrader = exportable(consent(), { soleTrader: true });
+    const result = crmExport([personal, soleTrader], { purpose: 'email-marketing' });
+    expect(result.emailsWithheld).toEqual([]);
+    expect(parseCsvRecords(result.csv).map((r) => r.Email)).toEqual(['zoe@gmail.com', soleTrader.contact.email]);
+  });
+
+  it('withholds when any source says individual subscriber (the stricter reading wins)', () => {
+    const kindOnRow = exportable(li(), { facts: { emailKind: 'corporate' }, emailKind: 'personal' });
+    const soleTraderInContact = exportable(li(), { contact: { soleTrader: true } });
+    const result = crmExport([kindOnRow, soleTraderInContact], { purpose: 'email-marketing' });
+    expect(result.emailsWithheld.map((w) => w.id)).toEqual([kindOnRow.id, soleTraderInContact.id]);
+  });
+
+  it('lists nothing when there is no email to withhold, or the Email column is not exported', () => {
+    const noEmail = exportable(li(), { emailKind: 'personal', contact: { email: null } });
+    const personal = exportable(li(), { emailKind: 'personal' });
+    expect(crmExport([noEmail], { purpose: 'email-marketing' }).emailsWithheld).toEqual([]);
+    const namesOnly = crmExport([personal], { purpose: 'email-marketing', fields: ['firstName', 'lastName'] });
+    expect(namesOnly.emailsWithheld).toEqual([]);
+    expect(namesOnly.included).toBe(1);
+  });
+
+  it('does not apply the email-marketing rule to other purposes', () => {
+    const personal = exportable(li('prospecting'), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
+    const result = crmExport([personal], { purpose: 'prospecting' });
+    expect(result.emailsWithheld).toEqual([]);
+    expect(parseCsvRecords(result.csv)[0]?.Email).toBe('zoe@gmail.com');
+  });
+});
+
+describe('hubspotLegalBasis', () => {
+  const expected: [LawfulBasis, Purpose, string | null][] = [
+    ['consent', 'email-marketing', 'Freely given consent from contact'],
+    ['consent', 'account-management', 'Freely given consent from contact'],
+    ['contract', 'account-management', 'Performance of a contract'],
+    ['contract', 'other', 'Performance of a contract'],
+    ['legitimate-interests', 'prospecting', 'Legitimate interest – prospect/lead'],
+    ['legitimate-interests', 'email-marketing', 'Legitimate interest – prospect/lead'],
+    ['legitimate-interests', 'events', 'Legitimate interest – prospect/lead'],
+    ['legitimate-interests', 'account-management', 'Legitimate interest – existing customer'],
+    ['legitimate-interests', 'recruitment', 'Legitimate interest - other'],
+    ['legitimate-interests', 'networking', 'Legitimate interest - other'],
+    ['legitimate-interests', 'other', 'Legitimate interest - other'],
+    ['legal-obligation', 'account-management', null],
+    ['vital-interests', 'events', null],
+    ['public-task', 'other', null],
+  ];
+  it.each(expected)('%s for %s → %j', (basis, purpose, value) => {
+    expect(hubspotLegalBasis(basis, purpose)).toBe(value);
+  });
+
+  it("uses HubSpot's own dashes: en dash in the first two options, hyphen in 'other'", () => {
+    expect(HUBSPOT_LEGAL_BASES[0]).toBe('Legitimate interest \u2013 prospect/lead');
+    expect(HUBSPOT_LEGAL_BASES[1]).toBe('Legitimate interest \u2013 existing customer');
+    expect(HUBSPOT_LEGAL_BASES[2]).toBe('Legitimate interest - other');
+  });
+
+  it('only ever answers one of HubSpot’s options, never "Not applicable"', () => {
+    for (const basis of LAWFUL_BASES) {
+      for (const purpose of PURPOSES) {
+        const value = hubspotLegalBasis(basis, purpose);
+        if (value !== null) expect(HUBSPOT_LEGAL_BASES).toContain(value);
+        expect(value).not.toBe('Not applicable');
+      }
+    }
+  });
+
+  it('leaves the HubSpot column empty for a basis HubSpot lacks, and says why', () => {
+    const c = exportable(policy('legal-obligation', { purpose: 'account-management' }));
+    const result = crmExport([c], { purpose: 'account-management' });
+    const [record] = parseCsvRecords(result.csv);
+    expect(record?.["Legal basis for processing contact's data"]).toBe('');
+    expect(record?.['Lawful basis']).toBe('Legal obligation (UK GDPR Art. 6(1)(c))');
+    expect(record?.Purpose).toBe('Account management');
+    expect(result.notes).toEqual([expect.stringContaining('HubSpot has no legal basis option for Legal obligation')]);
+  });
+
+  it('writes the value per row in the export', () => {
+    const result = crmExport([exportable(consent()), exportable(li())], { purpose: 'email-marketing' });
+    expect(parseCsvRecords(result.csv).map((r) => r["Legal basis for processing contact's data"])).toEqual([
+      'Freely given consent from contact',
+      'Legitimate interest – prospect/lead',
+    ]);
+    expect(result.notes).toEqual([]);
+  });
+});
+
+describe('crmExport: requested fields only', () => {
+  it('writes only the requested columns, in the standard order, then the basis columns', () => {
+    const c = exportable(li('prospecting'), { contact: { company: 'Secret Co', position: 'Secret Role' } });
+    const result = crmExport([c], { purpose: 'prospecting', fields: ['email', 'firstName'] });
+    const rows = parseCsv(result.csv);
+    expect(rows[0]).toEqual(['First Name', 'Email', "Legal basis for processing contact's data", 'Lawful basis', 'Purpose']);
+    expect(rows[1]).toEqual(['Zoë', c.contact.email, 'Legitimate interest – prospect/lead', 'Legitimate interests (UK GDPR Art. 6(1)(f))', 'Prospecting']);
+    for (const leaked of ['Secret Co', 'Secret Role', c.contact.lastName, c.contact.profileUrl ?? '?', '2020-06-15']) {
+      expect(result.csv).not.toContain(leaked);
+    }
+  });
+
+  it('writes every field when none are requested', () => {
+    expect(CRM_FIELDS).toHaveLength(7);
+    expect(parseCsv(crmExport([], { purpose: 'events' }).csv)).toEqual([DEFAULT_HEADER]);
+  });
+});
+
+describe('crmExport: CSV injection', () => {
+  it('exports a formula in Job Title (and elsewhere) as text', () => {
+    const formula = '=HYPERLINK("http://evil.example","click")';
+    const c = exportable(li('prospecting'), { contact: { position: formula, company: '-dash Ltd', firstName: '@SUM(A1:A9)', lastName: '+44 CEO' } });
+    const [record] = parseCsvRecords(crmExport([c], { purpose: 'prospecting' }).csv);
+    expect(record).toMatchObject({
+      'Job Title': `'${formula}`,
+      Company: "'-dash Ltd",
+      'First Name': "'@SUM(A1:A9)",
+      'Last Name': "'+44 CEO",
+    });
+  });
+});

@@ -1,0 +1,27 @@
+// The words for our enums and the evidence summary shown outside the team.
+import { describe, expect, it } from 'vitest';
+import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS } from '../../src/export/labels.js';
+import { LAWFUL_BASES, PURPOSES } from '../../src/policy/lawful-basis.js';
+import { EVIDENCE, policy } from '../policy/builders.js';
+
+describe('labels', () => {
+  it('has words for every basis (with its article) and every purpose', () => {
+    LAWFUL_BASES.forEach((b, i) => expect(BASIS_WORDS[b]).toContain(`Art. 6(1)(${'abcdef'[i]})`));
+    for (const p of PURPOSES) expect(PURPOSE_WORDS[p]).toMatch(/^[A-Z][a-z ]+$/);
+  });
+
+  it.each(LAWFUL_BASES)('summarises the %s evidence with every answer except internal ones', (basis) => {
+    const summary = evidenceSummary(policy(basis));
+    const values = summary.map(([, v]) => v);
+    const hidden = basis === 'legitimate-interests' ? ['assessedBy'] : [];
+    for (const [key, value] of Object.entries(EVIDENCE[basis])) {
+      if (hidden.includes(key)) expect(values).not.toContain(value);
+      else expect(values).toContain(value);
+    }
+  });
+
+  it('leaves out where consent records are kept', () => {
+    const p = policy('consent', { evidence: { ...EVIDENCE.consent, recordLocation: 'SharePoint /hr/consents' } });
+    expect(JSON.stringify(evidenceSummary(p))).not.toContain('SharePoint');
+  });
+});

@@ -1,0 +1,151 @@
+// Subject access (Art. 15): every field held about the person, with purposes, basis, recipients, retention,
+// source and rights, as JSON and as a two-column CSV.
+import { describe, expect, it } from 'vitest';
+import { subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../src/export/subject-access.js';
+import type { GroupPolicy } from '../../src/policy/lawful-basis.js';
+import type { StoredContact } from '../../src/vault/contacts-repo.js';
+import { EVIDENCE, policy } from '../policy/builders.js';
+import { parseCsv, storedContact } from './helpers.js';
+
+const RETENTION = 'Kept until 2027-01-10: 24 months after import under the group "Prospects", then destroyed.';
+
+function data(overrides: Partial<SubjectAccessData> = {}, contact: Partial<StoredContact> = {}): SubjectAccessData {
+  return {
+    contactId: 'c-42',
+    contact: storedContact({
+      email: 'zoe@acme.example',
+      specialCategories: ['health'],
+      extra: { Phone: '+44 20 7946 0000', Notes: '=HYPERLINK("http://evil.example","click")' },
+      ...contact,
+    }),
+    groupLabel: 'Prospects',
+    policy: policy('legitimate-interests'),
+    createdAt: '2025-01-10T09:00:00.000Z',
+    updatedAt: '2025-01-12T10:00:00.000Z',
+    expiresAt: '2027-01-10',
+    legalHold: false,
+    retentionExplanation: RETENTION,
+    recipients: ['HubSpot (CRM), when exported'],
+    source: 'LinkedIn connections export',
+    ...overrides,
+  };
+}
+
+const json = (d: SubjectAccessData) => JSON.parse(subjectAccessJson(d)) as Record<string, unknown> & {
+  personalData: Record<string, unknown>;
+  lawfulBasis: { basis: string; evidence: Record<string, string>; art9Condition?: string };
+  retention: Record<string, unknown>;
+  source: Record<string, unknown>;
+  rights: string[];
+  purposes: { purpose: string; description: string }[];
+  recipients: string[];
+};
+
+describe('subjectAccessJson', () => {
+  it('is pretty-printed JSON with the Art. 15 sections', () => {
+    const text = subjectAccessJson(data());
+    expect(text).toContain('\n  "personalData": {');
+    expect(Object.keys(JSON.parse(text) as object)).toEqual([
+      'contactId',
+      'personalData',
+      'purposes',
+      'lawfulBasis',
+      'recipients',
+      'retention',
+      'source',
+      'automatedDecisionMaking',
+      'rights',
+    ]);
+  });
+
+  it('contains every field held about the person', () => {
+    const d = data();
+    const report = json(d);
+    const { source, ...held } = d.contact;
+    expect(report.personalData).toEqual({ ...held, group: 'Prospects' });
+    expect(report.source).toEqual({ description: 'LinkedIn connections export', importId: source.importId, line: source.line });
+    expect(report.contactId).toBe('c-42');
+  });
+
+  it('gives the purpose, the basis with its evidence (not who assessed it), recipients, retention and rights', () => {
+    const report = json(data());
+    const li = EVIDENCE['legitimate-interests'];
+    expect(report.purposes).toEqual([{ purpose: 'Email marketing', description: 'Monthly product news to the people in this group.' }]);
+    expect(report.lawfulBasis.basis).toBe('Legitimate interests (UK GDPR Art. 6(1)(f))');
+    expect(Object.values(report.lawfulBasis.evidence)).toEqual([li.purposeTest, li.necessityTest, li.balancingTest, li.optOut, li.assessedAt]);
+    expect(JSON.stringify(report)).not.toContain(li.assessedBy);
+    expect(report.recipients).toEqual(['HubSpot (CRM), when exported']);
+    expect(report.retention).toEqual({
+      createdAt: '2025-01-10T09:00:00.000Z',
+      updatedAt: '2025-01-12T10:00:00.000Z',
+      expiresAt: '2027-01-10',
+      legalHold: false,
+      explanation: RETENTION,
+    });
+    for (const right of ['Access', 'Rectification', 'Erasure', 'Restriction', 'Objection', 'Complaint']) {
+      expect(report.rights.some((r) => r.startsWith(right))).toBe(true);
+    }
+    expect(report.rights.join(' ')).toContain('ico.org.uk');
+  });
+
+  it('adds the way to withdraw consent, and an Art. 9(2) condition when the group has one', () => {
+    const p: GroupPolicy = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'They ticked a separate box for health data.' });
+    const report = json(data({ policy: p }));
+    expect(report.rights).toContainEqual(expect.stringContaining(String(EVIDENCE.consent.withdrawalRoute)));
+    expect(report.lawfulBasis.art9Condition).toBe('explicit-consent: They ticked a separate box for health data.');
+  });
+
+  it('says so when there is no group, no basis and no recipients', () => {
+    const report = json(data({ policy: null, groupLabel: null, recipients: [], expiresAt: null, legalHold: true }));
+    expect(report.purposes).toEqual([]);
+    expect(report.lawfulBasis).toEqual({ basis: expect.stringContaining('quarantine'), evidence: {} });
+    expect(report.recipients).toEqual(['None outside the controller']);
+    expect(report.personalData.group).toBeNull();
+    expect(report.retention).toMatchObject({ expiresAt: null, legalHold: true, explanation: RETENTION });
+  });
+
+  it('falls back to the LinkedIn source words when none are given', () => {
+    expect(json(data({ source: '' })).source.description).toBe('LinkedIn connections export');
+  });
+});
+
+describe('subjectAccessCsv', () => {
+  it('has the columns Item and Value and parses back', () => {
+    const rows = parseCsv(subjectAccessCsv(data()));
+    expect(rows[0]).toEqual(['Item', 'Value']);
+    expect(rows.length).toBeGreaterThan(20);
+  });
+
+  it('contains every field held, the basis, the retention explanation and the rights', () => {
+    const d = data();
+    const items = new Map<string, string[]>();
+    for (const [item = '', value = ''] of parseCsv(subjectAccessCsv(d)).slice(1)) items.set(item, [...(items.get(item) ?? []), value]);
+    const one = (item: string) => items.get(item)?.[0];
+    const c = d.contact;
+    expect(one('Contact id')).toBe('c-42');
+    expect(one('First name')).toBe(c.firstName);
+    expect(one('Last name')).toBe(c.lastName);
+    expect(one('Email')).toBe(c.email);
+    expect(one('Company')).toBe(c.company);
+    expect(one('Position')).toBe(c.position);
+    expect(one('LinkedIn profile URL')).toBe(c.profileUrl);
+    expect(one('Connected on')).toBe(c.connectedOn);
+    expect(one('Self-employed or sole trader')).toBe('no');
+    expect(one('Possible special-category hints in the data kept')).toBe('health');
+    expect(one('Other: Phone')).toBe("'+44 20 7946 0000");
+    expect(one('Other: Notes')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(one('Group')).toBe('Prospects');
+    expect(one('Lawful basis')).toBe('Legitimate interests (UK GDPR Art. 6(1)(f))');
+    expect(one('Evidence: The legitimate interest pursued')).toBe(EVIDENCE['legitimate-interests'].purposeTest);
+    expect(one('Recipients')).toBe('HubSpot (CRM), when exported');
+    expect(one('Created')).toBe(d.createdAt);
+    expect(one('Last updated')).toBe(d.updatedAt);
+    expect(one('Expires')).toBe('2027-01-10');
+    expect(one('Legal hold')).toBe('no');
+    expect(one('Retention')).toBe(RETENTION);
+    expect(one('Source')).toBe('LinkedIn connections export');
+    expect(one('Source import id')).toBe(c.source.importId);
+    expect(one('Source line')).toBe(String(c.source.line));
+    expect(items.get('Right')).toHaveLength(6);
+  });
+});
