@@ -2,9 +2,10 @@
 // - inspect: records per second, its time as a ratio to a bare papaparse parse of the same file in the same
 //   process, and the peak resident memory of a process that only runs inspect;
 // - commit into a fresh vault (read, classify, minimise, encrypt, store): the same ratio, and peak memory;
+// - destroying 100,000 due contacts out of 1,000,000, against a bare DELETE + TRUNCATE checkpoint, file sizes;
 // - unlock time with the default passphrase KDF.
 // Figures, not a pass/fail test: the machine is shared, so read the ratios, measured side by side.
-// `npm run bench -- --quick` skips the million-row commit, which takes minutes.
+// `npm run bench -- --quick` skips the million-row commit and destruction, which take minutes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,9 +51,14 @@ for (const rows of [30_000, 1_000_000]) {
   }
 }
 const unlock = run('measure-unlock.js', ['3']);
+const destroy = quick ? null : run('measure-destroy.js', ['1000000', '100000']);
 
 console.log('\nInspect (targets: ≤ 1.5 × the bare parse; ≤ 256 MB for 1,000,000 rows)');
 console.table(inspectRows);
 console.log('\nCommit into a vault (targets: ≤ 3 × the bare parse for 30,000 rows; ≤ 300 MB for 1,000,000 rows)');
 console.table(commitRows);
+if (destroy) {
+  console.log('\nDestruction of 100,000 due contacts out of 1,000,000 (target: ≤ 3 × a bare DELETE + TRUNCATE checkpoint)');
+  console.table([{ 'purge ms': Math.round(destroy.purgeMs), 'bare DELETE + checkpoint ms': Math.round(destroy.bareMs), ratio: destroy.ratio.toFixed(2), 'file MB before': Math.round(destroy.fileMBBefore), 'file MB after purge (vacuumed)': Math.round(destroy.fileMBAfter), 'file MB after bare DELETE': Math.round(destroy.bareFileMBAfter) }]);
+}
 console.log(`\nUnlock with scrypt N=${unlock.kdf.N}, r=${unlock.kdf.r}, p=${unlock.kdf.p}: ${Math.round(unlock.unlockMs)} ms (median; ${Math.round(unlock.minMs)}–${Math.round(unlock.maxMs)})`);
