@@ -1,0 +1,29 @@
+// One router for every front end (Electron's ipcMain, the browser-test harness): validates the request with the
+// contract's zod schema, runs the handler, and answers { ok, value } or { ok: false, code, message }. Unknown
+// channels and invalid requests are refused before any use case runs; unexpected failures never leak a stack.
+import { CHANNELS, type Channel, type Progress, type Result } from './contract.js';
+import type { AppService } from './app-service.js';
+import { ServiceError } from './service-error.js';
+import { ImportError } from '../import/import-error.js';
+
+export type Route = (channel: string, payload: unknown, onProgress?: (p: Progress) => void) => Promise<Result<unknown>>;
+
+export function createRouter(service: AppService, onUnexpected: (channel: string, err: unknown) => void = (c, e) => console.error(`[${c}]`, e)): Route {
+  return async (channel, payload, onProgress = () => {}) => {
+    if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, code: 'unknown-channel', message: `There is no channel "${channel}".` };
+    const spec = CHANNELS[channel as Channel];
+    const parsed = spec.request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return { ok: false, code: 'invalid', message: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}.` };
+    }
+    try {
+      const handler = service.handlers[channel as Channel] as (r: unknown, p: (p: Progress) => void) => unknown;
+      const value = await handler(parsed.data, onProgress);
+      return { ok: true, value: spec.response.parse(value) };
+    } catch (err) {
+      if (err instanceof ServiceError || err instanceof ImportError) return { ok: false, code: err.code, message: err.message };
+      onUnexpected(channel, err);
+      return { ok: false, code: 'failed', message: 'Something went wrong inside the app; nothing was changed by the failed step. Details are in the log.' };
+    }
+  };
+}
