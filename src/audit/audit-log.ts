@@ -42,8 +42,18 @@ const VOCABULARY = new Set(
   ).split(' '),
 );
 
+/** The detail keys the app writes: a key is a name too, so free text cannot hide there either. */
+const KEYS = new Set(
+  (
+    'memberId roles method reason importId sha256 records added updated duplicates suppressed errors quarantined ' +
+    'groupId rule contacts moved valid blocking basis purpose warnings groups days tokenId certificateId destroyed ' +
+    'held due suppressionId holdId scope months anchor contactId ok entries included excluded emailsWithheld holds at'
+  ).split(' '),
+);
+
 function checkVocabulary(details: AuditDetails): void {
   for (const [key, value] of Object.entries(details)) {
+    if (!KEYS.has(key)) throw new Error(`Audit detail "${key}" is not one of the log's known fields: refused to keep the log free of personal data.`);
     for (const v of Array.isArray(value) ? value : [value]) {
       if (typeof v !== 'string' || UUID.test(v) || ISO_TIME.test(v) || SHA256.test(v)) continue;
       if (!VOCABULARY.has(v)) throw new Error(`Audit detail "${key}" is not an id, a time, a count or a known word: refused to keep the log free of personal data.`);
@@ -105,7 +115,12 @@ export class AuditLog {
   /** Append an entry. Call inside the use case's transaction, so the entry and the change commit together. */
   append(member: string | null, action: string, outcome: AuditOutcome, details: AuditDetails = {}): AuditEntry {
     if (!ENUM.test(action)) throw new Error(`Audit action "${action}" must be a kebab-case word.`);
-    const checked = AuditDetailsSchema.parse(details);
+    const parsed = AuditDetailsSchema.safeParse(details);
+    if (!parsed.success) {
+      const key = parsed.error.issues[0]?.path[0];
+      throw new Error(`Audit detail "${String(key ?? '?')}" is not an id, a time, a count or a known word: refused to keep the log free of personal data.`);
+    }
+    const checked = parsed.data;
     checkVocabulary(checked);
     const head = this.head();
     const base = { seq: head.seq + 1, at: this.now().toISOString(), member, action, outcome, details: checked, prevHash: head.hash };

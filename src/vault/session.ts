@@ -1,7 +1,7 @@
 // An unlocked vault, as one member. Every use case goes through `perform`: the member's roles are checked, the
 // change and its audit entry commit in one transaction, and a refusal is audited too. The use cases themselves
 // live in use-cases/, one file per area.
-import { deriveKeys, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
+import { deriveKeys, IntegrityError, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
 import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../api/service-error.js';
 import { ContactsRepo } from './contacts-repo.js';
@@ -26,7 +26,7 @@ export class Session {
   constructor(
     readonly vault: Vault,
     readonly memberId: string,
-    readonly roles: readonly Role[],
+    private currentRoles: readonly Role[],
     private readonly key: VaultKey,
   ) {
     const keys = deriveKeys(key);
@@ -38,6 +38,15 @@ export class Session {
 
   get db() {
     return this.vault.db;
+  }
+
+  /** The member's roles as last read from the vault. */
+  get roles(): readonly Role[] {
+    return this.currentRoles;
+  }
+
+  private set roles(roles: readonly Role[]) {
+    this.currentRoles = roles;
   }
 
   /** The vault key, for use cases that write key slots (add a member, change a passphrase). */
@@ -57,8 +66,9 @@ export class Session {
         return value;
       })();
     } catch (err) {
-      this.auditFailure(action, err);
-      throw err;
+      const mapped = asServiceError(err);
+      this.auditFailure(action, mapped);
+      throw mapped;
     }
   }
 
@@ -73,8 +83,9 @@ export class Session {
       return value;
     } catch (err) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      this.auditFailure(action, err);
-      throw err;
+      const mapped = asServiceError(err);
+      this.auditFailure(action, mapped);
+      throw mapped;
     }
   }
 
@@ -94,6 +105,14 @@ export class Session {
   /** Refuse (and audit) unless the member holds one of the roles; for use cases that run outside `perform`. */
   authorise(action: string, allowed: readonly Role[]): void {
     this.assertUnlocked();
+    // Roles are read again: a member removed (or changed) while their session is open loses it at once.
+    const row = this.db.prepare('SELECT roles, removed_at FROM members WHERE id = ?').get(this.memberId) as { roles: string; removed_at: string | null } | undefined;
+    if (!row || row.removed_at) {
+      this.lock();
+      this.vault.audit.append(this.memberId, action, 'refused', { reason: 'locked' });
+      throw new ServiceError('locked', 'Your membership of this vault was removed: the vault is locked.');
+    }
+    this.roles = row.roles.split(',') as Role[];
     if (allowed.some((r) => this.roles.includes(r))) return;
     this.vault.audit.append(this.memberId, action, 'refused', { reason: 'wrong-role' });
     const needed = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
@@ -110,4 +129,10 @@ export class Session {
       // The failure itself is what the caller needs to see; an audit write that fails too must not hide it.
     }
   }
+}
+
+/** A changed or moved ciphertext, wherever a use case met it, reaches the caller as one clear integrity error. */
+function asServiceError(err: unknown): unknown {
+  if (err instanceof IntegrityError) return new ServiceError('integrity', err.message);
+  return err;
 }

@@ -8,6 +8,8 @@ import {
   deriveKeys,
   generateRecoveryKey,
   openSlot,
+  parseRecoveryKey,
+  RecoveryKeyFormatError,
   VaultKey,
   WrongSecretError,
   type ScryptParams,
@@ -103,8 +105,16 @@ export class Vault {
    */
   async recover(recoveryKey: string, name: string, newPassphrase: string): Promise<{ session: Session; recoveryKey: string }> {
     checkPassphrase(newPassphrase);
-    const member = findMemberByName(this.db, name);
-    if (!member) throw new ServiceError('not-found', 'There is no member of that name.');
+    try {
+      parseRecoveryKey(recoveryKey);
+    } catch (err) {
+      if (err instanceof RecoveryKeyFormatError) {
+        this.audit.append(null, 'recover', 'refused', { reason: 'invalid' });
+        throw new ServiceError('invalid', err.message);
+      }
+      throw err;
+    }
+    // The key is checked before the name, and a wrong either gives one answer: nothing is learnt about members.
     let key: VaultKey | null = null;
     for (const slot of slotsOf(this.db, null, 'recovery')) {
       try {
@@ -113,9 +123,10 @@ export class Vault {
         if (!(err instanceof WrongSecretError)) throw err;
       }
     }
-    if (!key) {
-      this.audit.append(member.id, 'recover', 'refused', { reason: 'wrong-secret' });
-      throw new ServiceError('wrong-secret', 'The recovery key is wrong.');
+    const member = key ? findMemberByName(this.db, name) : null;
+    if (!key || !member) {
+      this.audit.append(member?.id ?? null, 'recover', 'refused', { reason: 'wrong-secret' });
+      throw new ServiceError('wrong-secret', 'The recovery key or the member name is wrong.');
     }
     const fresh = generateRecoveryKey();
     const passphraseSlot = await createPassphraseSlot(key, newPassphrase, this.options.kdf);

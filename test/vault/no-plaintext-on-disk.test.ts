@@ -1,0 +1,236 @@
+// Acceptance: nothing personal reaches the disk in plaintext. Every connections fixture is committed to one vault,
+// with a group (label + company rule), a lawful basis with free-text evidence and two named members; then the raw
+// bytes of the vault file and its WAL/SHM/journal are searched, before closing (WAL populated) and after closing,
+// for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), and for every
+// free text typed about people.
+import { existsSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readExport } from '../../src/import/read-export.js';
+import { canonicalProfileUrl, normaliseText } from '../../src/import/normalise.js';
+import { commitImport } from '../../src/vault/use-cases/commit-import.js';
+import { listContacts } from '../../src/vault/use-cases/contacts.js';
+import { addGroup, assignPolicy, listGroups } from '../../src/vault/use-cases/groups.js';
+import { addMember, listAllMembers } from '../../src/vault/use-cases/members.js';
+import { Vault } from '../../src/vault/vault.js';
+import { fixture, scratch } from '../support/fixtures.js';
+import { newVault } from '../support/vault.js';
+
+const CONNECTION_EXPORTS = [
+  'connections-current.csv',
+  'connections-legacy.csv',
+  'connections-bom-crlf.csv',
+  'connections-tricky.csv',
+  'connections-2022-no-url.csv',
+  'connections-excel-semicolon-cp1252.csv',
+  'connections-excel-unicode-text.txt',
+  'connections-header-only.csv',
+  'connections-broken-quote.csv',
+  'Basic_LinkedInDataExport_11-29-2026.zip',
+];
+
+const MEMBER_NAMES = ['Philippa Thistlewood', 'Barnaby Quillfeather'];
+const GROUP_LABEL = 'Analytical engine pioneers to meet at Bletchley';
+const POLICY = {
+  basis: 'legitimate-interests',
+  purpose: 'networking',
+  purposeDescription: 'Invitations to our quarterly engineering history evenings for Ada and friends.',
+  evidence: {
+    purposeTest: 'Keeping in touch with engineering historians we met through the Difference Engine society.',
+    necessityTest: 'A personal invitation twice a year is the least intrusive way to reach these peers.',
+    balancingTest: 'Professional peers expect such invitations; the impact on Ada Lovelace is negligible.',
+    optOut: 'Reply STOP to Wilhelmina at any time, honoured the same day',
+    assessedAt: '2025-01-10',
+    assessedBy: 'Wilhelmina Fairweather-Quill, DPO',
+  },
+  art14Notice: { status: 'sent', date: '2025-01-15', method: 'Letter with our privacy notice, posted to Crumpetshire' },
+};
+const TYPED_TEXT = [
+  GROUP_LABEL,
+  POLICY.purposeDescription,
+  ...Object.values(POLICY.evidence).filter((v) => v !== POLICY.evidence.assessedAt),
+  POLICY.art14Notice.method,
+];
+
+/** The text of every identifying cell of a fixture, raw and normalised, with derived forms the vault may compute. */
+async function valuesOf(path: string): Promise<{ raw: Set<string>; all: Set<string> }> {
+  const raw = new Set<string>();
+  const all = new Set<string>();
+  const keep = (set: Set<string>, v: string | null | undefined) => {
+    if (v && [...v].length >= 4) set.add(v);
+  };
+  await readExport(path, (info) => ({
+    record(r) {
+      for (const column of info.columns) {
+        if (column.role === 'connected-on') continue; // a date: stored as an ISO day inside the blob, not an identifier
+        const cell = r.cells[column.index] ?? '';
+        keep(raw, cell);
+        keep(all, cell);
+        keep(all, normaliseText(cell));
+        if (column.role === 'email') keep(all, normaliseText(cell).toLowerCase());
+        if (column.role === 'profile-url') keep(all, canonicalProfileUrl(cell));
+      }
+    },
+    error() {},
+    finish: () => undefined,
+  }));
+  return { raw, all };
+}
+
+interface Found {
+  value: string;
+  encoding: 'utf8' | 'utf16le';
+  file: string;
+  offset: number;
+}
+
+function search(files: Map<string, Buffer>, values: Iterable<string>): Found[] {
+  const found: Found[] = [];
+  for (const value of values) {
+    for (const encoding of ['utf8', 'utf16le'] as const) {
+      const needle = Buffer.from(value, encoding);
+      for (const [file, bytes] of files) {
+        const offset = bytes.indexOf(needle);
+        if (offset !== -1) found.push({ value, encoding, file, offset });
+      }
+    }
+  }
+  return found;
+}
+
+/** The vault file and every side file SQLite may keep beside it, read as they are on disk right now. */
+function readVaultFiles(path: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(path + suffix)) files.set(path + suffix, readFileSync(path + suffix));
+  }
+  return files;
+}
+
+/**
+ * Random-looking bytes the vault legitimately stores: ciphertexts, keyed hashes, salts, nonces, wrapped keys, ids
+ * and audit hashes. A 4-byte needle (e.g. "NASA") has a real chance (about 1 in 4 million per byte searched) of
+ * occurring in such bytes by coincidence; such a hit is excused only when the needle can be seen inside one of them.
+ */
+function randomFields(db: Vault['db']): Buffer[] {
+  const out: Buffer[] = [];
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  for (const { name } of tables) {
+    for (const row of db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]) {
+      for (const [column, value] of Object.entries(row)) {
+        if (Buffer.isBuffer(value)) out.push(value);
+        else if (typeof value === 'string' && (column === 'id' || column.endsWith('_id') || column.endsWith('hash'))) out.push(Buffer.from(value));
+      }
+      if (name === 'key_slots') {
+        const slot = JSON.parse(row.slot as string) as { kdf?: { salt?: string }; nonce?: string; wrapped?: string };
+        for (const v of [slot.kdf?.salt, slot.nonce, slot.wrapped]) if (v) out.push(Buffer.from(v));
+      }
+      if (name === 'vault_meta' && ['lookup_salt', 'vault_id', 'audit_head'].includes(row.key as string)) out.push(Buffer.from(row.value as string));
+    }
+  }
+  return out;
+}
+
+function realLeaks(found: Found[], fields: Buffer[]): Found[] {
+  return found.filter((f) => {
+    const needle = Buffer.from(f.value, f.encoding);
+    if (needle.length > 4) return true;
+    return !fields.some((b) => b.includes(needle));
+  });
+}
+
+const tmp = scratch();
+let vault: Vault;
+let vaultPath: string;
+const fixtureValues = new Set<string>();
+const rawValuesByFixture = new Map<string, Set<string>>();
+let before: Map<string, Buffer>;
+let fieldsBefore: Buffer[];
+let after: Map<string, Buffer>;
+let fieldsAfter: Buffer[];
+
+beforeAll(async () => {
+  for (const name of CONNECTION_EXPORTS) {
+    const { raw, all } = await valuesOf(fixture(name));
+    rawValuesByFixture.set(name, raw);
+    for (const v of all) fixtureValues.add(v);
+  }
+  const created = await newVault(tmp.dir, { name: MEMBER_NAMES[0]! });
+  vault = created.vault;
+  vaultPath = created.path;
+  const session = created.session;
+  for (const name of CONNECTION_EXPORTS) await commitImport(session, fixture(name), {});
+  await addMember(session, { name: MEMBER_NAMES[1]!, roles: ['importer'], passphrase: 'a second long passphrase' });
+  const group = addGroup(session, GROUP_LABEL, { type: 'company', companies: ['Analytical Engines Ltd'] });
+  assignPolicy(session, group.id, POLICY, { acknowledgeWarnings: true });
+
+  // The vault works: what was stored reads back (so the search below is over a vault that holds all of it).
+  expect(listContacts(session).some((c) => c.lastName === 'Lovelace' && c.groupId === group.id && c.usable)).toBe(true);
+  expect(listGroups(session).groups[0]!.policy!.policy.evidence).toMatchObject({ assessedBy: POLICY.evidence.assessedBy });
+  expect(listAllMembers(session).map((m) => m.name).sort()).toEqual([...MEMBER_NAMES].sort());
+
+  before = readVaultFiles(vaultPath);
+  fieldsBefore = randomFields(vault.db);
+  vault.close();
+  after = readVaultFiles(vaultPath);
+  const reopened = Vault.open(vaultPath);
+  fieldsAfter = randomFields(reopened.db);
+  reopened.close();
+});
+
+afterAll(() => vault?.close());
+
+describe('no plaintext on disk', () => {
+  it('collected the fixtures’ identifying values (names, emails, URLs raw and canonical, companies, positions)', () => {
+    expect(fixtureValues.size).toBeGreaterThan(250);
+    for (const v of ['Lovelace', 'ada@analytical-engines.example', 'https://www.linkedin.com/in/zo%C3%AB-obrien', 'https://www.linkedin.com/in/zoë-obrien', 'Müller & Søn GmbH', 'Trade Union Representative', '株式会社テスト']) {
+      expect(fixtureValues).toContain(v);
+    }
+  });
+
+  it('the search finds a value in a file known to contain it (UTF-8, UTF-16LE, and a plaintext SQLite WAL)', () => {
+    // The fixture files themselves hold their values in plain text.
+    const utf8 = readFileSync(fixture('connections-current.csv'));
+    // (A cell with quotes is written with doubled quotes in CSV, so it is not literally in the file.)
+    const literal = (name: string) => [...rawValuesByFixture.get(name)!].filter((v) => !v.includes('"'));
+    const current = literal('connections-current.csv');
+    expect(current.length).toBeGreaterThan(100);
+    expect(search(new Map([['current', utf8]]), current).filter((f) => f.encoding === 'utf8').map((f) => f.value)).toEqual(current);
+    const utf16 = readFileSync(fixture('connections-excel-unicode-text.txt'));
+    const unicode = literal('connections-excel-unicode-text.txt');
+    expect(unicode.length).toBeGreaterThan(10);
+    expect(search(new Map([['unicode', utf16]]), unicode).filter((f) => f.encoding === 'utf16le').map((f) => f.value)).toEqual(unicode);
+
+    // A database that does store plaintext is caught, in its WAL before a checkpoint and in the file after it.
+    const path = tmp.path('plaintext.db');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (v TEXT)');
+    db.prepare('INSERT INTO t VALUES (?)').run('Katherine Johnson, Pastor at First Baptist Church');
+    db.prepare('INSERT INTO t VALUES (?)').run('NASA');
+    const open = readVaultFiles(path);
+    expect(open.has(`${path}-wal`)).toBe(true);
+    const inWal = search(open, ['Pastor at First Baptist Church', 'NASA']);
+    expect(inWal).toContainEqual(expect.objectContaining({ value: 'Pastor at First Baptist Church', file: `${path}-wal`, encoding: 'utf8' }));
+    // The excuse for 4-byte coincidences in random bytes does not excuse a short value stored in plaintext.
+    expect(realLeaks(inWal, randomFields(db)).map((f) => f.value)).toEqual(['Pastor at First Baptist Church', 'NASA']);
+    db.close();
+    expect(search(readVaultFiles(path), ['Pastor at First Baptist Church'])).toContainEqual(expect.objectContaining({ file: path }));
+  });
+
+  it('before closing: the vault file, its WAL and its SHM hold none of the values', () => {
+    expect(before.has(vaultPath)).toBe(true);
+    expect(before.get(`${vaultPath}-wal`)?.length ?? 0).toBeGreaterThan(100_000); // the WAL is populated: the data are in it
+    const found = search(before, [...fixtureValues, ...MEMBER_NAMES, ...TYPED_TEXT]);
+    expect(realLeaks(found, fieldsBefore)).toEqual([]);
+    expect(found.length).toBeLessThanOrEqual(2); // coincidences in random bytes are rare; many would be a leak
+  });
+
+  it('after closing: the checkpointed vault file (and any side file left) holds none of the values', () => {
+    expect(after.get(vaultPath)!.length).toBeGreaterThan(100_000); // the WAL was checkpointed into it: the data are here now
+    expect(after.get(`${vaultPath}-wal`)?.length ?? 0).toBe(0);
+    const found = search(after, [...fixtureValues, ...MEMBER_NAMES, ...TYPED_TEXT]);
+    expect(realLeaks(found, fieldsAfter)).toEqual([]);
+    expect(found.length).toBeLessThanOrEqual(2);
+  });
+});
