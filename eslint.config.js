@@ -15,7 +15,7 @@ const noUi = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/out/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-renderer/', 'dist-electron/', 'release/', 'node_modules/', 'coverage/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
