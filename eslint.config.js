@@ -44,4 +44,17 @@ export default tseslint.config(
       ],
     },
   },
+,
+  {
+    // Electron adapters take Electron as a parameter, so they can be tested under plain Node; only the composition
+    // root and the preload load it.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', allowTypeImports: true, message: 'Only main.ts and preload.ts load Electron; adapters take it as a parameter.' }] },
+      ],
+    },
+  },
 );

@@ -9,7 +9,15 @@ import { ImportError } from '../import/import-error.js';
 export type Route = (channel: string, payload: unknown, onProgress?: (p: Progress) => void) => Promise<Result<unknown>>;
 
 export function createRouter(service: AppService, onUnexpected: (channel: string, err: unknown) => void = (c, e) => console.error(`[${c}]`, e)): Route {
-  return async (channel, payload, onProgress = () => {}) => {
+  // Requests run one at a time: the vault has one SQLite connection, and a long import holds its transaction
+  // across awaits; anything else waits its turn rather than interleaving with it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised: Route = (channel, payload, onProgress) => {
+    const run = queue.then(() => handle(channel, payload, onProgress));
+    queue = run.catch(() => {});
+    return run;
+  };
+  const handle: Route = async (channel, payload, onProgress = () => {}) => {
     if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, code: 'unknown-channel', message: `There is no channel "${channel}".` };
     const spec = CHANNELS[channel as Channel];
     const parsed = spec.request.safeParse(payload ?? {});
@@ -26,4 +34,5 @@ export function createRouter(service: AppService, onUnexpected: (channel: string
       return { ok: false, code: 'failed', message: 'Something went wrong inside the app; nothing was changed by the failed step. Details are in the log.' };
     }
   };
+  return serialised;
 }

@@ -62,6 +62,7 @@ export async function purgeDue(vault: Vault, actor: DestructionActor, options: {
   const memberId = 'memberId' in actor ? actor.memberId : null;
   const tokenDetail: AuditDetails = 'tokenId' in actor ? { tokenId: actor.tokenId } : {};
   if (!dryRun) await finishPendingVacuum(db);
+  if (db.inTransaction) throw new Error('Another use case is writing to the vault: run the destruction when it has finished.');
   db.exec('BEGIN IMMEDIATE');
   try {
     const byGroup = (

@@ -75,6 +75,8 @@ export class Session {
   /** The same for long use cases that stream (an import): BEGIN IMMEDIATE … COMMIT around awaited work. */
   async performAsync<T>(action: string, allowed: readonly Role[], fn: () => Promise<Outcome<T>>): Promise<T> {
     this.authorise(action, allowed);
+    // One connection, one transaction: a second long use case must not nest in (and later roll back) the first.
+    if (this.db.inTransaction) throw new ServiceError('conflict', 'The vault is busy with another task: try again when it has finished.');
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const { value, details } = await fn();
