@@ -44,7 +44,6 @@ export default tseslint.config(
       ],
     },
   },
-,
   {
     // Electron adapters take Electron as a parameter, so they can be tested under plain Node; only the composition
     // root and the preload load it.
