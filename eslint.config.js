@@ -56,4 +56,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The renderer shows personal data and is treated as untrusted: it talks to the core only through the IPC
+    // contract (window.sanitizer), never to the vault, the keys or the file system.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'fs', 'path', 'stream', 'crypto', 'os', 'util', 'child_process'], message: 'The renderer has no Node: ask the core through window.sanitizer.' },
+            { group: ['**/src/vault/**', '**/src/crypto/**', '**/src/audit/**', '**/src/import/**', '**/src/report/inspect*'], message: 'The renderer reaches the core only through the IPC contract (src/api/contract.ts).' },
+            { group: ['better-sqlite3', 'papaparse', 'yauzl', 'electron'], message: 'Not in the renderer: the core does this.' },
+          ],
+        },
+      ],
+    },
+  },
 );

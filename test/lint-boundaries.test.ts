@@ -25,6 +25,13 @@ describe('import boundaries', () => {
     expect(await lint("import { keyBytes } from './vault-key.js';\nexport const k = keyBytes;\n", 'src/crypto/x.ts')).toEqual([]);
   });
 
+  it('the renderer may not import the vault, the keys or Node, only the IPC contract', async () => {
+    expect(await lint("import { Vault } from '../../src/vault/vault.js';\nexport const v = Vault;\n", 'renderer/screens/x.tsx')).toContain('no-restricted-imports');
+    expect(await lint("import { deriveKeys } from '../src/crypto/index.js';\nexport const d = deriveKeys;\n", 'renderer/x.ts')).toContain('no-restricted-imports');
+    expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'renderer/x.ts')).toContain('no-restricted-imports');
+    expect(await lint("import { CHANNEL_NAMES } from '../src/api/contract.js';\nexport const c = CHANNEL_NAMES;\n", 'renderer/x.ts')).toEqual([]);
+  });
+
   it('the rest of src/ may use Node', async () => {
     expect(await lint("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'src/import/x.ts')).toEqual([]);
   });
