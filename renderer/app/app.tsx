@@ -1,0 +1,174 @@
+// The app shell: the unlock screen until a member is in, then the screens their roles allow (others are hidden),
+// a Lock button, and the auto-lock after ten minutes idle. Locking unmounts every screen, so no personal data
+// stays in the page.
+import { useCallback, useEffect, useState } from 'react';
+import { call, lastVault, onDesktop, onLocked } from '../api.js';
+import { ROLE_LABELS, screensFor, type Role, type ScreenId } from '../lib/nav.js';
+import { AuditScreen } from '../screens/audit-screen.js';
+import { ContactsScreen } from '../screens/contacts-screen.js';
+import { GroupsScreen } from '../screens/groups-screen.js';
+import { ImportScreen } from '../screens/import-screen.js';
+import { MembersScreen } from '../screens/members-screen.js';
+import { RetentionScreen } from '../screens/retention-screen.js';
+import { RecoveryKeyNotice, UnlockScreen, type Unlocked } from '../screens/unlock-screen.js';
+import { useStatus } from './status.js';
+import { IDLE_LOCK_MS, useIdleLock } from './use-idle-lock.js';
+
+/** The vault path to pre-fill: `?vault=…` in the page address (the Electron menu may open it so), else none. */
+function pathFromAddress(): string {
+  try {
+    return new URLSearchParams(window.location.search).get('vault') ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function App() {
+  const status = useStatus();
+  const [session, setSession] = useState<Unlocked | null>(null);
+  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [screen, setScreen] = useState<ScreenId | null>(null);
+  const [initialPath, setInitialPath] = useState(pathFromAddress);
+  const [checked, setChecked] = useState(false);
+
+  // A vault already unlocked in the main process (e.g. after a reload) is taken up again; else the desktop's
+  // last vault is offered.
+  useEffect(() => {
+    const start = async () => {
+      try {
+        const s = await call('vault.status', {});
+        if (s.member && s.path) setSession({ member: s.member, name: '', path: s.path });
+        const path = s.path ?? (await lastVault());
+        if (path) setInitialPath((current) => current || path);
+      } catch {
+        // No core: the unlock screen says so when used.
+      }
+      setChecked(true);
+    };
+    void start();
+  }, []);
+
+  const locked = useCallback(
+    (message: string) => {
+      setSession(null);
+      setRecoveryKey(null);
+      setScreen(null);
+      status.announce(message, 'info');
+    },
+    [status],
+  );
+
+  useEffect(() => onLocked(() => locked('The vault is locked. Unlock it to go on.')), [locked]);
+
+  // The desktop menu: "Open vault…" offers the chosen file on the unlock screen; "Lock" (or the main process's
+  // own lock) returns there. The daily destruction's line is shown in the status region.
+  useEffect(() => {
+    const offMenu = onDesktop('onMenu', (command) => {
+      if (command.type === 'locked') locked('The vault is locked.');
+      else if (command.type === 'open-vault') {
+        void call('vault.lock', {}).catch(() => {});
+        locked(`Unlock ${command.path} to open it.`);
+        setInitialPath(command.path);
+      }
+    });
+    const offScheduler = onDesktop('onScheduler', (notice) => status.announce(notice.message, notice.ok ? 'info' : 'error'));
+    return () => {
+      offMenu();
+      offScheduler();
+    };
+  }, [locked, status]);
+
+  const lock = useCallback(
+    async (why: 'button' | 'idle') => {
+      try {
+        await call('vault.lock', {});
+      } catch {
+        // Locked or not, the page forgets everything.
+      }
+      locked(why === 'idle' ? 'The vault was locked after 10 minutes without activity.' : 'The vault is locked.');
+    },
+    [locked],
+  );
+
+  useIdleLock(session !== null, IDLE_LOCK_MS, () => void lock('idle'));
+
+  const screens = session ? screensFor(session.member.roles) : [];
+  const current = screens.find((s) => s.id === screen) ?? screens[0] ?? null;
+  const roles = (session?.member.roles ?? []) as Role[];
+
+  return (
+    <div className="app" data-testid="app">
+      <header className="app-header">
+        <h1>Contact Sanitizer</h1>
+        {session ? (
+          <div className="who" data-testid="session">
+            <span>
+              {session.name ? <strong>{session.name}</strong> : 'Signed in'} · {roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}
+            </span>
+            <span className="hint vault-path" title={session.path}>
+              {session.path}
+            </span>
+            <button type="button" data-testid="lock-button" onClick={() => void lock('button')}>
+              <span aria-hidden="true">🔒 </span>Lock
+            </button>
+          </div>
+        ) : null}
+      </header>
+      {session && !recoveryKey && screens.length > 0 ? (
+        <nav className="app-nav" aria-label="Screens">
+          <ul>
+            {screens.map((s) => (
+              <li key={s.id}>
+                <button type="button" data-testid={`nav-${s.id}`} aria-current={current?.id === s.id ? 'page' : undefined} onClick={() => setScreen(s.id)}>
+                  {s.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <main className="app-main" id="main">
+        {!session ? (
+          checked ? (
+            <UnlockScreen
+              key={initialPath}
+              initialPath={initialPath}
+              onUnlocked={(u) => {
+                setSession(u);
+                // After a lock, the unlock screen offers the same vault again.
+                setInitialPath(u.path);
+                setRecoveryKey(u.recoveryKey ?? null);
+                setScreen(null);
+              }}
+            />
+          ) : (
+            <p className="hint">Starting…</p>
+          )
+        ) : recoveryKey ? (
+          <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} />
+        ) : current === null ? (
+          <p>Your member has no role that can use a screen here.</p>
+        ) : (
+          <Screen id={current.id} roles={roles} memberId={session.member.id} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function Screen({ id, roles, memberId }: { id: ScreenId; roles: Role[]; memberId: string }) {
+  switch (id) {
+    case 'import':
+      return <ImportScreen />;
+    case 'groups':
+      return <GroupsScreen />;
+    case 'contacts':
+      return <ContactsScreen canErase={roles.includes('admin')} />;
+    case 'retention':
+      return <RetentionScreen />;
+    case 'members':
+      return <MembersScreen selfId={memberId} />;
+    case 'audit':
+      return <AuditScreen />;
+  }
+}

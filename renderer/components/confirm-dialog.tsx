@@ -1,0 +1,55 @@
+// A modal confirmation for what cannot be undone (erase, destroy, remove): the native <dialog>, which traps focus
+// and closes on Escape; focus starts on Cancel, the safe choice.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  confirmTestId,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  confirmTestId: string;
+  busy?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => {
+      if (dialog?.open) dialog.close();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      data-testid="confirm-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onCancel();
+      }}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div id={`${id}-body`}>{children}</div>
+      <div className="actions">
+        <button type="button" autoFocus onClick={onCancel} data-testid="confirm-cancel">
+          Cancel
+        </button>
+        <button type="button" className="danger" disabled={busy} aria-busy={busy} onClick={onConfirm} data-testid={confirmTestId}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

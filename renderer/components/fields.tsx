@@ -1,0 +1,135 @@
+// Labelled form controls: every control has a <label htmlFor>, and its hint is tied to it with aria-describedby.
+import { useId, type ReactNode } from 'react';
+
+interface Common {
+  label: ReactNode;
+  hint?: ReactNode;
+  testId?: string;
+  required?: boolean;
+  className?: string;
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <span id={id} className="hint">
+      {hint}
+    </span>
+  ) : null;
+}
+
+export function TextField({
+  label,
+  hint,
+  testId,
+  required,
+  className,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete = 'off',
+  placeholder,
+  min,
+  max,
+}: Common & {
+  value: string;
+  onChange(value: string): void;
+  type?: 'text' | 'password' | 'date' | 'number' | 'search';
+  autoComplete?: string;
+  placeholder?: string;
+  min?: number;
+  max?: number;
+}) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (required)</span> : null}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        data-testid={testId}
+        required={required}
+        autoComplete={autoComplete}
+        spellCheck={type === 'text' ? undefined : false}
+        placeholder={placeholder}
+        min={min}
+        max={max}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <Hint id={`${id}-hint`} hint={hint} />
+    </div>
+  );
+}
+
+export function TextArea({ label, hint, testId, required, className, value, onChange, rows = 3 }: Common & { value: string; onChange(value: string): void; rows?: number }) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (required)</span> : null}
+      </label>
+      <textarea id={id} rows={rows} value={value} data-testid={testId} required={required} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <Hint id={`${id}-hint`} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  hint,
+  testId,
+  required,
+  className,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: Common & { value: T | ''; onChange(value: NoInfer<T>): void; options: readonly { value: NoInfer<T>; label: string }[]; placeholder?: string }) {
+  const id = useId();
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (required)</span> : null}
+      </label>
+      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value as T)}>
+        {placeholder !== undefined ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={`${id}-hint`} hint={hint} />
+    </div>
+  );
+}
+
+export function Checkbox({ label, hint, testId, checked, onChange, className }: Omit<Common, 'required'> & { checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <div className={`check ${className ?? ''}`}>
+      <input id={id} type="checkbox" checked={checked} data-testid={testId} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+      <Hint id={`${id}-hint`} hint={hint} />
+    </div>
+  );
+}
+
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="form-error" role="alert" data-testid="form-error">
+      <span aria-hidden="true">✗ </span>
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,0 +1,175 @@
+// The lawful-basis form's state and its mapping to the group policy of the IPC contract (the shape that
+// src/policy/lawful-basis.ts validates): basis, purpose, purposeDescription, the evidence of that one basis, the
+// optional Art. 9 / Art. 10 fields and the Art. 14 notice. Pure, so the mapping is unit-tested against the schema.
+
+export const BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
+export type Basis = (typeof BASES)[number];
+
+export const PURPOSES = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const ART9_CONDITIONS = [
+  'explicit-consent',
+  'employment-social-security',
+  'vital-interests',
+  'not-for-profit-body',
+  'made-public-by-data-subject',
+  'legal-claims',
+  'substantial-public-interest',
+  'health-social-care',
+  'public-health',
+  'archiving-research',
+] as const;
+export type Art9Condition = (typeof ART9_CONDITIONS)[number];
+
+export const NOTICE_STATUSES = ['sent', 'planned', 'exempt'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+export type FieldKind = 'text' | 'textarea' | 'date';
+
+export interface EvidenceField {
+  key: string;
+  label: string;
+  hint: string;
+  kind: FieldKind;
+  optional?: boolean;
+}
+
+const f = (key: string, label: string, hint: string, kind: FieldKind = 'textarea', optional = false): EvidenceField => ({ key, label, hint, kind, ...(optional ? { optional } : {}) });
+
+/** The evidence each Art. 6(1) basis needs, in the order the form asks for it. */
+export const EVIDENCE_FIELDS: Record<Basis, readonly EvidenceField[]> = {
+  consent: [
+    f('method', 'How consent was obtained', 'For example: a sign-up form with an unticked box. A LinkedIn connection is not consent.', 'text'),
+    f('obtainedAt', 'Date consent was obtained', 'yyyy-mm-dd', 'date'),
+    f('wording', 'The exact statement people agreed to', 'Copy the wording they saw, word for word.'),
+    f('withdrawalRoute', 'How people can withdraw consent', 'Art. 7(3): as easy as giving it, e.g. an unsubscribe link.', 'text'),
+    f('recordLocation', 'Where the consent records are kept', 'Optional: the system or file that holds each person’s record.', 'text', true),
+  ],
+  contract: [
+    f('contract', 'The contract, or the steps before entering it', 'Which contract you have (or are about to have) with these people.'),
+    f('necessity', 'Why the processing is necessary for that contract', 'What you could not do under the contract without it.'),
+  ],
+  'legal-obligation': [
+    f('law', 'The law that creates the obligation', 'The statute or regulation, e.g. a section of an Act.', 'text'),
+    f('justification', 'Justification', 'How that law requires you to keep or use these contacts.'),
+  ],
+  'vital-interests': [f('justification', 'Justification', 'Whose life is at stake, and why no other basis applies.')],
+  'public-task': [
+    f('justification', 'Justification', 'The task in the public interest or official function you carry out.'),
+    f('legalBasisReference', 'Statutory function or official authority', 'The legal basis reference for that task.', 'text'),
+  ],
+  'legitimate-interests': [
+    f('purposeTest', 'Purpose test: what is the legitimate interest?', 'What do you want to achieve, who benefits, and is it lawful and ethical?'),
+    f('necessityTest', 'Necessity test: is the processing necessary?', 'Does it really help that purpose, and is there no less intrusive way to achieve it?'),
+    f('balancingTest', 'Balancing test: do people’s interests override yours?', 'Would people expect it? What is the impact on them? Any children or vulnerable people? What safeguards do you apply?'),
+    f('optOut', 'The opt-out offered', 'For example: an unsubscribe link in every message, honoured at once.', 'text'),
+    f('assessedAt', 'Date of the assessment', 'yyyy-mm-dd', 'date'),
+    f('assessedBy', 'Who made the assessment', 'Name or role of the person accountable for it.', 'text'),
+  ],
+};
+
+/** The three steps of the ICO's legitimate interests assessment, shown one at a time; the rest follows them. */
+export const LIA_STEPS = ['purposeTest', 'necessityTest', 'balancingTest'] as const;
+
+export interface NoticeState {
+  status: NoticeStatus | '';
+  date: string;
+  method: string;
+  exemption: string;
+}
+
+export interface PolicyFormState {
+  basis: Basis | '';
+  purpose: Purpose | '';
+  purposeDescription: string;
+  /** What was typed for each basis, kept when the basis changes so nothing is lost; only the chosen one is sent. */
+  evidence: Partial<Record<Basis, Record<string, string>>>;
+  showArt9: boolean;
+  art9Condition: Art9Condition | '';
+  art9Justification: string;
+  showArt10: boolean;
+  art10Authority: string;
+  notice: NoticeState;
+}
+
+export const emptyPolicyForm = (): PolicyFormState => ({
+  basis: '',
+  purpose: '',
+  purposeDescription: '',
+  evidence: {},
+  showArt9: false,
+  art9Condition: '',
+  art9Justification: '',
+  showArt10: false,
+  art10Authority: '',
+  notice: { status: '', date: '', method: '', exemption: '' },
+});
+
+/** The policy as the contract's policy.check and policy.assign take it. */
+export type PolicyPayload = {
+  basis?: Basis;
+  purpose?: Purpose;
+  purposeDescription: string;
+  evidence: Record<string, string>;
+  art9Condition?: Art9Condition;
+  art9Justification?: string;
+  art10Authority?: string;
+  art14Notice: { status?: NoticeStatus; date: string; method: string; exemption?: string };
+};
+
+/**
+ * Form → policy. Text is trimmed; the evidence holds exactly the chosen basis's fields (a required field left
+ * empty is sent empty, so the core answers with its own sentence); optional fields, an unshown Art. 9 / Art. 10
+ * section and an exemption that is not needed are left out.
+ */
+export function toPolicy(state: PolicyFormState): PolicyPayload {
+  const evidence: Record<string, string> = {};
+  if (state.basis) {
+    const typed = state.evidence[state.basis] ?? {};
+    for (const field of EVIDENCE_FIELDS[state.basis]) {
+      const value = (typed[field.key] ?? '').trim();
+      if (field.optional && value === '') continue;
+      evidence[field.key] = value;
+    }
+  }
+  const notice: PolicyPayload['art14Notice'] = { date: state.notice.date.trim(), method: state.notice.method.trim() };
+  if (state.notice.status) notice.status = state.notice.status;
+  if (state.notice.status === 'exempt' && state.notice.exemption.trim()) notice.exemption = state.notice.exemption.trim();
+  const policy: PolicyPayload = { purposeDescription: state.purposeDescription.trim(), evidence, art14Notice: notice };
+  if (state.basis) policy.basis = state.basis;
+  if (state.purpose) policy.purpose = state.purpose;
+  if (state.showArt9 && state.art9Condition) {
+    policy.art9Condition = state.art9Condition;
+    policy.art9Justification = state.art9Justification.trim();
+  }
+  if (state.showArt10 && state.art10Authority.trim()) policy.art10Authority = state.art10Authority.trim();
+  return policy;
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | '' => (list as readonly unknown[]).includes(value) ? (value as T) : '';
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Policy → form, to edit a group's saved policy. Anything unexpected is ignored rather than trusted. */
+export function fromPolicy(policy: Record<string, unknown> | null | undefined): PolicyFormState {
+  const state = emptyPolicyForm();
+  if (!policy) return state;
+  state.basis = oneOf(BASES, policy.basis);
+  state.purpose = oneOf(PURPOSES, policy.purpose);
+  state.purposeDescription = text(policy.purposeDescription);
+  const evidence = (policy.evidence ?? {}) as Record<string, unknown>;
+  if (state.basis) state.evidence[state.basis] = Object.fromEntries(EVIDENCE_FIELDS[state.basis].map((field) => [field.key, text(evidence[field.key])]));
+  state.art9Condition = oneOf(ART9_CONDITIONS, policy.art9Condition);
+  state.art9Justification = text(policy.art9Justification);
+  state.showArt9 = state.art9Condition !== '';
+  state.art10Authority = text(policy.art10Authority);
+  state.showArt10 = state.art10Authority !== '';
+  const notice = (policy.art14Notice ?? {}) as Record<string, unknown>;
+  state.notice = { status: oneOf(NOTICE_STATUSES, notice.status), date: text(notice.date), method: text(notice.method), exemption: text(notice.exemption) };
+  return state;
+}
+
+/** Set one evidence field of one basis, immutably. */
+export function withEvidence(state: PolicyFormState, basis: Basis, key: string, value: string): PolicyFormState {
+  return { ...state, evidence: { ...state.evidence, [basis]: { ...(state.evidence[basis] ?? {}), [key]: value } } };
+}

@@ -1,0 +1,60 @@
+// The add-group form → a group rule of the contract (src/policy/group-rules.ts): lists are typed one per line or
+// separated by commas; years are whole numbers. Pure, so it is unit-tested.
+import type { RuleType } from './labels.js';
+
+export interface RuleFormState {
+  type: RuleType;
+  companies: string;
+  emailKind: 'corporate' | 'personal' | 'none';
+  fromYear: string;
+  toYear: string;
+  keywords: string;
+}
+
+export type GroupRulePayload =
+  | { type: 'company'; companies: string[] }
+  | { type: 'email-kind'; kind: 'corporate' | 'personal' | 'none' }
+  | { type: 'connected-year'; from?: number; to?: number }
+  | { type: 'position-keyword'; keywords: string[] };
+
+export const emptyRuleForm = (): RuleFormState => ({ type: 'company', companies: '', emailKind: 'corporate', fromYear: '', toYear: '', keywords: '' });
+
+/** 'Acme, Globex\nInitech' → ['Acme', 'Globex', 'Initech']; blanks and repeats dropped. */
+export function splitList(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const item of text.split(/[\n,;]/)) {
+    const word = item.trim();
+    if (word && !seen.has(word.toLowerCase())) {
+      seen.add(word.toLowerCase());
+      out.push(word);
+    }
+  }
+  return out;
+}
+
+const year = (text: string): number | undefined => (/^\s*\d{4}\s*$/.test(text) ? Number(text.trim()) : undefined);
+
+/** The rule, or the sentence that says what is missing. */
+export function toRule(state: RuleFormState): { ok: true; rule: GroupRulePayload } | { ok: false; error: string } {
+  switch (state.type) {
+    case 'company': {
+      const companies = splitList(state.companies);
+      return companies.length ? { ok: true, rule: { type: 'company', companies } } : { ok: false, error: 'Name at least one company.' };
+    }
+    case 'email-kind':
+      return { ok: true, rule: { type: 'email-kind', kind: state.emailKind } };
+    case 'connected-year': {
+      const from = year(state.fromYear);
+      const to = year(state.toYear);
+      if ((state.fromYear.trim() && from === undefined) || (state.toYear.trim() && to === undefined)) return { ok: false, error: 'Write years with four digits, e.g. 2019.' };
+      if (from === undefined && to === undefined) return { ok: false, error: 'Give a first year, a last year or both.' };
+      if (from !== undefined && to !== undefined && from > to) return { ok: false, error: 'The first year must not be after the last year.' };
+      return { ok: true, rule: { type: 'connected-year', ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) } };
+    }
+    case 'position-keyword': {
+      const keywords = splitList(state.keywords);
+      return keywords.length ? { ok: true, rule: { type: 'position-keyword', keywords } } : { ok: false, error: 'Give at least one keyword.' };
+    }
+  }
+}

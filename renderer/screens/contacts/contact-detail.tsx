@@ -1,0 +1,192 @@
+// One contact: every field held, its group and lawful basis, when it is destroyed, and the two requests a person
+// can make about it: subject access (Art. 15, a JSON download) and erasure (Art. 17, with a certificate).
+import { useEffect, useState } from 'react';
+import { call } from '../../api.js';
+import { useAction } from '../../app/use-action.js';
+import { useBlobUrl } from '../../components/blob-url.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { day, timestamp } from '../../lib/format.js';
+import { basisLabel, EMAIL_KIND_LABELS, humanise, PURPOSE_LABELS } from '../../lib/labels.js';
+import { as, type Certificate, type ContactView, type GroupView } from '../../types.js';
+
+export function ContactDetail({
+  contact: listed,
+  group,
+  canErase,
+  onClose,
+  onErased,
+}: {
+  contact: ContactView;
+  group: GroupView | null;
+  canErase: boolean;
+  onClose(): void;
+  onErased(): void;
+}) {
+  const [contact, setContact] = useState<ContactView>(listed);
+  const [access, setAccess] = useState<{ json: string; csv: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [erased, setErased] = useState<{ certificateId: string; suppressionId: string } | null>(null);
+  const { busy, run } = useAction();
+  const jsonUrl = useBlobUrl(access?.json ?? null, 'application/json');
+  const csvUrl = useBlobUrl(access?.csv ?? null, 'text/csv');
+
+  // Fresh from the vault (opening one record is audited as such).
+  useEffect(() => {
+    let live = true;
+    call('contacts.show', { contactId: listed.id })
+      .then((c) => live && setContact(as<ContactView>(c)))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [listed.id]);
+
+  const name = `${contact.firstName} ${contact.lastName}`.trim() || '(no name)';
+  const policy = group?.policy?.policy ?? null;
+
+  const exportAccess = async () => {
+    const r = await run('access', () => call('contacts.access', { contactId: contact.id }), 'The subject access export is ready to download.');
+    if (r) setAccess(r);
+  };
+
+  const erase = async () => {
+    const r = await run('erase', () => call('contacts.erase', { contactId: contact.id }), (v) => `${name} was erased. Certificate ${String(as<Certificate>(v.certificate).id)}.`);
+    setConfirming(false);
+    if (r) {
+      setErased({ certificateId: as<Certificate>(r.certificate).id, suppressionId: r.suppressionId });
+      setAccess(null);
+      onErased();
+    }
+  };
+
+  if (erased) {
+    return (
+      <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail">
+        <h3 id="detail-title">Erased</h3>
+        <div data-testid="erase-result" className="callout success">
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {name} was erased from the vault and put on the suppression list, so a later import will refuse them.
+          </p>
+          <dl className="facts">
+            <dt>Certificate</dt>
+            <dd className="mono" data-testid="erase-certificate">
+              {erased.certificateId}
+            </dd>
+            <dt>Suppression entry</dt>
+            <dd className="mono">{erased.suppressionId}</dd>
+          </dl>
+        </div>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </aside>
+    );
+  }
+
+  const extra = Object.entries(contact.extra ?? {});
+  return (
+    <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail">
+      <h3 id="detail-title">{name}</h3>
+      <dl className="facts">
+        <dt>First name</dt>
+        <dd>{contact.firstName || '—'}</dd>
+        <dt>Last name</dt>
+        <dd>{contact.lastName || '—'}</dd>
+        <dt>Email</dt>
+        <dd>
+          {contact.email ?? '—'} <span className="hint">({EMAIL_KIND_LABELS[contact.emailKind] ?? contact.emailKind})</span>
+        </dd>
+        <dt>Profile</dt>
+        <dd className="wrap">{contact.profileUrl ?? '—'}</dd>
+        <dt>Company</dt>
+        <dd>{contact.company || '—'}</dd>
+        <dt>Position</dt>
+        <dd>{contact.position || '—'}</dd>
+        <dt>Connected on</dt>
+        <dd>{day(contact.connectedOn)}</dd>
+        <dt>Sole trader</dt>
+        <dd>{contact.soleTrader ? 'Yes (an individual subscriber under PECR)' : 'No'}</dd>
+        <dt>Special-category hints</dt>
+        <dd>{contact.specialCategories.length ? contact.specialCategories.map(humanise).join(', ') : 'none'}</dd>
+        {extra.map(([k, v]) => (
+          <FragmentPair key={k} term={k} value={v} />
+        ))}
+        <dt>Group</dt>
+        <dd>{group ? group.label : 'none'}</dd>
+        <dt>Lawful basis</dt>
+        <dd data-testid="detail-basis">
+          {policy ? `${basisLabel(policy.basis)} · ${(PURPOSE_LABELS as Record<string, string>)[policy.purpose] ?? policy.purpose}` : 'none'}
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          {contact.usable ? (
+            <span className="ok-text">
+              <span aria-hidden="true">✓ </span>Usable
+            </span>
+          ) : (
+            <span className="warn-text">
+              <span aria-hidden="true">⚠ </span>Quarantined: may not be used or exported
+            </span>
+          )}
+        </dd>
+        <dt>Destroyed on</dt>
+        <dd data-testid="detail-expires">{contact.legalHold ? 'never while under legal hold' : contact.expiresAt ? timestamp(contact.expiresAt) : 'no end date: no retention policy applies yet'}</dd>
+        <dt>Source</dt>
+        <dd>
+          line {contact.source.line} of import <span className="mono small">{contact.source.importId}</span>
+        </dd>
+        <dt>Added / updated</dt>
+        <dd>
+          {day(contact.createdAt)} / {day(contact.updatedAt)}
+        </dd>
+        <dt>Contact id</dt>
+        <dd className="mono small" data-testid="detail-id">
+          {contact.id}
+        </dd>
+      </dl>
+      <div className="actions">
+        <button type="button" data-testid="access-button" disabled={busy !== null} aria-busy={busy === 'access'} onClick={() => void exportAccess()}>
+          Subject access export
+        </button>
+        {canErase ? (
+          <button type="button" className="danger" data-testid="erase-button" disabled={busy !== null} onClick={() => setConfirming(true)}>
+            Erase…
+          </button>
+        ) : null}
+        <button type="button" onClick={onClose} data-testid="close-detail">
+          Close
+        </button>
+      </div>
+      {jsonUrl ? (
+        <p className="downloads">
+          <a href={jsonUrl} download={`subject-access-${contact.id}.json`} data-testid="access-download">
+            Download the export (JSON)
+          </a>
+          {csvUrl ? (
+            <>
+              {' · '}
+              <a href={csvUrl} download={`subject-access-${contact.id}.csv`} data-testid="access-download-csv">
+                CSV
+              </a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog title={`Erase ${name}?`} confirmLabel="Erase now" confirmTestId="confirm-erase" busy={busy === 'erase'} onConfirm={() => void erase()} onCancel={() => setConfirming(false)}>
+          <p>This destroys everything held about this person now (UK GDPR Art. 17) and adds them to the suppression list. It cannot be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+    </aside>
+  );
+}
+
+function FragmentPair({ term, value }: { term: string; value: string }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{value || '—'}</dd>
+    </>
+  );
+}

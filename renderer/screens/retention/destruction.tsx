@@ -1,0 +1,84 @@
+// Destroy what is due: a dry run first (what would go, nothing changes), then Run now behind a confirmation; the
+// result shows counts per group and the certificate.
+import { useState } from 'react';
+import { call } from '../../api.js';
+import { useAction } from '../../app/use-action.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { basisLabel } from '../../lib/labels.js';
+import { as, type Certificate, type PurgeResult } from '../../types.js';
+
+export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | null): string; onDone(): void }) {
+  const [result, setResult] = useState<PurgeResult | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const { busy, run } = useAction();
+
+  const dryRun = async () => {
+    const r = await run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${v.destroyed} contacts would be destroyed; nothing was changed.`);
+    if (r) setResult(r);
+  };
+  const runNow = async () => {
+    const r = await run('run', () => call('destruction.run', {}), (v) => `${v.destroyed} contacts destroyed.`);
+    setConfirming(false);
+    if (r) {
+      setResult(r);
+      onDone();
+    }
+  };
+  const certificate = result?.certificate ? as<Certificate>(result.certificate) : null;
+
+  return (
+    <section className="card" aria-labelledby="destruction-title">
+      <h3 id="destruction-title">Destroy what is due</h3>
+      <p className="hint">Contacts past their date are destroyed, except those under a legal hold. Try a dry run first: it changes nothing.</p>
+      <div className="actions">
+        <button type="button" data-testid="dry-run" disabled={busy !== null} aria-busy={busy === 'dry'} onClick={() => void dryRun()}>
+          Dry run
+        </button>
+        <button type="button" className="danger" data-testid="run-now" disabled={busy !== null} onClick={() => setConfirming(true)}>
+          Run now…
+        </button>
+      </div>
+      {result ? (
+        <div className={`callout ${result.dryRun ? '' : 'success'}`} data-testid="destruction-result" data-dry-run={result.dryRun}>
+          <p>
+            <strong>{result.dryRun ? 'Dry run' : 'Destruction run'}</strong> at {result.now.slice(0, 16).replace('T', ' ')} UTC:{' '}
+            <span data-testid="destruction-count">{result.destroyed.toLocaleString('en-GB')}</span> contact{result.destroyed === 1 ? '' : 's'} {result.dryRun ? 'would be' : 'were'} destroyed;{' '}
+            {result.held.toLocaleString('en-GB')} due but held.
+          </p>
+          {result.byGroup.length > 0 ? (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Group</th>
+                  <th scope="col">Lawful basis</th>
+                  <th scope="col">Contacts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.byGroup.map((g) => (
+                  <tr key={`${g.groupId ?? 'none'}-${g.basis ?? 'none'}`}>
+                    <th scope="row">{groupLabel(g.groupId)}</th>
+                    <td>{basisLabel(g.basis)}</td>
+                    <td className="num">{g.count.toLocaleString('en-GB')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {certificate ? (
+            <p>
+              Certificate <span className="mono" data-testid="destruction-certificate">{certificate.id}</span>, audit entry {certificate.audit.seq}.
+            </p>
+          ) : result.dryRun ? null : (
+            <p>Nothing was due, so no certificate was issued.</p>
+          )}
+        </div>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog title="Destroy every contact that is due now?" confirmLabel="Destroy now" confirmTestId="confirm-run" busy={busy === 'run'} onConfirm={() => void runNow()} onCancel={() => setConfirming(false)}>
+          <p>Contacts past their retention or quarantine date are destroyed for good, and a certificate is issued. Contacts under a legal hold are kept.</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

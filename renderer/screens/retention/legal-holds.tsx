@@ -1,0 +1,114 @@
+// Legal holds suspend destruction of one contact or a whole group (Art. 17(3)(e): legal claims), with the reason.
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { call } from '../../api.js';
+import { useAction } from '../../app/use-action.js';
+import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
+import { day } from '../../lib/format.js';
+import { as, type GroupView, type HoldView } from '../../types.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly GroupView[]; groupLabel(id: string | null): string; onChanged(): void }) {
+  const [holds, setHolds] = useState<HoldView[]>([]);
+  const [target, setTarget] = useState<'group' | 'contact'>('group');
+  const [groupId, setGroupId] = useState('');
+  const [contactId, setContactId] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const { busy, run } = useAction();
+
+  const load = useCallback(async () => {
+    const r = await run('list', () => call('holds.list', {}));
+    if (r) setHolds(as<HoldView[]>(r));
+  }, [run]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const place = async (e: FormEvent) => {
+    e.preventDefault();
+    const problem =
+      target === 'group' && !groupId
+        ? 'Choose the group.'
+        : target === 'contact' && !UUID.test(contactId.trim())
+          ? 'Paste the contact id (from the contact’s details).'
+          : reason.trim().length < 5
+            ? 'Give the reason (a claim, a regulator’s request, …).'
+            : null;
+    setError(problem);
+    if (problem) return;
+    const req = target === 'group' ? { groupId, reason: reason.trim() } : { contactId: contactId.trim(), reason: reason.trim() };
+    const r = await run('place', () => call('holds.place', req), 'Legal hold placed: those contacts will not be destroyed until it is lifted.');
+    if (r) {
+      setReason('');
+      setContactId('');
+      await load();
+      onChanged();
+    }
+  };
+
+  const lift = async (hold: HoldView) => {
+    const r = await run(`lift-${hold.id}`, () => call('holds.lift', { holdId: hold.id }), 'Legal hold lifted.');
+    if (r !== undefined) {
+      await load();
+      onChanged();
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="holds-title">
+      <h3 id="holds-title">Legal holds</h3>
+      {holds.length === 0 ? (
+        <p className="hint">No legal hold is in place.</p>
+      ) : (
+        <table className="data" data-testid="holds-table">
+          <thead>
+            <tr>
+              <th scope="col">On</th>
+              <th scope="col">Reason</th>
+              <th scope="col">Since</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holds.map((h) => (
+              <tr key={h.id} data-testid="hold-row">
+                <th scope="row">{h.groupId ? `Group: ${groupLabel(h.groupId)}` : `Contact ${h.contactId ?? ''}`}</th>
+                <td>{h.reason}</td>
+                <td>{day(h.createdAt)}</td>
+                <td>
+                  <button type="button" data-testid="lift-hold" disabled={busy !== null} onClick={() => void lift(h)}>
+                    Lift
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="form" onSubmit={place} noValidate aria-labelledby="hold-place-title" data-testid="hold-form">
+        <h4 id="hold-place-title">Place a hold</h4>
+        <SelectField
+          label="Hold"
+          testId="hold-target"
+          value={target}
+          onChange={setTarget}
+          options={[
+            { value: 'group', label: 'A whole group' },
+            { value: 'contact', label: 'One contact' },
+          ]}
+        />
+        {target === 'group' ? (
+          <SelectField label="Group" testId="hold-group" placeholder="Choose a group…" value={groupId} onChange={setGroupId} options={groups.map((g) => ({ value: g.id, label: g.label }))} />
+        ) : (
+          <TextField label="Contact id" testId="hold-contact" value={contactId} onChange={setContactId} hint="Shown at the bottom of the contact’s details." />
+        )}
+        <TextArea label="Reason" required testId="hold-reason" value={reason} onChange={setReason} hint="Kept encrypted. For example: a claim, a regulator’s request." />
+        <FormError message={error} />
+        <button type="submit" className="primary" data-testid="place-hold" disabled={busy !== null}>
+          Place the hold
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,178 @@
+// The desktop app's screens in Debian's Chromium against the real core: create a vault, drop the tricky export and
+// the archive ZIP, see each finding, commit, assign a lawful basis with an LIA and see a guardrail fire, erase a
+// contact, dry-run and run destruction with a moved clock, verify the audit log. Each screen is checked with
+// axe-core and saved as a screenshot under test-results/e2e/.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, scratch } from '../support/fixtures.js';
+import { PASSPHRASE } from '../support/vault.js';
+import { startApp, type App } from './harness.js';
+
+const AXE = readFileSync(join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
+const tmp = scratch();
+const clock = { now: new Date('2026-11-29T10:00:00Z') };
+let app: App;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp({ now: () => clock.now });
+  page = app.page;
+  // Fail on the step that is stuck, well before the test's own timeout.
+  page.setDefaultTimeout(15_000);
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+const byTestId = (id: string) => page.getByTestId(id);
+
+/** axe-core in the page (evaluated over CDP, which the CSP does not govern): no serious or critical violations. */
+async function accessible(screen: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+    const result = await axe.run(globalThis.document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  })) as { id: string; impact: string; nodes: number }[];
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), screen).toEqual([]);
+  await app.screenshot(screen);
+}
+
+async function status(): Promise<string> {
+  return (await byTestId('status').textContent()) ?? '';
+}
+
+describe('the desktop app in a browser, against the real core', { timeout: 60_000 }, () => {
+  it('creates a vault and shows the recovery key once', async () => {
+    await byTestId('mode-create').click();
+    await byTestId('vault-path').fill(tmp.path('team.vault'));
+    await byTestId('member-name').fill('Alice Admin');
+    await byTestId('passphrase').fill(PASSPHRASE);
+    await byTestId('passphrase-confirm').fill(PASSPHRASE);
+    await accessible('01-create-vault');
+    await byTestId('create-button').click();
+    await expect.poll(() => byTestId('recovery-key').textContent(), { timeout: 20_000 }).toMatch(/^([0-9A-Z]{5}-){7}[0-9A-Z]{5}$/);
+    await accessible('02-recovery-key');
+    await byTestId('recovery-confirm').check();
+    await byTestId('recovery-continue').click();
+    await expect.poll(() => byTestId('session').textContent()).toMatch(/Alice Admin|admin/i);
+  });
+
+  it('previews the tricky export: each finding, grouped by kind, down to its line', async () => {
+    await byTestId('nav-import').click();
+    await byTestId('import-path').fill(fixture('connections-tricky.csv'));
+    await byTestId('preview-button').click();
+    await byTestId('findings').waitFor();
+    for (const [kind, count] of [['special-category', 4], ['phone-number', 1], ['formula', 1], ['email-address', 1], ['personal-mailbox', 2], ['duplicate', 1], ['empty-record', 1]] as const) {
+      await expect.poll(() => byTestId(`finding-kind-${kind}`).getAttribute('data-count'), { message: kind }).toBe(String(count));
+    }
+    await byTestId('finding-toggle-phone-number').click();
+    await expect.poll(() => page.locator('[data-testid="finding-row"][data-line="8"]').count()).toBe(1);
+    await page.locator('[data-testid="finding-row"][data-line="8"] button').click();
+    await expect.poll(() => byTestId('finding-selected').textContent()).toMatch(/8/);
+    await expect.poll(() => byTestId('columns-table').textContent()).toMatch(/user\.job_title/);
+    await accessible('03-import-preview');
+  });
+
+  it('says what else the archive holds, and warns about ImportedContacts.csv', async () => {
+    await byTestId('import-path').fill(fixture('Basic_LinkedInDataExport_11-29-2026.zip'));
+    await byTestId('preview-button').click();
+    await byTestId('archive-contents').waitFor();
+    await expect.poll(() => byTestId('imported-contacts-warning').textContent()).toMatch(/never connected/);
+    await accessible('04-import-archive');
+  });
+
+  it('commits the tricky export with a summary', async () => {
+    await byTestId('import-path').fill(fixture('connections-tricky.csv'));
+    await byTestId('preview-button').click();
+    // The app suggests cutting every flagged fragment; keep the special-category hints, to see their guardrail.
+    await expect.poll(() => byTestId('strip-phone-number').isChecked()).toBe(true);
+    await byTestId('strip-special-category').uncheck();
+    await byTestId('commit-button').click();
+    await byTestId('commit-summary').waitFor({ timeout: 20_000 });
+    expect(await byTestId('summary-added').textContent()).toBe('12');
+    expect(await byTestId('summary-quarantined').textContent()).toBe('12');
+    await accessible('05-import-committed');
+  });
+
+  it('assigns a lawful basis with the three-step LIA; the special-category guardrail fires first', async () => {
+    await byTestId('nav-groups').click();
+    await byTestId('group-label').fill('Work addresses');
+    await byTestId('rule-type').selectOption('email-kind');
+    await byTestId('rule-email-kind').selectOption('corporate');
+    await byTestId('add-group-submit').click();
+    await expect.poll(() => page.getByTestId('group-row').count()).toBe(1);
+    await byTestId('edit-policy').click();
+    await byTestId('policy-basis').selectOption('legitimate-interests');
+    await byTestId('policy-purpose').selectOption('account-management');
+    await byTestId('policy-purpose-description').fill('Looking after the client accounts we already manage');
+    await byTestId('evidence-purposeTest').fill('Serving clients we already work with is a legitimate business interest');
+    await byTestId('lia-next').click();
+    await byTestId('evidence-necessityTest').fill('We need their work contact details to manage the accounts we hold');
+    await byTestId('lia-next').click();
+    await byTestId('evidence-balancingTest').fill('Clients expect their account manager to contact them about their account');
+    await byTestId('evidence-optOut').fill('Any client can ask us to stop at any time by replying');
+    await byTestId('evidence-assessedAt').fill('2026-11-20');
+    await byTestId('evidence-assessedBy').fill('Data protection officer');
+    await byTestId('notice-status').selectOption('sent');
+    await byTestId('notice-date').fill('2026-11-29');
+    await byTestId('notice-method').fill('Privacy notice by email');
+    await byTestId('check-policy').click();
+    try {
+      await byTestId('guardrail-special-category-needs-art9').waitFor();
+    } catch (err) {
+      await app.screenshot('failed-policy-check');
+      throw err;
+    }
+    expect(await byTestId('guardrail-special-category-needs-art9').textContent()).toMatch(/Art\. 9/);
+    await accessible('06-policy-guardrail');
+    await byTestId('art9-condition').selectOption('made-public-by-data-subject');
+    await byTestId('art9-justification').fill('They state these roles publicly on their own LinkedIn profiles');
+    await byTestId('acknowledge-warnings').check();
+    await byTestId('save-policy').click();
+    await expect.poll(() => byTestId('group-basis').textContent(), { timeout: 10_000 }).toMatch(/legitimate interests/i);
+    await accessible('07-groups');
+  });
+
+  it('lists the contacts in a virtualised table, and erases one with a certificate', async () => {
+    await byTestId('nav-contacts').click();
+    await byTestId('contacts-table').waitFor();
+    await byTestId('contacts-search').fill('Hopper');
+    await page.getByTestId('contact-row').first().click();
+    await byTestId('contact-detail').waitFor();
+    await accessible('08-contact-detail');
+    await byTestId('erase-button').click();
+    await byTestId('confirm-dialog').waitFor();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: /erase/i }).click();
+    await expect.poll(() => byTestId('erase-certificate').textContent(), { timeout: 10_000 }).toMatch(/[0-9a-f-]{36}/);
+    await byTestId('contacts-search').fill('');
+    await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(/\b11\b/);
+  });
+
+  it('dry-runs and runs destruction with a moved clock', async () => {
+    clock.now = new Date('2027-01-15T10:00:00Z');
+    await byTestId('nav-retention').click();
+    await byTestId('due-schedule').waitFor();
+    await byTestId('dry-run').click();
+    await expect.poll(() => byTestId('destruction-result').textContent()).toMatch(/\b8\b/);
+    await accessible('09-retention-dry-run');
+    await byTestId('run-now').click();
+    await byTestId('confirm-dialog').waitFor();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: /destroy|run/i }).click();
+    await expect.poll(() => byTestId('destruction-certificate').textContent(), { timeout: 20_000 }).toMatch(/[0-9a-f-]{36}/);
+    await accessible('10-retention-run');
+  });
+
+  it('verifies the audit log', async () => {
+    await byTestId('nav-audit').click();
+    await byTestId('audit-table').waitFor();
+    await byTestId('verify-audit').click();
+    await expect.poll(() => byTestId('audit-result').textContent()).toMatch(/intact/i);
+    await accessible('11-audit');
+    expect(app.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+    expect(await status()).not.toMatch(/went wrong/i);
+  });
+});

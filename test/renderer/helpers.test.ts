@@ -1,0 +1,124 @@
+// The renderer's other pure helpers: group rules from the add-group form, the import commit request, findings
+// grouped by kind, contacts by lawful basis, chart scales, and which screens each role sees.
+import { describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../src/api/contract.js';
+import { GroupRuleSchema } from '../../src/policy/group-rules.js';
+import { FINDING_KINDS as CORE_KINDS } from '../../src/classify/findings.js';
+import { countsFromContacts, countsFromGroups } from '../../renderer/lib/basis-counts.js';
+import { barLength, niceCeil, ticks } from '../../renderer/lib/chart.js';
+import { commitRequest, groupFindings, suggestedStrips } from '../../renderer/lib/import-view.js';
+import { FINDING_KINDS, FINDING_LABELS } from '../../renderer/lib/labels.js';
+import { screensFor } from '../../renderer/lib/nav.js';
+import { emptyRuleForm, splitList, toRule } from '../../renderer/lib/rule-form.js';
+
+describe('toRule', () => {
+  it('builds rules the core accepts', () => {
+    const cases = [
+      { ...emptyRuleForm(), type: 'company' as const, companies: 'Acme Ltd, Globex\nacme ltd\n' },
+      { ...emptyRuleForm(), type: 'email-kind' as const, emailKind: 'personal' as const },
+      { ...emptyRuleForm(), type: 'connected-year' as const, fromYear: '2019', toYear: '' },
+      { ...emptyRuleForm(), type: 'connected-year' as const, fromYear: '2019', toYear: '2021' },
+      { ...emptyRuleForm(), type: 'position-keyword' as const, keywords: 'recruiter; talent' },
+    ];
+    for (const state of cases) {
+      const r = toRule(state);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(GroupRuleSchema.safeParse(r.rule).success).toBe(true);
+    }
+    expect(toRule(cases[0]!)).toEqual({ ok: true, rule: { type: 'company', companies: ['Acme Ltd', 'Globex'] } });
+    expect(toRule(cases[2]!)).toEqual({ ok: true, rule: { type: 'connected-year', from: 2019 } });
+  });
+
+  it('says what is missing instead', () => {
+    expect(toRule({ ...emptyRuleForm(), type: 'company', companies: ' , ' })).toMatchObject({ ok: false });
+    expect(toRule({ ...emptyRuleForm(), type: 'connected-year' })).toMatchObject({ ok: false, error: /first year, a last year/ });
+    expect(toRule({ ...emptyRuleForm(), type: 'connected-year', fromYear: '2022', toYear: '2020' })).toMatchObject({ ok: false });
+    expect(toRule({ ...emptyRuleForm(), type: 'connected-year', fromYear: '19' })).toMatchObject({ ok: false, error: /four digits/ });
+    expect(splitList('a,,b;\n c ')).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('import', () => {
+  it('groups findings by kind, most important first', () => {
+    const f = (kind: string, line: number) => ({ kind, line, column: 'Position', detail: '' });
+    const groups = groupFindings([f('corporate-mailbox', 2), f('special-category', 3), f('corporate-mailbox', 4), f('mystery', 5)]);
+    expect(groups.map((g) => [g.kind, g.findings.length])).toEqual([
+      ['special-category', 1],
+      ['corporate-mailbox', 2],
+      ['mystery', 1],
+    ]);
+  });
+
+  it('labels every kind the core reports', () => {
+    expect([...FINDING_KINDS].sort()).toEqual([...CORE_KINDS].sort());
+    for (const kind of CORE_KINDS) expect(FINDING_LABELS[kind].explanation.length).toBeGreaterThan(10);
+  });
+
+  it('suggests stripping what was found (data protection by default)', () => {
+    expect(suggestedStrips({ 'phone-number': 2, 'special-category': 0, 'corporate-mailbox': 5 })).toEqual(['phone-number']);
+  });
+
+  it('builds a commit request the contract accepts', () => {
+    const sha = 'a'.repeat(64);
+    const req = commitRequest('/tmp/Connections.csv', { dropColumns: ['Email Address'], strip: ['special-category', 'phone-number'], onDuplicate: 'update' }, sha, 'Connections.csv');
+    expect(req).toEqual({
+      path: '/tmp/Connections.csv',
+      choices: { dropColumns: ['Email Address'], strip: ['phone-number', 'special-category'], onDuplicate: 'update', expectedSha256: sha, entry: 'Connections.csv' },
+    });
+    expect(CHANNELS['import.commit'].request.safeParse(req).success).toBe(true);
+    expect(commitRequest('/x.csv', { dropColumns: [], strip: [], onDuplicate: 'skip' }, null, null).choices).toEqual({ dropColumns: [], strip: [], onDuplicate: 'skip' });
+  });
+});
+
+describe('contacts by lawful basis', () => {
+  it('counts groups without a basis, and unassigned contacts, as quarantined', () => {
+    const groups = [
+      { contacts: 5, policy: { policy: { basis: 'consent' } } },
+      { contacts: 3, policy: null },
+      { contacts: 7, policy: { policy: { basis: 'legitimate-interests' } } },
+      { contacts: 1, policy: { policy: { basis: 'consent' } } },
+    ];
+    expect(countsFromGroups(groups, 4)).toEqual([
+      { key: 'legitimate-interests', count: 7 },
+      { key: 'consent', count: 6 },
+      { key: 'quarantined', count: 7 },
+    ]);
+  });
+
+  it('counts loaded contacts the same way', () => {
+    const basisOf = new Map([['g1', 'contract']]);
+    expect(
+      countsFromContacts(
+        [
+          { groupId: 'g1', usable: true },
+          { groupId: 'g2', usable: false },
+          { groupId: null, usable: false },
+        ],
+        basisOf,
+      ),
+    ).toEqual([
+      { key: 'contract', count: 1 },
+      { key: 'quarantined', count: 2 },
+    ]);
+  });
+});
+
+describe('chart scales', () => {
+  it('rounds the maximum up to 1, 2 or 5 times a power of ten', () => {
+    expect([0, 1, 3, 7, 12, 180, 30_000].map(niceCeil)).toEqual([1, 1, 5, 10, 20, 200, 50_000]);
+    expect(ticks(7)).toEqual([0, 3, 6, 9, 10]);
+    expect(ticks(100)).toEqual([0, 25, 50, 75, 100]);
+    expect(barLength(0, 10, 100)).toBe(0);
+    expect(barLength(1, 10_000, 100)).toBe(1);
+  });
+});
+
+describe('screensFor', () => {
+  it('shows each role only the screens it can use', () => {
+    expect(screensFor(['importer']).map((s) => s.id)).toEqual(['import']);
+    expect(screensFor(['data-owner']).map((s) => s.id)).toEqual(['groups', 'contacts']);
+    expect(screensFor(['admin']).map((s) => s.id)).toEqual(['contacts', 'retention', 'members', 'audit']);
+    expect(screensFor(['admin', 'data-owner', 'importer'])).toHaveLength(6);
+    expect(screensFor([])).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+// The lawful-basis form's mapping: for every basis the form produces exactly the policy shape the core validates
+// (src/policy/lawful-basis.ts), and a saved policy comes back into the form unchanged.
+import { describe, expect, it } from 'vitest';
+import {
+  ART9_CONDITIONS,
+  BASES,
+  EVIDENCE_FIELDS,
+  emptyPolicyForm,
+  fromPolicy,
+  LIA_STEPS,
+  PURPOSES,
+  toPolicy,
+  withEvidence,
+  type Basis,
+  type PolicyFormState,
+} from '../../renderer/lib/policy-form.js';
+import {
+  Art9ConditionSchema,
+  ConsentEvidenceSchema,
+  ContractEvidenceSchema,
+  LAWFUL_BASES,
+  LegalObligationEvidenceSchema,
+  LegitimateInterestsEvidenceSchema,
+  PURPOSES as CORE_PURPOSES,
+  parseGroupPolicy,
+  PublicTaskEvidenceSchema,
+  VitalInterestsEvidenceSchema,
+} from '../../src/policy/lawful-basis.js';
+
+const SCHEMAS = {
+  consent: ConsentEvidenceSchema,
+  contract: ContractEvidenceSchema,
+  'legal-obligation': LegalObligationEvidenceSchema,
+  'vital-interests': VitalInterestsEvidenceSchema,
+  'public-task': PublicTaskEvidenceSchema,
+  'legitimate-interests': LegitimateInterestsEvidenceSchema,
+} as const;
+
+function filled(basis: Basis): PolicyFormState {
+  let state: PolicyFormState = {
+    ...emptyPolicyForm(),
+    basis,
+    purpose: 'account-management',
+    purposeDescription: '  Keeping in touch with the people who run our existing client accounts.  ',
+    notice: { status: 'sent', date: '2026-11-02', method: 'A privacy notice in the first email', exemption: 'ignored unless exempt' },
+  };
+  for (const field of EVIDENCE_FIELDS[basis]) {
+    state = withEvidence(state, basis, field.key, field.kind === 'date' ? '2026-10-01' : ` A full answer for ${field.key}, written by the data owner at length. `);
+  }
+  return state;
+}
+
+describe('the form keeps the core’s lists', () => {
+  it('has the same bases, purposes and Art. 9(2) conditions, in the same order', () => {
+    expect([...BASES]).toEqual([...LAWFUL_BASES]);
+    expect([...PURPOSES]).toEqual([...CORE_PURPOSES]);
+    expect([...ART9_CONDITIONS]).toEqual([...Art9ConditionSchema.options]);
+  });
+
+  it('asks for exactly the evidence fields of each basis', () => {
+    for (const basis of BASES) expect(EVIDENCE_FIELDS[basis].map((f) => f.key).sort()).toEqual(Object.keys(SCHEMAS[basis].shape).sort());
+  });
+
+  it('guides legitimate interests as the three tests, then opt-out, date and assessor', () => {
+    expect(EVIDENCE_FIELDS['legitimate-interests'].map((f) => f.key)).toEqual([...LIA_STEPS, 'optOut', 'assessedAt', 'assessedBy']);
+  });
+});
+
+describe('toPolicy', () => {
+  it.each(BASES)('produces a valid %s policy with only that basis’s evidence, trimmed', (basis) => {
+    const policy = toPolicy(filled(basis));
+    const parsed = parseGroupPolicy(policy);
+    expect(parsed).toMatchObject({ ok: true });
+    expect(Object.keys(policy.evidence).sort()).toEqual(
+      EVIDENCE_FIELDS[basis]
+        .map((f) => f.key)
+        .sort(),
+    );
+    expect(policy.purposeDescription).toBe('Keeping in touch with the people who run our existing client accounts.');
+    expect(Object.values(policy.evidence).every((v) => v === v.trim())).toBe(true);
+    expect(Object.keys(policy).sort()).toEqual(['art14Notice', 'basis', 'evidence', 'purpose', 'purposeDescription']);
+    expect(policy.art14Notice).toEqual({ status: 'sent', date: '2026-11-02', method: 'A privacy notice in the first email' });
+  });
+
+  it('does not send the evidence typed for another basis', () => {
+    let state = filled('consent');
+    state = withEvidence(state, 'contract', 'contract', 'typed before switching');
+    state = { ...state, basis: 'consent' };
+    expect(toPolicy(state).evidence).not.toHaveProperty('contract');
+  });
+
+  it('leaves out an empty optional field, and sends an empty required one for the core to name', () => {
+    let state = withEvidence(filled('consent'), 'consent', 'recordLocation', '   ');
+    expect(toPolicy(state).evidence).not.toHaveProperty('recordLocation');
+    state = withEvidence(state, 'consent', 'wording', '');
+    const parsed = parseGroupPolicy(toPolicy(state));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors.join(' ')).toMatch(/evidence\.wording: the exact statement the person agreed to is required/);
+  });
+
+  it('sends the Art. 9 condition and its justification only when the section is shown', () => {
+    const base = { ...filled('legitimate-interests'), art9Condition: 'made-public-by-data-subject' as const, art9Justification: 'They wrote it in their public headline.' };
+    expect(toPolicy({ ...base, showArt9: false })).not.toHaveProperty('art9Condition');
+    const shown = toPolicy({ ...base, showArt9: true });
+    expect(shown).toMatchObject({ art9Condition: 'made-public-by-data-subject', art9Justification: 'They wrote it in their public headline.' });
+    expect(parseGroupPolicy(shown).ok).toBe(true);
+    const noReason = toPolicy({ ...base, showArt9: true, art9Justification: '' });
+    expect(parseGroupPolicy(noReason).ok).toBe(false);
+  });
+
+  it('sends an Art. 10 authority only when given', () => {
+    expect(toPolicy({ ...filled('contract'), showArt10: true, art10Authority: ' ' })).not.toHaveProperty('art10Authority');
+    expect(toPolicy({ ...filled('contract'), showArt10: true, art10Authority: 'DPA 2018 Sch. 1 para 6' }).art10Authority).toBe('DPA 2018 Sch. 1 para 6');
+  });
+
+  it('sends the exemption with an exempt notice only', () => {
+    const exempt = toPolicy({ ...filled('contract'), notice: { status: 'exempt', date: '2026-11-02', method: 'not applicable', exemption: 'Art. 14(5)(b) disproportionate effort, because the list is old' } });
+    expect(exempt.art14Notice.exemption).toMatch(/^Art\. 14\(5\)\(b\)/);
+    expect(parseGroupPolicy(exempt).ok).toBe(true);
+  });
+
+  it('turns an untouched form into readable refusals, not a crash', () => {
+    const parsed = parseGroupPolicy(toPolicy(emptyPolicyForm()));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors.some((e) => /lawful bases/.test(e))).toBe(true);
+  });
+});
+
+describe('fromPolicy', () => {
+  it.each(BASES)('brings a saved %s policy back into the form unchanged', (basis) => {
+    const policy = toPolicy({ ...filled(basis), showArt9: true, art9Condition: 'explicit-consent', art9Justification: 'Recorded on the form.', showArt10: true, art10Authority: 'DPA 2018 Sch. 1' });
+    expect(toPolicy(fromPolicy(policy))).toEqual(policy);
+  });
+
+  it('ignores what it does not know, and an absent policy', () => {
+    expect(fromPolicy(null)).toEqual(emptyPolicyForm());
+    const state = fromPolicy({ basis: 'telepathy', purpose: 'world-domination', evidence: 'nope', art14Notice: { status: 'maybe' } });
+    expect(state.basis).toBe('');
+    expect(state.purpose).toBe('');
+    expect(state.notice.status).toBe('');
+  });
+});
