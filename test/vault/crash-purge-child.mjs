@@ -8,14 +8,16 @@
 //
 // Destruction needs no key: the vault is opened, not unlocked, and the run is made as the vault's admin (read from
 // the members table). Writes one line on stdout per step, so that the test knows where the run was when it died
-// and can aim its kill points at the phases of the run:
+// and can aim its kill points at the phases of the run; each such line ends with a tab and the child's clock (ms):
 //   "start"                      just before purgeDue is called
 //   "> SQL" and "< SQL"          before and after each db.exec and db.pragma of the run (BEGIN IMMEDIATE, COMMIT,
 //                                wal_checkpoint(TRUNCATE), VACUUM); a kill after "< COMMIT" is after the commit
-//   one JSON line                the run's result, once purgeDue has returned
-// Writes to a pipe are synchronous on Linux, so a line is in the pipe before the step it announces begins (or
-// after the one it reports has ended), and the pipe keeps it after the process is killed.
-import { existsSync, statSync } from 'node:fs';
+//   "done"                       once purgeDue has returned
+//   one JSON line                the run's result
+// Each line is written with a plain write(2) to fd 1 (fs.writeSync, not process.stdout, whose writes to a pipe may
+// be queued), so that it is in the pipe before the step it announces begins, and stays there if the process is
+// killed.
+import { existsSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -23,7 +25,7 @@ const dist = join(import.meta.dirname, '..', '..', 'dist');
 /** @param {string} file */
 const load = (file) => import(pathToFileURL(join(dist, file)).href);
 /** @param {string} line */
-const say = (line) => process.stdout.write(`${line}\n`);
+const say = (line) => writeSync(1, `${line}\t${performance.now().toFixed(2)}\n`);
 
 const [vaultPath, nowIso] = process.argv.slice(2);
 if (!vaultPath || !nowIso) throw new Error('usage: node crash-purge-child.mjs VAULT NOW');
@@ -56,14 +58,16 @@ db.pragma = (source, options) => {
 
 say('start');
 const result = await purgeDue(vault, { memberId: admin.id });
+say('done');
 const wal = `${vaultPath}-wal`;
-say(
-  JSON.stringify({
+writeSync(
+  1,
+  `${JSON.stringify({
     destroyed: result.destroyed,
     held: result.held,
     certificateId: result.certificate?.id ?? null,
     // The WAL once the run has returned, before the connection closes (closing would checkpoint it anyway).
     walBytes: existsSync(wal) ? statSync(wal).size : 0,
-  }),
+  })}\n`,
 );
 vault.close();
