@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeExport } from '../../bench/generate-export.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE } from '../support/vault.js';
 import { startApp, type App } from './harness.js';
@@ -165,6 +166,40 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await expect.poll(() => byTestId('destruction-certificate').textContent(), { timeout: 20_000 }).toMatch(/[0-9a-f-]{36}/);
     await accessible('10-retention-run');
   });
+
+  it('adds a member with only the importer role', async () => {
+    await byTestId('nav-members').click();
+    await byTestId('members-table').waitFor();
+    await byTestId('new-member-name').fill('Bob Importer');
+    await byTestId('role-importer').check();
+    await byTestId('new-member-passphrase').fill('bob has a long passphrase');
+    await byTestId('new-member-passphrase-confirm').fill('bob has a long passphrase');
+    await byTestId('add-member-submit').click();
+    await expect.poll(() => page.getByTestId('member-row').count()).toBe(2);
+    await accessible('12-members');
+  });
+
+  it('keeps the contacts table virtual at 30,000 rows: the count is whole, the DOM holds one screenful', async () => {
+    page.setDefaultTimeout(60_000);
+    const big = tmp.path('Connections-30000.csv');
+    await writeExport(big, { rows: 30_000, seed: 3 });
+    await byTestId('nav-import').click();
+    await byTestId('import-path').fill(big);
+    await byTestId('preview-button').click();
+    await byTestId('commit-button').click();
+    await byTestId('commit-summary').waitFor({ timeout: 45_000 });
+    await byTestId('nav-contacts').click();
+    await byTestId('contacts-table').waitFor();
+    await expect.poll(() => byTestId('contacts-count').textContent(), { timeout: 60_000 }).toMatch(/29[,.]?\d{3}|30[,.]?000/);
+    const rendered = await page.getByTestId('contact-row').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(120);
+    await page.getByTestId('contacts-table').press('End');
+    await page.getByTestId('contacts-table').press('PageUp');
+    expect(await page.getByTestId('contact-row').count()).toBeLessThan(120);
+    await accessible('13-contacts-30000');
+    page.setDefaultTimeout(15_000);
+  }, 180_000);
 
   it('verifies the audit log', async () => {
     await byTestId('nav-audit').click();
