@@ -6,22 +6,28 @@ import { defineConfig } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
-export default defineConfig({
-  root: here('./renderer'),
-  base: './',
-  plugins: [react()],
-  build: {
-    outDir: here('./dist-renderer'),
-    emptyOutDir: true,
-    sourcemap: false,
-    // The preload polyfill is an inline script; Electron's Chromium supports modulepreload natively.
-    modulePreload: { polyfill: false },
-    // Never turn an asset into a data: URL: every file is served from 'self'.
-    assetsInlineLimit: 0,
-    target: 'chrome128',
-  },
-  server: {
-    // The renderer imports the IPC contract's types from src/api.
-    fs: { allow: [here('.')] },
-  },
+export default defineConfig(({ command }) => {
+  // A build is for shipping, even when started with NODE_ENV=test (the test suite's global setup runs it so): Vite
+  // reads NODE_ENV after this file, and anything but 'production' would bundle React's development build with
+  // absolute source paths in it.
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: here('./renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: here('./dist-renderer'),
+      emptyOutDir: true,
+      sourcemap: false,
+      // The preload polyfill is an inline script; Electron's Chromium supports modulepreload natively.
+      modulePreload: { polyfill: false },
+      // Never turn an asset into a data: URL: every file is served from 'self'.
+      assetsInlineLimit: 0,
+      target: 'chrome128',
+    },
+    server: {
+      // The renderer imports the IPC contract's types from src/api.
+      fs: { allow: [here('.')] },
+    },
+  };
 });

@@ -5,8 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, ty
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppService } from '../src/api/app-service.js';
-import { createRouter } from '../src/api/router.js';
+import { createWorkerRoute } from '../src/api/worker-route.js';
 import { loadAppAsset } from './app-protocol.js';
 import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type MenuCommand } from './desktop-events.js';
 import { adminVaultPath, runDueDestruction, schedulerNotice, type DestructionSummary } from './destruction-job.js';
@@ -49,8 +48,10 @@ if (!app.requestSingleInstanceLock()) {
 
 function startApp(): void {
   const settingsFile = join(app.getPath('userData'), SETTINGS_FILE);
-  const service = new AppService();
-  const router = createRouter(service);
+  // The core runs on its own thread (dist-electron/core-worker.js beside the built main; the compiled core when
+  // main runs from source, as in the tests): a long import or purge never stalls this one.
+  const bundled = new URL('./core-worker.js', import.meta.url);
+  const router = createWorkerRoute(existsSync(fileURLToPath(bundled)) ? bundled : new URL('../dist/api/core-worker.js', import.meta.url));
   const gate = new JobGate();
   let win: BrowserWindow | null = null;
 
@@ -126,7 +127,7 @@ function startApp(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     scheduler.stop();
-    service.close();
+    void router.close();
   });
 
   app.whenReady().then(() => {

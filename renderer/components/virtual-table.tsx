@@ -131,7 +131,8 @@ export function VirtualTable<T>({
       onScroll={(e) => setFirstRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
       onKeyDown={onKeyDown}
     >
-      <table className="vt" data-testid={testId} aria-rowcount={count + 1} data-row-count={count}>
+      {/* Focusable by click or script (not a tab stop of its own), so the keys work from anywhere in the table. */}
+      <table className="vt" data-testid={testId} aria-rowcount={count + 1} data-row-count={count} tabIndex={-1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
           <col style={primaryWidth ? { width: primaryWidth } : undefined} />

@@ -22,7 +22,7 @@ function Field({ field, value, onChange }: { field: EvidenceField; value: string
 export function EvidenceFields({ basis, values, onChange }: { basis: Basis; values: Record<string, string>; onChange(key: string, value: string): void }) {
   const fields = EVIDENCE_FIELDS[basis];
   return (
-    <div data-testid={`evidence-${basis}`}>
+    <div data-testid={`evidence-for-${basis}`}>
       <p className="hint">{GUIDANCE[basis]}</p>
       {basis === 'legitimate-interests' ? (
         <LiaSteps fields={fields} values={values} onChange={onChange} />
