@@ -1,59 +1,18 @@
-// The shapes of the values the core returns where the contract says only "an object" (anyObject). They mirror the
-// core's types (src/report/report-schema.ts, src/vault/use-cases/*.ts), which the renderer may not import.
+// The shapes of the values the core returns: taken from the contract where it states them, and written out here
+// where it says only "an object" (they mirror the core's types, which the renderer may not import).
 import type { Response } from '../src/api/contract.js';
+
+export type InspectReport = Response<'import.preview'>['report'];
+export type ReportFinding = InspectReport['findings'][number];
+export type CommitReport = Response<'import.commit'>;
+export type ContactView = Response<'contacts.show'>;
 import type { Role } from './lib/nav.js';
 
 export type Member = NonNullable<Response<'vault.status'>['member']>;
 export type { Role };
 
-export interface ReportFinding {
-  line: number;
-  column: string | null;
-  kind: string;
-  detail: string;
-  start?: number;
-  end?: number;
-  category?: string;
-}
 
-export interface InspectReport {
-  source: {
-    container: 'csv' | 'zip';
-    entry: string | null;
-    encoding: string;
-    bom: boolean;
-    delimiter: string;
-    lineEnding: string;
-    kind: 'linkedin-connections' | 'linkedin-imported-contacts';
-    variant: string;
-    preamble: boolean;
-    headerLine: number;
-    bytes: number;
-    archive: { name: string; bytes: number; description: string }[];
-  };
-  records: number;
-  columns: { header: string; category: string; personalData: boolean; filled: number; explanation: string }[];
-  findings: ReportFinding[];
-  errors: { line: number; message: string }[];
-  summary: { byKind: Record<string, number>; byColumn: Record<string, number>; contactsWithEmail: number };
-  notes: string[];
-}
 
-export interface CommitReport {
-  importId: string;
-  sha256: string;
-  records: number;
-  added: number;
-  updated: number;
-  duplicatesSkipped: number;
-  duplicatesInFile: number;
-  suppressedLines: number[];
-  emptySkipped: number;
-  errors: { line: number; message: string }[];
-  columnsDropped: string[];
-  fragmentsStripped: number;
-  quarantined: number;
-}
 
 export type GroupRule =
   | { type: 'company'; companies: string[] }
@@ -89,27 +48,6 @@ export interface GroupsList {
   overdue: { groupId: string; label: string; due: string }[];
 }
 
-export interface ContactView {
-  id: string;
-  firstName: string;
-  lastName: string;
-  profileUrl: string | null;
-  email: string | null;
-  company: string;
-  position: string;
-  connectedOn: string | null;
-  specialCategories: string[];
-  soleTrader: boolean;
-  extra: Record<string, string>;
-  source: { importId: string; line: number };
-  groupId: string | null;
-  emailKind: 'corporate' | 'personal' | 'none';
-  createdAt: string;
-  updatedAt: string;
-  expiresAt: string | null;
-  legalHold: boolean;
-  usable: boolean;
-}
 
 export interface RetentionPolicy {
   scope: { type: 'group'; groupId: string } | { type: 'basis'; basis: string };

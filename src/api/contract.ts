@@ -3,6 +3,7 @@
 // untrusted); the preload and the browser-test harness build `window.sanitizer` from these names. Plain data only:
 // dates are ISO strings. This file imports nothing with side effects, so the renderer may import it.
 import { z } from 'zod';
+import { InspectReportSchema } from '../report/report-schema.js';
 
 const id = z.string().uuid();
 const path = z.string().min(1).max(4096);
@@ -21,6 +22,46 @@ const PurgeResult = z.object({
   certificate: Certificate.nullable(),
 });
 
+/** A contact as the UI sees it (src/vault/use-cases/contacts.ts builds it). */
+export const ContactViewSchema = z.object({
+  id,
+  firstName: z.string(),
+  lastName: z.string(),
+  profileUrl: z.string().nullable(),
+  email: z.string().nullable(),
+  company: z.string(),
+  position: z.string(),
+  connectedOn: z.string().nullable(),
+  specialCategories: z.array(z.string()),
+  soleTrader: z.boolean(),
+  extra: z.record(z.string(), z.string()),
+  source: z.object({ importId: z.string(), line: z.number() }),
+  groupId: z.string().nullable(),
+  emailKind: z.enum(['corporate', 'personal', 'none']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  legalHold: z.boolean(),
+  usable: z.boolean(),
+});
+
+/** What committing an import reports (src/vault/use-cases/commit-import.ts). */
+export const CommitReportSchema = z.object({
+  importId: z.string(),
+  sha256: z.string(),
+  records: z.number(),
+  added: z.number(),
+  updated: z.number(),
+  duplicatesSkipped: z.number(),
+  duplicatesInFile: z.number(),
+  suppressedLines: z.array(z.number()),
+  emptySkipped: z.number(),
+  errors: z.array(z.object({ line: z.number(), message: z.string() })),
+  columnsDropped: z.array(z.string()),
+  fragmentsStripped: z.number(),
+  quarantined: z.number(),
+});
+
 export const CHANNELS = {
   'vault.status': { request: z.object({}), response: z.object({ path: z.string().nullable(), member: Member.nullable() }) },
   'vault.create': {
@@ -34,7 +75,7 @@ export const CHANNELS = {
   },
   'vault.lock': { request: z.object({}), response: z.null() },
 
-  'import.preview': { request: z.object({ path, entry: z.string().max(300).optional() }), response: z.object({ report: anyObject, sha256: z.string() }) },
+  'import.preview': { request: z.object({ path, entry: z.string().max(300).optional() }), response: z.object({ report: InspectReportSchema, sha256: z.string() }) },
   'import.commit': {
     request: z.object({
       path,
@@ -46,7 +87,7 @@ export const CHANNELS = {
         entry: z.string().max(300).optional(),
       }),
     }),
-    response: anyObject,
+    response: CommitReportSchema,
   },
 
   'members.list': { request: z.object({}), response: z.array(z.object({ id, name: z.string(), roles: z.array(z.string()), createdAt: z.string() })) },
@@ -70,9 +111,9 @@ export const CHANNELS = {
 
   'contacts.list': {
     request: z.object({ groupId: id.nullable().optional(), search: z.string().max(200).optional() }),
-    response: z.array(anyObject),
+    response: z.array(ContactViewSchema),
   },
-  'contacts.show': { request: z.object({ contactId: id }), response: anyObject },
+  'contacts.show': { request: z.object({ contactId: id }), response: ContactViewSchema },
   'contacts.access': { request: z.object({ contactId: id }), response: z.object({ json: z.string(), csv: z.string() }) },
   'contacts.erase': { request: z.object({ contactId: id }), response: z.object({ certificate: Certificate, suppressionId: z.string() }) },
 

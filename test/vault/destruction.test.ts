@@ -16,6 +16,7 @@ import { erasePerson, liftSuppression, subjectAccess, suppressPerson } from '../
 import { destroyDue, dueSchedule, liftLegalHold, placeLegalHold, setRetentionPolicy } from '../../src/vault/use-cases/retention.js';
 import { Vault } from '../../src/vault/vault.js';
 import { fixture, HEADER, scratch } from '../support/fixtures.js';
+import { LIA } from '../support/policies.js';
 import { newVault, TEST_KDF } from '../support/vault.js';
 
 const tmp = scratch();
@@ -32,14 +33,7 @@ function rawBytes(path: string): Buffer {
   return Buffer.concat([path, `${path}-wal`, `${path}-journal`].filter(existsSync).map((p) => readFileSync(p)));
 }
 
-const lia = {
-  purposeTest: 'Offering our payroll service to finance leaders we met, a commercial interest',
-  necessityTest: 'Writing to people we already know professionally is the least intrusive way to offer it',
-  balancingTest: 'Business contacts expect relevant professional offers; one email with an easy opt-out is fair',
-  optOut: 'An unsubscribe link and reply-to-stop in every message',
-  assessedAt: '2026-11-20',
-  assessedBy: 'The data protection officer',
-};
+const lia = LIA;
 
 describe('scheduled destruction', () => {
   it('a vault of quarantined contacts, a year later: the dry run changes nothing; the run leaves none, with a certificate', async () => {

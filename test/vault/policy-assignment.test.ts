@@ -8,6 +8,7 @@ import { listContacts } from '../../src/vault/use-cases/contacts.js';
 import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/vault/use-cases/groups.js';
 import type { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
+import { LIA } from '../support/policies.js';
 import { newVault } from '../support/vault.js';
 
 const tmp = scratch();
@@ -20,14 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => vault.close());
 
-const lia = {
-  purposeTest: 'Offering our payroll service to finance leaders we met, a commercial interest',
-  necessityTest: 'Writing to people we already know professionally is the least intrusive way to offer it',
-  balancingTest: 'Business contacts expect relevant professional offers; one email with an easy opt-out is fair',
-  optOut: 'An unsubscribe link and reply-to-stop in every message',
-  assessedAt: '2026-11-20',
-  assessedBy: 'The data protection officer',
-};
+const lia = LIA;
 const notice = { status: 'planned', date: '2026-12-15', method: 'Privacy notice in the first email' };
 
 async function caught(fn: () => unknown): Promise<ServiceError> {
