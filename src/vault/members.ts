@@ -69,10 +69,6 @@ export function removeMember(db: Db, id: string, at: string): void {
   db.prepare('UPDATE members SET removed_at = ?, lookup = randomblob(32) WHERE id = ?').run(at, id);
 }
 
-export function countAdmins(db: Db): number {
-  return listMembers(db).filter((m) => m.roles.includes('admin')).length;
-}
-
 export function putSlot(db: Db, slot: { id: string; memberId: string | null; data: KeySlot; createdAt: string }): void {
   db.prepare('INSERT INTO key_slots (id, member_id, kind, slot, created_at) VALUES (?, ?, ?, ?, ?)').run(
     slot.id,
