@@ -45,10 +45,6 @@ export class Session {
     return this.currentRoles;
   }
 
-  private set roles(roles: readonly Role[]) {
-    this.currentRoles = roles;
-  }
-
   /** The vault key, for use cases that write key slots (add a member, change a passphrase). */
   vaultKey(): VaultKey {
     this.assertUnlocked();
@@ -114,7 +110,7 @@ export class Session {
       this.vault.audit.append(this.memberId, action, 'refused', { reason: 'locked' });
       throw new ServiceError('locked', 'Your membership of this vault was removed: the vault is locked.');
     }
-    this.roles = row.roles.split(',') as Role[];
+    this.currentRoles = row.roles.split(',') as Role[];
     if (allowed.some((r) => this.roles.includes(r))) return;
     this.vault.audit.append(this.memberId, action, 'refused', { reason: 'wrong-role' });
     const needed = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
