@@ -2,17 +2,9 @@
 // the browser-test harness, from the IPC contract). A refusal ({ ok: false }) becomes an ApiError with the core's
 // own sentence; a "locked" refusal also tells the app to show the unlock screen.
 import type { Channel, Progress, Request, Response, Result, SanitizerApi } from '../src/api/contract.js';
+import type { MenuCommand, SchedulerNotice } from '../src/api/desktop-contract.js';
 
-/** Main → renderer menu commands of the desktop shell (electron/desktop-events.ts, restated: types only). */
-export type MenuCommand = { type: 'open-vault'; path: string } | { type: 'locked' };
-export interface SchedulerNotice {
-  at: string;
-  ok: boolean;
-  destroyed: number;
-  held: number;
-  certificateId: string | null;
-  message: string;
-}
+export type { MenuCommand, SchedulerNotice };
 
 /** What the desktop shell adds to the contract's API; all optional, so the browser-test harness may omit them. */
 export interface DesktopExtras {

@@ -9,6 +9,17 @@ interface Common {
   className?: string;
 }
 
+function FieldLabel({ id, label, required }: { id: string; label: ReactNode; required?: boolean }) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      {required ? <span className="required"> (required)</span> : null}
+    </label>
+  );
+}
+
+const describedBy = (id: string, hint: ReactNode) => (hint ? `${id}-hint` : undefined);
+
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   return hint ? (
     <span id={id} className="hint">
@@ -42,10 +53,7 @@ export function TextField({
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (required)</span> : null}
-      </label>
+      <FieldLabel id={id} label={label} required={required} />
       <input
         id={id}
         type={type}
@@ -57,7 +65,7 @@ export function TextField({
         placeholder={placeholder}
         min={min}
         max={max}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint)}
         onChange={(e) => onChange(e.target.value)}
       />
       <Hint id={`${id}-hint`} hint={hint} />
@@ -69,11 +77,8 @@ export function TextArea({ label, hint, testId, required, className, value, onCh
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (required)</span> : null}
-      </label>
-      <textarea id={id} rows={rows} value={value} data-testid={testId} required={required} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+      <FieldLabel id={id} label={label} required={required} />
+      <textarea id={id} rows={rows} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.value)} />
       <Hint id={`${id}-hint`} hint={hint} />
     </div>
   );
@@ -93,11 +98,8 @@ export function SelectField<T extends string>({
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="required"> (required)</span> : null}
-      </label>
-      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value as T)}>
+      <FieldLabel id={id} label={label} required={required} />
+      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.value as T)}>
         {placeholder !== undefined ? (
           <option value="" disabled>
             {placeholder}
@@ -118,7 +120,7 @@ export function Checkbox({ label, hint, testId, checked, onChange, className }: 
   const id = useId();
   return (
     <div className={`check ${className ?? ''}`}>
-      <input id={id} type="checkbox" checked={checked} data-testid={testId} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.checked)} />
+      <input id={id} type="checkbox" checked={checked} data-testid={testId} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.checked)} />
       <label htmlFor={id}>{label}</label>
       <Hint id={`${id}-hint`} hint={hint} />
     </div>

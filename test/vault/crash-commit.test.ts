@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
+import { seeded } from '../support/seeded.js';
 import { newVault, PASSPHRASE } from '../support/vault.js';
 
 const ROWS = 20_000;
@@ -110,18 +111,6 @@ function checkVault(path: string, fullImport: number | null): VaultState {
   } finally {
     vault.close();
   }
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run of the suite kills at the same points. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 beforeAll(async () => {

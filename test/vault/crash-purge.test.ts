@@ -27,6 +27,7 @@ import { CertificateSchema, verifyCertificate, type Certificate } from '../../sr
 import { commitImport } from '../../src/vault/use-cases/commit-import.js';
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
+import { seeded } from '../support/seeded.js';
 import { newVault } from '../support/vault.js';
 
 /** Two exports of 30,000 rows (different people): about 60,000 contacts, a purge of 1-2.5 s here. */
@@ -187,18 +188,6 @@ function phaseOf(trace: string[]): string {
   const nth = after.filter((l) => l === last).length;
   const step = last.slice(2) === 'wal_checkpoint(TRUNCATE)' ? `checkpoint ${nth}` : last.slice(2);
   return last.startsWith('>') ? `in ${step}` : `after ${step}`;
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so every run of the suite kills at the same points. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 beforeAll(async () => {
