@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Vault } from '../dist/vault/vault.js';
-import { commitImport } from '../dist/vault/use-cases/commit-import.js';
+import { commitImport } from '../dist/app/use-cases/commit-import.js';
 import { bareParse, median, time } from './timing.js';
 
 const [file, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));

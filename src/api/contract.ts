@@ -4,13 +4,14 @@
 // dates are ISO strings. This file imports nothing with side effects, so the renderer may import it.
 import { z } from 'zod';
 import { InspectReportSchema } from '../report/report-schema.js';
+import { ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
 
 const id = z.string().uuid();
 const path = z.string().min(1).max(4096);
 const secret = z.string().min(1).max(1024);
 const anyObject = z.record(z.string(), z.unknown());
 
-const Member = z.object({ id, roles: z.array(z.enum(['admin', 'data-owner', 'importer'])) });
+const Member = z.object({ id, roles: z.array(z.enum(ROLES)) });
 const Guardrail = z.object({ id: z.string(), severity: z.enum(['block', 'warn']), message: z.string(), rule: z.string(), contactIds: z.array(z.string()).optional() });
 const Certificate = anyObject;
 const PurgeResult = z.object({
@@ -22,7 +23,7 @@ const PurgeResult = z.object({
   certificate: Certificate.nullable(),
 });
 
-/** A contact as the UI sees it (src/vault/use-cases/contacts.ts builds it). */
+/** A contact as the UI sees it (src/app/use-cases/contacts.ts builds it). */
 export const ContactViewSchema = z.object({
   id,
   firstName: z.string(),
@@ -45,7 +46,7 @@ export const ContactViewSchema = z.object({
   usable: z.boolean(),
 });
 
-/** What committing an import reports (src/vault/use-cases/commit-import.ts). */
+/** What committing an import reports (src/app/use-cases/commit-import.ts). */
 export const CommitReportSchema = z.object({
   importId: z.string(),
   sha256: z.string(),
@@ -81,8 +82,8 @@ export const CHANNELS = {
       path,
       choices: z.object({
         dropColumns: z.array(z.string().max(200)).max(300).default([]),
-        strip: z.array(z.enum(['phone-number', 'email-address', 'special-category'])).default([]),
-        onDuplicate: z.enum(['skip', 'update']).default('skip'),
+        strip: z.array(z.enum(STRIPPABLE)).default([]),
+        onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
         expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
         entry: z.string().max(300).optional(),
       }),
@@ -92,7 +93,7 @@ export const CHANNELS = {
 
   'members.list': { request: z.object({}), response: z.array(z.object({ id, name: z.string(), roles: z.array(z.string()), createdAt: z.string() })) },
   'members.add': {
-    request: z.object({ name: z.string().min(1).max(200), roles: z.array(z.enum(['admin', 'data-owner', 'importer'])).min(1), passphrase: secret }),
+    request: z.object({ name: z.string().min(1).max(200), roles: z.array(z.enum(ROLES)).min(1), passphrase: secret }),
     response: z.object({ id, name: z.string(), roles: z.array(z.string()), createdAt: z.string() }),
   },
   'members.remove': { request: z.object({ memberId: id }), response: z.null() },
@@ -141,7 +142,7 @@ export const CHANNELS = {
   'audit.verify': { request: z.object({}), response: anyObject },
 
   'export.crm': {
-    request: z.object({ purpose: z.enum(['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other']) }),
+    request: z.object({ purpose: z.enum(PURPOSES) }),
     response: anyObject,
   },
   'report.art30': { request: z.object({ controller: z.string().min(1).max(300) }), response: z.object({ markdown: z.string(), csv: z.string() }) },

@@ -1,7 +1,7 @@
 // The core on its own thread: the desktop app's main process forwards every request here (see worker-route.ts),
 // so a long import, a purge or a 30,000-contact list never stalls the window's event loop.
 import { parentPort } from 'node:worker_threads';
-import { AppService } from './app-service.js';
+import { AppService } from '../app/app-service.js';
 import type { Progress, Result } from './contract.js';
 import { createRouter } from './router.js';
 

@@ -2,9 +2,8 @@
 // contract's zod schema, runs the handler, and answers { ok, value } or { ok: false, code, message }. Unknown
 // channels and invalid requests are refused before any use case runs; unexpected failures never leak a stack.
 import { CHANNELS, type Channel, type Progress, type Result } from './contract.js';
-import type { AppService } from './app-service.js';
-import { ServiceError } from './service-error.js';
-import { ImportError } from '../import/import-error.js';
+import type { AppService } from '../app/app-service.js';
+import { ServiceError } from '../shared/errors.js';
 
 export type Route = (channel: string, payload: unknown, onProgress?: (p: Progress) => void) => Promise<Result<unknown>>;
 
@@ -29,7 +28,7 @@ export function createRouter(service: AppService, onUnexpected: (channel: string
       const value = await handler(parsed.data, onProgress);
       return { ok: true, value: spec.response.parse(value) };
     } catch (err) {
-      if (err instanceof ServiceError || err instanceof ImportError) return { ok: false, code: err.code, message: err.message };
+      if (err instanceof ServiceError) return { ok: false, code: err.code, message: err.message };
       onUnexpected(channel, err);
       return { ok: false, code: 'failed', message: 'Something went wrong inside the app; nothing was changed by the failed step. Details are in the log.' };
     }

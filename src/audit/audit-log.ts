@@ -4,9 +4,25 @@
 // entry breaks verification.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../vault/database.js';
+import type Database from 'better-sqlite3';
+import { ERROR_CODE_NAMES } from '../shared/errors.js';
+import {
+  ANCHORS,
+  CERTIFICATE_KINDS,
+  EMAIL_KINDS,
+  LAWFUL_BASES,
+  NOTICE_STATUSES,
+  ON_DUPLICATE,
+  PURPOSES,
+  ROLES,
+  RULE_TYPES,
+  STRIPPABLE,
+  SUPPRESSION_REASONS,
+  UNLOCK_METHODS,
+  type AuditOutcome,
+} from '../shared/vocabulary.js';
 
-export type AuditOutcome = 'success' | 'refused' | 'failed';
+export type { AuditOutcome };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ENUM = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -30,17 +46,26 @@ const detailValue = z.union([
 export const AuditDetailsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), detailValue);
 export type AuditDetails = z.infer<typeof AuditDetailsSchema>;
 
-/** Words that may appear as enum values in details: actions, roles, bases, purposes, kinds, reasons, codes. */
-const VOCABULARY = new Set(
-  (
-    'admin data-owner importer consent contract legal-obligation vital-interests public-task legitimate-interests ' +
-    'email-marketing prospecting recruitment networking account-management events other skip update erasure objection ' +
-    'passphrase recovery keychain sent planned exempt corporate personal none phone-number email-address special-category ' +
-    'linkedin-connections linkedin-imported-contacts wrong-role wrong-secret integrity invalid not-found conflict guardrail ' +
-    'locked failed unreadable suppressed duplicate company email-kind connected-year position-keyword manual ' +
-    'group basis imported connected basis-assigned last-review scheduled'
-  ).split(' '),
-);
+/**
+ * Words that may appear as enum values in details: the shared vocabularies (roles, bases, purposes, kinds, error
+ * codes, …) and a few words of the log's own.
+ */
+const VOCABULARY = new Set<string>([
+  ...ROLES,
+  ...LAWFUL_BASES,
+  ...PURPOSES,
+  ...STRIPPABLE,
+  ...EMAIL_KINDS,
+  ...RULE_TYPES,
+  ...ANCHORS,
+  ...ON_DUPLICATE,
+  ...SUPPRESSION_REASONS,
+  ...NOTICE_STATUSES,
+  ...CERTIFICATE_KINDS,
+  ...UNLOCK_METHODS,
+  ...ERROR_CODE_NAMES,
+  ...['linkedin-connections', 'linkedin-imported-contacts', 'suppressed', 'duplicate', 'group', 'basis'],
+]);
 
 /** The detail keys the app writes: a key is a name too, so free text cannot hide there either. */
 const KEYS = new Set(
@@ -108,7 +133,7 @@ const toEntry = (r: Row): AuditEntry => ({
 
 export class AuditLog {
   constructor(
-    private readonly db: Db,
+    private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {}
 

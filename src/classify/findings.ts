@@ -1,22 +1,9 @@
 // The kinds of thing a sanitizer must notice in a cell or a record, and the sentence that tells a person why.
 import type { SpecialCategory } from './special-category-lexicon.js';
 
-export const FINDING_KINDS = [
-  'email-address',
-  'phone-number',
-  'personal-mailbox',
-  'corporate-mailbox',
-  'sole-trader',
-  'special-category',
-  'formula',
-  'duplicate',
-  'empty-record',
-  'invalid-email',
-  'invalid-date',
-  'invalid-url',
-] as const;
+import { FINDING_KINDS, type FindingKind } from '../shared/vocabulary.js';
 
-export type FindingKind = (typeof FINDING_KINDS)[number];
+export { FINDING_KINDS, type FindingKind };
 
 export interface Finding {
   /** Line on which the record starts in the source file. */

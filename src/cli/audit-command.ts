@@ -1,6 +1,6 @@
 // `contact-sanitizer audit verify`: recompute the audit log's hash chain (admins).
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 
 export function registerAudit(program: Command): void {

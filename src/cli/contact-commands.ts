@@ -1,6 +1,6 @@
 // `contact-sanitizer contacts [list|show <id>]`: read contacts back (data owners and admins).
 import type { Command } from 'commander';
-import { getContact, listContacts } from '../vault/use-cases/contacts.js';
+import { getContact, listContacts } from '../app/use-cases/contacts.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 
 export function registerContacts(program: Command): void {

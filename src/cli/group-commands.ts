@@ -2,9 +2,9 @@
 // basis with its evidence; guardrails are printed, and blocking ones refuse the assignment.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import type { Guardrail } from '../policy/index.js';
-import { addGroup, assignPolicy, listGroups, overdueNotices, removeGroup } from '../vault/use-cases/groups.js';
+import { addGroup, assignPolicy, listGroups, overdueNotices, removeGroup } from '../app/use-cases/groups.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);

@@ -1,6 +1,6 @@
 // `contact-sanitizer import <file>`: commit an export into the vault, applying the minimisation choices.
 import type { Command } from 'commander';
-import { commitImport } from '../vault/use-cases/commit-import.js';
+import { commitImport } from '../app/use-cases/commit-import.js';
 import { terminalProgress } from './progress.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 

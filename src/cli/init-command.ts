@@ -1,7 +1,7 @@
 // `contact-sanitizer init`: create a vault with its first member (an admin) and show the recovery key once.
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
-import { parseRoles } from '../vault/roles.js';
+import { ServiceError } from '../shared/errors.js';
+import { parseRoles } from './list-option.js';
 import { Vault } from '../vault/vault.js';
 import { ask, memberName } from './prompt.js';
 import { clock, print, vaultPath, withVaultOptions, type VaultOptions } from './vault-context.js';

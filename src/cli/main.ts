@@ -1,8 +1,7 @@
 // The command line: `contact-sanitizer <command>`. Builds what each command needs by hand and maps errors to
 // one clear sentence on stderr and an exit code a script can test.
 import { Command, CommanderError } from 'commander';
-import { ImportError } from '../import/import-error.js';
-import { ServiceError, type ServiceErrorCode } from '../api/service-error.js';
+import { EXIT, exitCodeFor, ServiceError } from '../shared/errors.js';
 import { registerAudit } from './audit-command.js';
 import { registerContacts } from './contact-commands.js';
 import { registerGroups } from './group-commands.js';
@@ -14,19 +13,7 @@ import { registerPurge } from './purge-command.js';
 import { registerRequests } from './request-commands.js';
 import { registerRetention } from './retention-commands.js';
 
-export const EXIT = { ok: 0, failed: 1, unreadable: 2, refused: 3, integrity: 4, usage: 64 } as const;
-
-const EXIT_FOR: Record<ServiceErrorCode, number> = {
-  invalid: EXIT.unreadable,
-  unreadable: EXIT.unreadable,
-  'not-found': EXIT.unreadable,
-  'wrong-role': EXIT.refused,
-  'wrong-secret': EXIT.refused,
-  guardrail: EXIT.refused,
-  conflict: EXIT.refused,
-  locked: EXIT.refused,
-  integrity: EXIT.integrity,
-};
+export { EXIT };
 
 export function buildProgram(): Command {
   const program = new Command('contact-sanitizer')
@@ -51,22 +38,18 @@ export async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
-    process.exitCode = exitCodeFor(err);
+    process.exitCode = reportFailure(err);
   }
 }
 
-function exitCodeFor(err: unknown): number {
+function reportFailure(err: unknown): number {
   if (err instanceof CommanderError) {
     // Help and version requests end through here too, with exit code 0.
     return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
   }
   if (err instanceof ServiceError) {
     process.stderr.write(`contact-sanitizer: ${err.message}\n`);
-    return EXIT_FOR[err.code];
-  }
-  if (err instanceof ImportError) {
-    process.stderr.write(`contact-sanitizer: ${err.message}\n`);
-    return EXIT.unreadable;
+    return exitCodeFor(err.code);
   }
   process.stderr.write(`contact-sanitizer: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
   return EXIT.failed;

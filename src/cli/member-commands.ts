@@ -1,7 +1,7 @@
 // `contact-sanitizer member add|list|remove`: an admin manages who may unlock the vault, and with which roles.
 import type { Command } from 'commander';
-import { parseRoles } from '../vault/roles.js';
-import { addMember, listAllMembers, removeMemberById } from '../vault/use-cases/members.js';
+import { parseRoles } from './list-option.js';
+import { addMember, listAllMembers, removeMemberById } from '../app/use-cases/members.js';
 import { ask } from './prompt.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 

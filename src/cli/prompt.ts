@@ -1,6 +1,6 @@
 // Secrets for the command line: from the environment (for scripts), else asked on the terminal without echo.
 import { createInterface } from 'node:readline';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 
 export async function ask(question: string, options: { hidden?: boolean } = {}): Promise<string> {
   if (!process.stdin.isTTY) throw new ServiceError('invalid', `${question.replace(/:\s*$/, '')} is needed: set it in the environment, or run the command in a terminal.`);

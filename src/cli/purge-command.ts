@@ -3,11 +3,11 @@
 // unlocks. Exit 0: nothing due; 10: destroyed (or, with --dry-run, would destroy) some; anything else: failed.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { certificateText, listCertificates, verifyCertificate } from '../vault/certificates.js';
 import { purgeDue, type PurgeResult } from '../vault/destruction.js';
 import { authenticateDestructionToken } from '../vault/destruction-tokens.js';
-import { destroyDue } from '../vault/use-cases/retention.js';
+import { destroyDue } from '../app/use-cases/retention.js';
 import { Vault } from '../vault/vault.js';
 import { clock, print, vaultPath, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 

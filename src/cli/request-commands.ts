@@ -1,11 +1,11 @@
 // `contact-sanitizer erase|suppress|access|export|report`: data subjects' requests and what leaves the vault.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import type { CrmField } from '../export/index.js';
 import { certificateText } from '../vault/certificates.js';
-import { exportForCrm, recordsOfProcessing } from '../vault/use-cases/exports.js';
-import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson, type PersonSelector } from '../vault/use-cases/requests.js';
+import { exportForCrm, recordsOfProcessing } from '../app/use-cases/exports.js';
+import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson, type PersonSelector } from '../app/use-cases/requests.js';
 import type { Purpose } from '../policy/index.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 

@@ -1,9 +1,9 @@
 // `contact-sanitizer retention|hold|token|quarantine|schedule`: an admin's retention settings at the command line.
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { createDestructionToken, listDestructionTokens, revokeDestructionToken } from '../vault/destruction-tokens.js';
-import { dueSchedule, liftLegalHold, listLegalHolds, listRetentionPolicies, placeLegalHold, removeRetentionPolicy, setRetentionPolicy } from '../vault/use-cases/retention.js';
-import { setQuarantineDays } from '../vault/use-cases/settings.js';
+import { dueSchedule, liftLegalHold, listLegalHolds, listRetentionPolicies, placeLegalHold, removeRetentionPolicy, setRetentionPolicy } from '../app/use-cases/retention.js';
+import { setQuarantineDays } from '../app/use-cases/settings.js';
 import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
 
 type ScopeOptions = { group?: string; basis?: string };

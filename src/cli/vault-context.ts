@@ -1,6 +1,6 @@
 // What every vault command shares: the --vault and --json options, opening and unlocking, and printing.
 import type { Command } from 'commander';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { Vault } from '../vault/vault.js';
 import type { Session } from '../vault/session.js';
 import { memberName, secret } from './prompt.js';

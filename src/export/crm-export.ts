@@ -3,7 +3,7 @@
 import type { ContactFacts } from '../policy/contact-facts.js';
 import { emailMarketingAllowed } from '../policy/guardrails.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
-import type { StoredContact } from '../vault/contacts-repo.js';
+import type { StoredContact } from '../shared/domain.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
 
@@ -17,8 +17,9 @@ export interface ExportableContact {
   facts: ContactFacts;
 }
 
-export const CRM_FIELDS = ['firstName', 'lastName', 'email', 'company', 'position', 'profileUrl', 'connectedOn'] as const;
-export type CrmField = (typeof CRM_FIELDS)[number];
+import { CRM_FIELDS, type CrmField } from '../shared/vocabulary.js';
+
+export { CRM_FIELDS, type CrmField };
 
 export interface CrmExportOptions {
   purpose: Purpose;

@@ -1,7 +1,7 @@
 // A subject access report (UK GDPR Art. 15): everything held about one person, why, on what basis, who receives
 // it, how long it is kept, where it came from and their rights. Pure: the vault decrypts and calls.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
-import type { StoredContact } from '../vault/contacts-repo.js';
+import type { StoredContact } from '../shared/domain.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS, SOURCE_WORDS } from './labels.js';
 

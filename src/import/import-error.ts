@@ -1,4 +1,6 @@
-// One error type for everything that stops a file from being read, with a code for programs and a sentence for people.
+// What stops a file from being read: a ServiceError whose code says which of the import's failures it is, with a
+// sentence for people.
+import { ServiceError } from '../shared/errors.js';
 
 export type ImportErrorCode =
   | 'not-found'
@@ -14,12 +16,12 @@ export type ImportErrorCode =
   | 'zip-no-connections'
   | 'zip-entry-not-found';
 
-export class ImportError extends Error {
+export class ImportError extends ServiceError {
   constructor(
-    readonly code: ImportErrorCode,
+    override readonly code: ImportErrorCode,
     message: string,
   ) {
-    super(message);
+    super(code, message);
     this.name = 'ImportError';
   }
 }

@@ -1,5 +1,6 @@
 // What the grouping rules and the guardrails may know about a contact: a small, decrypted view held in memory
 // only, built by the vault. Nothing here is stored.
+import type { EmailKind } from '../shared/vocabulary.js';
 
 /** What grouping rules and guardrails may know about a contact (decrypted, in memory only). */
 export interface ContactFacts {
@@ -8,7 +9,7 @@ export interface ContactFacts {
   company: string;
   position: string;
   /** 'personal' is a free-mail domain: an individual subscriber under PECR reg. 22. */
-  emailKind: 'corporate' | 'personal' | 'none';
+  emailKind: EmailKind;
   /** ISO date yyyy-mm-dd. */
   connectedOn: string | null;
   /** Self-employed / freelance / sole trader: an individual subscriber under PECR whatever their address. */

@@ -1,6 +1,7 @@
 // Grouping rules: an ordered list of groups, each with one rule; a contact joins the first group whose rule
 // matches. A contact no rule matches stays unassigned, and so quarantined (see quarantine.ts).
 import { z } from 'zod';
+import { EMAIL_KINDS, type EmailKind } from '../shared/vocabulary.js';
 import type { ContactFacts } from './contact-facts.js';
 
 const word = z.string().trim().min(1);
@@ -8,7 +9,7 @@ const word = z.string().trim().min(1);
 export const GroupRuleSchema = z.discriminatedUnion('type', [
   /** Case-insensitive equality, after trimming, with any of the companies. */
   z.object({ type: z.literal('company'), companies: z.array(word).min(1) }),
-  z.object({ type: z.literal('email-kind'), kind: z.enum(['corporate', 'personal', 'none']) }),
+  z.object({ type: z.literal('email-kind'), kind: z.enum(EMAIL_KINDS) }),
   /** Inclusive years; at least one bound. Contacts with no connection date never match. */
   z
     .object({ type: z.literal('connected-year'), from: z.number().int().optional(), to: z.number().int().optional() })
@@ -91,7 +92,7 @@ function orList(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
-const EMAIL_KINDS: Record<'corporate' | 'personal' | 'none', string> = {
+const EMAIL_KIND_WORDS: Record<EmailKind, string> = {
   corporate: 'corporate mailbox (company domain)',
   personal: 'personal mailbox (free-mail domain)',
   none: 'no email address',
@@ -103,7 +104,7 @@ export function describeRule(rule: GroupRule): string {
     case 'company':
       return `works at ${orList(rule.companies.map((c) => c.trim()))}`;
     case 'email-kind':
-      return EMAIL_KINDS[rule.kind];
+      return EMAIL_KIND_WORDS[rule.kind];
     case 'connected-year':
       if (rule.from !== undefined && rule.to !== undefined) {
         return rule.from === rule.to ? `connected in ${rule.from}` : `connected ${rule.from}–${rule.to}`;

@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { isIsoDay } from './dates.js';
 
-export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
-export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES, type LawfulBasis, type Purpose } from '../shared/vocabulary.js';
 
-export const PURPOSES = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other'] as const;
-export type Purpose = (typeof PURPOSES)[number];
+export { LAWFUL_BASES, PURPOSES, type LawfulBasis, type Purpose };
 
 /** The conditions of UK GDPR Art. 9(2)(a)-(j), in order. */
 export const Art9ConditionSchema = z.enum(
@@ -81,7 +79,7 @@ export const PublicTaskEvidenceSchema = record('the public task evidence', {
 
 /** Art. 14: people whose data came from LinkedIn, not from them, must be told. */
 export const Art14NoticeSchema = record('the Art. 14 notice (sent, planned or exempt)', {
-  status: z.enum(['sent', 'planned', 'exempt'], { error: "the notice's status must be sent, planned or exempt" }),
+  status: z.enum(NOTICE_STATUSES, { error: "the notice's status must be sent, planned or exempt" }),
   /** sent: when it was sent; planned: when it will be; exempt: when the exemption was decided. */
   date: isoDate('the date of the notice'),
   method: z

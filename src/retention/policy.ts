@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { LAWFUL_BASES, type LawfulBasis } from '../policy/index.js';
 
-/** The dates a retention period may count from. */
-export const ANCHORS = ['imported', 'connected', 'basis-assigned', 'last-review'] as const;
-export type Anchor = (typeof ANCHORS)[number];
+import { ANCHORS, type Anchor } from '../shared/vocabulary.js';
+
+export { ANCHORS, type Anchor };
 
 /** Ten years: a longer period is almost certainly a typo (e.g. days typed as months). */
 const MAX_MONTHS = 120;

@@ -3,7 +3,7 @@
 // policies and hashes. `verifyCertificate` checks one against the vault's audit log.
 import { z } from 'zod';
 import type { Db } from './database.js';
-import type { Vault } from './vault.js';
+import type { OpenVault } from './open-vault.js';
 
 export interface DestroyedGroup {
   groupId: string | null;
@@ -73,7 +73,7 @@ export function certificateText(c: Certificate): string {
 }
 
 /** Check a certificate against the audit log: its entry exists, matches, and the chain up to the head is intact. */
-export function verifyCertificate(vault: Vault, input: unknown): { ok: true } | { ok: false; problem: string } {
+export function verifyCertificate(vault: OpenVault, input: unknown): { ok: true } | { ok: false; problem: string } {
   const parsed = CertificateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, problem: 'this is not a destruction certificate of this app' };
   const c = parsed.data;

@@ -1,26 +1,12 @@
 // Contacts as stored: one AES-GCM blob of everything about the person (the row id is its associated data) and
 // plaintext ids, dates, an email-kind enum and blind indexes for dedupe and the suppression list.
 import type { BlindIndexer, RecordCipher } from '../crypto/index.js';
+import type { StoredContact } from '../shared/domain.js';
+import type { EmailKind } from '../shared/vocabulary.js';
 import type { Db } from './database.js';
 
-/** What the vault keeps about a person, after the importer's minimisation choices. Encrypted as a whole. */
-export interface StoredContact {
-  firstName: string;
-  lastName: string;
-  profileUrl: string | null;
-  email: string | null;
-  company: string;
-  position: string;
-  connectedOn: string | null;
-  /** Art. 9/10 categories hinted at in what was kept (stripped hints are not listed). */
-  specialCategories: string[];
-  soleTrader: boolean;
-  /** Columns LinkedIn does not write, kept unless dropped. */
-  extra: Record<string, string>;
-  source: { importId: string; line: number };
-}
+export type { EmailKind, StoredContact };
 
-export type EmailKind = 'corporate' | 'personal' | 'none';
 
 export interface ContactRow {
   id: string;

@@ -2,9 +2,9 @@
 // `purge --due` and nothing else. It unwraps no key, so its holder cannot read, export or change anything; it is
 // shown once, stored only as a SHA-256 hash, revocable, and every use is audited.
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import type { Session } from './session.js';
-import type { Vault } from './vault.js';
+import type { OpenVault } from './open-vault.js';
 
 const PREFIX = 'csdt_';
 const hash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -42,7 +42,7 @@ export function listDestructionTokens(session: Session): { id: string; createdAt
 }
 
 /** The id of the active token this string is, or a refusal (audited). */
-export function authenticateDestructionToken(vault: Vault, token: string): string {
+export function authenticateDestructionToken(vault: OpenVault, token: string): string {
   const digest = hash(token.trim());
   const rows = vault.db.prepare('SELECT id, token_hash FROM destruction_tokens WHERE revoked_at IS NULL').all() as { id: string; token_hash: string }[];
   const match = rows.find((r) => timingSafeEqual(Buffer.from(r.token_hash, 'hex'), Buffer.from(digest, 'hex')));

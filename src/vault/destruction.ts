@@ -9,7 +9,7 @@ import type { AuditDetails } from '../audit/audit-log.js';
 import type { Certificate, CertificatePolicy, DestroyedGroup } from './certificates.js';
 import { storeCertificate } from './certificates.js';
 import type { Db } from './database.js';
-import type { Vault } from './vault.js';
+import type { OpenVault } from './open-vault.js';
 
 /** Who runs the destruction: an unlocked admin, or a destruction-only token (see destruction-tokens.ts). */
 export type DestructionActor = { memberId: string } | { tokenId: string };
@@ -55,7 +55,7 @@ function quarantineSetting(db: Db): number {
 }
 
 /** Destroy (or, in a dry run, count) every contact due at the vault's clock. */
-export async function purgeDue(vault: Vault, actor: DestructionActor, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+export async function purgeDue(vault: OpenVault, actor: DestructionActor, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
   const db = vault.db;
   const now = vault.now().toISOString();
   const dryRun = options.dryRun ?? false;

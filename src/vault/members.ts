@@ -3,7 +3,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { KeySlot } from '../crypto/index.js';
 import type { Db } from './database.js';
-import type { Role } from './roles.js';
+import type { Role } from '../shared/vocabulary.js';
 
 export interface MemberRecord {
   id: string;

@@ -6,7 +6,9 @@ import type { Contact } from '../import/contact.js';
 import type { ColumnBinding } from '../import/formats.js';
 import type { StoredContact } from './contacts-repo.js';
 
-export const STRIPPABLE = ['phone-number', 'email-address', 'special-category'] as const;
+import { ON_DUPLICATE, STRIPPABLE } from '../shared/vocabulary.js';
+
+export { STRIPPABLE };
 
 export const CommitChoicesSchema = z.object({
   /** Headers of columns to leave out entirely. */
@@ -14,7 +16,7 @@ export const CommitChoicesSchema = z.object({
   /** Kinds of flagged fragment to cut out of free text before it is stored. */
   strip: z.array(z.enum(STRIPPABLE)).default([]),
   /** A person already in the vault (or earlier in the file): keep what is there, or replace it. */
-  onDuplicate: z.enum(['skip', 'update']).default('skip'),
+  onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
   /** The SHA-256 the preview saw: the commit refuses a file that changed since. */
   expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Archive entry to read (ImportedContacts.csv only when named). */

@@ -3,11 +3,11 @@
 // live in use-cases/, one file per area.
 import { deriveKeys, IntegrityError, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
 import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { ContactsRepo } from './contacts-repo.js';
 import { GroupsRepo } from './groups-repo.js';
-import { ROLE_NAMES, type Role } from './roles.js';
-import type { Vault } from './vault.js';
+import { ROLE_NAMES, type Role } from '../shared/vocabulary.js';
+import type { OpenVault } from './open-vault.js';
 
 export interface Outcome<T> {
   value: T;
@@ -24,7 +24,7 @@ export class Session {
   private locked = false;
 
   constructor(
-    readonly vault: Vault,
+    readonly vault: OpenVault,
     readonly memberId: string,
     private currentRoles: readonly Role[],
     private readonly key: VaultKey,

@@ -15,10 +15,10 @@ import {
   type ScryptParams,
 } from '../crypto/index.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { ServiceError } from '../api/service-error.js';
+import { ServiceError } from '../shared/errors.js';
 import { openDatabase, type Db } from './database.js';
 import { findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
-import type { Role } from './roles.js';
+import type { Role } from '../shared/vocabulary.js';
 import { Session } from './session.js';
 
 export interface VaultOptions {

@@ -1,7 +1,7 @@
 // The router every front end uses: requests are validated against the contract before any use case runs, errors
 // cross as a code and one sentence, and requests never interleave on the vault's one connection.
 import { describe, expect, it } from 'vitest';
-import { AppService } from '../../src/api/app-service.js';
+import { AppService } from '../../src/app/app-service.js';
 import { createRouter } from '../../src/api/router.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';

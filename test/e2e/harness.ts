@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AppService } from '../../src/api/app-service.js';
+import { AppService } from '../../src/app/app-service.js';
 import { CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppService } from '../../src/api/app-service.js';
+import { AppService } from '../../src/app/app-service.js';
 import { createRouter, type Route } from '../../src/api/router.js';
 import { adminVaultPath, runDueDestruction, schedulerNotice } from '../../electron/destruction-job.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';

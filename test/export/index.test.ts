@@ -27,11 +27,11 @@ describe('src/export', () => {
   });
 
   it.each(sources)('%s is pure: no Node built-ins, no clock, no I/O, no randomness', (_file, text) => {
-    // Values come only from this folder and the (pure) policy module; types may come from anywhere in src/.
+    // Values come only from this folder, the (pure) policy module and the shared vocabularies; types may come from anywhere in src/.
     const specs = [...text.matchAll(/^(?:import|export) (type )?[^;]*?from '([^']+)';/gms)];
     expect(specs.length).toBe(text.match(/ from '/g)?.length ?? 0); // every import was checked
     for (const [, kind, spec = ''] of specs) {
-      expect(spec, spec).toMatch(kind ? /^\.\.?\// : /^\.\/|^\.\.\/policy\//);
+      expect(spec, spec).toMatch(kind ? /^\.\.?\// : /^\.\/|^\.\.\/(policy|shared)\//);
     }
     expect(text).not.toMatch(/\bDate\.now\b|new Date\(|performance\.now|process\.|Math\.random|\brequire\(|import\(|\bfetch\(/);
   });

@@ -1,7 +1,7 @@
 // A vault in a scratch folder, with scrypt parameters small enough for tests (the app refuses them otherwise).
 import { join } from 'node:path';
 import { Vault, type VaultOptions } from '../../src/vault/vault.js';
-import type { Role } from '../../src/vault/roles.js';
+import type { Role } from '../../src/shared/vocabulary.js';
 
 export const TEST_KDF: VaultOptions['kdf'] = { params: { N: 2 ** 10, r: 8, p: 1 }, allowWeak: true };
 export const PASSPHRASE = 'correct horse battery staple';

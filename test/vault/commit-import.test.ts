@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitImport } from '../../src/vault/use-cases/commit-import.js';
-import { listContacts, getContact } from '../../src/vault/use-cases/contacts.js';
+import { commitImport } from '../../src/app/use-cases/commit-import.js';
+import { listContacts, getContact } from '../../src/app/use-cases/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { newVault } from '../support/vault.js';
 

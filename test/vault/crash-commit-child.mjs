@@ -18,7 +18,7 @@ const load = (file) => import(pathToFileURL(join(dist, file)).href);
 
 const [vaultPath, exportPath] = process.argv.slice(2);
 const { Vault } = await load('vault/vault.js');
-const { commitImport } = await load('vault/use-cases/commit-import.js');
+const { commitImport } = await load('app/use-cases/commit-import.js');
 
 const vault = Vault.open(vaultPath);
 const session = await vault.unlock(process.env.CS_MEMBER, process.env.CS_PASSPHRASE);

@@ -24,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
 import { CertificateSchema, verifyCertificate, type Certificate } from '../../src/vault/certificates.js';
-import { commitImport } from '../../src/vault/use-cases/commit-import.js';
+import { commitImport } from '../../src/app/use-cases/commit-import.js';
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
 import { seeded } from '../support/seeded.js';

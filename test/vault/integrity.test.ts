@@ -2,12 +2,12 @@
 // garbage; a wrong secret changes nothing but the audit log; recovering, changing a passphrase and adding or
 // removing a member re-encrypt nothing (only key slots change).
 import { afterAll, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../src/api/service-error.js';
+import { ServiceError } from '../../src/shared/errors.js';
 import { IntegrityError } from '../../src/crypto/index.js';
-import { commitImport } from '../../src/vault/use-cases/commit-import.js';
-import { getContact, listContacts } from '../../src/vault/use-cases/contacts.js';
-import { addGroup, listGroups } from '../../src/vault/use-cases/groups.js';
-import { addMember, changePassphrase, removeMemberById } from '../../src/vault/use-cases/members.js';
+import { commitImport } from '../../src/app/use-cases/commit-import.js';
+import { getContact, listContacts } from '../../src/app/use-cases/contacts.js';
+import { addGroup, listGroups } from '../../src/app/use-cases/groups.js';
+import { addMember, changePassphrase, removeMemberById } from '../../src/app/use-cases/members.js';
 import type { Session } from '../../src/vault/session.js';
 import type { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
@@ -120,7 +120,7 @@ describe('changed or moved ciphertext', () => {
     expect(listGroups(session).groups.map((g) => g.label)).toEqual(['Engineers', 'Researchers']);
   });
 
-  // BUG (src/vault/groups-repo.ts list() / src/vault/use-cases/groups.ts listGroups): the IntegrityError from
+  // BUG (src/vault/groups-repo.ts list() / src/app/use-cases/groups.ts listGroups): the IntegrityError from
   // decrypting label_ct, rule_ct or policy_ct is not mapped to ServiceError('integrity') as contacts.ts does, so
   // the router would see an unknown error and the audit entry says reason 'failed', not 'integrity'.
   // Remove `.fails` once listGroups maps it.

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ServiceError } from '../../src/api/service-error.js';
+import { ServiceError } from '../../src/shared/errors.js';
 import { openDatabase } from '../../src/vault/database.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/vault/migrations/migration.js';
 import { Vault } from '../../src/vault/vault.js';

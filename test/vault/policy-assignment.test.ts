@@ -1,11 +1,11 @@
 // Assigning a lawful basis through the vault: blocking guardrails refuse, warnings need acknowledging, and only a
 // group with a basis takes its contacts out of quarantine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../src/api/service-error.js';
+import { ServiceError } from '../../src/shared/errors.js';
 import type { Session } from '../../src/vault/session.js';
-import { commitImport } from '../../src/vault/use-cases/commit-import.js';
-import { listContacts } from '../../src/vault/use-cases/contacts.js';
-import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/vault/use-cases/groups.js';
+import { commitImport } from '../../src/app/use-cases/commit-import.js';
+import { listContacts } from '../../src/app/use-cases/contacts.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/app/use-cases/groups.js';
 import type { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';

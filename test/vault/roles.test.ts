@@ -3,15 +3,15 @@
 // success and every refusal is in the audit log, under the member, and the chain still verifies. Also: the last
 // admin cannot be removed, and a removed member can no longer unlock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../src/api/service-error.js';
+import { ServiceError } from '../../src/shared/errors.js';
 import type { AuditEntry } from '../../src/audit/audit-log.js';
-import type { Role } from '../../src/vault/roles.js';
+import type { Role } from '../../src/shared/vocabulary.js';
 import type { Session } from '../../src/vault/session.js';
-import { commitImport } from '../../src/vault/use-cases/commit-import.js';
-import { getContact, listContacts } from '../../src/vault/use-cases/contacts.js';
-import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from '../../src/vault/use-cases/groups.js';
-import { addMember, listAllMembers, removeMemberById } from '../../src/vault/use-cases/members.js';
-import { setQuarantineDays } from '../../src/vault/use-cases/settings.js';
+import { commitImport } from '../../src/app/use-cases/commit-import.js';
+import { getContact, listContacts } from '../../src/app/use-cases/contacts.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from '../../src/app/use-cases/groups.js';
+import { addMember, listAllMembers, removeMemberById } from '../../src/app/use-cases/members.js';
+import { setQuarantineDays } from '../../src/app/use-cases/settings.js';
 import type { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { newVault, PASSPHRASE } from '../support/vault.js';

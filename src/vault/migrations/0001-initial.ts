@@ -1,6 +1,6 @@
 // The first schema. Plaintext columns hold only random ids, timestamps, enums, counts and blind indexes (keyed
 // hashes); everything that came from a file or that a person typed about people is an AES-GCM blob (`*_ct`).
-import type { Migration } from './migration.js';
+import type { Migration } from './types.js';
 
 export const initial: Migration = {
   version: 1,

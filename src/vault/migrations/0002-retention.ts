@@ -1,7 +1,7 @@
 // Retention and destruction: policies per group or lawful basis, legal holds, destruction-only tokens for
 // unattended runs, and the certificates those runs issue. Reasons typed for a hold are encrypted; the rest is ids,
 // enums, counts, hashes and dates, so a scheduled purge reads it without any key.
-import type { Migration } from './migration.js';
+import type { Migration } from './types.js';
 
 export const retention: Migration = {
   version: 2,

@@ -2,12 +2,9 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial.js';
 import { retention } from './0002-retention.js';
+import type { Migration } from './types.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration };
 
 export const MIGRATIONS: Migration[] = [initial, retention];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;

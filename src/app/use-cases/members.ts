@@ -2,11 +2,11 @@
 // member's passphrase only wraps the one vault key in their own key slot.
 import { randomUUID } from 'node:crypto';
 import { createPassphraseSlot, openSlot, WrongSecretError } from '../../crypto/index.js';
-import { ServiceError } from '../../api/service-error.js';
-import { findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, slotsOf } from '../members.js';
-import type { Role } from '../roles.js';
-import type { Session } from '../session.js';
-import { checkPassphrase } from '../vault.js';
+import { ServiceError } from '../../shared/errors.js';
+import { findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, slotsOf } from '../../vault/members.js';
+import type { Role } from '../../shared/vocabulary.js';
+import type { Session } from '../../vault/session.js';
+import { checkPassphrase } from '../../vault/vault.js';
 
 export interface MemberView {
   id: string;

@@ -1,9 +1,9 @@
 // Reading contacts back: a data owner or admin lists them (with group, basis and retention date) and opens one.
 // Decryption failures surface as a clear integrity error, never as garbage.
 import { IntegrityError } from '../../crypto/index.js';
-import { ServiceError } from '../../api/service-error.js';
-import type { ContactRow, StoredContact } from '../contacts-repo.js';
-import type { Session } from '../session.js';
+import { ServiceError } from '../../shared/errors.js';
+import type { ContactRow, StoredContact } from '../../vault/contacts-repo.js';
+import type { Session } from '../../vault/session.js';
 
 export interface ContactView extends StoredContact {
   id: string;

@@ -11,11 +11,11 @@ import { ImportError } from '../../import/import-error.js';
 import { readExport, type ExportInfo } from '../../import/read-export.js';
 import type { RecordError } from '../../import/records.js';
 import { assignGroup, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
-import { ServiceError } from '../../api/service-error.js';
-import { indexesOf, type EmailKind, type StoredContact } from '../contacts-repo.js';
-import { CommitChoicesSchema, minimise } from '../minimise.js';
-import type { Session } from '../session.js';
-import { ExpiryContext } from '../expiry.js';
+import { ServiceError } from '../../shared/errors.js';
+import { indexesOf, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
+import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
+import type { Session } from '../../vault/session.js';
+import { ExpiryContext } from '../../vault/expiry.js';
 
 export interface CommitReport {
   importId: string;

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { dueCalendar, parseRetentionPolicy, describeRetention, type RetentionPolicy } from '../../retention/index.js';
 import type { AuditDetails } from '../../audit/audit-log.js';
-import { ServiceError } from '../../api/service-error.js';
-import { purgeDue, type PurgeResult } from '../destruction.js';
-import { ExpiryContext } from '../expiry.js';
-import type { Session } from '../session.js';
+import { ServiceError } from '../../shared/errors.js';
+import { purgeDue, type PurgeResult } from '../../vault/destruction.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import type { Session } from '../../vault/session.js';
 import { regroup } from './groups.js';
 
 export function setRetentionPolicy(session: Session, input: unknown): RetentionPolicy {

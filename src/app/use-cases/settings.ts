@@ -1,6 +1,6 @@
 // Vault-wide settings an admin changes: for now, how long unassigned contacts stay quarantined.
-import { ServiceError } from '../../api/service-error.js';
-import type { Session } from '../session.js';
+import { ServiceError } from '../../shared/errors.js';
+import type { Session } from '../../vault/session.js';
 import { regroup } from './groups.js';
 
 /** Change the quarantine period; every contact's due date is computed again. */

@@ -14,11 +14,11 @@ import {
   type GroupPolicy,
   type Guardrail,
 } from '../../policy/index.js';
-import { ServiceError } from '../../api/service-error.js';
-import type { Group } from '../groups-repo.js';
-import type { Session } from '../session.js';
+import { ServiceError } from '../../shared/errors.js';
+import type { Group } from '../../vault/groups-repo.js';
+import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
-import { ExpiryContext } from '../expiry.js';
+import { ExpiryContext } from '../../vault/expiry.js';
 
 export interface GroupView extends Group {
   description: string;

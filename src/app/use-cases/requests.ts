@@ -5,12 +5,12 @@ import { randomUUID } from 'node:crypto';
 import { explainExpiry } from '../../retention/index.js';
 import { SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
-import { ServiceError } from '../../api/service-error.js';
-import { storeCertificate, type Certificate } from '../certificates.js';
-import type { ContactRow } from '../contacts-repo.js';
-import { finishPendingVacuum, vaultId } from '../destruction.js';
-import { ExpiryContext } from '../expiry.js';
-import type { Session } from '../session.js';
+import { ServiceError } from '../../shared/errors.js';
+import { storeCertificate, type Certificate } from '../../vault/certificates.js';
+import type { ContactRow } from '../../vault/contacts-repo.js';
+import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import type { Session } from '../../vault/session.js';
 
 /** How a request names the person: by a contact id from the list, or by their email or profile URL. */
 export type PersonSelector = { contactId: string } | { email: string } | { profileUrl: string };

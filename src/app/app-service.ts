@@ -4,18 +4,18 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { inspectExport } from '../report/inspect.js';
 import { listCertificates } from '../vault/certificates.js';
-import { commitImport } from '../vault/use-cases/commit-import.js';
-import { getContact, listContacts } from '../vault/use-cases/contacts.js';
-import { exportForCrm, recordsOfProcessing } from '../vault/use-cases/exports.js';
-import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from '../vault/use-cases/groups.js';
-import { addMember, listAllMembers, removeMemberById } from '../vault/use-cases/members.js';
-import { erasePerson, subjectAccess } from '../vault/use-cases/requests.js';
-import { destroyDue, dueSchedule, liftLegalHold, listLegalHolds, listRetentionPolicies, placeLegalHold, setRetentionPolicy } from '../vault/use-cases/retention.js';
-import { setQuarantineDays } from '../vault/use-cases/settings.js';
+import { commitImport } from './use-cases/commit-import.js';
+import { getContact, listContacts } from './use-cases/contacts.js';
+import { exportForCrm, recordsOfProcessing } from './use-cases/exports.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from './use-cases/groups.js';
+import { addMember, listAllMembers, removeMemberById } from './use-cases/members.js';
+import { erasePerson, subjectAccess } from './use-cases/requests.js';
+import { destroyDue, dueSchedule, liftLegalHold, listLegalHolds, listRetentionPolicies, placeLegalHold, setRetentionPolicy } from './use-cases/retention.js';
+import { setQuarantineDays } from './use-cases/settings.js';
 import type { Session } from '../vault/session.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
-import type { Channel, Progress, Request, Response } from './contract.js';
-import { ServiceError } from './service-error.js';
+import type { Channel, Progress, Request, Response } from '../api/contract.js';
+import { ServiceError } from '../shared/errors.js';
 
 type Handlers = { [C in Channel]: (request: Request<C>, progress: (p: Progress) => void) => Promise<Response<C>> | Response<C> };
 

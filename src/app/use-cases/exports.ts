@@ -5,11 +5,11 @@ import { categoryOf } from '../../classify/columns.js';
 import { art30Csv, art30Markdown, crmExport, DEFAULT_SECURITY_MEASURES, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
 import type { FieldRole } from '../../import/formats.js';
 import { describeRetention } from '../../retention/index.js';
-import { ServiceError } from '../../api/service-error.js';
+import { ServiceError } from '../../shared/errors.js';
 import { PURPOSES, type Purpose } from '../../policy/index.js';
-import type { StoredContact } from '../contacts-repo.js';
-import { ExpiryContext } from '../expiry.js';
-import type { Session } from '../session.js';
+import type { StoredContact } from '../../vault/contacts-repo.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 
 export function exportForCrm(session: Session, options: CrmExportOptions): CrmExportResult {
