@@ -21,7 +21,7 @@ const sendToSender: SendProgress = (event, progress) => {
 
 /**
  * Register `handler` under the IPC channel `name`, behind the sender check. Used for the contract's channels and
- * for the desktop's own few (desktop.ts).
+ * for the desktop's own few (src/api/desktop-contract.ts).
  */
 export function handleTrusted(
   ipcMain: IpcHandle,

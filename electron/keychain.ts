@@ -2,7 +2,7 @@
 // loads Electron and is tested with a fake). Where safeStorage would keep the key in plain text it is refused: the
 // passphrase slot always remains the way in.
 import type { SafeStorage } from 'electron';
-import type { KeychainProtector } from '../src/crypto/index.js';
+import type { KeychainProtector } from '../src/shared/keychain.js';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 

@@ -1,4 +1,4 @@
-// The desktop app's composition root (STYLE.md §8): one window on our app:// origin with the security settings of
+// The desktop app's composition root (docs/architecture.md, "Front ends"): one window on our app:// origin with the security settings of
 // security.ts, the core's service and router on ipcMain behind the sender check, the menu, the remembered vault
 // path and the daily destruction. Everything with logic lives in the plain modules beside this file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';

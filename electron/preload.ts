@@ -1,5 +1,5 @@
 // The renderer's only door to the main process: `window.sanitizer`, one named function per contract channel plus
-// the desktop's events (STYLE.md §3). ipcRenderer itself is never exposed. Runs sandboxed, so it is bundled into
+// the desktop's events (docs/architecture.md, "Front ends"). ipcRenderer itself is never exposed. Runs sandboxed, so it is bundled into
 // one CommonJS file (electron/build.mjs) and may require nothing but 'electron'.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress } from '../src/api/contract.js';

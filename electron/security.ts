@@ -1,6 +1,6 @@
 // The window's security settings as plain data and plain functions, so every rule is tested without Electron:
 // a sandboxed, context-isolated renderer served from our own app:// origin under a strict CSP, with navigation,
-// new windows, permissions and foreign IPC senders all refused (STYLE.md §11).
+// new windows, permissions and foreign IPC senders all refused (docs/security.md, "Electron").
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
 

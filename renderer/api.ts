@@ -17,10 +17,13 @@ export interface DesktopExtras {
 
 declare global {
   interface Window {
-    /** Exposed by electron/preload.ts (or the browser-test harness), built from the contract's channel names. */
-    sanitizer: SanitizerApi & DesktopExtras;
+    /** Exposed by electron/preload.ts (or the browser-test harness), built from the contract's channel names; absent in a plain browser. */
+    sanitizer?: SanitizerApi & DesktopExtras;
   }
 }
+
+/** The contract's channels as `window.sanitizer` offers them: one function per channel, typed by its request and response. */
+type Channels = { [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>> };
 
 export class ApiError extends Error {
   constructor(
@@ -40,19 +43,19 @@ export function onLocked(listener: () => void): () => void {
   return () => lockedListeners.delete(listener);
 }
 
-function bridge(): Window['sanitizer'] {
-  const api = (window as Partial<Window>).sanitizer;
+function bridge(): Channels {
+  const api = window.sanitizer;
   if (!api) throw new ApiError('unavailable', 'The app’s core is not connected: open Contact Sanitizer from its desktop app.');
   return api;
 }
 
 export async function call<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> {
   const api = bridge();
-  const fn = api[channel] as unknown as ((this: unknown, r: Request<C>) => Promise<Result<Response<C>>>) | undefined;
-  if (typeof fn !== 'function') throw new ApiError('unavailable', `The app’s core does not offer "${channel}".`);
+  // The type promises every channel; a stand-in (the browser-test harness) may still lack one.
+  if (typeof api[channel] !== 'function') throw new ApiError('unavailable', `The app’s core does not offer "${channel}".`);
   let result: Result<Response<C>>;
   try {
-    result = await fn.call(api, request);
+    result = await api[channel](request);
   } catch (err) {
     throw new ApiError('ipc', `The app’s core did not answer (${err instanceof Error ? err.message : String(err)}).`);
   }
@@ -65,7 +68,7 @@ export async function call<C extends Channel>(channel: C, request: Request<C>): 
 
 /** Progress of long work (preview, commit); returns the unsubscribe function. */
 export function onProgress(listener: (progress: Progress) => void): () => void {
-  const api = (window as Partial<Window>).sanitizer;
+  const api = window.sanitizer;
   if (!api || typeof api.onProgress !== 'function') return () => {};
   const off = api.onProgress(listener);
   return typeof off === 'function' ? off : () => {};
@@ -74,7 +77,7 @@ export function onProgress(listener: (progress: Progress) => void): () => void {
 /** The file system path of a dropped or chosen file, in Electron; null in a plain browser. */
 export function pathForFile(file: File): string | null {
   try {
-    return (window as Partial<Window>).sanitizer?.pathForFile?.(file) || null;
+    return window.sanitizer?.pathForFile?.(file) || null;
   } catch {
     return null;
   }
@@ -86,7 +89,7 @@ export function errorMessage(err: unknown): string {
 
 /** The vault opened last time (desktop only), or null. */
 export async function lastVault(): Promise<string | null> {
-  const api = (window as Partial<Window>).sanitizer;
+  const api = window.sanitizer;
   if (!api || typeof api.lastVault !== 'function') return null;
   try {
     const r = await api.lastVault();
@@ -96,11 +99,18 @@ export async function lastVault(): Promise<string | null> {
   }
 }
 
-/** Subscribe to a desktop event when the shell offers it; a no-op elsewhere. */
-export function onDesktop<K extends 'onMenu' | 'onScheduler'>(name: K, listener: Parameters<NonNullable<DesktopExtras[K]>>[0]): () => void {
-  const api = (window as Partial<Window>).sanitizer;
-  const subscribe = api?.[name] as ((l: typeof listener) => () => void) | undefined;
-  if (typeof subscribe !== 'function') return () => {};
-  const off = subscribe.call(api, listener);
+/** The desktop menu's commands, when the shell offers them (a no-op elsewhere); returns the unsubscribe function. */
+export function onMenu(listener: (command: MenuCommand) => void): () => void {
+  const api = window.sanitizer;
+  if (!api || typeof api.onMenu !== 'function') return () => {};
+  const off = api.onMenu(listener);
+  return typeof off === 'function' ? off : () => {};
+}
+
+/** The daily destruction's notices, when the shell offers them (a no-op elsewhere); returns the unsubscribe function. */
+export function onScheduler(listener: (notice: SchedulerNotice) => void): () => void {
+  const api = window.sanitizer;
+  if (!api || typeof api.onScheduler !== 'function') return () => {};
+  const off = api.onScheduler(listener);
   return typeof off === 'function' ? off : () => {};
 }

@@ -2,8 +2,10 @@
 // a Lock button, and the auto-lock after ten minutes idle. Locking unmounts every screen, so no personal data
 // stays in the page.
 import { useCallback, useEffect, useState } from 'react';
-import { call, lastVault, onDesktop, onLocked } from '../api.js';
-import { ROLE_LABELS, screensFor, type Role, type ScreenId } from '../lib/nav.js';
+import type { Role } from '../../src/shared/vocabulary.js';
+import { call, lastVault, onLocked, onMenu, onScheduler } from '../api.js';
+import { ROLE_LABELS } from '../lib/labels.js';
+import { mayCall, screensFor, type ScreenId } from '../lib/nav.js';
 import { AuditScreen } from '../screens/audit-screen.js';
 import { ContactsScreen } from '../screens/contacts-screen.js';
 import { GroupsScreen } from '../screens/groups-screen.js';
@@ -63,7 +65,7 @@ export function App() {
   // The desktop menu: "Open vault…" offers the chosen file on the unlock screen; "Lock" (or the main process's
   // own lock) returns there. The daily destruction's line is shown in the status region.
   useEffect(() => {
-    const offMenu = onDesktop('onMenu', (command) => {
+    const offMenu = onMenu((command) => {
       if (command.type === 'locked') locked('The vault is locked.');
       else if (command.type === 'open-vault') {
         void call('vault.lock', {}).catch(() => {});
@@ -71,7 +73,7 @@ export function App() {
         setInitialPath(command.path);
       }
     });
-    const offScheduler = onDesktop('onScheduler', (notice) => status.announce(notice.message, notice.ok ? 'info' : 'error'));
+    const offScheduler = onScheduler((notice) => status.announce(notice.message, notice.ok ? 'info' : 'error'));
     return () => {
       offMenu();
       offScheduler();
@@ -94,7 +96,7 @@ export function App() {
 
   const screens = session ? screensFor(session.member.roles) : [];
   const current = screens.find((s) => s.id === screen) ?? screens[0] ?? null;
-  const roles = (session?.member.roles ?? []) as Role[];
+  const roles = session?.member.roles ?? [];
 
   return (
     <div className="app" data-testid="app">
@@ -103,7 +105,7 @@ export function App() {
         {session ? (
           <div className="who" data-testid="session">
             <span>
-              {session.name ? <strong>{session.name}</strong> : 'Signed in'} · {roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}
+              {session.name ? <strong>{session.name}</strong> : 'Signed in'} · {roles.map((r) => ROLE_LABELS[r]).join(', ')}
             </span>
             <span className="hint vault-path" title={session.path}>
               {session.path}
@@ -156,14 +158,14 @@ export function App() {
   );
 }
 
-function Screen({ id, roles, memberId }: { id: ScreenId; roles: Role[]; memberId: string }) {
+function Screen({ id, roles, memberId }: { id: ScreenId; roles: readonly Role[]; memberId: string }) {
   switch (id) {
     case 'import':
       return <ImportScreen />;
     case 'groups':
       return <GroupsScreen />;
     case 'contacts':
-      return <ContactsScreen canErase={roles.includes('admin')} />;
+      return <ContactsScreen canErase={mayCall('contacts.erase', roles)} />;
     case 'retention':
       return <RetentionScreen />;
     case 'members':

@@ -96,10 +96,15 @@ export function SelectField<T extends string>({
   placeholder,
 }: Common & { value: T | ''; onChange(value: NoInfer<T>): void; options: readonly { value: NoInfer<T>; label: string }[]; placeholder?: string }) {
   const id = useId();
+  // The chosen value is one of the options': found among them, not cast to T.
+  const choose = (chosen: string) => {
+    const option = options.find((o) => o.value === chosen);
+    if (option) onChange(option.value);
+  };
   return (
     <div className={`field ${className ?? ''}`}>
       <FieldLabel id={id} label={label} required={required} />
-      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => choose(e.target.value)}>
         {placeholder !== undefined ? (
           <option value="" disabled>
             {placeholder}

@@ -1,8 +1,6 @@
 // The guardrails the core reports for a proposed lawful basis: block (red, ⛔, "Blocks saving") and warn (amber,
 // ⚠, "Warning"), each with the article, regulation or guidance it comes from. Never colour alone.
-import type { Response } from '../../src/api/contract.js';
-
-export type Guardrail = Response<'policy.check'>['guardrails'][number];
+import type { Guardrail } from '../types.js';
 
 export function GuardrailList({ guardrails }: { guardrails: readonly Guardrail[] }) {
   if (guardrails.length === 0) return null;

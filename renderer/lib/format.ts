@@ -1,4 +1,5 @@
 // Formatting for the screens: dates in ISO order (no locale guessing), counts with their nouns, sizes.
+import type { InspectReport } from '../types.js';
 
 /** 'yyyy-mm-dd' of an ISO date or timestamp; '—' when missing. */
 export function day(iso: string | null | undefined): string {
@@ -36,4 +37,5 @@ export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+/** The delimiters the inspector recognises, by name. */
+export const DELIMITER_NAMES: Record<InspectReport['source']['delimiter'], string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };

@@ -1,6 +1,9 @@
 // The import preview's pure parts: findings grouped by kind, the minimisation choices a preview suggests, and the
 // commit request built from the importer's choices.
-import { FINDING_KINDS } from './labels.js';
+import { STRIPPABLE, type OnDuplicate, type Strippable } from '../../src/shared/vocabulary.js';
+import type { CommitRequest } from '../types.js';
+import { lookup } from './guards.js';
+import { FINDING_RANK } from './labels.js';
 
 export interface FindingLike {
   line: number;
@@ -10,27 +13,21 @@ export interface FindingLike {
 }
 
 export interface FindingGroup<F extends FindingLike> {
-  kind: string;
+  kind: F['kind'];
   findings: F[];
 }
 
-/** Findings grouped by kind, in the order of FINDING_KINDS (most important first); unknown kinds last. */
+/** Findings grouped by kind, in the order of FINDING_RANK (most important first); unknown kinds last. */
 export function groupFindings<F extends FindingLike>(findings: readonly F[]): FindingGroup<F>[] {
-  const byKind = new Map<string, F[]>();
+  const byKind = new Map<F['kind'], F[]>();
   for (const finding of findings) {
     const list = byKind.get(finding.kind);
     if (list) list.push(finding);
     else byKind.set(finding.kind, [finding]);
   }
-  const rank = (kind: string): number => {
-    const i = (FINDING_KINDS as readonly string[]).indexOf(kind);
-    return i === -1 ? FINDING_KINDS.length : i;
-  };
+  const rank = (kind: string): number => lookup(FINDING_RANK, kind) ?? Number.MAX_SAFE_INTEGER;
   return [...byKind.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b)).map(([kind, list]) => ({ kind, findings: list }));
 }
-
-export const STRIPPABLE = ['phone-number', 'email-address', 'special-category'] as const;
-export type Strippable = (typeof STRIPPABLE)[number];
 
 /** Data protection by default (Art. 25): strip each kind of fragment the preview actually found. */
 export function suggestedStrips(byKind: Record<string, number>): Strippable[] {
@@ -40,12 +37,7 @@ export function suggestedStrips(byKind: Record<string, number>): Strippable[] {
 export interface ImportChoices {
   dropColumns: string[];
   strip: Strippable[];
-  onDuplicate: 'skip' | 'update';
-}
-
-export interface CommitRequest {
-  path: string;
-  choices: ImportChoices & { expectedSha256?: string; entry?: string };
+  onDuplicate: OnDuplicate;
 }
 
 /** The import.commit request: the previewed file (its hash, so a changed file is refused) and the choices. */

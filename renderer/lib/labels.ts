@@ -1,7 +1,13 @@
-// Words the screens show for the core's enums. The renderer keeps its own labels (it imports only the contract).
-import type { Art9Condition, Basis, NoticeStatus, Purpose } from './policy-form.js';
+// Words the screens show for the shared vocabularies (src/shared/vocabulary.ts). Each map is typed by its
+// vocabulary, so a word added there without a label here is a type error; a plain string is looked up through
+// `lookup` (lib/guards.ts), never by casting the map.
+import type { Anchor, EmailKind, FindingKind, LawfulBasis, NoticeStatus, Purpose, Role, RuleType, Strippable } from '../../src/shared/vocabulary.js';
+import type { Art9Condition } from '../types.js';
+import { lookup } from './guards.js';
 
-export const BASIS_LABELS: Record<Basis, string> = {
+export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', 'data-owner': 'Data owner', importer: 'Importer' };
+
+export const BASIS_LABELS: Record<LawfulBasis, string> = {
   consent: 'Consent — Art. 6(1)(a)',
   contract: 'Contract — Art. 6(1)(b)',
   'legal-obligation': 'Legal obligation — Art. 6(1)(c)',
@@ -10,7 +16,7 @@ export const BASIS_LABELS: Record<Basis, string> = {
   'legitimate-interests': 'Legitimate interests — Art. 6(1)(f)',
 };
 
-export const BASIS_SHORT: Record<Basis, string> = {
+export const BASIS_SHORT: Record<LawfulBasis, string> = {
   consent: 'Consent',
   contract: 'Contract',
   'legal-obligation': 'Legal obligation',
@@ -48,14 +54,12 @@ export const NOTICE_LABELS: Record<NoticeStatus, string> = {
   exempt: 'Exempt — an Art. 14(5) exemption applies',
 };
 
-export const EMAIL_KIND_LABELS: Record<string, string> = {
+export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   corporate: 'Work (corporate)',
   personal: 'Personal (free mail)',
   none: 'No email',
 };
 
-export const ANCHORS = ['imported', 'connected', 'basis-assigned', 'last-review'] as const;
-export type Anchor = (typeof ANCHORS)[number];
 export const ANCHOR_LABELS: Record<Anchor, string> = {
   imported: 'the date of import',
   connected: 'the date you connected',
@@ -63,21 +67,21 @@ export const ANCHOR_LABELS: Record<Anchor, string> = {
   'last-review': 'the last review',
 };
 
-export const FINDING_KINDS = [
-  'special-category',
-  'phone-number',
-  'email-address',
-  'personal-mailbox',
-  'sole-trader',
-  'corporate-mailbox',
-  'formula',
-  'duplicate',
-  'empty-record',
-  'invalid-email',
-  'invalid-date',
-  'invalid-url',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+/** The order the import preview lists findings in: what needs a person's decision first (a lower rank is shown first). */
+export const FINDING_RANK: Record<FindingKind, number> = {
+  'special-category': 0,
+  'phone-number': 1,
+  'email-address': 2,
+  'personal-mailbox': 3,
+  'sole-trader': 4,
+  'corporate-mailbox': 5,
+  formula: 6,
+  duplicate: 7,
+  'empty-record': 8,
+  'invalid-email': 9,
+  'invalid-date': 10,
+  'invalid-url': 11,
+};
 
 export const FINDING_LABELS: Record<FindingKind, { title: string; explanation: string }> = {
   'special-category': {
@@ -104,7 +108,7 @@ export const FINDING_LABELS: Record<FindingKind, { title: string; explanation: s
 };
 
 export function findingInfo(kind: string): { title: string; explanation: string } {
-  return (FINDING_LABELS as Record<string, { title: string; explanation: string }>)[kind] ?? { title: humanise(kind), explanation: '' };
+  return lookup(FINDING_LABELS, kind) ?? { title: humanise(kind), explanation: '' };
 }
 
 /** 'trade-union-membership' → 'trade union membership'. */
@@ -112,16 +116,34 @@ export function humanise(word: string): string {
   return word.replace(/[-_.]/g, ' ');
 }
 
-export const RULE_TYPES = ['company', 'email-kind', 'connected-year', 'position-keyword'] as const;
-export type RuleType = (typeof RULE_TYPES)[number];
 export const RULE_LABELS: Record<RuleType, string> = {
   company: 'Works at one of these companies',
   'email-kind': 'Has this kind of email address',
   'connected-year': 'Connected in these years',
   'position-keyword': 'Position mentions one of these words',
+  manual: 'Chosen one by one',
 };
 
+/** The email kinds as the add-group form offers them for an email-kind rule. */
+export const RULE_EMAIL_KIND_LABELS: Record<EmailKind, string> = {
+  corporate: 'Work address (company domain)',
+  personal: 'Personal address (free mail)',
+  none: 'No email address',
+};
+
+export const STRIP_LABELS: Record<Strippable, string> = {
+  'phone-number': 'Strip phone numbers written into names, companies and job titles',
+  'email-address': 'Strip email addresses written into names, companies and job titles',
+  'special-category': 'Strip special-category hints (health, religion, politics, union membership, criminal records)',
+};
+
+/** A lawful basis in short ('Legitimate interests'); 'No lawful basis' for none. */
 export function basisLabel(basis: string | null | undefined): string {
   if (!basis) return 'No lawful basis';
-  return (BASIS_SHORT as Record<string, string>)[basis] ?? humanise(basis);
+  return lookup(BASIS_SHORT, basis) ?? humanise(basis);
+}
+
+/** A purpose in words, or the word itself when it is not one of the shared purposes. */
+export function purposeLabel(purpose: string): string {
+  return lookup(PURPOSE_LABELS, purpose) ?? purpose;
 }

@@ -1,26 +1,34 @@
-// Which screens a member sees: each screen names the roles whose use cases it drives (src/vault/roles.ts). What
-// a member's roles cannot use is not shown at all.
-export type Role = 'admin' | 'data-owner' | 'importer';
+// Which screens a member sees, read from the contract's access table (rolesFor): each screen names the channel it
+// is built on, and a member sees it when that channel admits one of their roles. The core authorises every call
+// from the same table, so a screen is shown exactly when its main action would be allowed; what a member's roles
+// cannot use is not shown at all.
+import { rolesFor, type Channel } from '../../src/api/access.js';
+import type { Role } from '../../src/shared/vocabulary.js';
+
 export type ScreenId = 'import' | 'groups' | 'contacts' | 'retention' | 'members' | 'audit';
 
 export interface ScreenInfo {
   id: ScreenId;
   label: string;
-  roles: readonly Role[];
+  /** The channel the screen exists to call: whoever may call it sees the screen. */
+  channel: Channel;
 }
 
 export const SCREENS: readonly ScreenInfo[] = [
-  { id: 'import', label: 'Import', roles: ['importer'] },
-  { id: 'groups', label: 'Groups & lawful basis', roles: ['data-owner'] },
-  { id: 'contacts', label: 'Contacts', roles: ['data-owner', 'admin'] },
-  { id: 'retention', label: 'Retention', roles: ['admin'] },
-  { id: 'members', label: 'Members', roles: ['admin'] },
-  { id: 'audit', label: 'Audit', roles: ['admin'] },
+  { id: 'import', label: 'Import', channel: 'import.commit' },
+  { id: 'groups', label: 'Groups & lawful basis', channel: 'policy.assign' },
+  { id: 'contacts', label: 'Contacts', channel: 'contacts.list' },
+  { id: 'retention', label: 'Retention', channel: 'retention.set' },
+  { id: 'members', label: 'Members', channel: 'members.list' },
+  { id: 'audit', label: 'Audit', channel: 'audit.entries' },
 ];
 
-export function screensFor(roles: readonly string[]): ScreenInfo[] {
-  return SCREENS.filter((s) => s.roles.some((r) => roles.includes(r)));
+/** Whether a member with these roles may call the channel (an `open` channel needs no role at all). */
+export function mayCall(channel: Channel, roles: readonly Role[]): boolean {
+  const allowed = rolesFor(channel);
+  return allowed === null || allowed.some((role) => roles.includes(role));
 }
 
-export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', 'data-owner': 'Data owner', importer: 'Importer' };
-export const ROLES: readonly Role[] = ['admin', 'data-owner', 'importer'];
+export function screensFor(roles: readonly Role[]): ScreenInfo[] {
+  return SCREENS.filter((s) => mayCall(s.channel, roles));
+}

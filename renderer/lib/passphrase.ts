@@ -19,6 +19,7 @@ export interface Strength {
 }
 
 const LABELS: StrengthLabel[] = ['too short', 'weak', 'fair', 'good', 'strong'];
+const SCORES = [0, 1, 2, 3, 4] as const;
 const COMMON = ['password', 'passphrase', 'qwerty', 'letmein', 'welcome', 'linkedin', 'admin', '123456', 'abcdef'];
 
 export function characterVariety(text: string): number {
@@ -60,6 +61,6 @@ export function passphraseStrength(passphrase: string): Strength {
     points -= 1;
     hints.push('Avoid common words such as "password".');
   }
-  const score = (meetsMinimum ? Math.min(4, Math.max(1, points)) : 0) as Strength['score'];
+  const score = SCORES[meetsMinimum ? Math.min(4, Math.max(1, points)) : 0] ?? 0;
   return { score, label: LABELS[score]!, length, variety, meetsMinimum, hints: score === 4 ? [] : hints };
 }

@@ -1,29 +1,17 @@
-// The lawful-basis form's state and its mapping to the group policy of the IPC contract (the shape that
-// src/policy/lawful-basis.ts validates): basis, purpose, purposeDescription, the evidence of that one basis, the
-// optional Art. 9 / Art. 10 fields and the Art. 14 notice. Pure, so the mapping is unit-tested against the schema.
+// The lawful-basis form's state and its mapping to the policy draft of the IPC contract (policy.check and
+// policy.assign; src/policy/lawful-basis.ts validates it): basis, purpose, purposeDescription, the evidence of that
+// one basis, the optional Art. 9 / Art. 10 fields and the Art. 14 notice. Pure, so the mapping is unit-tested
+// against the schema.
+import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES, type LawfulBasis, type NoticeStatus, type Purpose } from '../../src/shared/vocabulary.js';
+import type { Art9Condition, PolicyDraft } from '../types.js';
+import { isKeyOf, isOneOf } from './guards.js';
+import { ART9_LABELS } from './labels.js';
 
-export const BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
-export type Basis = (typeof BASES)[number];
-
-export const PURPOSES = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other'] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-export const ART9_CONDITIONS = [
-  'explicit-consent',
-  'employment-social-security',
-  'vital-interests',
-  'not-for-profit-body',
-  'made-public-by-data-subject',
-  'legal-claims',
-  'substantial-public-interest',
-  'health-social-care',
-  'public-health',
-  'archiving-research',
-] as const;
-export type Art9Condition = (typeof ART9_CONDITIONS)[number];
-
-export const NOTICE_STATUSES = ['sent', 'planned', 'exempt'] as const;
-export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/**
+ * The conditions of Art. 9(2), in the order (a)-(j). The contract types them (SavedPolicy['art9Condition']) but the
+ * shared vocabulary does not list them, so the list is read off their labels, which the type keeps complete.
+ */
+export const ART9_CONDITIONS: readonly Art9Condition[] = Object.keys(ART9_LABELS).filter((key): key is Art9Condition => isKeyOf(ART9_LABELS, key));
 
 export type FieldKind = 'text' | 'textarea' | 'date';
 
@@ -38,7 +26,7 @@ export interface EvidenceField {
 const f = (key: string, label: string, hint: string, kind: FieldKind = 'textarea', optional = false): EvidenceField => ({ key, label, hint, kind, ...(optional ? { optional } : {}) });
 
 /** The evidence each Art. 6(1) basis needs, in the order the form asks for it. */
-export const EVIDENCE_FIELDS: Record<Basis, readonly EvidenceField[]> = {
+export const EVIDENCE_FIELDS: Record<LawfulBasis, readonly EvidenceField[]> = {
   consent: [
     f('method', 'How consent was obtained', 'For example: a sign-up form with an unticked box. A LinkedIn connection is not consent.', 'text'),
     f('obtainedAt', 'Date consent was obtained', 'yyyy-mm-dd', 'date'),
@@ -80,11 +68,11 @@ export interface NoticeState {
 }
 
 export interface PolicyFormState {
-  basis: Basis | '';
+  basis: LawfulBasis | '';
   purpose: Purpose | '';
   purposeDescription: string;
   /** What was typed for each basis, kept when the basis changes so nothing is lost; only the chosen one is sent. */
-  evidence: Partial<Record<Basis, Record<string, string>>>;
+  evidence: Partial<Record<LawfulBasis, Record<string, string>>>;
   showArt9: boolean;
   art9Condition: Art9Condition | '';
   art9Justification: string;
@@ -106,24 +94,17 @@ export const emptyPolicyForm = (): PolicyFormState => ({
   notice: { status: '', date: '', method: '', exemption: '' },
 });
 
-/** The policy as the contract's policy.check and policy.assign take it. */
-export type PolicyPayload = {
-  basis?: Basis;
-  purpose?: Purpose;
-  purposeDescription: string;
-  evidence: Record<string, string>;
-  art9Condition?: Art9Condition;
-  art9Justification?: string;
-  art10Authority?: string;
-  art14Notice: { status?: NoticeStatus; date: string; method: string; exemption?: string };
-};
+type Art14Draft = NonNullable<PolicyDraft['art14Notice']>;
+
+/** The draft the form sends: the contract's policy draft, always with its description, evidence and notice. */
+export type FormDraft = PolicyDraft & { purposeDescription: string; evidence: Record<string, string>; art14Notice: Art14Draft };
 
 /**
  * Form → policy. Text is trimmed; the evidence holds exactly the chosen basis's fields (a required field left
  * empty is sent empty, so the core answers with its own sentence); optional fields, an unshown Art. 9 / Art. 10
  * section and an exemption that is not needed are left out.
  */
-export function toPolicy(state: PolicyFormState): PolicyPayload {
+export function toPolicy(state: PolicyFormState): FormDraft {
   const evidence: Record<string, string> = {};
   if (state.basis) {
     const typed = state.evidence[state.basis] ?? {};
@@ -133,10 +114,10 @@ export function toPolicy(state: PolicyFormState): PolicyPayload {
       evidence[field.key] = value;
     }
   }
-  const notice: PolicyPayload['art14Notice'] = { date: state.notice.date.trim(), method: state.notice.method.trim() };
+  const notice: Art14Draft = { date: state.notice.date.trim(), method: state.notice.method.trim() };
   if (state.notice.status) notice.status = state.notice.status;
   if (state.notice.status === 'exempt' && state.notice.exemption.trim()) notice.exemption = state.notice.exemption.trim();
-  const policy: PolicyPayload = { purposeDescription: state.purposeDescription.trim(), evidence, art14Notice: notice };
+  const policy: FormDraft = { purposeDescription: state.purposeDescription.trim(), evidence, art14Notice: notice };
   if (state.basis) policy.basis = state.basis;
   if (state.purpose) policy.purpose = state.purpose;
   if (state.showArt9 && state.art9Condition) {
@@ -147,29 +128,32 @@ export function toPolicy(state: PolicyFormState): PolicyPayload {
   return policy;
 }
 
-const oneOf = <T extends string>(list: readonly T[], value: unknown): T | '' => (list as readonly unknown[]).includes(value) ? (value as T) : '';
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | '' => (isOneOf(list, value) ? value : '');
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** Policy → form, to edit a group's saved policy. Anything unexpected is ignored rather than trusted. */
-export function fromPolicy(policy: Record<string, unknown> | null | undefined): PolicyFormState {
+/**
+ * Policy → form, to edit a group's saved policy (or a draft). Values are checked against the vocabularies again
+ * rather than trusted: a word the form does not offer is left out.
+ */
+export function fromPolicy(policy: PolicyDraft | null | undefined): PolicyFormState {
   const state = emptyPolicyForm();
   if (!policy) return state;
-  state.basis = oneOf(BASES, policy.basis);
+  state.basis = oneOf(LAWFUL_BASES, policy.basis);
   state.purpose = oneOf(PURPOSES, policy.purpose);
   state.purposeDescription = text(policy.purposeDescription);
-  const evidence = (policy.evidence ?? {}) as Record<string, unknown>;
+  const evidence = policy.evidence ?? {};
   if (state.basis) state.evidence[state.basis] = Object.fromEntries(EVIDENCE_FIELDS[state.basis].map((field) => [field.key, text(evidence[field.key])]));
   state.art9Condition = oneOf(ART9_CONDITIONS, policy.art9Condition);
   state.art9Justification = text(policy.art9Justification);
   state.showArt9 = state.art9Condition !== '';
   state.art10Authority = text(policy.art10Authority);
   state.showArt10 = state.art10Authority !== '';
-  const notice = (policy.art14Notice ?? {}) as Record<string, unknown>;
+  const notice = policy.art14Notice ?? {};
   state.notice = { status: oneOf(NOTICE_STATUSES, notice.status), date: text(notice.date), method: text(notice.method), exemption: text(notice.exemption) };
   return state;
 }
 
 /** Set one evidence field of one basis, immutably. */
-export function withEvidence(state: PolicyFormState, basis: Basis, key: string, value: string): PolicyFormState {
+export function withEvidence(state: PolicyFormState, basis: LawfulBasis, key: string, value: string): PolicyFormState {
   return { ...state, evidence: { ...state.evidence, [basis]: { ...(state.evidence[basis] ?? {}), [key]: value } } };
 }

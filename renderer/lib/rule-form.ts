@@ -1,21 +1,20 @@
 // The add-group form → a group rule of the contract (src/policy/group-rules.ts): lists are typed one per line or
 // separated by commas; years are whole numbers. Pure, so it is unit-tested.
-import type { RuleType } from './labels.js';
+import { RULE_TYPES, type EmailKind, type RuleType } from '../../src/shared/vocabulary.js';
+import type { GroupRule } from '../types.js';
+
+/** The rules the form builds: every rule type but 'manual' (contacts chosen one by one are not added here). */
+export type FormRuleType = Exclude<RuleType, 'manual'>;
+export const FORM_RULE_TYPES: readonly FormRuleType[] = RULE_TYPES.filter((type): type is FormRuleType => type !== 'manual');
 
 export interface RuleFormState {
-  type: RuleType;
+  type: FormRuleType;
   companies: string;
-  emailKind: 'corporate' | 'personal' | 'none';
+  emailKind: EmailKind;
   fromYear: string;
   toYear: string;
   keywords: string;
 }
-
-export type GroupRulePayload =
-  | { type: 'company'; companies: string[] }
-  | { type: 'email-kind'; kind: 'corporate' | 'personal' | 'none' }
-  | { type: 'connected-year'; from?: number; to?: number }
-  | { type: 'position-keyword'; keywords: string[] };
 
 export const emptyRuleForm = (): RuleFormState => ({ type: 'company', companies: '', emailKind: 'corporate', fromYear: '', toYear: '', keywords: '' });
 
@@ -36,7 +35,7 @@ export function splitList(text: string): string[] {
 const year = (text: string): number | undefined => (/^\s*\d{4}\s*$/.test(text) ? Number(text.trim()) : undefined);
 
 /** The rule, or the sentence that says what is missing. */
-export function toRule(state: RuleFormState): { ok: true; rule: GroupRulePayload } | { ok: false; error: string } {
+export function toRule(state: RuleFormState): { ok: true; rule: GroupRule } | { ok: false; error: string } {
   switch (state.type) {
     case 'company': {
       const companies = splitList(state.companies);

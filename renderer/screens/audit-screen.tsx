@@ -6,11 +6,11 @@ import { useAction } from '../app/use-action.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { timestamp } from '../lib/format.js';
-import { as, type AuditEntry, type AuditVerification, type MemberListItem } from '../types.js';
+import type { AuditEntry, AuditVerification } from '../types.js';
 
 const PAGE = 500;
 
-function detailsText(details: Record<string, unknown>): string {
+function detailsText(details: AuditEntry['details']): string {
   return Object.entries(details)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
     .join(' · ');
@@ -27,23 +27,21 @@ export function AuditScreen() {
     async (afterSeq: number) => {
       const r = await run('entries', () => call('audit.entries', { afterSeq, limit: PAGE }));
       if (!r) return;
-      const page = as<AuditEntry[]>(r);
-      setEntries((old) => (afterSeq === 0 ? page : [...old, ...page]));
-      setMore(page.length === PAGE);
+      setEntries((old) => (afterSeq === 0 ? r : [...old, ...r]));
+      setMore(r.length === PAGE);
     },
     [run],
   );
 
   useEffect(() => {
     void load(0);
-    void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m: MemberListItem) => [m.id, m.name]))));
+    void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m) => [m.id, m.name]))));
   }, [load, run]);
 
   const verify = async () => {
     const r = await run('verify', () => call('audit.verify', {}));
     if (!r) return;
-    const v = as<AuditVerification>(r);
-    setVerification(v);
+    setVerification(r);
     await load(0);
   };
 

@@ -9,7 +9,7 @@ import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { countsFromContacts } from '../lib/basis-counts.js';
 import { day } from '../lib/format.js';
 import { EMAIL_KIND_LABELS } from '../lib/labels.js';
-import { as, type ContactView, type GroupsList, type GroupView } from '../types.js';
+import type { ContactView, GroupView } from '../types.js';
 import { ContactDetail } from './contacts/contact-detail.js';
 import { BasisChart } from './groups/basis-chart.js';
 
@@ -31,8 +31,8 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
 
   const load = useCallback(async () => {
     const [list, g] = await Promise.all([run('contacts', () => call('contacts.list', {})), run('groups', () => call('groups.list', {}))]);
-    if (list) setContacts(as<ContactView[]>(list));
-    if (g) setGroups(as<GroupsList>(g).groups);
+    if (list) setContacts(list);
+    if (g) setGroups(g.groups);
   }, [run]);
 
   useEffect(() => {
@@ -40,7 +40,7 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
   }, [load]);
 
   const groupById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
-  const basisOf = useMemo(() => new Map(groups.filter((g) => g.policy).map((g) => [g.id, g.policy!.policy.basis])), [groups]);
+  const basisOf = useMemo(() => new Map(groups.flatMap((g): [string, string][] => (g.policy ? [[g.id, g.policy.policy.basis]] : []))), [groups]);
   // Lower-cased search text, computed once per list rather than on every keystroke.
   const haystack = useMemo(
     () => new Map((contacts ?? []).map((c) => [c.id, [c.firstName, c.lastName, c.company, c.position, c.email ?? '', c.profileUrl ?? ''].join('\u0000').toLowerCase()])),
@@ -61,7 +61,7 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
     () => [
       { key: 'company', header: 'Company', render: (c) => c.company },
       { key: 'position', header: 'Position', render: (c) => c.position },
-      { key: 'email', header: 'Email kind', width: '9rem', render: (c) => EMAIL_KIND_LABELS[c.emailKind] ?? c.emailKind },
+      { key: 'email', header: 'Email kind', width: '9rem', render: (c) => EMAIL_KIND_LABELS[c.emailKind] },
       { key: 'group', header: 'Group', width: '10rem', render: (c) => (c.groupId ? (groupById.get(c.groupId)?.label ?? '—') : <span className="hint">none</span>) },
       {
         key: 'status',

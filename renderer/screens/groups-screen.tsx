@@ -9,7 +9,7 @@ import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
 import { basisLabel, PURPOSE_LABELS } from '../lib/labels.js';
-import { as, type GroupsList, type GroupView } from '../types.js';
+import type { GroupsList, GroupView } from '../types.js';
 import { AddGroupForm } from './groups/add-group-form.js';
 import { BasisChart } from './groups/basis-chart.js';
 import { PolicyForm } from './groups/policy-form.js';
@@ -22,7 +22,7 @@ export function GroupsScreen() {
 
   const load = useCallback(async () => {
     const r = await run('load', () => call('groups.list', {}));
-    if (r) setData(as<GroupsList>(r));
+    if (r) setData(r);
   }, [run]);
 
   useEffect(() => {
@@ -108,7 +108,7 @@ export function GroupsScreen() {
                           <>
                             <span aria-hidden="true">✓ </span>
                             {basisLabel(g.policy.policy.basis)}
-                            <span className="hint"> · {(PURPOSE_LABELS as Record<string, string>)[g.policy.policy.purpose] ?? g.policy.policy.purpose}</span>
+                            <span className="hint"> · {PURPOSE_LABELS[g.policy.policy.purpose]}</span>
                           </>
                         ) : (
                           <span className="warn-text">

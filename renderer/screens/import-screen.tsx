@@ -7,10 +7,11 @@ import { TextField } from '../components/fields.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { commitRequest, suggestedStrips, type ImportChoices } from '../lib/import-view.js';
-import { as, type CommitReport, type InspectReport } from '../types.js';
+import type { CommitReport, InspectReport } from '../types.js';
 import { ColumnsTable } from './import/columns-table.js';
 import { CommitSummary } from './import/commit-summary.js';
 import { FindingsPanel } from './import/findings-panel.js';
+import type { Highlight } from './import/highlight.js';
 import { MinimiseChoices } from './import/minimise-choices.js';
 import { RecordErrors, SourceFacts } from './import/source-facts.js';
 
@@ -18,12 +19,6 @@ interface Preview {
   path: string;
   report: InspectReport;
   sha256: string;
-}
-
-export interface Highlight {
-  line: number;
-  column: string | null;
-  index: number;
 }
 
 export function ImportScreen() {
@@ -44,12 +39,11 @@ export function ImportScreen() {
     setResult(null);
     setHighlight(null);
     setProgress(null);
-    const r = await run('preview', () => call('import.preview', { path: file }), (v) => `Preview ready: ${as<InspectReport>(v.report).records} records read. Nothing has been stored yet.`);
+    const r = await run('preview', () => call('import.preview', { path: file }), (v) => `Preview ready: ${v.report.records} records read. Nothing has been stored yet.`);
     setProgress(null);
     if (!r) return;
-    const report = as<InspectReport>(r.report);
-    setPreview({ path: file, report, sha256: r.sha256 });
-    setChoices({ dropColumns: [], strip: suggestedStrips(report.summary.byKind), onDuplicate: 'skip' });
+    setPreview({ path: file, report: r.report, sha256: r.sha256 });
+    setChoices({ dropColumns: [], strip: suggestedStrips(r.report.summary.byKind), onDuplicate: 'skip' });
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -61,9 +55,9 @@ export function ImportScreen() {
     if (!preview) return;
     setProgress({ task: 'import.commit', done: 0, total: preview.report.records });
     const req = commitRequest(preview.path, choices, preview.sha256, preview.report.source.container === 'zip' ? preview.report.source.entry : null);
-    const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${as<CommitReport>(v).added} contacts added.`);
+    const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${v.added} contacts added.`);
     setProgress(null);
-    if (r) setResult(as<CommitReport>(r));
+    if (r) setResult(r);
   };
 
   const reset = () => {

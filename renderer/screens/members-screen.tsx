@@ -8,7 +8,8 @@ import { FormError, TextField } from '../components/fields.js';
 import { NewPassphraseFields, newPassphraseProblem } from '../components/passphrase-fields.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { day } from '../lib/format.js';
-import { ROLE_LABELS, ROLES, type Role } from '../lib/nav.js';
+import { ROLES, type Role } from '../../src/shared/vocabulary.js';
+import { ROLE_LABELS } from '../lib/labels.js';
 import type { MemberListItem } from '../types.js';
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -79,7 +80,7 @@ export function MembersScreen({ selfId }: { selfId: string }) {
                 {m.name}
                 {m.id === selfId ? <span className="hint"> (you)</span> : null}
               </th>
-              <td>{m.roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ')}</td>
+              <td>{m.roles.map((r) => ROLE_LABELS[r]).join(', ')}</td>
               <td>{day(m.createdAt)}</td>
               <td>
                 <button type="button" className="danger-outline" data-testid="remove-member" aria-label={`Remove ${m.name}`} disabled={busy !== null} onClick={() => setRemoving(m)}>

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { ScreenHeading } from '../components/screen-heading.js';
-import { as, type GroupsList, type GroupView } from '../types.js';
+import type { GroupView } from '../types.js';
 import { Certificates } from './retention/certificates.js';
 import { Destruction } from './retention/destruction.js';
 import { DueChart } from './retention/due-chart.js';
@@ -20,7 +20,7 @@ export function RetentionScreen() {
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   useEffect(() => {
-    void run('groups', () => call('groups.list', {})).then((r) => r && setGroups(as<GroupsList>(r).groups));
+    void run('groups', () => call('groups.list', {})).then((r) => r && setGroups(r.groups));
   }, [run, version]);
 
   const groupLabel = (id: string | null): string => (id === null ? 'No group (quarantined)' : (groups.find((g) => g.id === id)?.label ?? id));

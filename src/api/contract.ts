@@ -1,85 +1,53 @@
-// The single IPC contract: for every channel, a zod schema for the request and one for the response. The router
-// validates each request before the service sees it (the renderer shows personal data and is treated as
-// untrusted); the preload and the browser-test harness build `window.sanitizer` from these names. Plain data only:
-// dates are ISO strings. This file imports nothing with side effects, so the renderer may import it.
+// The single contract between the core and every front end (desktop renderer, command line, browser-test harness):
+// for every channel a zod schema for the request and one for the response. The router validates each request
+// before any use case runs (the renderer shows personal data and is treated as untrusted); who may call a channel
+// is in src/api/access.ts. Plain data only: dates are ISO strings. Pure, so the renderer may import its types.
 import { z } from 'zod';
+import { GroupRuleSchema } from '../policy/index.js';
 import { InspectReportSchema } from '../report/report-schema.js';
-import { ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
+import { RetentionPolicySchema } from '../retention/index.js';
+import { AuditVerificationSchema } from '../shared/audit-entry.js';
+import { ERROR_CODE_NAMES, type ErrorCode } from '../shared/errors.js';
+import { CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
+import { ACCESS, CHANNEL_NAMES, rolesFor, type Access, type Channel } from './access.js';
+import * as S from './schemas.js';
 
-const id = z.string().uuid();
-const path = z.string().min(1).max(4096);
-const secret = z.string().min(1).max(1024);
-const anyObject = z.record(z.string(), z.unknown());
+export { ACCESS, CHANNEL_NAMES, rolesFor, type Access, type Channel };
 
-const Member = z.object({ id, roles: z.array(z.enum(ROLES)) });
-const Guardrail = z.object({ id: z.string(), severity: z.enum(['block', 'warn']), message: z.string(), rule: z.string(), contactIds: z.array(z.string()).optional() });
-const Certificate = anyObject;
-const PurgeResult = z.object({
-  dryRun: z.boolean(),
-  now: z.string(),
-  destroyed: z.number(),
-  held: z.number(),
-  byGroup: z.array(z.object({ groupId: z.string().nullable(), basis: z.string().nullable(), count: z.number() })),
-  certificate: Certificate.nullable(),
-});
+interface Spec<Req extends z.ZodType, Res extends z.ZodType> {
+  request: Req;
+  response: Res;
+}
+const spec = <Req extends z.ZodType, Res extends z.ZodType>(s: Spec<Req, Res>) => s;
 
-/** A contact as the UI sees it (src/app/use-cases/contacts.ts builds it). */
-export const ContactViewSchema = z.object({
-  id,
-  firstName: z.string(),
-  lastName: z.string(),
-  profileUrl: z.string().nullable(),
-  email: z.string().nullable(),
-  company: z.string(),
-  position: z.string(),
-  connectedOn: z.string().nullable(),
-  specialCategories: z.array(z.string()),
-  soleTrader: z.boolean(),
-  extra: z.record(z.string(), z.string()),
-  source: z.object({ importId: z.string(), line: z.number() }),
-  groupId: z.string().nullable(),
-  emailKind: z.enum(['corporate', 'personal', 'none']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  expiresAt: z.string().nullable(),
-  legalHold: z.boolean(),
-  usable: z.boolean(),
-});
-
-/** What committing an import reports (src/app/use-cases/commit-import.ts). */
-export const CommitReportSchema = z.object({
-  importId: z.string(),
-  sha256: z.string(),
-  records: z.number(),
-  added: z.number(),
-  updated: z.number(),
-  duplicatesSkipped: z.number(),
-  duplicatesInFile: z.number(),
-  suppressedLines: z.array(z.number()),
-  emptySkipped: z.number(),
-  errors: z.array(z.object({ line: z.number(), message: z.string() })),
-  columnsDropped: z.array(z.string()),
-  fragmentsStripped: z.number(),
-  quarantined: z.number(),
-});
+const none = z.object({});
 
 export const CHANNELS = {
-  'vault.status': { request: z.object({}), response: z.object({ path: z.string().nullable(), member: Member.nullable() }) },
-  'vault.create': {
-    request: z.object({ path, name: z.string().min(1).max(200), passphrase: secret }),
-    response: z.object({ recoveryKey: z.string(), member: Member }),
-  },
-  'vault.unlock': { request: z.object({ path, name: z.string().min(1).max(200), passphrase: secret }), response: z.object({ member: Member }) },
-  'vault.recover': {
-    request: z.object({ path, recoveryKey: secret, name: z.string().min(1).max(200), newPassphrase: secret }),
-    response: z.object({ recoveryKey: z.string(), member: Member }),
-  },
-  'vault.lock': { request: z.object({}), response: z.null() },
+  // Vaults and sessions.
+  'vault.status': spec({ request: none, response: z.object({ path: z.string().nullable(), member: S.MemberSchema.nullable() }) }),
+  'vault.create': spec({
+    request: z.object({ path: S.path, name: S.memberName, passphrase: S.secret, roles: z.array(z.enum(ROLES)).min(1).optional() }),
+    response: z.object({ recoveryKey: z.string(), member: S.MemberSchema }),
+  }),
+  'vault.unlock': spec({ request: z.object({ path: S.path, name: S.memberName, passphrase: S.secret }), response: z.object({ member: S.MemberSchema }) }),
+  'vault.recover': spec({
+    request: z.object({ path: S.path, recoveryKey: S.secret, name: S.memberName, newPassphrase: S.secret }),
+    response: z.object({ recoveryKey: z.string(), member: S.MemberSchema }),
+  }),
+  'vault.lock': spec({ request: none, response: z.null() }),
 
-  'import.preview': { request: z.object({ path, entry: z.string().max(300).optional() }), response: z.object({ report: InspectReportSchema, sha256: z.string() }) },
-  'import.commit': {
+  // Reading an export; importing it.
+  'file.inspect': spec({
+    request: z.object({ path: S.path, entry: z.string().max(300).optional(), country: z.string().regex(/^[A-Za-z]{2}$/).optional() }),
+    response: InspectReportSchema,
+  }),
+  'import.preview': spec({
+    request: z.object({ path: S.path, entry: z.string().max(300).optional() }),
+    response: z.object({ report: InspectReportSchema, sha256: z.string() }),
+  }),
+  'import.commit': spec({
     request: z.object({
-      path,
+      path: S.path,
       choices: z.object({
         dropColumns: z.array(z.string().max(200)).max(300).default([]),
         strip: z.array(z.enum(STRIPPABLE)).default([]),
@@ -88,80 +56,112 @@ export const CHANNELS = {
         entry: z.string().max(300).optional(),
       }),
     }),
-    response: CommitReportSchema,
-  },
+    response: S.CommitReportSchema,
+  }),
 
-  'members.list': { request: z.object({}), response: z.array(z.object({ id, name: z.string(), roles: z.array(z.string()), createdAt: z.string() })) },
-  'members.add': {
-    request: z.object({ name: z.string().min(1).max(200), roles: z.array(z.enum(ROLES)).min(1), passphrase: secret }),
-    response: z.object({ id, name: z.string(), roles: z.array(z.string()), createdAt: z.string() }),
-  },
-  'members.remove': { request: z.object({ memberId: id }), response: z.null() },
+  // Members.
+  'members.list': spec({ request: none, response: z.array(S.MemberViewSchema) }),
+  'members.add': spec({
+    request: z.object({ name: S.memberName, roles: z.array(z.enum(ROLES)).min(1), passphrase: S.secret }),
+    response: S.MemberViewSchema,
+  }),
+  'members.remove': spec({ request: z.object({ memberId: S.id }), response: z.null() }),
+  'members.setRoles': spec({ request: z.object({ memberId: S.id, roles: z.array(z.enum(ROLES)).min(1) }), response: S.MemberViewSchema }),
+  'members.changePassphrase': spec({ request: z.object({ current: S.secret, next: S.secret }), response: z.null() }),
 
-  'groups.list': { request: z.object({}), response: z.object({ groups: z.array(anyObject), unassigned: z.number(), overdue: z.array(anyObject) }) },
-  'groups.add': { request: z.object({ label: z.string().min(1).max(200), rule: anyObject }), response: anyObject },
-  'groups.remove': { request: z.object({ groupId: id }), response: z.null() },
-  'policy.check': {
-    request: z.object({ groupId: id, policy: anyObject }),
-    response: z.object({ errors: z.array(z.string()), guardrails: z.array(Guardrail) }),
-  },
-  'policy.assign': {
-    request: z.object({ groupId: id, policy: anyObject, acknowledgeWarnings: z.boolean().default(false) }),
-    response: z.object({ guardrails: z.array(Guardrail) }),
-  },
+  // Groups and lawful bases.
+  'groups.list': spec({
+    request: none,
+    response: z.object({ groups: z.array(S.GroupViewSchema), unassigned: z.number(), overdue: z.array(S.OverdueNoticeSchema) }),
+  }),
+  'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema }), response: S.GroupViewSchema }),
+  'groups.remove': spec({ request: z.object({ groupId: S.id }), response: z.null() }),
+  'policy.check': spec({
+    request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema }),
+    response: z.object({ errors: z.array(z.string()), guardrails: z.array(S.GuardrailSchema) }),
+  }),
+  'policy.assign': spec({
+    request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema, acknowledgeWarnings: z.boolean().default(false) }),
+    response: z.object({ guardrails: z.array(S.GuardrailSchema) }),
+  }),
 
-  'contacts.list': {
-    request: z.object({ groupId: id.nullable().optional(), search: z.string().max(200).optional() }),
-    response: z.array(ContactViewSchema),
-  },
-  'contacts.show': { request: z.object({ contactId: id }), response: ContactViewSchema },
-  'contacts.access': { request: z.object({ contactId: id }), response: z.object({ json: z.string(), csv: z.string() }) },
-  'contacts.erase': { request: z.object({ contactId: id }), response: z.object({ certificate: Certificate, suppressionId: z.string() }) },
+  // Contacts and data subjects' requests.
+  'contacts.list': spec({
+    request: z.object({ groupId: S.id.nullable().optional(), search: z.string().max(200).optional() }),
+    response: z.array(S.ContactViewSchema),
+  }),
+  'contacts.show': spec({ request: z.object({ contactId: S.id }), response: S.ContactViewSchema }),
+  'contacts.access': spec({ request: S.PersonSelectorSchema, response: z.object({ json: z.string(), csv: z.string() }) }),
+  'contacts.erase': spec({ request: S.PersonSelectorSchema, response: z.object({ certificate: S.CertificateSchema, suppressionId: z.string() }) }),
+  'suppression.add': spec({
+    request: z.union([z.object({ email: z.string().min(3).max(320) }).strict(), z.object({ profileUrl: z.string().min(8).max(2048) }).strict(), z.object({ email: z.string().min(3).max(320), profileUrl: z.string().min(8).max(2048) }).strict()]),
+    response: z.object({ suppressionId: S.id }),
+  }),
+  'suppression.list': spec({ request: none, response: z.array(S.SuppressionViewSchema) }),
+  'suppression.lift': spec({ request: z.object({ suppressionId: S.id }), response: z.null() }),
 
-  'retention.list': { request: z.object({}), response: z.array(z.object({ policy: anyObject, description: z.string() })) },
-  'retention.set': { request: z.object({ policy: anyObject }), response: anyObject },
-  'retention.schedule': {
-    request: z.object({ months: z.number().int().min(1).max(60).default(12) }),
-    response: z.object({ overdue: z.number(), held: z.number(), months: z.array(z.object({ month: z.string(), due: z.number() })) }),
-  },
-  'holds.list': { request: z.object({}), response: z.array(anyObject) },
-  'holds.place': {
-    request: z.object({ contactId: id.optional(), groupId: id.optional(), reason: z.string().min(1).max(2000) }),
-    response: z.object({ holdId: z.string() }),
-  },
-  'holds.lift': { request: z.object({ holdId: id }), response: z.null() },
-  'quarantine.set': { request: z.object({ days: z.number().int().min(1).max(365) }), response: z.null() },
-  'destruction.dryRun': { request: z.object({}), response: PurgeResult },
-  'destruction.run': { request: z.object({}), response: PurgeResult },
-  'certificates.list': { request: z.object({}), response: z.array(Certificate) },
+  // Retention and destruction.
+  'retention.list': spec({ request: none, response: z.array(S.RetentionPolicyViewSchema) }),
+  'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema }), response: RetentionPolicySchema }),
+  'retention.remove': spec({ request: S.RetentionScopeSchema, response: z.null() }),
+  'retention.schedule': spec({ request: z.object({ months: z.number().int().min(1).max(60).default(12) }), response: S.ScheduleSchema }),
+  'holds.list': spec({ request: none, response: z.array(S.HoldViewSchema) }),
+  'holds.place': spec({
+    request: z.union([z.object({ contactId: S.id, reason: z.string().min(1).max(2000) }).strict(), z.object({ groupId: S.id, reason: z.string().min(1).max(2000) }).strict()]),
+    response: z.object({ holdId: S.id }),
+  }),
+  'holds.lift': spec({ request: z.object({ holdId: S.id }), response: z.null() }),
+  'quarantine.set': spec({ request: z.object({ days: z.number().int().min(1).max(365) }), response: z.null() }),
+  'destruction.dryRun': spec({ request: none, response: S.PurgeResultSchema }),
+  'destruction.run': spec({ request: none, response: S.PurgeResultSchema }),
+  'destruction.unattended': spec({
+    request: z.object({ path: S.path, token: S.secret, dryRun: z.boolean().default(false) }),
+    response: S.PurgeResultSchema,
+  }),
+  'tokens.create': spec({ request: none, response: z.object({ id: S.id, token: z.string() }) }),
+  'tokens.list': spec({ request: none, response: z.array(S.TokenViewSchema) }),
+  'tokens.revoke': spec({ request: z.object({ tokenId: S.id }), response: z.null() }),
+  'certificates.list': spec({ request: none, response: z.array(S.CertificateSchema) }),
+  'certificates.show': spec({ request: z.object({ certificateId: S.id }), response: z.object({ certificate: S.CertificateSchema, text: z.string() }) }),
+  'certificates.verify': spec({
+    request: z.object({ path: S.path, certificate: S.CertificateSchema }),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), problem: z.string() })]),
+  }),
 
-  'audit.entries': {
+  // Accountability and what leaves the vault.
+  'audit.entries': spec({
     request: z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
-    response: z.array(anyObject),
-  },
-  'audit.verify': { request: z.object({}), response: anyObject },
+    response: z.array(S.AuditEntrySchema),
+  }),
+  'audit.verify': spec({ request: none, response: AuditVerificationSchema }),
+  'audit.export': spec({ request: z.object({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
+  'export.crm': spec({
+    request: z.object({ purpose: z.enum(PURPOSES), fields: z.array(z.enum(CRM_FIELDS)).min(1).optional() }),
+    response: S.CrmExportSchema,
+  }),
+  'report.art30': spec({ request: z.object({ controller: z.string().min(1).max(300) }), response: z.object({ markdown: z.string(), csv: z.string() }) }),
+} as const satisfies { [C in Channel]: Spec<z.ZodType, z.ZodType> };
 
-  'export.crm': {
-    request: z.object({ purpose: z.enum(PURPOSES) }),
-    response: anyObject,
-  },
-  'report.art30': { request: z.object({ controller: z.string().min(1).max(300) }), response: z.object({ markdown: z.string(), csv: z.string() }) },
-} as const;
-
-export type Channel = keyof typeof CHANNELS;
-export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
 export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;
+/** A request after validation (defaults filled in): what a use case receives. */
+export type ValidRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]['request']>;
 export type Response<C extends Channel> = z.output<(typeof CHANNELS)[C]['response']>;
 
+/** The core as every front end reaches it: one validated request at a time (src/app/app-service.ts). */
+export interface Core {
+  call<C extends Channel>(channel: C, request: ValidRequest<C>, progress?: (p: Progress) => void): Promise<Response<C>>;
+}
+
 /** What crosses IPC: a value, or an error's code and one sentence (prototypes and stacks never survive IPC). */
-export type Result<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+export const ErrorCodeSchema = z.enum(ERROR_CODE_NAMES);
 
 /** The IPC channel name of a contract channel, prefixed so that the main process refuses anything foreign. */
 export const ipcName = (channel: Channel) => `sanitizer:${channel}`;
 export const PROGRESS_EVENT = 'sanitizer:progress';
 
 export interface Progress {
-  task: 'import.preview' | 'import.commit';
+  task: 'import.preview' | 'import.commit' | 'file.inspect';
   done: number;
   total: number;
 }

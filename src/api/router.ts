@@ -1,22 +1,14 @@
-// One router for every front end (Electron's ipcMain, the browser-test harness): validates the request with the
-// contract's zod schema, runs the handler, and answers { ok, value } or { ok: false, code, message }. Unknown
-// channels and invalid requests are refused before any use case runs; unexpected failures never leak a stack.
-import { CHANNELS, type Channel, type Progress, type Result } from './contract.js';
-import type { AppService } from '../app/app-service.js';
+// One router for every front end (the CLI in-process, Electron's ipcMain, the browser-test harness): validates the
+// request with the contract's zod schema, hands it to the core, and answers { ok, value } or { ok: false, code,
+// message }. Unknown channels and invalid requests are refused before any use case runs; unexpected failures
+// never leak a stack.
+import { CHANNELS, type Channel, type Core, type Progress, type Result } from './contract.js';
 import { ServiceError } from '../shared/errors.js';
 
 export type Route = (channel: string, payload: unknown, onProgress?: (p: Progress) => void) => Promise<Result<unknown>>;
 
-export function createRouter(service: AppService, onUnexpected: (channel: string, err: unknown) => void = (c, e) => console.error(`[${c}]`, e)): Route {
-  // Requests run one at a time: the vault has one SQLite connection, and a long import holds its transaction
-  // across awaits; anything else waits its turn rather than interleaving with it.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised: Route = (channel, payload, onProgress) => {
-    const run = queue.then(() => handle(channel, payload, onProgress));
-    queue = run.catch(() => {});
-    return run;
-  };
-  const handle: Route = async (channel, payload, onProgress = () => {}) => {
+export function createRouter(core: Core, onUnexpected: (channel: string, err: unknown) => void = (c, e) => console.error(`[${c}]`, e)): Route {
+  return async (channel, payload, onProgress = () => {}) => {
     if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, code: 'unknown-channel', message: `There is no channel "${channel}".` };
     const spec = CHANNELS[channel as Channel];
     const parsed = spec.request.safeParse(payload ?? {});
@@ -24,8 +16,7 @@ export function createRouter(service: AppService, onUnexpected: (channel: string
       return { ok: false, code: 'invalid', message: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}.` };
     }
     try {
-      const handler = service.handlers[channel as Channel] as (r: unknown, p: (p: Progress) => void) => unknown;
-      const value = await handler(parsed.data, onProgress);
+      const value = await core.call(channel as Channel, parsed.data as never, onProgress);
       return { ok: true, value: spec.response.parse(value) };
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false, code: err.code, message: err.message };
@@ -33,5 +24,4 @@ export function createRouter(service: AppService, onUnexpected: (channel: string
       return { ok: false, code: 'failed', message: 'Something went wrong inside the app; nothing was changed by the failed step. Details are in the log.' };
     }
   };
-  return serialised;
 }

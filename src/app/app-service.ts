@@ -1,49 +1,58 @@
-// The app's use cases behind the IPC contract: one vault open at a time, unlocked as one member. Each method maps
-// a channel to the vault's use cases; the router has validated its request already.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+// The app's use cases behind the contract, for every front end: one vault open at a time, unlocked as one member.
+// `call` authorises each request from the contract's access table (src/app/authorise.ts), then runs the channel's
+// handler; the router has validated the request already. The clock is a dependency: only tests inject another.
+import type { CountryCode } from 'libphonenumber-js';
+import { ACCESS, type Channel, type Core, type Progress, type Response, type ValidRequest } from '../api/contract.js';
 import { inspectExport } from '../report/inspect.js';
-import { listCertificates } from '../vault/certificates.js';
+import { ServiceError } from '../shared/errors.js';
+import type { Session } from '../vault/session.js';
+import { Vault, type VaultOptions } from '../vault/vault.js';
+import { authorise } from './authorise.js';
+import { systemClock, type Clock } from './clock.js';
+import { RequestQueue } from './request-queue.js';
+import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
+import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
 import { commitImport } from './use-cases/commit-import.js';
+import { previewImport } from './use-cases/preview-import.js';
 import { getContact, listContacts } from './use-cases/contacts.js';
 import { exportForCrm, recordsOfProcessing } from './use-cases/exports.js';
 import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from './use-cases/groups.js';
-import { addMember, listAllMembers, removeMemberById } from './use-cases/members.js';
-import { erasePerson, subjectAccess } from './use-cases/requests.js';
-import { destroyDue, dueSchedule, liftLegalHold, listLegalHolds, listRetentionPolicies, placeLegalHold, setRetentionPolicy } from './use-cases/retention.js';
+import { addMember, changeMemberRoles, changePassphrase, listAllMembers, removeMemberById } from './use-cases/members.js';
+import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson } from './use-cases/requests.js';
+import {
+  destroyDue,
+  destroyDueWithToken,
+  dueSchedule,
+  liftLegalHold,
+  listLegalHolds,
+  listRetentionPolicies,
+  placeLegalHold,
+  removeRetentionPolicy,
+  setRetentionPolicy,
+} from './use-cases/retention.js';
 import { setQuarantineDays } from './use-cases/settings.js';
-import type { Session } from '../vault/session.js';
-import { Vault, type VaultOptions } from '../vault/vault.js';
-import type { Channel, Progress, Request, Response } from '../api/contract.js';
-import { ServiceError } from '../shared/errors.js';
+import { createDestructionToken, listDestructionTokens, revokeDestructionToken } from './use-cases/tokens.js';
 
-type Handlers = { [C in Channel]: (request: Request<C>, progress: (p: Progress) => void) => Promise<Response<C>> | Response<C> };
+type Handlers = { [C in Channel]: (request: ValidRequest<C>, progress: (p: Progress) => void) => Promise<Response<C>> | Response<C> };
 
-async function sha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-export class AppService {
+export class AppService implements Core {
   private vault: Vault | null = null;
   private current: Session | null = null;
+  private readonly queue = new RequestQueue();
 
-  constructor(private readonly options: VaultOptions = {}) {}
+  private readonly options: VaultOptions & { now: Clock };
 
-  private session(): Session {
-    if (!this.current) throw new ServiceError('locked', 'Unlock a vault first.');
-    return this.current;
+  constructor(options: VaultOptions = {}) {
+    this.options = { ...options, now: options.now ?? systemClock };
   }
 
-  private member() {
-    return this.current ? { id: this.current.memberId, roles: [...this.current.roles] } : null;
-  }
-
-  private replace(vault: Vault, session: Session): void {
-    this.close();
-    this.vault = vault;
-    this.current = session;
+  /** Run one validated request: authorised from the contract's access table, then the channel's use case. */
+  async call<C extends Channel>(channel: C, request: ValidRequest<C>, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
+    return this.queue.run(async () => {
+      if (ACCESS[channel].access !== 'open') authorise(this.session(), channel);
+      const handler = this.handlers[channel] as (r: ValidRequest<C>, p: (p: Progress) => void) => Promise<Response<C>> | Response<C>;
+      return handler(request, progress);
+    });
   }
 
   /** Lock and close whatever is open (on lock, idle timeout, or quit). */
@@ -54,108 +63,120 @@ export class AppService {
     this.vault = null;
   }
 
-  readonly handlers: Handlers = {
+  private session(): Session {
+    if (!this.current) throw new ServiceError('locked', 'Unlock a vault first.');
+    return this.current;
+  }
+
+  private member() {
+    return this.current ? { id: this.current.memberId, roles: [...this.current.roles] } : null;
+  }
+
+  /** Make this the open vault and session, closing whatever was open before. */
+  private adopt(vault: Vault, session: Session): void {
+    this.close();
+    this.vault = vault;
+    this.current = session;
+  }
+
+  /** Open a vault to unlock it: adopted on success by `fn`, closed again on failure. */
+  private async unlockWith<T>(path: string, fn: (vault: Vault) => Promise<T>): Promise<T> {
+    const vault = Vault.open(path, this.options);
+    try {
+      return await fn(vault);
+    } catch (err) {
+      if (this.vault !== vault) vault.close();
+      throw err;
+    }
+  }
+
+  /** Work on a vault without unlocking it (a token's run, a certificate's check): opened, used, closed. */
+  private async visit<T>(path: string, fn: (vault: Vault) => Promise<T> | T): Promise<T> {
+    const vault = Vault.open(path, this.options);
+    try {
+      return await fn(vault);
+    } finally {
+      vault.close();
+    }
+  }
+
+  private readonly handlers: Handlers = {
     'vault.status': () => ({ path: this.vault?.path ?? null, member: this.member() }),
     'vault.create': async (r) => {
-      const { vault, session, recoveryKey } = await Vault.create(r.path, { name: r.name, passphrase: r.passphrase }, this.options);
-      this.replace(vault, session);
+      const { vault, session, recoveryKey } = await Vault.create(r.path, { name: r.name, passphrase: r.passphrase, ...(r.roles ? { roles: r.roles } : {}) }, this.options);
+      this.adopt(vault, session);
       return { recoveryKey, member: this.member()! };
     },
-    'vault.unlock': async (r) => {
-      const vault = Vault.open(r.path, this.options);
-      try {
-        this.replace(vault, await vault.unlock(r.name, r.passphrase));
-      } catch (err) {
-        if (this.vault !== vault) vault.close();
-        throw err;
-      }
-      return { member: this.member()! };
-    },
-    'vault.recover': async (r) => {
-      const vault = Vault.open(r.path, this.options);
-      try {
+    'vault.unlock': (r) =>
+      this.unlockWith(r.path, async (vault) => {
+        this.adopt(vault, await vault.unlock(r.name, r.passphrase));
+        return { member: this.member()! };
+      }),
+    'vault.recover': (r) =>
+      this.unlockWith(r.path, async (vault) => {
         const { session, recoveryKey } = await vault.recover(r.recoveryKey, r.name, r.newPassphrase);
-        this.replace(vault, session);
+        this.adopt(vault, session);
         return { recoveryKey, member: this.member()! };
-      } catch (err) {
-        if (this.vault !== vault) vault.close();
-        throw err;
-      }
-    },
+      }),
     'vault.lock': () => {
       this.close();
       return null;
     },
 
-    'import.preview': async (r, progress) => {
-      this.session().authorise('import-preview', ['importer']);
-      const report = await inspectExport(r.path, { entry: r.entry, onProgress: (done, total) => progress({ task: 'import.preview', done, total }) });
-      return { report, sha256: await sha256(r.path) };
-    },
-    'import.commit': async (r, progress) =>
-      ({ ...(await commitImport(this.session(), r.path, r.choices, { onProgress: (done, total) => progress({ task: 'import.commit', done, total }) })) }),
+    'file.inspect': (r, progress) =>
+      inspectExport(r.path, {
+        entry: r.entry,
+        ...(r.country ? { defaultCountry: r.country.toUpperCase() as CountryCode } : {}),
+        onProgress: (done, total) => progress({ task: 'file.inspect', done, total }),
+      }),
+    'import.preview': (r, progress) => previewImport(this.session(), r.path, { entry: r.entry, onProgress: (done, total) => progress({ task: 'import.preview', done, total }) }),
+    'import.commit': (r, progress) => commitImport(this.session(), r.path, r.choices, { onProgress: (done, total) => progress({ task: 'import.commit', done, total }) }),
 
     'members.list': () => listAllMembers(this.session()),
     'members.add': (r) => addMember(this.session(), r),
-    'members.remove': (r) => {
-      removeMemberById(this.session(), r.memberId);
-      return null;
-    },
+    'members.remove': (r) => (removeMemberById(this.session(), r.memberId), null),
+    'members.setRoles': (r) => changeMemberRoles(this.session(), r.memberId, r.roles),
+    'members.changePassphrase': async (r) => (await changePassphrase(this.session(), r.current, r.next), null),
 
-    'groups.list': () => ({ ...listGroups(this.session()), overdue: overdueNotices(this.session()) }) as unknown as Response<'groups.list'>,
-    'groups.add': (r) => ({ ...addGroup(this.session(), r.label, r.rule) }),
-    'groups.remove': (r) => {
-      removeGroup(this.session(), r.groupId);
-      return null;
-    },
+    'groups.list': () => ({ ...listGroups(this.session()), overdue: overdueNotices(this.session()) }),
+    'groups.add': (r) => addGroup(this.session(), r.label, r.rule),
+    'groups.remove': (r) => (removeGroup(this.session(), r.groupId), null),
     'policy.check': (r) => {
       const { errors, guardrails } = checkPolicy(this.session(), r.groupId, r.policy);
       return { errors, guardrails };
     },
     'policy.assign': (r) => ({ guardrails: assignPolicy(this.session(), r.groupId, r.policy, { acknowledgeWarnings: r.acknowledgeWarnings }) }),
 
-    'contacts.list': (r) => listContacts(this.session(), { ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }) as unknown as Response<'contacts.list'>,
-    'contacts.show': (r) => ({ ...getContact(this.session(), r.contactId) }),
-    'contacts.access': (r) => subjectAccess(this.session(), { contactId: r.contactId }),
-    'contacts.erase': async (r) => {
-      const { certificate, suppressionId } = await erasePerson(this.session(), { contactId: r.contactId });
-      return { certificate: { ...certificate }, suppressionId };
-    },
+    'contacts.list': (r) => listContacts(this.session(), { ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
+    'contacts.show': (r) => getContact(this.session(), r.contactId),
+    'contacts.access': (r) => subjectAccess(this.session(), r),
+    'contacts.erase': (r) => erasePerson(this.session(), r),
+    'suppression.add': (r) => ({ suppressionId: suppressPerson(this.session(), r) }),
+    'suppression.list': () => listSuppressions(this.session()),
+    'suppression.lift': (r) => (liftSuppression(this.session(), r.suppressionId), null),
 
-    'retention.list': () => listRetentionPolicies(this.session()).map((p) => ({ policy: { ...p.policy }, description: p.description })),
-    'retention.set': (r) => ({ ...setRetentionPolicy(this.session(), r.policy) }),
+    'retention.list': () => listRetentionPolicies(this.session()),
+    'retention.set': (r) => setRetentionPolicy(this.session(), r.policy),
+    'retention.remove': (r) => (removeRetentionPolicy(this.session(), r), null),
     'retention.schedule': (r) => dueSchedule(this.session(), r.months),
-    'holds.list': () => listLegalHolds(this.session()).map((h) => ({ ...h })),
-    'holds.place': (r) => {
-      const target = r.contactId ? { contactId: r.contactId } : r.groupId ? { groupId: r.groupId } : null;
-      if (!target) throw new ServiceError('invalid', 'A legal hold is on a contact or on a group.');
-      return { holdId: placeLegalHold(this.session(), target, r.reason) };
-    },
-    'holds.lift': (r) => {
-      liftLegalHold(this.session(), r.holdId);
-      return null;
-    },
-    'quarantine.set': (r) => {
-      setQuarantineDays(this.session(), r.days);
-      return null;
-    },
-    'destruction.dryRun': async () => toPlain(await destroyDue(this.session(), { dryRun: true })),
-    'destruction.run': async () => toPlain(await destroyDue(this.session())),
-    'certificates.list': () => this.session().perform('certificate-list', ['admin'], () => ({ value: listCertificates(this.session().db).map((c) => ({ ...c })) })),
+    'holds.list': () => listLegalHolds(this.session()),
+    'holds.place': (r) => ({ holdId: placeLegalHold(this.session(), 'contactId' in r ? { contactId: r.contactId } : { groupId: r.groupId }, r.reason) }),
+    'holds.lift': (r) => (liftLegalHold(this.session(), r.holdId), null),
+    'quarantine.set': (r) => (setQuarantineDays(this.session(), r.days), null),
+    'destruction.dryRun': () => destroyDue(this.session(), { dryRun: true }),
+    'destruction.run': () => destroyDue(this.session()),
+    'destruction.unattended': (r) => this.visit(r.path, (vault) => destroyDueWithToken(vault, r.token, { dryRun: r.dryRun })),
+    'tokens.create': () => createDestructionToken(this.session()),
+    'tokens.list': () => listDestructionTokens(this.session()),
+    'tokens.revoke': (r) => (revokeDestructionToken(this.session(), r.tokenId), null),
+    'certificates.list': () => allCertificates(this.session()),
+    'certificates.show': (r) => showCertificate(this.session(), r.certificateId),
+    'certificates.verify': (r) => this.visit(r.path, (vault) => checkCertificate(vault, r.certificate)),
 
-    'audit.entries': (r) =>
-      this.session().perform('audit-read', ['admin'], () => ({ value: this.session().vault.audit.entries({ afterSeq: r.afterSeq, limit: r.limit }).map((e) => ({ ...e })) })),
-    'audit.verify': () =>
-      this.session().perform('audit-verify', ['admin'], () => {
-        const result = this.session().vault.audit.verify();
-        return { value: { ...result }, details: { ok: result.ok, entries: result.entries } };
-      }),
-
-    'export.crm': (r) => ({ ...exportForCrm(this.session(), { purpose: r.purpose }) }),
+    'audit.entries': (r) => auditEntries(this.session(), r),
+    'audit.verify': () => verifyAudit(this.session()),
+    'audit.export': (r) => exportAudit(this.session(), r.format),
+    'export.crm': (r) => exportForCrm(this.session(), { purpose: r.purpose, ...(r.fields ? { fields: r.fields } : {}) }),
     'report.art30': (r) => recordsOfProcessing(this.session(), r.controller),
   };
-}
-
-function toPlain<T extends object>(value: T): T & Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as T & Record<string, unknown>;
 }

@@ -3,8 +3,8 @@
 // head (last sequence number and hash) is kept beside the log, so an edited, removed, reordered or truncated
 // entry breaks verification.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type Database from 'better-sqlite3';
+import { AuditDetailsSchema, ENUM, ISO_TIME, SHA256, UUID, type AuditDetails, type AuditEntry, type AuditVerification } from '../shared/audit-entry.js';
 import { ERROR_CODE_NAMES } from '../shared/errors.js';
 import {
   ANCHORS,
@@ -24,27 +24,7 @@ import {
 
 export type { AuditOutcome };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ENUM = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z)?$/;
-const SHA256 = /^[0-9a-f]{64}$/;
-
-// A detail value is a number, a boolean, an id, a list of ids, an ISO time, a file hash, or a short enum word.
-// Free text cannot pass: a name would fail every pattern but ENUM, and ENUM values are checked against a
-// vocabulary when the key is not an id, time or hash (see `safeString`).
-const detailValue = z.union([
-  z.number(),
-  z.boolean(),
-  z.null(),
-  z.string().regex(UUID),
-  z.array(z.string().regex(UUID)),
-  z.string().regex(ISO_TIME),
-  z.string().regex(SHA256),
-  z.string().regex(ENUM).max(40),
-  z.array(z.string().regex(ENUM).max(40)),
-]);
-export const AuditDetailsSchema = z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), detailValue);
-export type AuditDetails = z.infer<typeof AuditDetailsSchema>;
+export { AuditDetailsSchema, type AuditDetails, type AuditEntry, type AuditVerification };
 
 /**
  * Words that may appear as enum values in details: the shared vocabularies (roles, bases, purposes, kinds, error
@@ -85,21 +65,6 @@ function checkVocabulary(details: AuditDetails): void {
     }
   }
 }
-
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  member: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  details: AuditDetails;
-  prevHash: string;
-  hash: string;
-}
-
-export type AuditVerification =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; brokenAt: number; problem: string };
 
 const GENESIS = '0'.repeat(64);
 

@@ -2,16 +2,18 @@
 // basis with its evidence; guardrails are printed, and blocking ones refuse the assignment.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { Request, Response } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
-import type { Guardrail } from '../policy/index.js';
-import { addGroup, assignPolicy, listGroups, overdueNotices, removeGroup } from '../app/use-cases/groups.js';
-import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
+import type { EmailKind } from '../shared/vocabulary.js';
+import { listOption as list } from './list-option.js';
+import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
-const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
+type Rule = Request<'groups.add'>['rule'];
+type Guardrail = Response<'policy.check'>['guardrails'][number];
 
-function ruleFrom(opts: { company?: string; emailKind?: string; from?: string; to?: string; keyword?: string; contacts?: string }): unknown {
+function ruleFrom(opts: { company?: string; emailKind?: string; from?: string; to?: string; keyword?: string; contacts?: string }): Rule {
   if (opts.company) return { type: 'company', companies: list(opts.company) };
-  if (opts.emailKind) return { type: 'email-kind', kind: opts.emailKind };
+  if (opts.emailKind) return { type: 'email-kind', kind: opts.emailKind as EmailKind };
   if (opts.from || opts.to) return { type: 'connected-year', ...(opts.from ? { from: Number(opts.from) } : {}), ...(opts.to ? { to: Number(opts.to) } : {}) };
   if (opts.keyword) return { type: 'position-keyword', keywords: list(opts.keyword) };
   if (opts.contacts) return { type: 'manual', contactIds: list(opts.contacts) };
@@ -22,10 +24,10 @@ const describe = (g: Guardrail) => `  ${g.severity === 'block' ? 'BLOCKS' : 'war
 
 export function registerGroups(program: Command): void {
   const groups = program.command('groups').description('Contact groups and their lawful basis (data owners).');
-  withVaultOptions(groups.command('list', { isDefault: true }))
+  command(groups, 'list', ['groups.list'], { isDefault: true })
     .description('List the groups in rule order, with their basis and counts.')
     .action(async (opts: VaultOptions) => {
-      const result = await withSession(opts, (s) => ({ ...listGroups(s), overdue: overdueNotices(s) }));
+      const result = await withVault(opts, (call) => call('groups.list', {}));
       await print(opts, result, () =>
         [
           ...result.groups.map(
@@ -36,7 +38,7 @@ export function registerGroups(program: Command): void {
         ].join('\n'),
       );
     });
-  withVaultOptions(groups.command('add <label>'))
+  command(groups, 'add <label>', ['groups.add'])
     .description('Add a group at the end of the rule order (first matching rule wins).')
     .option('--company <names>', 'works at one of these companies (comma-separated)')
     .option('--email-kind <kind>', 'corporate, personal or none')
@@ -46,28 +48,34 @@ export function registerGroups(program: Command): void {
     .option('--contacts <ids>', 'these contacts, chosen by hand (comma-separated ids)')
     .action(async (label: string, opts: VaultOptions & Record<string, string | undefined>) => {
       const rule = ruleFrom({ company: opts.company, emailKind: opts.emailKind, from: opts.connectedFrom, to: opts.connectedTo, keyword: opts.keyword, contacts: opts.contacts });
-      const group = await withSession(opts, (s) => addGroup(s, label, rule));
+      const group = await withVault(opts, (call) => call('groups.add', { label, rule }));
       await print(opts, group, () => `Added group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts.`);
     });
-  withVaultOptions(groups.command('remove <group>'))
+  command(groups, 'remove <group>', ['groups.remove'])
     .description('Remove a group; its contacts fall to the next matching rule or quarantine.')
     .action(async (id: string, opts: VaultOptions) => {
-      await withSession(opts, (s) => removeGroup(s, id));
+      await withVault(opts, (call) => call('groups.remove', { groupId: id }));
       await print(opts, { removed: id }, () => `Removed group ${id}.`);
     });
 
-  withVaultOptions(program.command('assign <group>'))
+  command(program, 'assign <group>', ['policy.assign', 'policy.check'])
     .description('Assign a group its lawful basis, purpose and evidence, read from a JSON file (data owners).')
     .requiredOption('--policy <file>', 'JSON: { basis, purpose, purposeDescription, evidence, art14Notice, art9Condition? }')
+    .option('--check', 'only show what is missing and the guardrails; save nothing')
     .option('--acknowledge-warnings', 'save despite warnings (blocking guardrails still refuse)')
-    .action(async (groupId: string, opts: VaultOptions & { policy: string; acknowledgeWarnings?: boolean }) => {
-      let input: unknown;
+    .action(async (groupId: string, opts: VaultOptions & { policy: string; check?: boolean; acknowledgeWarnings?: boolean }) => {
+      let input: Request<'policy.assign'>['policy'];
       try {
-        input = JSON.parse(await readFile(opts.policy, 'utf8'));
+        input = JSON.parse(await readFile(opts.policy, 'utf8')) as Request<'policy.assign'>['policy'];
       } catch (err) {
         throw new ServiceError('invalid', `The policy file "${opts.policy}" cannot be read as JSON (${(err as Error).message}).`);
       }
-      const guardrails = await withSession(opts, (s) => assignPolicy(s, groupId, input, { acknowledgeWarnings: opts.acknowledgeWarnings }));
+      if (opts.check) {
+        const check = await withVault(opts, (call) => call('policy.check', { groupId, policy: input }));
+        await print(opts, { groupId, ...check }, () => [...check.errors.map((e) => `  missing or wrong: ${e}`), ...check.guardrails.map(describe)].join('\n') || 'Complete, and no guardrail fires.');
+        return;
+      }
+      const { guardrails } = await withVault(opts, (call) => call('policy.assign', { groupId, policy: input, acknowledgeWarnings: opts.acknowledgeWarnings ?? false }));
       await print(opts, { groupId, guardrails }, () => [`Assigned.`, ...guardrails.map(describe)].join('\n'));
     });
 }

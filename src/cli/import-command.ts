@@ -1,29 +1,41 @@
-// `contact-sanitizer import <file>`: commit an export into the vault, applying the minimisation choices.
+// `contact-sanitizer import <file>`: commit an export into the vault, applying the minimisation choices; with
+// --preview, show what the file holds and its SHA-256 (to pin the commit to it) without storing anything.
 import type { Command } from 'commander';
-import { commitImport } from '../app/use-cases/commit-import.js';
+import { formatReport } from '../report/format-report.js';
+import type { Strippable } from '../shared/vocabulary.js';
+import { listOption } from './list-option.js';
 import { terminalProgress } from './progress.js';
-import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
+import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
-const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const list = (value: string, previous: string[] = []) => [...previous, ...listOption(value)];
+
+type ImportOptions = VaultOptions & { drop: string[]; strip: string[]; updateDuplicates?: boolean; expectSha256?: string; entry?: string; preview?: boolean };
 
 export function registerImport(program: Command): void {
-  withVaultOptions(program.command('import <file>'))
-    .description('Encrypt and store a LinkedIn export in the vault (importers). Run `inspect` first to see what it holds.')
+  command(program, 'import <file>', ['import.commit', 'import.preview'])
+    .description('Encrypt and store a LinkedIn export in the vault (importers). Use --preview (or `inspect`) first to see what it holds.')
+    .option('--preview', 'only show what the file holds and its SHA-256; store nothing')
     .option('--drop <columns>', 'leave these columns out entirely (comma-separated headers, e.g. "Email Address")', list, [])
     .option('--strip <kinds>', 'cut these flagged fragments out of free text: phone-number, email-address, special-category', list, [])
     .option('--update-duplicates', 'replace people already in the vault instead of keeping what is there')
     .option('--expect-sha256 <hash>', 'refuse the file unless it is exactly the one previewed')
     .option('--entry <name>', 'the archive file to read (default Connections.csv)')
-    .action(async (file: string, opts: VaultOptions & { drop: string[]; strip: string[]; updateDuplicates?: boolean; expectSha256?: string; entry?: string }) => {
+    .action(async (file: string, opts: ImportOptions) => {
       const progress = terminalProgress();
-      const report = await withSession(opts, (s) =>
-        commitImport(
-          s,
-          file,
-          { dropColumns: opts.drop, strip: opts.strip, onDuplicate: opts.updateDuplicates ? 'update' : 'skip', expectedSha256: opts.expectSha256, entry: opts.entry },
-          { onProgress: progress.update },
-        ).finally(progress.clear),
-      );
+      const onProgress = (p: { done: number; total: number }) => progress.update(p.done, p.total);
+      if (opts.preview) {
+        const preview = await withVault(opts, (call) => call('import.preview', { path: file, ...(opts.entry ? { entry: opts.entry } : {}) }, onProgress)).finally(progress.clear);
+        await print(opts, preview, () => `${formatReport(preview.report)}\nFile SHA-256 ${preview.sha256} (pass it as --expect-sha256 to import exactly this file).`);
+        return;
+      }
+      const choices = {
+        dropColumns: opts.drop,
+        strip: opts.strip as Strippable[],
+        onDuplicate: opts.updateDuplicates ? ('update' as const) : ('skip' as const),
+        ...(opts.expectSha256 ? { expectedSha256: opts.expectSha256 } : {}),
+        ...(opts.entry ? { entry: opts.entry } : {}),
+      };
+      const report = await withVault(opts, (call) => call('import.commit', { path: file, choices }, onProgress)).finally(progress.clear);
       await print(opts, report, () =>
         [
           `Imported ${report.records} records: ${report.added} added, ${report.updated} updated, ${report.duplicatesSkipped + report.duplicatesInFile} duplicates skipped, ${report.emptySkipped} empty.`,

@@ -1,37 +1,40 @@
-// `contact-sanitizer init`: create a vault with its first member (an admin) and show the recovery key once.
+// `contact-sanitizer init` and `recover`: create a vault with its first member (an admin) and show the recovery key
+// once; or set a member's new passphrase with the recovery key, which is then replaced by a new one, shown once.
 import type { Command } from 'commander';
-import { ServiceError } from '../shared/errors.js';
 import { parseRoles } from './list-option.js';
-import { Vault } from '../vault/vault.js';
-import { ask, memberName } from './prompt.js';
-import { clock, print, vaultPath, withVaultOptions, type VaultOptions } from './vault-context.js';
+import { memberName, newPassphrase, secret } from './prompt.js';
+import { command, print, vaultPath, withCore, type VaultOptions } from './vault-context.js';
+
+const keepItSafe = (recoveryKey: string) => [
+  'Recovery key (shown only now: write it down and keep it offline, away from this computer):',
+  '',
+  `    ${recoveryKey}`,
+  '',
+  'With it an admin can set a new passphrase if every passphrase is forgotten. Without it, the vault cannot be opened.',
+];
 
 export function registerInit(program: Command): void {
-  withVaultOptions(program.command('init'))
+  command(program, 'init', ['vault.create'])
     .description('Create an encrypted vault; you become its first member, an admin.')
     .option('--roles <roles>', 'your roles, comma-separated (admin is always included)', 'admin,data-owner,importer')
     .action(async (opts: VaultOptions & { roles: string }) => {
       const path = vaultPath(opts);
       const name = await memberName();
-      let passphrase = process.env.CONTACT_SANITIZER_PASSPHRASE;
-      if (passphrase === undefined) {
-        passphrase = await ask('New passphrase (12 characters or more): ', { hidden: true });
-        if ((await ask('Type it again: ', { hidden: true })) !== passphrase) throw new ServiceError('invalid', 'The two passphrases differ.');
-      }
-      const now = clock(opts);
-      const { vault, session, recoveryKey } = await Vault.create(path, { name, passphrase, roles: parseRoles(opts.roles) }, now ? { now } : {});
-      session.lock();
-      vault.close();
-      await print(opts, { vault: path, member: session.memberId, roles: session.roles, recoveryKey }, () =>
-        [
-          `Created ${path}; you are its admin.`,
-          '',
-          'Recovery key (shown only now: write it down and keep it offline, away from this computer):',
-          '',
-          `    ${recoveryKey}`,
-          '',
-          'With it an admin can set a new passphrase if every passphrase is forgotten. Without it, the vault cannot be opened.',
-        ].join('\n'),
+      const passphrase = await newPassphrase('CONTACT_SANITIZER_PASSPHRASE');
+      const { member, recoveryKey } = await withCore(opts, (call) => call('vault.create', { path, name, passphrase, roles: parseRoles(opts.roles) }));
+      await print(opts, { vault: path, member: member.id, roles: member.roles, recoveryKey }, () => [`Created ${path}; you are its admin.`, '', ...keepItSafe(recoveryKey)].join('\n'));
+    });
+
+  command(program, 'recover', ['vault.recover'])
+    .description('Set a new passphrase for a member with the recovery key (from CONTACT_SANITIZER_RECOVERY_KEY or the prompt); a new recovery key replaces it.')
+    .action(async (opts: VaultOptions) => {
+      const path = vaultPath(opts);
+      const recoveryKey = await secret('CONTACT_SANITIZER_RECOVERY_KEY', 'Recovery key: ');
+      const name = await memberName();
+      const next = await newPassphrase('CONTACT_SANITIZER_NEW_PASSPHRASE');
+      const result = await withCore(opts, (call) => call('vault.recover', { path, recoveryKey, name, newPassphrase: next }));
+      await print(opts, { member: result.member.id, recoveryKey: result.recoveryKey }, () =>
+        ['The new passphrase is set. The old recovery key no longer works.', '', ...keepItSafe(result.recoveryKey)].join('\n'),
       );
     });
 }

@@ -26,3 +26,12 @@ export async function secret(envName: string, question: string): Promise<string>
 export async function memberName(): Promise<string> {
   return process.env.CONTACT_SANITIZER_MEMBER ?? ask('Member name: ');
 }
+
+/** A new passphrase: from the environment, or typed twice at the prompt. */
+export async function newPassphrase(envName: string): Promise<string> {
+  const given = process.env[envName];
+  if (given !== undefined) return given;
+  const passphrase = await ask('New passphrase (12 characters or more): ', { hidden: true });
+  if ((await ask('Type it again: ', { hidden: true })) !== passphrase) throw new ServiceError('invalid', 'The two passphrases differ.');
+  return passphrase;
+}

@@ -1,22 +1,21 @@
 // `contact-sanitizer erase|suppress|access|export|report`: data subjects' requests and what leaves the vault.
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { Request } from '../api/contract.js';
+import { certificateText } from '../shared/certificate.js';
 import { ServiceError } from '../shared/errors.js';
-import type { CrmField } from '../export/index.js';
-import { certificateText } from '../vault/certificates.js';
-import { exportForCrm, recordsOfProcessing } from '../app/use-cases/exports.js';
-import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson, type PersonSelector } from '../app/use-cases/requests.js';
-import type { Purpose } from '../policy/index.js';
-import { print, withSession, withVaultOptions, type VaultOptions } from './vault-context.js';
+import type { CrmField, Purpose } from '../shared/vocabulary.js';
+import { listOption } from './list-option.js';
+import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type WhoOptions = { contact?: string; email?: string; profileUrl?: string };
-function who(opts: WhoOptions): PersonSelector {
+function who(opts: WhoOptions): Request<'contacts.access'> {
   if (opts.contact) return { contactId: opts.contact };
   if (opts.email) return { email: opts.email };
   if (opts.profileUrl) return { profileUrl: opts.profileUrl };
   throw new ServiceError('invalid', 'Name the person: --contact <id>, --email <address> or --profile-url <url>.');
 }
-const withWho = (cmd: Command) => withVaultOptions(cmd).option('--contact <id>', 'a contact id').option('--email <address>', 'their email').option('--profile-url <url>', 'their LinkedIn profile');
+const withWho = (cmd: Command) => cmd.option('--contact <id>', 'a contact id').option('--email <address>', 'their email').option('--profile-url <url>', 'their LinkedIn profile');
 
 async function output(file: string | undefined, text: string): Promise<void> {
   if (file) await writeFile(file, text);
@@ -24,58 +23,60 @@ async function output(file: string | undefined, text: string): Promise<void> {
 }
 
 export function registerRequests(program: Command): void {
-  withWho(program.command('erase'))
+  withWho(command(program, 'erase', ['contacts.erase']))
     .description('Erase one person now (Art. 17): destroyed with a certificate, and added to the suppression list (admins).')
     .action(async (opts: VaultOptions & WhoOptions) => {
-      const result = await withSession(opts, (s) => erasePerson(s, who(opts)));
+      const result = await withVault(opts, (call) => call('contacts.erase', who(opts)));
       await print(opts, result, () => certificateText(result.certificate));
     });
 
   const suppress = program.command('suppress').description('The suppression list: people who objected or were erased (Art. 21).');
-  withVaultOptions(suppress.command('add'))
+  command(suppress, 'add', ['suppression.add'])
     .option('--email <address>', 'their email')
     .option('--profile-url <url>', 'their LinkedIn profile')
     .action(async (opts: VaultOptions & WhoOptions) => {
-      const id = await withSession(opts, (s) => suppressPerson(s, { ...(opts.email ? { email: opts.email } : {}), ...(opts.profileUrl ? { profileUrl: opts.profileUrl } : {}) }));
-      await print(opts, { suppressionId: id }, () => `Suppressed (${id}): later imports refuse this person.`);
+      if (!opts.email && !opts.profileUrl) throw new ServiceError('invalid', 'Name the person: --email <address> and/or --profile-url <url>.');
+      const request = { ...(opts.email ? { email: opts.email } : {}), ...(opts.profileUrl ? { profileUrl: opts.profileUrl } : {}) } as Request<'suppression.add'>;
+      const { suppressionId } = await withVault(opts, (call) => call('suppression.add', request));
+      await print(opts, { suppressionId }, () => `Suppressed (${suppressionId}): later imports refuse this person.`);
     });
-  withVaultOptions(suppress.command('list', { isDefault: true })).action(async (opts: VaultOptions) => {
-    const entries = await withSession(opts, listSuppressions);
+  command(suppress, 'list', ['suppression.list'], { isDefault: true }).action(async (opts: VaultOptions) => {
+    const entries = await withVault(opts, (call) => call('suppression.list', {}));
     await print(opts, { entries }, () => entries.map((e) => `${e.id}  ${e.reason}  ${e.createdAt}`).join('\n') || 'The suppression list is empty.');
   });
-  withVaultOptions(suppress.command('lift <id>')).action(async (id: string, opts: VaultOptions) => {
-    await withSession(opts, (s) => liftSuppression(s, id));
+  command(suppress, 'lift <id>', ['suppression.lift']).action(async (id: string, opts: VaultOptions) => {
+    await withVault(opts, (call) => call('suppression.lift', { suppressionId: id }));
     await print(opts, { lifted: id }, () => `Suppression ${id} lifted.`);
   });
 
-  withWho(program.command('access'))
+  withWho(command(program, 'access', ['contacts.access']))
     .description('Everything held about one person (Art. 15), as JSON or CSV.')
     .option('--csv', 'CSV instead of JSON')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: VaultOptions & WhoOptions & { csv?: boolean; out?: string }) => {
-      const result = await withSession(opts, (s) => subjectAccess(s, who(opts)));
+      const result = await withVault(opts, (call) => call('contacts.access', who(opts)));
       await output(opts.out, opts.csv ? result.csv : `${result.json}\n`);
     });
 
-  withVaultOptions(program.command('export'))
+  command(program, 'export', ['export.crm'])
     .description('A sanitised CSV for a CRM: only contacts with a lawful basis for this purpose (data owners).')
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this file instead of stdout')
     .action(async (opts: VaultOptions & { purpose: string; fields?: string; out?: string }) => {
-      const fields = opts.fields?.split(',').map((f) => f.trim()) as CrmField[] | undefined;
-      const result = await withSession(opts, (s) => exportForCrm(s, { purpose: opts.purpose as Purpose, ...(fields ? { fields } : {}) }));
+      const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
+      const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, ...(fields ? { fields } : {}) }));
       await output(opts.out, result.csv);
       process.stderr.write(`${result.included} exported, ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`);
     });
 
-  withVaultOptions(program.command('report'))
+  command(program, 'report', ['report.art30'])
     .description('Records of processing (Art. 30) as Markdown (or CSV).')
     .requiredOption('--controller <name>', 'the controller (your organisation)')
     .option('--csv', 'CSV instead of Markdown')
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (opts: VaultOptions & { controller: string; csv?: boolean; out?: string }) => {
-      const report = await withSession(opts, (s) => recordsOfProcessing(s, opts.controller));
+      const report = await withVault(opts, (call) => call('report.art30', { controller: opts.controller }));
       await output(opts.out, opts.csv ? report.csv : report.markdown);
     });
 }

@@ -1,8 +1,10 @@
-// What every vault command shares: the --vault and --json options, opening and unlocking, and printing.
+// What every CLI command shares: the --vault, --json and --now options, the core reached in process through the
+// same router as the desktop app, unlocking as the member named in the environment or at the prompt, and printing.
 import type { Command } from 'commander';
+import type { Channel, Progress, Request, Response } from '../api/contract.js';
+import { createRouter } from '../api/router.js';
+import { AppService } from '../app/app-service.js';
 import { ServiceError } from '../shared/errors.js';
-import { Vault } from '../vault/vault.js';
-import type { Session } from '../vault/session.js';
 import { memberName, secret } from './prompt.js';
 import { writeOut } from './write-out.js';
 
@@ -10,6 +12,22 @@ export interface VaultOptions {
   vault?: string;
   json?: boolean;
   now?: string;
+}
+
+export type Call = <C extends Channel>(channel: C, request: Request<C>, progress?: (p: Progress) => void) => Promise<Response<C>>;
+
+/** Which channels each command calls: the CLI's half of the parity table (docs/cli.md), read by its test. */
+const CHANNELS_OF = new WeakMap<Command, readonly Channel[]>();
+
+/** A subcommand that calls these channels of the contract. */
+export function command(parent: Command, nameAndArgs: string, channels: readonly Channel[], options: { isDefault?: boolean; vault?: boolean } = {}): Command {
+  const cmd = parent.command(nameAndArgs, options.isDefault ? { isDefault: true } : {});
+  CHANNELS_OF.set(cmd, channels);
+  return options.vault === false ? cmd : withVaultOptions(cmd);
+}
+
+export function channelsOf(cmd: Command): readonly Channel[] {
+  return CHANNELS_OF.get(cmd) ?? [];
 }
 
 export function withVaultOptions(cmd: Command): Command {
@@ -25,29 +43,43 @@ export function vaultPath(opts: VaultOptions): string {
   return path;
 }
 
-export function clock(opts: VaultOptions): (() => Date) | undefined {
+function clock(opts: VaultOptions): (() => Date) | undefined {
   if (!opts.now) return undefined;
   const fixed = new Date(opts.now);
   if (Number.isNaN(fixed.getTime())) throw new ServiceError('invalid', `--now "${opts.now}" is not a date and time (use ISO 8601, e.g. 2027-01-31T09:00:00Z).`);
   return () => fixed;
 }
 
-/** Open the vault and unlock it as the member named in the environment or at the prompt; lock and close after. */
-export async function withSession<T>(opts: VaultOptions, fn: (session: Session) => Promise<T> | T): Promise<T> {
+/** The core in this process, behind the router every front end uses; a refusal becomes a ServiceError. */
+export async function withCore<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>): Promise<T> {
   const now = clock(opts);
-  const vault = Vault.open(vaultPath(opts), now ? { now } : {});
+  const service = new AppService(now ? { now } : {});
+  const route = createRouter(service, (channel, err) => process.stderr.write(`contact-sanitizer: unexpected failure in ${channel}: ${(err as Error)?.stack ?? String(err)}\n`));
+  const call: Call = async (channel, request, progress) => {
+    const result = await route(channel, request, progress);
+    if (!result.ok) throw new ServiceError(result.code, result.message);
+    return result.value as Response<typeof channel>;
+  };
   try {
-    const name = await memberName();
-    const passphrase = await secret('CONTACT_SANITIZER_PASSPHRASE', 'Passphrase: ');
-    const session = await vault.unlock(name, passphrase);
-    try {
-      return await fn(session);
-    } finally {
-      session.lock();
-    }
+    return await fn(call);
   } finally {
-    vault.close();
+    service.close();
   }
+}
+
+/** Unlock the vault as the member named in the environment or at the prompt, run, then lock and close. */
+export async function withVault<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>, known: { passphrase?: string } = {}): Promise<T> {
+  const path = vaultPath(opts);
+  return withCore(opts, async (call) => {
+    const name = await memberName();
+    const passphrase = known.passphrase ?? (await secret('CONTACT_SANITIZER_PASSPHRASE', 'Passphrase: '));
+    await call('vault.unlock', { path, name, passphrase });
+    try {
+      return await fn(call);
+    } finally {
+      await call('vault.lock', {});
+    }
+  });
 }
 
 /** Print a result: JSON for programs, the text for people. */

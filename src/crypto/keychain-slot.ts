@@ -1,5 +1,6 @@
 // The optional key slot kept by the OS keychain (Electron's safeStorage), so a member can unlock without typing on
 // their own computer. Refused where the keychain would keep the key in plain text.
+import type { KeychainProtector } from '../shared/keychain.js';
 import { createHmac } from 'node:crypto';
 import { base64Field, damagedSlot } from './slot-fields.js';
 import { keyBytes, VAULT_KEY_BYTES, vaultKeyFromBytes, type VaultKey } from './vault-key.js';
@@ -10,13 +11,7 @@ export interface KeychainSlot {
   protected: string;
 }
 
-/** The OS keychain, adapted from Electron's safeStorage in electron/keychain.ts. */
-export interface KeychainProtector {
-  /** False when the OS offers no real protection (safeStorage on Linux falling back to plain text). */
-  readonly available: boolean;
-  protect(data: Buffer): Buffer;
-  unprotect(data: Buffer): Buffer;
-}
+export type { KeychainProtector };
 
 const CHECK_LABEL = 'contact-sanitizer/slot/keychain/check';
 const CHECK_BYTES = 16;

@@ -11,7 +11,7 @@ export interface ScryptParams {
 /** The parameters for new passphrase slots: 128 MiB of memory, about half a second on a laptop (OWASP 2023). */
 export const DEFAULT_SCRYPT: ScryptParams = Object.freeze({ N: 2 ** 17, r: 8, p: 1 });
 
-/** The floor of ARCHITECTURE.md for a passphrase slot; only tests go below it, and they must say so. */
+/** The floor for a passphrase slot (docs/security.md: scrypt N ≥ 2^17); only tests go below it, and they must say so. */
 export const MIN_PASSPHRASE_SCRYPT: ScryptParams = Object.freeze({ N: 2 ** 17, r: 8, p: 1 });
 
 // The ceiling, checked on every open: a slot read from the database that asks for 64 GiB would otherwise take the

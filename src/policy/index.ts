@@ -7,3 +7,4 @@ export * from './guardrails.js';
 export { type Art14Notice } from './art14.js';
 export { consentIsOnlyLinkedInConnection, isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from './evidence-heuristics.js';
 export * from './quarantine.js';
+export type { AssignedPolicy, Group } from './group.js';

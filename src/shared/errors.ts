@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   guardrail: 3,
   conflict: 3,
   locked: 3,
+  forbidden: 3,
   // The vault was changed outside the app, or a certificate does not match it.
   integrity: 4,
   // A channel that does not exist (a front end out of step with the core), or an unexpected failure.

@@ -2,14 +2,17 @@
 // hold protects, are deleted in one transaction with their audit entry and a certificate; then the WAL is
 // checkpointed (TRUNCATE) and the file vacuumed so their bytes are gone from the file and its journal. Needs no
 // vault key. Killed at any point, it leaves either nothing destroyed or a state that the next run completes
-// (a "vacuum pending" mark), and two runs cannot interleave (BEGIN IMMEDIATE).
+// (a "vacuum pending" mark), and two runs cannot interleave (BEGIN IMMEDIATE). The crash tests stop it at the named
+// points of crash-points.ts.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditDetails } from '../audit/audit-log.js';
 import type { Certificate, CertificatePolicy, DestroyedGroup } from './certificates.js';
 import { storeCertificate } from './certificates.js';
+import { crashPoints, type CrashHooks, type PurgePoint } from './crash-points.js';
 import type { Db } from './database.js';
 import type { OpenVault } from './open-vault.js';
+import type { Anchor } from '../shared/vocabulary.js';
 
 /** Who runs the destruction: an unlocked admin, or a destruction-only token (see destruction-tokens.ts). */
 export type DestructionActor = { memberId: string } | { tokenId: string };
@@ -31,6 +34,9 @@ const DUE = `
   WHERE c.expires_at IS NOT NULL AND c.expires_at <= @now
     AND NOT EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND (h.contact_id = c.id OR h.group_id = c.group_id))`;
 
+/** Contacts deleted per statement: one transaction all the same, in steps a crash test can stop between. */
+const DELETE_BATCH = 5_000;
+
 const HELD = `
   SELECT count(*) AS n FROM contacts c
   WHERE c.expires_at IS NOT NULL AND c.expires_at <= @now
@@ -40,9 +46,9 @@ function policiesApplied(db: Db, groups: DestroyedGroup[]): CertificatePolicy[] 
   const out: CertificatePolicy[] = [];
   for (const g of groups) {
     const own = g.groupId
-      ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'group' AND group_id = ?").get(g.groupId) as { months: number; anchor: string } | undefined)
+      ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'group' AND group_id = ?").get(g.groupId) as { months: number; anchor: Anchor } | undefined)
       : undefined;
-    const byBasis = !own && g.basis ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'basis' AND basis = ?").get(g.basis) as { months: number; anchor: string } | undefined) : undefined;
+    const byBasis = !own && g.basis ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'basis' AND basis = ?").get(g.basis) as { months: number; anchor: Anchor } | undefined) : undefined;
     if (own) out.push({ scope: 'group', groupId: g.groupId!, months: own.months, anchor: own.anchor });
     else if (byBasis) out.push({ scope: 'basis', basis: g.basis!, months: byBasis.months, anchor: byBasis.anchor });
     else out.push({ scope: 'quarantine', ...(g.groupId ? { groupId: g.groupId } : {}), days: quarantineSetting(db) });
@@ -55,16 +61,22 @@ function quarantineSetting(db: Db): number {
 }
 
 /** Destroy (or, in a dry run, count) every contact due at the vault's clock. */
-export async function purgeDue(vault: OpenVault, actor: DestructionActor, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+export async function purgeDue(
+  vault: OpenVault,
+  actor: DestructionActor,
+  options: { dryRun?: boolean; hooks?: CrashHooks<PurgePoint> } = {},
+): Promise<PurgeResult> {
   const db = vault.db;
+  const reach = crashPoints(options.hooks);
   const now = vault.now().toISOString();
   const dryRun = options.dryRun ?? false;
   const memberId = 'memberId' in actor ? actor.memberId : null;
   const tokenDetail: AuditDetails = 'tokenId' in actor ? { tokenId: actor.tokenId } : {};
-  if (!dryRun) await finishPendingVacuum(db);
+  if (!dryRun) await finishPendingVacuum(db, reach);
   if (db.inTransaction) throw new Error('Another use case is writing to the vault: run the destruction when it has finished.');
   db.exec('BEGIN IMMEDIATE');
   try {
+    reach('begin');
     const byGroup = (
       db.prepare(`SELECT c.group_id AS groupId, p.basis AS basis, count(*) AS count ${DUE} GROUP BY c.group_id, p.basis ORDER BY count DESC`).all({ now }) as DestroyedGroup[]
     ).map((g) => ({ groupId: g.groupId, basis: g.basis, count: g.count }));
@@ -75,7 +87,11 @@ export async function purgeDue(vault: OpenVault, actor: DestructionActor, option
       db.exec('COMMIT');
       return { dryRun, now, destroyed, byGroup, held, certificate: null };
     }
-    db.prepare(`DELETE FROM contacts WHERE id IN (SELECT c.id ${DUE})`).run({ now });
+    const deleteBatch = db.prepare(`DELETE FROM contacts WHERE id IN (SELECT c.id ${DUE} LIMIT ${DELETE_BATCH})`);
+    for (let left = destroyed; left > 0; left -= DELETE_BATCH) {
+      reach('delete');
+      deleteBatch.run({ now });
+    }
     const certificateId = randomUUID();
     const entry = vault.audit.append(memberId, 'destruction-run', 'success', { certificateId, destroyed, held, groups: byGroup.length, ...tokenDetail });
     const certificate: Certificate = {
@@ -91,8 +107,9 @@ export async function purgeDue(vault: OpenVault, actor: DestructionActor, option
     };
     storeCertificate(db, certificate);
     db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+    reach('commit');
     db.exec('COMMIT');
-    await finishPendingVacuum(db);
+    await finishPendingVacuum(db, reach);
     return { dryRun, now, destroyed, byGroup, held, certificate };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -108,17 +125,19 @@ export function vaultId(db: Db): string {
  * Make deleted bytes unrecoverable: checkpoint the WAL into the file and truncate it, vacuum the file (rewriting
  * it without free pages), and truncate the WAL again. A checkpoint blocked by a reader is retried.
  */
-export async function finishPendingVacuum(db: Db): Promise<void> {
+export async function finishPendingVacuum(db: Db, reach: (point: PurgePoint) => void = () => {}): Promise<void> {
   const pending = db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get() as { value: string } | undefined;
   if (pending?.value !== '1') return;
-  await checkpoint(db);
+  await checkpoint(db, reach);
+  reach('vacuum');
   db.exec('VACUUM');
-  await checkpoint(db);
+  await checkpoint(db, reach);
   db.prepare("DELETE FROM vault_meta WHERE key = 'vacuum_pending'").run();
-  await checkpoint(db);
+  await checkpoint(db, reach);
 }
 
-async function checkpoint(db: Db): Promise<void> {
+async function checkpoint(db: Db, reach: (point: PurgePoint) => void): Promise<void> {
+  reach('checkpoint');
   for (let attempt = 0; ; attempt++) {
     const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
     if (result && result.busy === 0) return;

@@ -1,23 +1,10 @@
 // Contact groups (an ordered list of rules, first match wins) and the lawful basis assigned to each. Labels, rules
 // and evidence are text a person typed about people, so they are encrypted; basis, purpose and dates are enums.
 import type { RecordCipher } from '../crypto/index.js';
-import type { GroupPolicy, GroupRule } from '../policy/index.js';
+import type { AssignedPolicy, Group, GroupPolicy, GroupRule } from '../policy/index.js';
 import type { Db } from './database.js';
 
-export interface Group {
-  id: string;
-  order: number;
-  label: string;
-  rule: GroupRule;
-  policy: AssignedPolicy | null;
-}
-
-export interface AssignedPolicy {
-  policy: GroupPolicy;
-  assignedAt: string;
-  assignedBy: string;
-  art14Due: string;
-}
+export type { AssignedPolicy, Group };
 
 interface GroupRow {
   id: string;

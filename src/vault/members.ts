@@ -49,6 +49,10 @@ export function insertMember(db: Db, m: { id: string; lookup: Buffer; nameCt: Bu
   db.prepare('INSERT INTO members (id, lookup, name_ct, roles, created_at) VALUES (?, ?, ?, ?, ?)').run(m.id, m.lookup, m.nameCt, m.roles.join(','), m.createdAt);
 }
 
+export function setMemberRoles(db: Db, id: string, roles: readonly Role[]): void {
+  db.prepare('UPDATE members SET roles = ? WHERE id = ?').run(roles.join(','), id);
+}
+
 export function findMemberByName(db: Db, name: string): MemberRecord | null {
   const row = db.prepare('SELECT * FROM members WHERE lookup = ? AND removed_at IS NULL').get(memberLookup(db, name)) as MemberRow | undefined;
   return row ? toMember(row) : null;

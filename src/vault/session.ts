@@ -1,12 +1,12 @@
-// An unlocked vault, as one member. Every use case goes through `perform`: the member's roles are checked, the
-// change and its audit entry commit in one transaction, and a refusal is audited too. The use cases themselves
-// live in use-cases/, one file per area.
+// An unlocked vault, as one member. Every use case goes through `perform`: the change and its audit entry commit in
+// one transaction, and a failure is audited too. Who may run what is the app's decision (src/app/authorise.ts,
+// from the contract's access table); the session only reports the member's roles as stored now.
 import { deriveKeys, IntegrityError, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
 import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../shared/errors.js';
+import type { Role } from '../shared/vocabulary.js';
 import { ContactsRepo } from './contacts-repo.js';
 import { GroupsRepo } from './groups-repo.js';
-import { ROLE_NAMES, type Role } from '../shared/vocabulary.js';
 import type { OpenVault } from './open-vault.js';
 
 export interface Outcome<T> {
@@ -26,7 +26,7 @@ export class Session {
   constructor(
     readonly vault: OpenVault,
     readonly memberId: string,
-    private currentRoles: readonly Role[],
+    private roleList: readonly Role[],
     private readonly key: VaultKey,
   ) {
     const keys = deriveKeys(key);
@@ -42,7 +42,7 @@ export class Session {
 
   /** The member's roles as last read from the vault. */
   get roles(): readonly Role[] {
-    return this.currentRoles;
+    return this.roleList;
   }
 
   /** The vault key, for use cases that write key slots (add a member, change a passphrase). */
@@ -51,9 +51,9 @@ export class Session {
     return this.key;
   }
 
-  /** Run a use case: check roles, then the change and its audit entry in one transaction. */
-  perform<T>(action: string, allowed: readonly Role[], fn: () => Outcome<T>): T {
-    this.authorise(action, allowed);
+  /** Run a use case: the change and its audit entry in one transaction. */
+  perform<T>(action: string, fn: () => Outcome<T>): T {
+    this.assertUnlocked();
     try {
       return this.db.transaction(() => {
         const { value, details, onEntry } = fn();
@@ -69,8 +69,8 @@ export class Session {
   }
 
   /** The same for long use cases that stream (an import): BEGIN IMMEDIATE … COMMIT around awaited work. */
-  async performAsync<T>(action: string, allowed: readonly Role[], fn: () => Promise<Outcome<T>>): Promise<T> {
-    this.authorise(action, allowed);
+  async performAsync<T>(action: string, fn: () => Promise<Outcome<T>>): Promise<T> {
+    this.assertUnlocked();
     // One connection, one transaction: a second long use case must not nest in (and later roll back) the first.
     if (this.db.inTransaction) throw new ServiceError('conflict', 'The vault is busy with another task: try again when it has finished.');
     this.db.exec('BEGIN IMMEDIATE');
@@ -96,26 +96,23 @@ export class Session {
     this.key.destroy();
   }
 
-  private assertUnlocked(): void {
+  assertUnlocked(): void {
     if (this.locked) throw new ServiceError('locked', 'The vault is locked: unlock it again.');
   }
 
-  /** Refuse (and audit) unless the member holds one of the roles; for use cases that run outside `perform`. */
-  authorise(action: string, allowed: readonly Role[]): void {
+  /**
+   * The member's roles as stored now, read again for every request: a member removed while their session is open
+   * loses it at once (the session locks and this answers null).
+   */
+  currentRoles(): readonly Role[] | null {
     this.assertUnlocked();
-    // Roles are read again: a member removed (or changed) while their session is open loses it at once.
     const row = this.db.prepare('SELECT roles, removed_at FROM members WHERE id = ?').get(this.memberId) as { roles: string; removed_at: string | null } | undefined;
     if (!row || row.removed_at) {
       this.lock();
-      this.vault.audit.append(this.memberId, action, 'refused', { reason: 'locked' });
-      throw new ServiceError('locked', 'Your membership of this vault was removed: the vault is locked.');
+      return null;
     }
-    this.currentRoles = row.roles.split(',') as Role[];
-    if (allowed.some((r) => this.roles.includes(r))) return;
-    this.vault.audit.append(this.memberId, action, 'refused', { reason: 'wrong-role' });
-    const needed = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
-    const held = this.roles.map((r) => ROLE_NAMES[r]).join(' and ');
-    throw new ServiceError('wrong-role', `Only ${needed} can do this (${action.replace(/-/g, ' ')}); you are ${held}.`);
+    this.roleList = row.roles.split(',') as Role[];
+    return this.roleList;
   }
 
   private auditFailure(action: string, err: unknown): void {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppService } from '../../src/app/app-service.js';
 import { createRouter } from '../../src/api/router.js';
+import type { Core } from '../../src/api/contract.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 
@@ -24,11 +25,12 @@ describe('router', () => {
 
   it('never leaks an unexpected failure: a code and a sentence, the details to the log', async () => {
     const logged: unknown[] = [];
-    const service = new AppService({ kdf: TEST_KDF });
-    (service.handlers as Record<string, unknown>)['vault.status'] = () => {
-      throw new TypeError('secret internals at /home/alice/contacts.vault');
+    const core: Core = {
+      call: () => {
+        throw new TypeError('secret internals at /home/alice/contacts.vault');
+      },
     };
-    const route = createRouter(service, (_c, e) => logged.push(e));
+    const route = createRouter(core, (_c, e) => logged.push(e));
     const result = await route('vault.status', {});
     expect(result).toMatchObject({ ok: false, code: 'failed' });
     expect(JSON.stringify(result)).not.toContain('alice');

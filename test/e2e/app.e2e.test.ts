@@ -1,13 +1,14 @@
-// The desktop app's screens in Debian's Chromium against the real core: create a vault, drop the tricky export and
-// the archive ZIP, see each finding, commit, assign a lawful basis with an LIA and see a guardrail fire, erase a
-// contact, dry-run and run destruction with a moved clock, verify the audit log. Each screen is checked with
-// axe-core and saved as a screenshot under test-results/e2e/.
+// The desktop app's screens in Chromium (see browser.ts) against the real core: create a vault, drop the tricky
+// export and the archive ZIP, see each finding, commit, assign a lawful basis with an LIA and see a guardrail fire,
+// erase a contact, dry-run and run destruction with a moved clock, verify the audit log. Each screen is checked
+// with axe-core and saved as a screenshot under test-results/e2e/. Last, the CSP is shown enforced in this browser.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE } from '../support/vault.js';
 import { startApp, type App } from './harness.js';
@@ -209,5 +210,23 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await accessible('11-audit');
     expect(app.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
     expect(await status()).not.toMatch(/went wrong/i);
+  });
+
+  it('enforces the Content-Security-Policy in this browser: an inline script is refused and reported', async () => {
+    // The element is added over CDP (which the CSP does not govern); running its inline text is up to the page,
+    // under the header's policy (the one Electron sends; index.html's meta copy adds a second report).
+    await page.evaluate(`(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push({ directive: e.effectiveDirective, blocked: e.blockedURI, disposition: e.disposition, policy: e.originalPolicy }));
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineScriptRan = true';
+      document.head.append(script);
+    })()`);
+    await expect
+      .poll(() => page.evaluate('window.__violations'))
+      .toContainEqual({ directive: 'script-src-elem', blocked: 'inline', disposition: 'enforce', policy: CONTENT_SECURITY_POLICY });
+    expect(await page.evaluate('window.__inlineScriptRan === true')).toBe(false);
+    // …and reported where the suite looks for problems (the test before this one found none).
+    expect(app.problems).toContain('Content Security Policy (enforce): script-src-elem refused inline');
   });
 });

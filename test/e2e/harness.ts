@@ -1,7 +1,8 @@
-// The browser suite's stand-in for Electron: Debian's Chromium (playwright-core, executablePath) loads the built
-// renderer from dist-renderer/ under the app's own Content-Security-Policy, and `window.sanitizer` is built from
-// the contract's channel names over a page binding to the very router the Electron main process registers. The UI,
-// the contract, the service, SQLite and the crypto are all real; only Electron's IPC pipe is replaced.
+// The browser suite's stand-in for Electron: a Chromium found by browser.ts (playwright-core, executablePath)
+// loads the built renderer from dist-renderer/ under the app's own Content-Security-Policy, and `window.sanitizer`
+// is built from the contract's channel names over a page binding to the very router the Electron main process
+// registers. The UI, the contract, the service, SQLite and the crypto are all real; only Electron's IPC pipe is
+// replaced.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,13 +11,12 @@ import { CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { TEST_KDF } from '../support/vault.js';
+import { findBrowser, type FoundBrowser } from './browser.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const RENDERER = join(ROOT, 'dist-renderer');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 const ORIGIN = 'http://contact-sanitizer.test';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync) ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
@@ -31,8 +31,14 @@ function preloadStandIn(names: readonly string[]): string {
   })();`;
 }
 
+/** Each CSP violation, as its directive and what was blocked, to the harness's `problems`. */
+const CSP_REPORTER = `document.addEventListener('securitypolicyviolation', (e) =>
+  window.__cspViolation(\`Content Security Policy (\${e.disposition}): \${e.effectiveDirective} refused \${e.blockedURI || 'a resource'}\`));`;
+
 export interface App {
   browser: Browser;
+  /** Which Chromium, and where it was found. */
+  found: FoundBrowser;
   page: Page;
   service: AppService;
   /** Console errors and CSP violations the page reported. */
@@ -42,13 +48,17 @@ export interface App {
 }
 
 export async function startApp(options: { now?: () => Date } = {}): Promise<App> {
-  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist-renderer/ is missing: the suite builds it in test/global-setup.ts');
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist-renderer/ is missing: the browser project builds it in test/setup-renderer.ts');
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const found = await findBrowser();
+  // Our own flags only (never a serverless package's, which turn web security off): the CSP stays enforced.
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    ...(Object.keys(found.env).length ? { env: { ...process.env, ...found.env } } : {}),
   });
+  console.info(`browser suite: Chromium ${browser.version()} from ${found.source} (${found.path})`);
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -64,6 +74,9 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     }),
   );
   await page.addInitScript({ content: preloadStandIn(CHANNEL_NAMES) });
+  // CSP violations reach `problems` through the page's own event (Chromium does not put them on the console API).
+  await page.exposeBinding('__cspViolation', (_source, text: string) => problems.push(text));
+  await page.addInitScript({ content: CSP_REPORTER });
   // Serve the built renderer from memory under the app's CSP: no network, and inline script would be refused here
   // exactly as in Electron.
   await context.route(`${ORIGIN}/**`, async (request) => {
@@ -80,6 +93,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
   await page.goto(`${ORIGIN}/index.html`);
   return {
     browser,
+    found,
     page,
     service,
     problems,

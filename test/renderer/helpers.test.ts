@@ -1,15 +1,16 @@
 // The renderer's other pure helpers: group rules from the add-group form, the import commit request, findings
-// grouped by kind, contacts by lawful basis, chart scales, and which screens each role sees.
+// grouped by kind, contacts by lawful basis, chart scales, vocabulary guards, and which screens each role sees.
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../src/api/contract.js';
+import { CHANNEL_NAMES, CHANNELS, rolesFor } from '../../src/api/contract.js';
 import { GroupRuleSchema } from '../../src/policy/group-rules.js';
-import { FINDING_KINDS as CORE_KINDS } from '../../src/classify/findings.js';
+import { FINDING_KINDS, LAWFUL_BASES, ROLES, RULE_TYPES, type Role } from '../../src/shared/vocabulary.js';
 import { countsFromContacts, countsFromGroups } from '../../renderer/lib/basis-counts.js';
 import { barLength, niceCeil, ticks } from '../../renderer/lib/chart.js';
+import { isOneOf, lookup } from '../../renderer/lib/guards.js';
 import { commitRequest, groupFindings, suggestedStrips } from '../../renderer/lib/import-view.js';
-import { FINDING_KINDS, FINDING_LABELS } from '../../renderer/lib/labels.js';
-import { screensFor } from '../../renderer/lib/nav.js';
-import { emptyRuleForm, splitList, toRule } from '../../renderer/lib/rule-form.js';
+import { basisLabel, BASIS_SHORT, FINDING_LABELS, FINDING_RANK, findingInfo } from '../../renderer/lib/labels.js';
+import { mayCall, SCREENS, screensFor } from '../../renderer/lib/nav.js';
+import { emptyRuleForm, FORM_RULE_TYPES, splitList, toRule } from '../../renderer/lib/rule-form.js';
 
 describe('toRule', () => {
   it('builds rules the core accepts', () => {
@@ -36,6 +37,10 @@ describe('toRule', () => {
     expect(toRule({ ...emptyRuleForm(), type: 'connected-year', fromYear: '19' })).toMatchObject({ ok: false, error: /four digits/ });
     expect(splitList('a,,b;\n c ')).toEqual(['a', 'b', 'c']);
   });
+
+  it('offers every rule type of the vocabulary but the manual one', () => {
+    expect([...FORM_RULE_TYPES]).toEqual(RULE_TYPES.filter((t) => t !== 'manual'));
+  });
 });
 
 describe('import', () => {
@@ -49,9 +54,11 @@ describe('import', () => {
     ]);
   });
 
-  it('labels every kind the core reports', () => {
-    expect([...FINDING_KINDS].sort()).toEqual([...CORE_KINDS].sort());
-    for (const kind of CORE_KINDS) expect(FINDING_LABELS[kind].explanation.length).toBeGreaterThan(10);
+  it('labels and ranks every kind the core reports, each at its own rank', () => {
+    for (const kind of FINDING_KINDS) expect(FINDING_LABELS[kind].explanation.length).toBeGreaterThan(10);
+    expect(Object.keys(FINDING_RANK).sort()).toEqual([...FINDING_KINDS].sort());
+    expect(new Set(Object.values(FINDING_RANK)).size).toBe(FINDING_KINDS.length);
+    expect(findingInfo('mystery')).toEqual({ title: 'mystery', explanation: '' });
   });
 
   it('suggests stripping what was found (data protection by default)', () => {
@@ -113,6 +120,18 @@ describe('chart scales', () => {
   });
 });
 
+describe('vocabulary guards', () => {
+  it('narrows a plain string only when the vocabulary holds it', () => {
+    expect(isOneOf(LAWFUL_BASES, 'consent')).toBe(true);
+    expect(isOneOf(LAWFUL_BASES, 'telepathy')).toBe(false);
+    expect(isOneOf(LAWFUL_BASES, undefined)).toBe(false);
+    expect(lookup(BASIS_SHORT, 'public-task')).toBe('Public task');
+    expect(lookup(BASIS_SHORT, 'constructor')).toBeUndefined();
+    expect(basisLabel('telepathy')).toBe('telepathy');
+    expect(basisLabel(null)).toBe('No lawful basis');
+  });
+});
+
 describe('screensFor', () => {
   it('shows each role only the screens it can use', () => {
     expect(screensFor(['importer']).map((s) => s.id)).toEqual(['import']);
@@ -120,5 +139,25 @@ describe('screensFor', () => {
     expect(screensFor(['admin']).map((s) => s.id)).toEqual(['contacts', 'retention', 'members', 'audit']);
     expect(screensFor(['admin', 'data-owner', 'importer'])).toHaveLength(6);
     expect(screensFor([])).toEqual([]);
+  });
+
+  it('follows the contract’s access table: a screen shows when its channel admits one of the roles', () => {
+    for (const screen of SCREENS) {
+      expect(CHANNEL_NAMES).toContain(screen.channel);
+      // No screen is built on an open channel: each is somebody's.
+      expect(rolesFor(screen.channel)).not.toBeNull();
+    }
+    const admits = (screen: (typeof SCREENS)[number], roles: readonly Role[]) => (rolesFor(screen.channel) ?? []).some((r) => roles.includes(r));
+    const combinations: Role[][] = [[], ...ROLES.map((r) => [r]), ...ROLES.flatMap((a, i) => ROLES.slice(i + 1).map((b) => [a, b])), [...ROLES]];
+    for (const roles of combinations) {
+      expect(screensFor(roles).map((s) => s.id), roles.join('+') || 'no role').toEqual(SCREENS.filter((s) => admits(s, roles)).map((s) => s.id));
+    }
+  });
+
+  it('answers for any channel from the same table', () => {
+    expect(mayCall('contacts.erase', ['admin'])).toBe(true);
+    expect(mayCall('contacts.erase', ['data-owner', 'importer'])).toBe(false);
+    expect(mayCall('vault.unlock', [])).toBe(true);
+    expect(mayCall('members.changePassphrase', ['importer'])).toBe(true);
   });
 });

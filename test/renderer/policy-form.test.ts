@@ -1,31 +1,18 @@
 // The lawful-basis form's mapping: for every basis the form produces exactly the policy shape the core validates
 // (src/policy/lawful-basis.ts), and a saved policy comes back into the form unchanged.
 import { describe, expect, it } from 'vitest';
-import {
-  ART9_CONDITIONS,
-  BASES,
-  EVIDENCE_FIELDS,
-  emptyPolicyForm,
-  fromPolicy,
-  LIA_STEPS,
-  PURPOSES,
-  toPolicy,
-  withEvidence,
-  type Basis,
-  type PolicyFormState,
-} from '../../renderer/lib/policy-form.js';
+import { ART9_CONDITIONS, EVIDENCE_FIELDS, emptyPolicyForm, fromPolicy, LIA_STEPS, toPolicy, withEvidence, type PolicyFormState } from '../../renderer/lib/policy-form.js';
 import {
   Art9ConditionSchema,
   ConsentEvidenceSchema,
   ContractEvidenceSchema,
-  LAWFUL_BASES,
   LegalObligationEvidenceSchema,
   LegitimateInterestsEvidenceSchema,
-  PURPOSES as CORE_PURPOSES,
   parseGroupPolicy,
   PublicTaskEvidenceSchema,
   VitalInterestsEvidenceSchema,
 } from '../../src/policy/lawful-basis.js';
+import { LAWFUL_BASES, type LawfulBasis } from '../../src/shared/vocabulary.js';
 
 const SCHEMAS = {
   consent: ConsentEvidenceSchema,
@@ -36,7 +23,7 @@ const SCHEMAS = {
   'legitimate-interests': LegitimateInterestsEvidenceSchema,
 } as const;
 
-function filled(basis: Basis): PolicyFormState {
+function filled(basis: LawfulBasis): PolicyFormState {
   let state: PolicyFormState = {
     ...emptyPolicyForm(),
     basis,
@@ -51,14 +38,14 @@ function filled(basis: Basis): PolicyFormState {
 }
 
 describe('the form keeps the core’s lists', () => {
-  it('has the same bases, purposes and Art. 9(2) conditions, in the same order', () => {
-    expect([...BASES]).toEqual([...LAWFUL_BASES]);
-    expect([...PURPOSES]).toEqual([...CORE_PURPOSES]);
+  it('offers the Art. 9(2) conditions the core accepts, in the order (a)-(j)', () => {
+    // The bases, purposes and notice statuses come from src/shared/vocabulary.ts; the Art. 9(2) conditions are
+    // read off their labels, so their order is checked here.
     expect([...ART9_CONDITIONS]).toEqual([...Art9ConditionSchema.options]);
   });
 
   it('asks for exactly the evidence fields of each basis', () => {
-    for (const basis of BASES) expect(EVIDENCE_FIELDS[basis].map((f) => f.key).sort()).toEqual(Object.keys(SCHEMAS[basis].shape).sort());
+    for (const basis of LAWFUL_BASES) expect(EVIDENCE_FIELDS[basis].map((f) => f.key).sort()).toEqual(Object.keys(SCHEMAS[basis].shape).sort());
   });
 
   it('guides legitimate interests as the three tests, then opt-out, date and assessor', () => {
@@ -67,7 +54,7 @@ describe('the form keeps the core’s lists', () => {
 });
 
 describe('toPolicy', () => {
-  it.each(BASES)('produces a valid %s policy with only that basis’s evidence, trimmed', (basis) => {
+  it.each(LAWFUL_BASES)('produces a valid %s policy with only that basis’s evidence, trimmed', (basis) => {
     const policy = toPolicy(filled(basis));
     const parsed = parseGroupPolicy(policy);
     expect(parsed).toMatchObject({ ok: true });
@@ -127,14 +114,21 @@ describe('toPolicy', () => {
 });
 
 describe('fromPolicy', () => {
-  it.each(BASES)('brings a saved %s policy back into the form unchanged', (basis) => {
+  it.each(LAWFUL_BASES)('brings a saved %s policy back into the form unchanged', (basis) => {
     const policy = toPolicy({ ...filled(basis), showArt9: true, art9Condition: 'explicit-consent', art9Justification: 'Recorded on the form.', showArt10: true, art10Authority: 'DPA 2018 Sch. 1' });
     expect(toPolicy(fromPolicy(policy))).toEqual(policy);
   });
 
+  it.each(LAWFUL_BASES)('takes a %s policy as the core saved it (groups.list) straight into the form', (basis) => {
+    const draft = toPolicy({ ...filled(basis), showArt9: true, art9Condition: 'explicit-consent', art9Justification: 'Recorded on the form.' });
+    const saved = parseGroupPolicy(draft);
+    if (!saved.ok) throw new Error(saved.errors.join('; '));
+    expect(toPolicy(fromPolicy(saved.policy))).toEqual(draft);
+  });
+
   it('ignores what it does not know, and an absent policy', () => {
     expect(fromPolicy(null)).toEqual(emptyPolicyForm());
-    const state = fromPolicy({ basis: 'telepathy', purpose: 'world-domination', evidence: 'nope', art14Notice: { status: 'maybe' } });
+    const state = fromPolicy({ basis: 'telepathy', purpose: 'world-domination', evidence: { spell: 'abracadabra' }, art14Notice: { status: 'maybe' } });
     expect(state.basis).toBe('');
     expect(state.purpose).toBe('');
     expect(state.notice.status).toBe('');

@@ -7,3 +7,12 @@ export const LIA = {
   assessedAt: '2026-11-20',
   assessedBy: 'The data protection officer',
 };
+
+/** A whole lawful-basis policy under legitimate interests, with that assessment and a sent Art. 14 notice. */
+export const LI_POLICY = {
+  basis: 'legitimate-interests',
+  purpose: 'networking',
+  purposeDescription: 'Invitations to our engineering meetups for these people.',
+  evidence: LIA,
+  art14Notice: { status: 'sent', date: '2026-11-25', method: 'Email with our privacy notice' },
+};

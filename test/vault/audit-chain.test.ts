@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditDetails } from '../../src/audit/audit-log.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
 import { listContacts } from '../../src/app/use-cases/contacts.js';
-import { addGroup, listGroups } from '../../src/app/use-cases/groups.js';
+import { authorise } from '../../src/app/authorise.js';
+import { addGroup } from '../../src/app/use-cases/groups.js';
 import { addMember } from '../../src/app/use-cases/members.js';
 import { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   listContacts(session);
   await addMember(session, { name: 'Bob Importer', roles: ['importer'], passphrase: PASSPHRASE });
   const bob = await vault.unlock('Bob Importer', PASSPHRASE);
-  expect(() => listGroups(bob)).toThrow(); // a refusal is in the chain too
+  expect(() => authorise(bob, 'groups.list')).toThrow(); // a refusal is in the chain too
   await expect(vault.unlock('Bob Importer', 'not his passphrase')).rejects.toThrow();
   const result = vault.audit.verify();
   expect(result).toMatchObject({ ok: true });

@@ -1,19 +1,22 @@
 // Acceptance: a process killed in the middle of a commit leaves the vault openable, consistent and without a
 // partial import. A child process (crash-commit-child.mjs, running the compiled code) commits a generated export of
-// 20,000 rows and is killed with SIGKILL at deterministic points spread over the commit; the test then opens the
-// vault and checks it. The vaults are crashed in two lanes side by side (the children are CPU-bound; the suite
-// runs on two cores). In each lane every crash is followed by a rerun of the same commit on the same vault (the
-// next run, which is killed in turn, and finally one that is not), and that last rerun must complete with the full
-// import. One lane runs as the app does; the other with a small page cache, so that SQLite has already spilled
-// uncommitted pages into the WAL when the process dies, as it would in a much larger import.
+// 20,000 rows and kills itself (SIGKILL) at a named point of the commit (src/vault/crash-points.ts): the
+// transaction begun, every thousandth record, or just before the audit entry and COMMIT, drawn with a seeded PRNG
+// from the points that one run that is not killed reached; the test then opens the vault and checks it. The
+// vaults are crashed in two lanes side by side (the children are CPU-bound; the suite runs on two cores). In each
+// lane every crash is followed by a rerun of the same commit on the same vault (the next run, which is killed in
+// turn, and finally one that is not), and that last rerun must complete with the full import. One lane runs as
+// the app does; the other with a small page cache, so that SQLite has already spilled uncommitted pages into the
+// WAL when the process dies, as it would in a much larger import.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
+import { IMPORT_POINTS, RECORDS_PER_POINT, type ImportPoint } from '../../src/vault/crash-points.js';
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
+import { drawKillPoints, label, pointsReached, type KillPoint } from '../support/kill-points.js';
 import { seeded } from '../support/seeded.js';
 import { newVault, PASSPHRASE } from '../support/vault.js';
 
@@ -31,47 +34,38 @@ let exportPath: string;
 let basePath: string;
 
 interface ChildRun {
-  /** Killed by the test (false: it finished before the kill point). */
+  /** Killed at its kill point (false: it finished). */
   killed: boolean;
-  /** Milliseconds from "start" (the commit called) to the committed report, when not killed. */
-  duration: number | null;
+  /** The points the commit reached, in order (for a killed run, the last is where it died). */
+  reached: KillPoint<ImportPoint>[];
   report: { importId: string; records: number; added: number; duplicatesSkipped: number } | null;
   /** Size of the WAL left on disk right after the child died. */
   walBytes: number;
 }
 
-/** Run the child on a vault; kill it `killAfter` ms after it called the commit (null: let it finish). */
-function runChild(vaultPath: string, killAfter: number | null, cacheKib: number | null = null): Promise<ChildRun> {
+/** Run the child on a vault; it dies at `kill` (null: it finishes). */
+function runChild(vaultPath: string, kill: KillPoint<ImportPoint> | null, cacheKib: number | null = null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, vaultPath, exportPath], {
+    const child = spawn(process.execPath, [CHILD, vaultPath, exportPath, ...(kill ? [kill.point, String(kill.n)] : [])], {
       env: { ...process.env, CS_MEMBER: MEMBER, CS_PASSPHRASE: PASSPHRASE, ...(cacheKib ? { CS_CACHE_KIB: String(cacheKib) } : {}) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     live.add(child);
     let stdout = '';
     let stderr = '';
-    let startedAt: number | null = null;
-    let duration: number | null = null;
-    let timer: NodeJS.Timeout | undefined;
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      if (startedAt === null && stdout.includes('start\n')) {
-        startedAt = performance.now();
-        if (killAfter !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfter);
-      }
-      if (duration === null && startedAt !== null && /\n\{.*\}\n/.test(stdout)) duration = performance.now() - startedAt;
-    });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       live.delete(child);
-      clearTimeout(timer);
       const walBytes = existsSync(`${vaultPath}-wal`) ? statSync(`${vaultPath}-wal`).size : 0;
-      if (signal === 'SIGKILL') return resolve({ killed: true, duration: null, report: null, walBytes });
+      const lines = stdout.split('\n');
+      const reached = pointsReached(lines, IMPORT_POINTS);
+      if (signal === 'SIGKILL') return resolve({ killed: true, reached, report: null, walBytes });
       if (code !== 0) return reject(new Error(`the child failed (exit ${code}, ${signal}): ${stderr}`));
-      const line = stdout.split('\n').find((l) => l.startsWith('{'));
-      if (!line || startedAt === null) return reject(new Error(`the child did not report its commit: ${stdout} ${stderr}`));
-      resolve({ killed: false, duration, report: JSON.parse(line) as ChildRun['report'], walBytes });
+      const line = lines.find((l) => l.startsWith('{'));
+      if (!line || !lines.includes('start')) return reject(new Error(`the child did not report its commit: ${stdout} ${stderr}`));
+      resolve({ killed: false, reached, report: JSON.parse(line) as ChildRun['report'], walBytes });
     });
   });
 }
@@ -130,7 +124,7 @@ const copyOfBase = (name: string) => {
 
 describe('a commit killed half-way', () => {
   it(`leaves the vault whole, the import fully there or absent, at ${KILLED_RUNS} kill points; the reruns complete`, async () => {
-    // A run that is not killed: the committed state is full, and it measures how long a commit takes here.
+    // A run that is not killed: the committed state is full, and it lists the points a commit reaches, in order.
     const reference = copyOfBase('reference.db');
     const full = await runChild(reference, null);
     expect(full.killed).toBe(false);
@@ -139,24 +133,27 @@ describe('a commit killed half-way', () => {
     expect(expected).toBeGreaterThan(ROWS * 0.9);
     const state = checkVault(reference, expected);
     expect(state).toMatchObject({ contacts: expected, imports: [{ added: expected, contacts: expected }] });
-    const duration = full.duration!;
-    expect(duration).toBeGreaterThan(500); // long enough to be cut: otherwise the kill points below mean nothing
+    const batches = ROWS / RECORDS_PER_POINT;
+    expect(full.reached.map(label)).toEqual(['begin 1', ...Array.from({ length: batches }, (_, i) => `records ${i + 1}`), 'commit 1']);
 
-    // Kill points spread over the commit: stratified and seeded, from 50 ms to 90 % of the measured duration.
+    // Kill points: the beginning and the end of the transaction, and batches of records drawn stratified and
+    // seeded; dealt to the lanes in turn, in the order a commit reaches them.
     const random = seeded(20261129);
-    const delays = Array.from({ length: KILLED_RUNS }, (_, i) => Math.round(50 + ((duration * 0.9 - 50) * (i + random())) / KILLED_RUNS));
+    const plan = drawKillPoints(full.reached, (point) => (point === 'records' ? KILLED_RUNS - 2 : 1), random);
+    expect(plan).toHaveLength(KILLED_RUNS);
+    expect(new Set(plan.map((k) => k.point))).toEqual(new Set(IMPORT_POINTS));
     const lanes = LANE_CACHE_KIB.map((cacheKib, l) => ({
       cacheKib,
       path: copyOfBase(`lane-${l}.db`),
-      delays: delays.filter((_, i) => i % LANE_CACHE_KIB.length === l),
+      points: plan.filter((_, i) => i % LANE_CACHE_KIB.length === l),
     }));
     const runs = (
       await Promise.all(
         lanes.map(async (lane) => {
-          const out: { lane: number | null; delay: number; run: ChildRun; state: VaultState }[] = [];
-          for (const delay of lane.delays) {
-            const run = await runChild(lane.path, delay, lane.cacheKib);
-            out.push({ lane: lane.cacheKib, delay, run, state: checkVault(lane.path, expected) });
+          const out: { lane: number | null; point: KillPoint<ImportPoint>; run: ChildRun; state: VaultState }[] = [];
+          for (const point of lane.points) {
+            const run = await runChild(lane.path, point, lane.cacheKib);
+            out.push({ lane: lane.cacheKib, point, run, state: checkVault(lane.path, expected) });
           }
           // The rerun after the last crash of this lane completes, and the vault then holds the whole import.
           const rerun = await runChild(lane.path, null, lane.cacheKib);
@@ -169,14 +166,15 @@ describe('a commit killed half-way', () => {
       )
     ).flat();
 
-    // The test bites: most runs were killed, some inside the transaction (nothing of the import kept), and in the
-    // small-cache lane after uncommitted pages had reached the WAL on disk.
-    const killed = runs.filter((r) => r.run.killed);
-    const cutMidCommit = killed.filter((r) => r.state.contacts === 0);
+    // The test bites: every run died where it was told, inside the transaction, and nothing of the import was kept;
+    // in the small-cache lane after uncommitted pages had reached the WAL on disk.
     expect(runs).toHaveLength(KILLED_RUNS);
-    expect(killed.length).toBeGreaterThanOrEqual(KILLED_RUNS / 2);
-    expect(cutMidCommit.length).toBeGreaterThanOrEqual(1);
-    const spilled = cutMidCommit.filter((r) => r.lane !== null).map((r) => r.run.walBytes);
+    for (const r of runs) {
+      expect(r.run.killed, label(r.point)).toBe(true);
+      expect(r.run.reached.at(-1), 'died at its kill point').toEqual(r.point);
+      expect(r.state.contacts, label(r.point)).toBe(0);
+    }
+    const spilled = runs.filter((r) => r.lane !== null).map((r) => r.run.walBytes);
     expect(Math.max(0, ...spilled), 'uncommitted pages in the WAL when the process died').toBeGreaterThan(100_000);
   }, 120_000);
 });

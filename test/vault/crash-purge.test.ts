@@ -1,17 +1,13 @@
 // Acceptance: a scheduled destruction killed at any point leaves either nothing destroyed or a state that a rerun
 // completes; each time the vault opens whole, its audit chain verifies, and the rerun completes. A child process
 // (crash-purge-child.mjs, running the compiled code) opens a vault of about 60,000 quarantined contacts with its
-// clock a year ahead, so that every contact is due, and runs purgeDue; it is killed with SIGKILL at deterministic
-// points of the run, each time on a fresh copy of the same vault.
+// clock a year after their import, so that every contact is due, and runs purgeDue; it kills itself (SIGKILL) at a
+// named point of the run (src/vault/crash-points.ts), each time on a fresh copy of the same vault.
 //
-// The kill points cover the whole run, as measured by one run that is not killed: the deletion transaction, the
-// commit itself, and the clean-up after it (checkpoint, VACUUM, checkpoint, the "vacuum pending" mark cleared,
-// checkpoint). That clean-up takes about a tenth of the run, the VACUUM itself 5-20 ms, and the run's length
-// varies by half from one run to the next on a busy machine, so each point is aimed from the child's own report of
-// where it is (it prints a line before and after each statement of the run): points in the transaction count from
-// "start", points in the commit from "> COMMIT", and the denser points of the clean-up from "< COMMIT",
-// "> VACUUM" and "< VACUUM". A kill's timer runs only while the test process has nothing synchronous to do (its
-// checks come between kills), so that it fires on time.
+// One run that is not killed lists the points a run reaches: the transaction begun, each batch of deletes, the
+// COMMIT, then the clean-up after it (checkpoint, VACUUM, checkpoint, the "vacuum pending" mark cleared,
+// checkpoint). The kill points are drawn from that list with a seeded PRNG, every kind of point at least once and
+// up to PER_POINT of each, so each run of the suite kills at the same statements.
 //
 // After each kill the files the child left (the vault and its WAL) are copied before anything opens them; the
 // copy is opened and checked while the rerun, on the original, meets the files exactly as the kill left them
@@ -20,90 +16,68 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
 import { CertificateSchema, verifyCertificate, type Certificate } from '../../src/vault/certificates.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
+import { PURGE_POINTS, type PurgePoint } from '../../src/vault/crash-points.js';
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
+import { drawKillPoints, label, pointsReached, type KillPoint } from '../support/kill-points.js';
 import { seeded } from '../support/seeded.js';
 import { newVault } from '../support/vault.js';
 
-/** Two exports of 30,000 rows (different people): about 60,000 contacts, a purge of 1-2.5 s here. */
+/** Two exports of 30,000 rows (different people): about 60,000 contacts, a dozen batches of deletes. */
 const EXPORT_SEEDS = [11, 12];
 const ROWS = 30_000;
 const CHILD = join(import.meta.dirname, 'crash-purge-child.mjs');
+const IMPORTED_AT = new Date('2026-11-29T10:00:00Z');
 const YEAR = 365 * 86_400_000;
-
-/** Where a kill point is counted from: a line the child prints (see crash-purge-child.mjs). */
-type Anchor = 'start' | '> COMMIT' | '< COMMIT' | '> VACUUM' | '< VACUUM';
-interface KillPoint {
-  anchor: Anchor;
-  delay: number;
-}
+/** Kill points drawn of each kind (all of a kind the run reaches fewer times). */
+const PER_POINT = 4;
 
 const tmp = scratch();
 const live = new Set<ReturnType<typeof spawn>>();
 afterAll(() => live.forEach((child) => child.kill('SIGKILL'))); // only if a failed assertion left one running
 let basePath: string;
 /** The vault's clock for the purges: a year after the imports, when every quarantined contact is due. */
-let later: Date;
+const later = new Date(IMPORTED_AT.getTime() + YEAR);
 /** Contacts in the base vault, all due at `later`. */
 let full: number;
 /** Entries of the base vault's audit log. */
 let baseEntries: number;
 
 interface ChildRun {
-  /** Killed by the test (false: it finished before the kill point). */
+  /** Killed at its kill point (false: it finished). */
   killed: boolean;
-  /** The lines the child printed before it ended or died, without their times (and without the result). */
+  /** The lines the child printed before it ended or died ("start", "POINT N"..., "done"), without the result. */
   trace: string[];
-  /** Milliseconds from "start" to the first time the child printed each line, by the child's clock. */
-  at: Map<string, number>;
   result: { destroyed: number; held: number; certificateId: string | null; walBytes: number } | null;
   /** Size of the WAL left on disk right after the child ended. */
   walBytes: number;
 }
 
-/** Run the child on a vault; kill it `kill.delay` ms after it printed `kill.anchor` (null: let it finish). */
-function runChild(vaultPath: string, kill: KillPoint | null): Promise<ChildRun> {
+/** Run the child on a vault; it dies at `kill` (null: it finishes). */
+function runChild(vaultPath: string, kill: KillPoint<PurgePoint> | null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, vaultPath, later.toISOString()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const args = [CHILD, vaultPath, later.toISOString(), ...(kill ? [kill.point, String(kill.n)] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
-    let pending = '';
+    let stdout = '';
     let stderr = '';
-    let startClock: number | null = null;
-    const trace: string[] = [];
-    const at = new Map<string, number>();
-    let result: ChildRun['result'] = null;
-    let timer: NodeJS.Timeout | undefined;
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      pending += d;
-      const lines = pending.split('\n');
-      pending = lines.pop()!;
-      for (const line of lines) {
-        if (line.startsWith('{')) {
-          result = JSON.parse(line) as ChildRun['result'];
-          continue;
-        }
-        const [text = '', clock = ''] = line.split('\t');
-        trace.push(text);
-        if (text === 'start') startClock = Number(clock);
-        if (startClock !== null && !at.has(text)) at.set(text, Number(clock) - startClock);
-        if (kill && text === kill.anchor && timer === undefined) timer = setTimeout(() => child.kill('SIGKILL'), kill.delay);
-      }
-    });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.on('error', reject);
     child.on('close', (code, signal) => {
       live.delete(child);
-      clearTimeout(timer);
       const walBytes = existsSync(`${vaultPath}-wal`) ? statSync(`${vaultPath}-wal`).size : 0;
-      if (signal === 'SIGKILL') return resolve({ killed: true, trace, at, result: null, walBytes });
+      const lines = stdout.split('\n').filter(Boolean);
+      const trace = lines.filter((l) => !l.startsWith('{'));
+      if (signal === 'SIGKILL') return resolve({ killed: true, trace, result: null, walBytes });
       if (code !== 0) return reject(new Error(`the child failed (exit ${code}, ${signal}): ${stderr}`));
-      if (!result || !at.has('done')) return reject(new Error(`the child did not report its run: ${trace.join(' | ')} ${stderr}`));
-      resolve({ killed: false, trace, at, result, walBytes });
+      const json = lines.find((l) => l.startsWith('{'));
+      if (!json || trace.at(-1) !== 'done') return reject(new Error(`the child did not report its run: ${trace.join(' | ')} ${stderr}`));
+      resolve({ killed: false, trace, result: JSON.parse(json) as ChildRun['result'], walBytes });
     });
   });
 }
@@ -178,20 +152,8 @@ function expectCompleted(path: string, run: ChildRun, state: VaultState): void {
   expect(statSync(path).size).toBeLessThan(statSync(basePath).size / 20);
 }
 
-/** Where the run was when it died, from the last line it printed. */
-function phaseOf(trace: string[]): string {
-  if (!trace.includes('> COMMIT')) return 'in the deletion transaction';
-  if (!trace.includes('< COMMIT')) return 'in the COMMIT';
-  const after = trace.slice(trace.indexOf('< COMMIT') + 1);
-  const last = after.at(-1);
-  if (!last) return 'after the COMMIT';
-  const nth = after.filter((l) => l === last).length;
-  const step = last.slice(2) === 'wal_checkpoint(TRUNCATE)' ? `checkpoint ${nth}` : last.slice(2);
-  return last.startsWith('>') ? `in ${step}` : `after ${step}`;
-}
-
 beforeAll(async () => {
-  const base = await newVault(tmp.dir, { name: 'Alice Admin' });
+  const base = await newVault(tmp.dir, { name: 'Alice Admin', now: () => IMPORTED_AT });
   for (const seed of EXPORT_SEEDS) {
     const file = tmp.path(`Connections-${seed}.csv`);
     await writeExport(file, { rows: ROWS, seed });
@@ -200,7 +162,6 @@ beforeAll(async () => {
   }
   full = (base.vault.db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
   const latest = (base.vault.db.prepare('SELECT max(expires_at) AS t FROM contacts').get() as { t: string }).t;
-  later = new Date(Date.now() + YEAR);
   expect(new Date(latest).getTime()).toBeLessThan(later.getTime()); // quarantined: due 30 days after import
   baseEntries = base.vault.audit.verify().entries;
   base.session.lock();
@@ -220,38 +181,38 @@ const removeVault = (path: string) => ['', '-wal', '-shm'].forEach((suffix) => r
 
 describe('a scheduled destruction killed at any point', () => {
   it('leaves the vault whole with nothing or everything destroyed, its audit chain verifying; a rerun completes', async () => {
-    const started = performance.now();
-    // A run that is not killed: it destroys every contact, and measures how long each phase of the run takes here.
+    // A run that is not killed: it destroys every contact, and lists the points a run reaches, in order.
     const reference = copyOfBase('reference.db');
     const whole = await runChild(reference, null);
     expect(whole.result).toMatchObject({ destroyed: full, held: 0 });
     expectCompleted(reference, whole, checkVault(reference));
     removeVault(reference);
-    const at = (line: Anchor | 'done') => whole.at.get(line)!;
-    const doneAt = at('done');
-    expect(doneAt, 'long enough to be cut: otherwise the kill points below mean nothing').toBeGreaterThan(500);
+    const reached = pointsReached(whole.trace, PURGE_POINTS);
+    const deletes = reached.filter((k) => k.point === 'delete').length;
+    expect(deletes, 'more than one batch of deletes to cut between').toBeGreaterThan(PER_POINT);
+    expect(reached.map(label)).toEqual([
+      'begin 1',
+      ...Array.from({ length: deletes }, (_, i) => `delete ${i + 1}`),
+      'commit 1',
+      'checkpoint 1',
+      'vacuum 1',
+      'checkpoint 2',
+      'checkpoint 3',
+    ]);
 
-    // Kill points, seeded and stratified over each phase of the run as measured, each counted from the line that
-    // opens its phase: 6 in the deletion transaction, 3 in the commit, then, denser, 4 in the first checkpoint,
-    // 2 in the VACUUM and 2 in the rest of the clean-up (up to 70 % of it: a run a little quicker than this one
-    // could end before a later point, and would then be checked as a completed run).
+    // The plan: of each kind of point, up to PER_POINT drawn (seeded, stratified), in the run's order.
     const random = seeded(20261130);
-    const strata = (n: number, anchor: Anchor, span: number): KillPoint[] =>
-      Array.from({ length: n }, (_, i) => ({ anchor, delay: Math.round((span * (i + random())) / n) }));
-    const plan = [
-      ...strata(6, 'start', at('> COMMIT')),
-      ...strata(3, '> COMMIT', at('< COMMIT') - at('> COMMIT')),
-      ...strata(4, '< COMMIT', at('> VACUUM') - at('< COMMIT')),
-      ...strata(2, '> VACUUM', at('< VACUUM') - at('> VACUUM')),
-      ...strata(2, '< VACUUM', (doneAt - at('< VACUUM')) * 0.7),
-    ];
+    const plan = drawKillPoints(reached, () => PER_POINT, random);
+    expect(new Set(plan.map((k) => k.point))).toEqual(new Set(PURGE_POINTS));
+    /** Committed once the clean-up has begun; the mark is cleared just before the last checkpoint. */
+    const committed = (k: KillPoint<PurgePoint>) => k.point === 'checkpoint' || k.point === 'vacuum';
+    const markCleared = (k: KillPoint<PurgePoint>) => k.point === 'checkpoint' && k.n === 3;
 
-    // Each point on a fresh copy of the base vault. The rerun of one point goes on while the next is killed (the
-    // test process only waits on both, so the kill's timer stays on time); the synchronous checks come between.
+    // Each point on a fresh copy of the base vault. The rerun of one point goes on while the next is killed; the
+    // synchronous checks come between.
     interface Outcome {
-      point: KillPoint;
+      point: KillPoint<PurgePoint>;
       run: ChildRun;
-      phase: string;
       crashed: VaultState;
     }
     const outcomes: Outcome[] = [];
@@ -261,9 +222,9 @@ describe('a scheduled destruction killed at any point', () => {
       expect(run.result).toMatchObject({ destroyed: outcome.crashed.contacts, held: 0 });
       // A clean-up left pending is finished first, before the rerun looks for contacts due.
       if (outcome.crashed.vacuumPending === '1') {
-        const vacuum = run.trace.indexOf('> VACUUM');
+        const vacuum = run.trace.indexOf('vacuum 1');
         expect(vacuum).toBeGreaterThanOrEqual(0);
-        expect(vacuum).toBeLessThan(run.trace.indexOf('> BEGIN IMMEDIATE'));
+        expect(vacuum).toBeLessThan(run.trace.indexOf('begin 1'));
       }
       const after = checkVault(path);
       expectCompleted(path, run, after);
@@ -276,6 +237,9 @@ describe('a scheduled destruction killed at any point', () => {
       const path = copyOfBase(`run-${i}.db`);
       const run = await runChild(path, point);
       if (rerunning) await finishRerun(rerunning);
+      // Died exactly where it was told to.
+      expect(run.killed, label(point)).toBe(true);
+      expect(run.trace.at(-1)).toBe(label(point));
       // The files as the kill left them, copied before anything opens them: the copy is checked while the original
       // is rerun.
       const seen = tmp.path(`run-${i}-as-left.db`);
@@ -283,35 +247,26 @@ describe('a scheduled destruction killed at any point', () => {
       if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${seen}-wal`);
       const rerun = runChild(path, null);
       const crashed = checkVault(seen);
-      if (!run.killed) expectCompleted(seen, run, crashed);
       removeVault(seen);
-      // Where the child had got to decides the outcome: before the commit, nothing; once committed, everything.
-      if (!run.trace.includes('> COMMIT')) expect(crashed.contacts).toBe(full);
-      if (run.trace.includes('< COMMIT')) expect(crashed.contacts).toBe(0);
-      const outcome = { point, run, phase: run.killed ? phaseOf(run.trace) : 'finished before the kill', crashed };
+      // Where the child died decides the outcome: before the COMMIT, nothing; once committed, everything.
+      expect(crashed.contacts, label(point)).toBe(committed(point) ? 0 : full);
+      expect(crashed.vacuumPending, label(point)).toBe(committed(point) && !markCleared(point) ? '1' : null);
+      const outcome = { point, run, crashed };
       outcomes.push(outcome);
       rerunning = { path, outcome, rerun };
     }
     if (rerunning) await finishRerun(rerunning);
 
-    const killed = outcomes.filter((r) => r.run.killed);
-    const nothingDestroyed = killed.filter((r) => r.crashed.contacts === full);
-    const cleanUpPending = killed.filter((r) => r.crashed.contacts === 0 && r.crashed.vacuumPending === '1');
-    const phases = new Map<string, number>();
-    for (const r of outcomes) phases.set(r.phase, (phases.get(r.phase) ?? 0) + 1);
+    const nothingDestroyed = outcomes.filter((r) => r.crashed.contacts === full);
+    const cleanUpPending = outcomes.filter((r) => r.crashed.contacts === 0 && r.crashed.vacuumPending === '1');
     console.info(
-      `crash-purge: ${full} contacts; unkilled run ${Math.round(doneAt)} ms (commit ${Math.round(at('> COMMIT'))}-${Math.round(at('< COMMIT'))} ms, ` +
-        `VACUUM ${Math.round(at('> VACUUM'))}-${Math.round(at('< VACUUM'))} ms); ${killed.length}/${outcomes.length} killed: ` +
-        `${nothingDestroyed.length} with nothing destroyed, ${cleanUpPending.length} destroyed with the clean-up pending, ` +
-        `${killed.length - nothingDestroyed.length - cleanUpPending.length} destroyed and cleaned up; where: ${JSON.stringify(Object.fromEntries(phases))} ` +
-        `(${killed.filter((r) => r.phase === 'in the COMMIT' && r.crashed.contacts === 0).length} killed in the COMMIT after its last frame was written: destroyed); ` +
-        `largest uncommitted WAL left ${Math.max(0, ...nothingDestroyed.map((r) => r.run.walBytes))} bytes; ${Math.round((performance.now() - started) / 1000)} s`,
+      `crash-purge: ${full} contacts, ${deletes} batches of deletes; killed at ${plan.map(label).join(', ')}: ` +
+        `${nothingDestroyed.length} with nothing destroyed, ${cleanUpPending.length} destroyed with the clean-up pending; ` +
+        `largest uncommitted WAL left ${Math.max(0, ...nothingDestroyed.map((r) => r.run.walBytes))} bytes`,
     );
 
-    // The test bites: almost every run was killed, some before the commit (nothing destroyed, with uncommitted
-    // pages of the deletion in the WAL), some after it with the clean-up still to do, which the rerun finished.
-    expect(outcomes).toHaveLength(17);
-    expect(killed.length).toBeGreaterThanOrEqual(15);
+    // The test bites: some runs died before the commit (nothing destroyed, with uncommitted pages of the deletion
+    // in the WAL), some after it with the clean-up still to do, which the rerun finished.
     expect(nothingDestroyed.length).toBeGreaterThanOrEqual(3);
     expect(Math.max(0, ...nothingDestroyed.map((r) => r.run.walBytes)), 'uncommitted pages in the WAL when the process died').toBeGreaterThan(1_000_000);
     expect(cleanUpPending.length).toBeGreaterThanOrEqual(3);

@@ -7,7 +7,7 @@ import { useBlobUrl } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { day, timestamp } from '../../lib/format.js';
 import { basisLabel, EMAIL_KIND_LABELS, humanise, PURPOSE_LABELS } from '../../lib/labels.js';
-import { as, type Certificate, type ContactView, type GroupView } from '../../types.js';
+import type { ContactView, GroupView } from '../../types.js';
 
 export function ContactDetail({
   contact: listed,
@@ -34,7 +34,7 @@ export function ContactDetail({
   useEffect(() => {
     let live = true;
     call('contacts.show', { contactId: listed.id })
-      .then((c) => live && setContact(as<ContactView>(c)))
+      .then((c) => live && setContact(c))
       .catch(() => {});
     return () => {
       live = false;
@@ -50,10 +50,10 @@ export function ContactDetail({
   };
 
   const erase = async () => {
-    const r = await run('erase', () => call('contacts.erase', { contactId: contact.id }), (v) => `${name} was erased. Certificate ${String(as<Certificate>(v.certificate).id)}.`);
+    const r = await run('erase', () => call('contacts.erase', { contactId: contact.id }), (v) => `${name} was erased. Certificate ${v.certificate.id}.`);
     setConfirming(false);
     if (r) {
-      setErased({ certificateId: as<Certificate>(r.certificate).id, suppressionId: r.suppressionId });
+      setErased({ certificateId: r.certificate.id, suppressionId: r.suppressionId });
       setAccess(null);
       onErased();
     }
@@ -95,7 +95,7 @@ export function ContactDetail({
         <dd>{contact.lastName || '—'}</dd>
         <dt>Email</dt>
         <dd>
-          {contact.email ?? '—'} <span className="hint">({EMAIL_KIND_LABELS[contact.emailKind] ?? contact.emailKind})</span>
+          {contact.email ?? '—'} <span className="hint">({EMAIL_KIND_LABELS[contact.emailKind]})</span>
         </dd>
         <dt>Profile</dt>
         <dd className="wrap">{contact.profileUrl ?? '—'}</dd>
@@ -116,7 +116,7 @@ export function ContactDetail({
         <dd>{group ? group.label : 'none'}</dd>
         <dt>Lawful basis</dt>
         <dd data-testid="detail-basis">
-          {policy ? `${basisLabel(policy.basis)} · ${(PURPOSE_LABELS as Record<string, string>)[policy.purpose] ?? policy.purpose}` : 'none'}
+          {policy ? `${basisLabel(policy.basis)} · ${PURPOSE_LABELS[policy.purpose]}` : 'none'}
         </dd>
         <dt>Status</dt>
         <dd>

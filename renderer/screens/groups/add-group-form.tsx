@@ -4,8 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
-import { RULE_LABELS, RULE_TYPES } from '../../lib/labels.js';
-import { emptyRuleForm, toRule, type RuleFormState } from '../../lib/rule-form.js';
+import { EMAIL_KINDS } from '../../../src/shared/vocabulary.js';
+import { RULE_EMAIL_KIND_LABELS, RULE_LABELS } from '../../lib/labels.js';
+import { emptyRuleForm, FORM_RULE_TYPES, toRule, type RuleFormState } from '../../lib/rule-form.js';
 
 export function AddGroupForm({ onAdded }: { onAdded(): void }) {
   const [label, setLabel] = useState('');
@@ -20,7 +21,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
     const problem = !label.trim() ? 'Give the group a label.' : parsed.ok ? null : parsed.error;
     setError(problem);
     if (problem || !parsed.ok) return;
-    const added = await run('add', () => call('groups.add', { label: label.trim(), rule: parsed.rule }), (g) => `Group “${String(g.label)}” added: ${String(g.contacts)} contacts matched.`);
+    const added = await run('add', () => call('groups.add', { label: label.trim(), rule: parsed.rule }), (g) => `Group “${g.label}” added: ${g.contacts} contacts matched.`);
     if (added) {
       setLabel('');
       setRule(emptyRuleForm());
@@ -32,7 +33,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
     <form className="card form" data-testid="add-group" onSubmit={submit} noValidate aria-labelledby="add-group-title">
       <h3 id="add-group-title">Add a group</h3>
       <TextField label="Label" required testId="group-label" value={label} onChange={setLabel} hint="A name you will recognise, e.g. “Clients at Acme”." />
-      <SelectField label="Rule" testId="rule-type" value={rule.type} onChange={(type) => set({ type })} options={RULE_TYPES.map((t) => ({ value: t, label: RULE_LABELS[t] }))} />
+      <SelectField label="Rule" testId="rule-type" value={rule.type} onChange={(type) => set({ type })} options={FORM_RULE_TYPES.map((t) => ({ value: t, label: RULE_LABELS[t] }))} />
       {rule.type === 'company' ? (
         <TextArea label="Companies" required testId="rule-companies" value={rule.companies} onChange={(companies) => set({ companies })} hint="One per line, or separated by commas. Matched whole, ignoring case." />
       ) : null}
@@ -42,11 +43,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
           testId="rule-email-kind"
           value={rule.emailKind}
           onChange={(emailKind) => set({ emailKind })}
-          options={[
-            { value: 'corporate', label: 'Work address (company domain)' },
-            { value: 'personal', label: 'Personal address (free mail)' },
-            { value: 'none', label: 'No email address' },
-          ]}
+          options={EMAIL_KINDS.map((k) => ({ value: k, label: RULE_EMAIL_KIND_LABELS[k] }))}
         />
       ) : null}
       {rule.type === 'connected-year' ? (

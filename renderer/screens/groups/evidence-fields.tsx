@@ -2,9 +2,11 @@
 // necessity, balancing), one at a time, then the opt-out, date and assessor.
 import { useState } from 'react';
 import { TextArea, TextField } from '../../components/fields.js';
-import { EVIDENCE_FIELDS, LIA_STEPS, type Basis, type EvidenceField } from '../../lib/policy-form.js';
+import type { LawfulBasis } from '../../../src/shared/vocabulary.js';
+import { isOneOf } from '../../lib/guards.js';
+import { EVIDENCE_FIELDS, LIA_STEPS, type EvidenceField } from '../../lib/policy-form.js';
 
-const GUIDANCE: Record<Basis, string> = {
+const GUIDANCE: Record<LawfulBasis, string> = {
   consent: 'Consent must be freely given, specific, informed and unambiguous, and recorded. Accepting a LinkedIn connection is not consent.',
   contract: 'Only when you have a contract with each person (or they asked you to take steps before one).',
   'legal-obligation': 'Only when a law requires you to process these contacts.',
@@ -19,7 +21,7 @@ function Field({ field, value, onChange }: { field: EvidenceField; value: string
   return <TextField {...common} type={field.kind === 'date' ? 'date' : 'text'} />;
 }
 
-export function EvidenceFields({ basis, values, onChange }: { basis: Basis; values: Record<string, string>; onChange(key: string, value: string): void }) {
+export function EvidenceFields({ basis, values, onChange }: { basis: LawfulBasis; values: Record<string, string>; onChange(key: string, value: string): void }) {
   const fields = EVIDENCE_FIELDS[basis];
   return (
     <div data-testid={`evidence-for-${basis}`}>
@@ -36,7 +38,7 @@ export function EvidenceFields({ basis, values, onChange }: { basis: Basis; valu
 function LiaSteps({ fields, values, onChange }: { fields: readonly EvidenceField[]; values: Record<string, string>; onChange(key: string, value: string): void }) {
   const [step, setStep] = useState(0);
   const steps = LIA_STEPS.map((key) => fields.find((f) => f.key === key)!);
-  const rest = fields.filter((f) => !(LIA_STEPS as readonly string[]).includes(f.key));
+  const rest = fields.filter((f) => !isOneOf(LIA_STEPS, f.key));
   const current = steps[step]!;
   const titles = ['Purpose test', 'Necessity test', 'Balancing test'];
   return (

@@ -6,10 +6,11 @@ import { call } from '../../api.js';
 import { useStatus } from '../../app/status.js';
 import { useAction } from '../../app/use-action.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
-import { GuardrailList, type Guardrail } from '../../components/guardrail-list.js';
+import { GuardrailList } from '../../components/guardrail-list.js';
+import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES } from '../../../src/shared/vocabulary.js';
 import { ART9_LABELS, BASIS_LABELS, humanise, NOTICE_LABELS, PURPOSE_LABELS } from '../../lib/labels.js';
-import { ART9_CONDITIONS, BASES, fromPolicy, NOTICE_STATUSES, PURPOSES, toPolicy, withEvidence, type PolicyFormState } from '../../lib/policy-form.js';
-import { as, type ContactView, type GroupView } from '../../types.js';
+import { ART9_CONDITIONS, fromPolicy, toPolicy, withEvidence, type PolicyFormState } from '../../lib/policy-form.js';
+import type { GroupView, Guardrail } from '../../types.js';
 import { EvidenceFields } from './evidence-fields.js';
 
 const CRIMINAL = 'criminal-offences';
@@ -21,7 +22,7 @@ interface Sensitive {
 }
 
 export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSaved(): void; onClose(): void }) {
-  const [form, setForm] = useState<PolicyFormState>(() => fromPolicy(group.policy?.policy as Record<string, unknown> | undefined));
+  const [form, setForm] = useState<PolicyFormState>(() => fromPolicy(group.policy?.policy));
   const [sensitive, setSensitive] = useState<Sensitive | null>(null);
   const [checked, setChecked] = useState<{ for: string; errors: string[]; guardrails: Guardrail[] } | null>(null);
   const [acknowledge, setAcknowledge] = useState(false);
@@ -34,9 +35,8 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   useEffect(() => {
     let live = true;
     call('contacts.list', { groupId: group.id })
-      .then((list) => {
+      .then((contacts) => {
         if (!live) return;
-        const contacts = as<ContactView[]>(list);
         const art9 = contacts.filter((c) => c.specialCategories.some((k) => k !== CRIMINAL)).length;
         const art10 = contacts.filter((c) => c.specialCategories.includes(CRIMINAL)).length;
         const categories = [...new Set(contacts.flatMap((c) => c.specialCategories.filter((k) => k !== CRIMINAL)))];
@@ -94,7 +94,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
 
       <fieldset>
         <legend>1. Lawful basis and purpose</legend>
-        <SelectField label="Lawful basis (UK GDPR Art. 6(1))" required testId="policy-basis" placeholder="Choose a basis…" value={form.basis} onChange={(basis) => set({ basis })} options={BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))} />
+        <SelectField label="Lawful basis (UK GDPR Art. 6(1))" required testId="policy-basis" placeholder="Choose a basis…" value={form.basis} onChange={(basis) => set({ basis })} options={LAWFUL_BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))} />
         <SelectField label="Purpose" required testId="policy-purpose" placeholder="Choose a purpose…" value={form.purpose} onChange={(purpose) => set({ purpose })} options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))} />
         <TextArea label="The purpose in your own words" required testId="policy-purpose-description" value={form.purposeDescription} onChange={(purposeDescription) => set({ purposeDescription })} hint="At least 10 characters: what you will use these contacts for." />
       </fieldset>

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { findingInfo, humanise } from '../../lib/labels.js';
 import { groupFindings } from '../../lib/import-view.js';
 import type { ReportFinding } from '../../types.js';
-import type { Highlight } from '../import-screen.js';
+import type { Highlight } from './highlight.js';
 
 const PAGE = 100;
 

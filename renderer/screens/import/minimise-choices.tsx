@@ -1,13 +1,9 @@
 // The importer's minimisation choices besides whole columns: cut flagged fragments out of free text, and what to
 // do with people already in the vault.
 import { Checkbox } from '../../components/fields.js';
-import { STRIPPABLE, type ImportChoices, type Strippable } from '../../lib/import-view.js';
-
-const STRIP_LABELS: Record<Strippable, string> = {
-  'phone-number': 'Strip phone numbers written into names, companies and job titles',
-  'email-address': 'Strip email addresses written into names, companies and job titles',
-  'special-category': 'Strip special-category hints (health, religion, politics, union membership, criminal records)',
-};
+import { STRIPPABLE, type Strippable } from '../../../src/shared/vocabulary.js';
+import type { ImportChoices } from '../../lib/import-view.js';
+import { STRIP_LABELS } from '../../lib/labels.js';
 
 export function MinimiseChoices({ choices, byKind, onChange }: { choices: ImportChoices; byKind: Record<string, number>; onChange(c: ImportChoices): void }) {
   const toggle = (kind: Strippable, on: boolean) => onChange({ ...choices, strip: on ? [...new Set([...choices.strip, kind])] : choices.strip.filter((k) => k !== kind) });

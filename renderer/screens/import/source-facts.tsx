@@ -3,7 +3,7 @@
 import { bytes, DELIMITER_NAMES } from '../../lib/format.js';
 import type { InspectReport } from '../../types.js';
 
-const VARIANTS: Record<string, string> = {
+const VARIANTS: Record<InspectReport['source']['variant'], string> = {
   current: 'current LinkedIn format',
   '2022': '2022 format (no profile URL column)',
   legacy: 'older LinkedIn format',
@@ -22,7 +22,7 @@ export function SourceFacts({ report, sha256 }: { report: InspectReport; sha256:
         <dd>{s.container === 'zip' ? `LinkedIn archive (.zip), reading ${s.entry ?? 'Connections.csv'}` : 'CSV file'}</dd>
         <dt>Contents</dt>
         <dd data-testid="source-kind">
-          {s.kind === 'linkedin-connections' ? 'LinkedIn connections' : 'Imported contacts (your address book)'}, {VARIANTS[s.variant] ?? s.variant}
+          {s.kind === 'linkedin-connections' ? 'LinkedIn connections' : 'Imported contacts (your address book)'}, {VARIANTS[s.variant]}
         </dd>
         <dt>Encoding</dt>
         <dd data-testid="source-encoding">
@@ -30,7 +30,7 @@ export function SourceFacts({ report, sha256 }: { report: InspectReport; sha256:
           {s.bom ? ' with a byte-order mark' : ''}
         </dd>
         <dt>Delimiter</dt>
-        <dd data-testid="source-delimiter">{DELIMITER_NAMES[s.delimiter] ?? s.delimiter}</dd>
+        <dd data-testid="source-delimiter">{DELIMITER_NAMES[s.delimiter]}</dd>
         <dt>Line endings</dt>
         <dd>{s.lineEnding.toUpperCase()}</dd>
         <dt>Header</dt>

@@ -6,13 +6,13 @@ import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
-import { as, type Certificate } from '../../types.js';
+import type { Certificate } from '../../types.js';
 
 export function Certificates({ version }: { version: number }) {
   const [list, setList] = useState<Certificate[]>([]);
   const { run } = useAction();
   useEffect(() => {
-    void run('certificates', () => call('certificates.list', {})).then((r) => r && setList(as<Certificate[]>(r)));
+    void run('certificates', () => call('certificates.list', {})).then((r) => r && setList(r));
   }, [run, version]);
   return (
     <section className="card" aria-labelledby="certificates-title">

@@ -5,7 +5,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { basisLabel } from '../../lib/labels.js';
-import { as, type Certificate, type PurgeResult } from '../../types.js';
+import type { PurgeResult } from '../../types.js';
 
 export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | null): string; onDone(): void }) {
   const [result, setResult] = useState<PurgeResult | null>(null);
@@ -24,7 +24,7 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
       onDone();
     }
   };
-  const certificate = result?.certificate ? as<Certificate>(result.certificate) : null;
+  const certificate = result?.certificate ?? null;
 
   return (
     <section className="card" aria-labelledby="destruction-title">

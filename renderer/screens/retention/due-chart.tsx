@@ -5,9 +5,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { BarChart } from '../../components/bar-chart.js';
 import { monthName } from '../../lib/format.js';
-import type { Response } from '../../../src/api/contract.js';
-
-type Schedule = Response<'retention.schedule'>;
+import type { Schedule } from '../../types.js';
 
 export function DueChart({ version }: { version: number }) {
   const [schedule, setSchedule] = useState<Schedule | null>(null);

@@ -4,7 +4,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { day } from '../../lib/format.js';
-import { as, type GroupView, type HoldView } from '../../types.js';
+import type { GroupView, HoldRequest, HoldView } from '../../types.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,7 +19,7 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('holds.list', {}));
-    if (r) setHolds(as<HoldView[]>(r));
+    if (r) setHolds(r);
   }, [run]);
   useEffect(() => {
     void load();
@@ -37,7 +37,7 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
             : null;
     setError(problem);
     if (problem) return;
-    const req = target === 'group' ? { groupId, reason: reason.trim() } : { contactId: contactId.trim(), reason: reason.trim() };
+    const req: HoldRequest = target === 'group' ? { groupId, reason: reason.trim() } : { contactId: contactId.trim(), reason: reason.trim() };
     const r = await run('place', () => call('holds.place', req), 'Legal hold placed: those contacts will not be destroyed until it is lifted.');
     if (r) {
       setReason('');

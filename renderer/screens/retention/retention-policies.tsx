@@ -4,15 +4,15 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextField } from '../../components/fields.js';
-import { ANCHOR_LABELS, ANCHORS, BASIS_LABELS, type Anchor } from '../../lib/labels.js';
-import { BASES, type Basis } from '../../lib/policy-form.js';
-import { as, type GroupView, type RetentionPolicy } from '../../types.js';
+import { ANCHORS, LAWFUL_BASES, type Anchor, type LawfulBasis } from '../../../src/shared/vocabulary.js';
+import { ANCHOR_LABELS, BASIS_LABELS } from '../../lib/labels.js';
+import type { GroupView, RetentionPolicy, RetentionPolicyView, RetentionScope } from '../../types.js';
 
 export function RetentionPolicies({ groups, onChanged }: { groups: readonly GroupView[]; onChanged(): void }) {
-  const [list, setList] = useState<{ policy: RetentionPolicy; description: string }[]>([]);
+  const [list, setList] = useState<RetentionPolicyView[]>([]);
   const [scope, setScope] = useState<'group' | 'basis'>('basis');
   const [groupId, setGroupId] = useState('');
-  const [basis, setBasis] = useState<Basis | ''>('');
+  const [basis, setBasis] = useState<LawfulBasis | ''>('');
   const [months, setMonths] = useState('24');
   const [anchor, setAnchor] = useState<Anchor>('imported');
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +20,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('retention.list', {}));
-    if (r) setList(r.map((p) => ({ policy: as<RetentionPolicy>(p.policy), description: p.description })));
+    if (r) setList(r);
   }, [run]);
   useEffect(() => {
     void load();
@@ -29,11 +29,12 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(months);
+    const target: RetentionScope | null = scope === 'group' ? (groupId ? { type: 'group', groupId } : null) : basis ? { type: 'basis', basis } : null;
     const problem =
-      scope === 'group' && !groupId ? 'Choose the group.' : scope === 'basis' && !basis ? 'Choose the lawful basis.' : !Number.isInteger(n) || n < 1 || n > 120 ? 'The period is a whole number of months from 1 to 120.' : null;
+      target === null ? (scope === 'group' ? 'Choose the group.' : 'Choose the lawful basis.') : !Number.isInteger(n) || n < 1 || n > 120 ? 'The period is a whole number of months from 1 to 120.' : null;
     setError(problem);
-    if (problem) return;
-    const policy = { scope: scope === 'group' ? { type: 'group' as const, groupId } : { type: 'basis' as const, basis }, months: n, anchor };
+    if (problem || target === null) return;
+    const policy: RetentionPolicy = { scope: target, months: n, anchor };
     const r = await run('save', () => call('retention.set', { policy }), 'Retention policy saved; every contact’s date was computed again.');
     if (r) {
       await load();
@@ -41,8 +42,11 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
     }
   };
 
-  const scopeText = (p: RetentionPolicy): string =>
-    p.scope.type === 'group' ? `Group: ${groups.find((g) => g.id === (p.scope as { groupId: string }).groupId)?.label ?? 'unknown group'}` : `Basis: ${(BASIS_LABELS as Record<string, string>)[p.scope.basis] ?? p.scope.basis}`;
+  const scopeText = ({ scope: s }: RetentionPolicy): string => {
+    if (s.type === 'basis') return `Basis: ${BASIS_LABELS[s.basis]}`;
+    const { groupId: id } = s;
+    return `Group: ${groups.find((g) => g.id === id)?.label ?? 'unknown group'}`;
+  };
 
   return (
     <section className="card" aria-labelledby="policies-title">
@@ -64,7 +68,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
               <tr key={JSON.stringify(p.policy.scope)}>
                 <th scope="row">{scopeText(p.policy)}</th>
                 <td>{p.policy.months} months</td>
-                <td>{(ANCHOR_LABELS as Record<string, string>)[p.policy.anchor] ?? p.policy.anchor}</td>
+                <td>{ANCHOR_LABELS[p.policy.anchor]}</td>
                 <td>{p.description}</td>
               </tr>
             ))}
@@ -86,7 +90,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
         {scope === 'group' ? (
           <SelectField label="Group" testId="retention-group" placeholder="Choose a group…" value={groupId} onChange={setGroupId} options={groups.map((g) => ({ value: g.id, label: g.label }))} />
         ) : (
-          <SelectField label="Lawful basis" testId="retention-basis" placeholder="Choose a basis…" value={basis} onChange={setBasis} options={BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))} />
+          <SelectField label="Lawful basis" testId="retention-basis" placeholder="Choose a basis…" value={basis} onChange={setBasis} options={LAWFUL_BASES.map((b) => ({ value: b, label: BASIS_LABELS[b] }))} />
         )}
         <TextField label="Months to keep" type="number" min={1} max={120} testId="retention-months" value={months} onChange={setMonths} />
         <SelectField label="Counted from" testId="retention-anchor" value={anchor} onChange={setAnchor} options={ANCHORS.map((a) => ({ value: a, label: ANCHOR_LABELS[a] }))} />

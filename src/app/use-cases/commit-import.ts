@@ -16,6 +16,7 @@ import { indexesOf, type EmailKind, type StoredContact } from '../../vault/conta
 import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
 import type { Session } from '../../vault/session.js';
 import { ExpiryContext } from '../../vault/expiry.js';
+import { crashPoints, RECORDS_PER_POINT, type CrashHooks, type ImportPoint } from '../../vault/crash-points.js';
 
 export interface CommitReport {
   importId: string;
@@ -64,7 +65,7 @@ export async function commitImport(
   session: Session,
   path: string,
   choicesInput: unknown,
-  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal; hooks?: CrashHooks<ImportPoint> } = {},
 ): Promise<CommitReport> {
   const parsed = CommitChoicesSchema.safeParse(choicesInput ?? {});
   if (!parsed.success) throw new ServiceError('invalid', `The import choices are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.`);
@@ -75,7 +76,9 @@ export async function commitImport(
   if (choices.expectedSha256 && choices.expectedSha256 !== sha256) {
     throw new ServiceError('conflict', 'The file changed since it was previewed: preview it again before committing.');
   }
-  return session.performAsync('import-commit', ['importer'], async () => {
+  return session.performAsync('import-commit', async () => {
+    const reach = crashPoints(options.hooks);
+    reach('begin');
     const db = session.db;
     const importId = randomUUID();
     const at = session.vault.now().toISOString();
@@ -103,6 +106,7 @@ export async function commitImport(
       return {
         record(r: { line: number; cells: string[] }) {
           report.records++;
+          if (report.records % RECORDS_PER_POINT === 0) reach('records');
           const findings = inspector.recordFindings(r);
           if (findings.some((f) => f.kind === 'empty-record')) {
             report.emptySkipped++;
@@ -166,6 +170,7 @@ export async function commitImport(
     db.prepare(
       'UPDATE imports SET kind = ?, records = ?, added = ?, updated = ?, duplicates_skipped = ?, suppressed = ?, errors = ?, columns_dropped = ?, fragments_stripped = ? WHERE id = ?',
     ).run(kind, report.records, report.added, report.updated, report.duplicatesSkipped + report.duplicatesInFile, report.suppressedLines.length, report.errors.length, report.columnsDropped.length, report.fragmentsStripped, importId);
+    reach('commit');
     return {
       value: report,
       details: {

@@ -43,7 +43,7 @@ const policyGroups = (session: Session) =>
   new Set((session.db.prepare('SELECT group_id FROM group_policies').all() as { group_id: string }[]).map((r) => r.group_id));
 
 export function listContacts(session: Session, filter: { groupId?: string | null; search?: string } = {}): ContactView[] {
-  return session.perform('contact-list', ['data-owner', 'admin'], () => {
+  return session.perform('contact-list', () => {
     const withPolicy = policyGroups(session);
     const needle = filter.search?.normalize('NFC').toLowerCase().trim();
     const out: ContactView[] = [];
@@ -58,7 +58,7 @@ export function listContacts(session: Session, filter: { groupId?: string | null
 }
 
 export function getContact(session: Session, id: string): ContactView {
-  return session.perform('contact-show', ['data-owner', 'admin'], () => {
+  return session.perform('contact-show', () => {
     const row = session.contacts.get(id);
     if (!row) throw new ServiceError('not-found', 'There is no such contact.');
     return { value: view(session, row, policyGroups(session)), details: { contactId: id } };

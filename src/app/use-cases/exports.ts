@@ -13,7 +13,7 @@ import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 
 export function exportForCrm(session: Session, options: CrmExportOptions): CrmExportResult {
-  return session.perform('export-crm', ['data-owner'], () => {
+  return session.perform('export-crm', () => {
     if (!(PURPOSES as readonly string[]).includes(options.purpose)) throw new ServiceError('invalid', `Choose the purpose of the export: ${PURPOSES.join(', ')}.`);
     const groups = new Map(session.groups.list().map((g) => [g.id, g]));
     const contacts: ExportableContact[] = [];
@@ -42,7 +42,7 @@ const STORED_CATEGORIES: [keyof StoredContact, FieldRole][] = [
 
 /** Records of processing activities (Art. 30(1)), per group, as Markdown and CSV. */
 export function recordsOfProcessing(session: Session, controller: string): { markdown: string; csv: string } {
-  return session.perform('report-art30', ['data-owner', 'admin'], () => {
+  return session.perform('report-art30', () => {
     const expiries = ExpiryContext.load(session.db);
     const perGroup = new Map<string | null, { contacts: number; categories: Set<string> }>();
     for (const row of session.contacts.all()) {

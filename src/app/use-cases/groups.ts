@@ -11,11 +11,11 @@ import {
   describeRule,
   GroupRuleSchema,
   parseGroupPolicy,
+  type Group,
   type GroupPolicy,
   type Guardrail,
 } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import type { Group } from '../../vault/groups-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 import { ExpiryContext } from '../../vault/expiry.js';
@@ -26,7 +26,7 @@ export interface GroupView extends Group {
 }
 
 export function listGroups(session: Session): { groups: GroupView[]; unassigned: number } {
-  return session.perform('group-list', ['data-owner', 'admin'], () => {
+  return session.perform('group-list', () => {
     const counts = new Map(
       (session.db.prepare('SELECT group_id, count(*) AS n FROM contacts GROUP BY group_id').all() as { group_id: string | null; n: number }[]).map((r) => [r.group_id, r.n]),
     );
@@ -36,7 +36,7 @@ export function listGroups(session: Session): { groups: GroupView[]; unassigned:
 }
 
 export function addGroup(session: Session, label: string, ruleInput: unknown): GroupView {
-  return session.perform('group-add', ['data-owner'], () => {
+  return session.perform('group-add', () => {
     const rule = GroupRuleSchema.safeParse(ruleInput);
     if (!rule.success) throw new ServiceError('invalid', `The group rule is not valid: ${rule.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}.`);
     if (!label.trim()) throw new ServiceError('invalid', 'A group needs a label.');
@@ -53,7 +53,7 @@ export function addGroup(session: Session, label: string, ruleInput: unknown): G
 }
 
 export function removeGroup(session: Session, groupId: string): void {
-  session.perform('group-remove', ['data-owner'], () => {
+  session.perform('group-remove', () => {
     if (!session.groups.remove(groupId)) throw new ServiceError('not-found', 'There is no such group.');
     return { value: undefined, details: { groupId, moved: regroup(session) } };
   });
@@ -62,7 +62,7 @@ export function removeGroup(session: Session, groupId: string): void {
 /** What the guardrails say about a proposed basis for a group, before anything is saved. */
 export function checkPolicy(session: Session, groupId: string, input: unknown): { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] } {
   type Check = { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] };
-  return session.perform<Check>('policy-check', ['data-owner'], () => {
+  return session.perform<Check>('policy-check', () => {
     const parsed = parseGroupPolicy(input);
     if (!parsed.ok) return { value: { policy: null, errors: parsed.errors, guardrails: [] }, details: { groupId, valid: false, blocking: 0 } };
     const guardrails = guardrailsFor(session, groupId, parsed.policy);
@@ -75,7 +75,7 @@ export function checkPolicy(session: Session, groupId: string, input: unknown): 
  * caller (`acknowledgeWarnings`), so no one saves past a warning without having seen it.
  */
 export function assignPolicy(session: Session, groupId: string, input: unknown, options: { acknowledgeWarnings?: boolean } = {}): Guardrail[] {
-  return session.perform('policy-assign', ['data-owner'], () => {
+  return session.perform('policy-assign', () => {
     const parsed = parseGroupPolicy(input);
     if (!parsed.ok) throw new ServiceError('invalid', `The lawful basis is incomplete: ${parsed.errors.join('; ')}.`, parsed.errors);
     const guardrails = guardrailsFor(session, groupId, parsed.policy);
@@ -127,7 +127,7 @@ export function regroup(session: Session): number {
 
 /** Groups whose people have not been told (Art. 14) and are past the one-month deadline. */
 export function overdueNotices(session: Session): { groupId: string; label: string; due: string }[] {
-  return session.perform('art14-overdue', ['data-owner', 'admin'], () => {
+  return session.perform('art14-overdue', () => {
     const now = session.vault.now();
     const firstImport = (session.db.prepare('SELECT min(imported_at) AS at FROM imports').get() as { at: string | null }).at;
     const overdue = session.groups

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPassphraseSlot, openSlot, WrongSecretError } from '../../crypto/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, slotsOf } from '../../vault/members.js';
+import { findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, setMemberRoles, slotsOf } from '../../vault/members.js';
 import type { Role } from '../../shared/vocabulary.js';
 import type { Session } from '../../vault/session.js';
 import { checkPassphrase } from '../../vault/vault.js';
@@ -19,7 +19,7 @@ export async function addMember(session: Session, input: { name: string; roles: 
   const name = normaliseMemberName(input.name);
   // The slot is derived (slow scrypt) before the transaction, which stays short.
   const slot = await createPassphraseSlot(session.vaultKey(), input.passphrase, session.vault.options.kdf);
-  return session.perform('member-add', ['admin'], () => {
+  return session.perform('member-add', () => {
     if (!name) throw new ServiceError('invalid', 'A member needs a name.');
     checkPassphrase(input.passphrase);
     if (input.roles.length === 0) throw new ServiceError('invalid', 'A member needs at least one role.');
@@ -33,21 +33,41 @@ export async function addMember(session: Session, input: { name: string; roles: 
 }
 
 export function listAllMembers(session: Session): MemberView[] {
-  return session.perform('member-list', ['admin'], () => ({
+  return session.perform('member-list', () => ({
     value: listMembers(session.db).map((m) => ({ id: m.id, name: session.records.decrypt(m.nameCt, m.id), roles: m.roles, createdAt: m.createdAt })),
     details: {},
   }));
 }
 
+/** The member, if they are one now; refuses to leave the vault without an admin. */
+function changeableMember(session: Session, memberId: string, keepsAdmin: boolean) {
+  const member = findMember(session.db, memberId);
+  if (!member || member.removedAt) throw new ServiceError('not-found', 'There is no such member.');
+  if (!keepsAdmin && member.roles.includes('admin') && listMembers(session.db).filter((m) => m.roles.includes('admin')).length === 1) {
+    throw new ServiceError('conflict', 'This is the last admin: make another member an admin first.');
+  }
+  return member;
+}
+
 export function removeMemberById(session: Session, memberId: string): void {
-  session.perform('member-remove', ['admin'], () => {
-    const member = findMember(session.db, memberId);
-    if (!member || member.removedAt) throw new ServiceError('not-found', 'There is no such member.');
-    if (member.roles.includes('admin') && listMembers(session.db).filter((m) => m.roles.includes('admin')).length === 1) {
-      throw new ServiceError('conflict', 'This is the last admin: add another admin before removing them.');
-    }
+  session.perform('member-remove', () => {
+    changeableMember(session, memberId, false);
     removeMember(session.db, memberId, session.vault.now().toISOString());
     return { value: undefined, details: { memberId } };
+  });
+}
+
+/** Give a member other roles (least privilege: the roles they need now). Their open sessions follow at once. */
+export function changeMemberRoles(session: Session, memberId: string, roles: Role[]): MemberView {
+  return session.perform('member-roles', () => {
+    const unique = [...new Set(roles)];
+    if (unique.length === 0) throw new ServiceError('invalid', 'A member needs at least one role.');
+    const member = changeableMember(session, memberId, unique.includes('admin'));
+    setMemberRoles(session.db, memberId, unique);
+    return {
+      value: { id: memberId, name: session.records.decrypt(member.nameCt, memberId), roles: unique, createdAt: member.createdAt },
+      details: { memberId, roles: unique },
+    };
   });
 }
 
@@ -64,7 +84,7 @@ export async function changePassphrase(session: Session, current: string, next: 
     }
   }
   const slot = ok ? await createPassphraseSlot(session.vaultKey(), next, session.vault.options.kdf) : null;
-  session.perform('passphrase-change', ['admin', 'data-owner', 'importer'], () => {
+  session.perform('passphrase-change', () => {
     if (!slot) throw new ServiceError('wrong-secret', 'The current passphrase is wrong.');
     replaceSlots(session.db, session.memberId, 'passphrase', { id: randomUUID(), data: slot, createdAt: session.vault.now().toISOString() });
     return { value: undefined, details: { memberId: session.memberId } };

@@ -6,6 +6,7 @@ import { explainExpiry } from '../../retention/index.js';
 import { SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { ServiceError } from '../../shared/errors.js';
+import type { LawfulBasis, SuppressionReason } from '../../shared/vocabulary.js';
 import { storeCertificate, type Certificate } from '../../vault/certificates.js';
 import type { ContactRow } from '../../vault/contacts-repo.js';
 import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
@@ -32,7 +33,7 @@ function findPerson(session: Session, who: PersonSelector): ContactRow {
   return row;
 }
 
-function addSuppression(session: Session, ix: { url: Buffer | null; email: Buffer | null }, reason: 'erasure' | 'objection'): string {
+function addSuppression(session: Session, ix: { url: Buffer | null; email: Buffer | null }, reason: SuppressionReason): string {
   const id = randomUUID();
   session.db
     .prepare('INSERT INTO suppressions (id, url_index, email_index, reason, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?)')
@@ -42,13 +43,13 @@ function addSuppression(session: Session, ix: { url: Buffer | null; email: Buffe
 
 /** Erase one person now: their record and everything derived from it, a certificate, and suppression. */
 export async function erasePerson(session: Session, who: PersonSelector): Promise<{ certificate: Certificate; suppressionId: string }> {
-  const result = session.perform('erasure', ['admin'], () => {
+  const result = session.perform('erasure', () => {
     const row = findPerson(session, who);
     const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id);
     if (held) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
     const suppressionId = addSuppression(session, { url: row.url_index, email: row.email_index }, 'erasure');
     session.db.prepare('DELETE FROM contacts WHERE id = ?').run(row.id);
-    const basis = row.group_id ? ((session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?').get(row.group_id) as { basis: string } | undefined)?.basis ?? null) : null;
+    const basis = row.group_id ? ((session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?').get(row.group_id) as { basis: LawfulBasis } | undefined)?.basis ?? null) : null;
     const value = { suppressionId, certificate: null as Certificate | null };
     const certificateId = randomUUID();
     return {
@@ -77,16 +78,16 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
 
 /** Record an objection (Art. 21) by email and/or profile URL: later imports refuse the person. */
 export function suppressPerson(session: Session, who: { email?: string; profileUrl?: string }): string {
-  return session.perform('suppression-add', ['admin', 'data-owner'], () => {
+  return session.perform('suppression-add', () => {
     if (!who.email && !who.profileUrl) throw new ServiceError('invalid', 'Give the email address or the profile URL of the person who objected.');
     const id = addSuppression(session, indexesOf(session, who), 'objection');
     return { value: id, details: { suppressionId: id, reason: 'objection' } };
   });
 }
 
-export function listSuppressions(session: Session): { id: string; reason: string; createdAt: string; byEmail: boolean; byProfileUrl: boolean }[] {
-  return session.perform('suppression-list', ['admin', 'data-owner'], () => ({
-    value: (session.db.prepare('SELECT * FROM suppressions ORDER BY created_at').all() as { id: string; reason: string; created_at: string; url_index: Buffer | null; email_index: Buffer | null }[]).map((r) => ({
+export function listSuppressions(session: Session): { id: string; reason: SuppressionReason; createdAt: string; byEmail: boolean; byProfileUrl: boolean }[] {
+  return session.perform('suppression-list', () => ({
+    value: (session.db.prepare('SELECT * FROM suppressions ORDER BY created_at').all() as { id: string; reason: SuppressionReason; created_at: string; url_index: Buffer | null; email_index: Buffer | null }[]).map((r) => ({
       id: r.id,
       reason: r.reason,
       createdAt: r.created_at,
@@ -98,7 +99,7 @@ export function listSuppressions(session: Session): { id: string; reason: string
 
 /** Lift an entry (the person consents again, or it was made by mistake): they can be imported again. */
 export function liftSuppression(session: Session, id: string): void {
-  session.perform('suppression-lift', ['admin'], () => {
+  session.perform('suppression-lift', () => {
     if (session.db.prepare('DELETE FROM suppressions WHERE id = ?').run(id).changes === 0) throw new ServiceError('not-found', 'There is no such suppression entry.');
     return { value: undefined, details: { suppressionId: id } };
   });
@@ -106,7 +107,7 @@ export function liftSuppression(session: Session, id: string): void {
 
 /** Everything held about one person (Art. 15), as JSON and CSV. */
 export function subjectAccess(session: Session, who: PersonSelector): { json: string; csv: string } {
-  return session.perform('subject-access', ['admin', 'data-owner'], () => {
+  return session.perform('subject-access', () => {
     const row = findPerson(session, who);
     const contact = session.contacts.open(row);
     const group = row.group_id ? session.groups.list().find((g) => g.id === row.group_id) : undefined;

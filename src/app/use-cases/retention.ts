@@ -5,12 +5,14 @@ import { dueCalendar, parseRetentionPolicy, describeRetention, type RetentionPol
 import type { AuditDetails } from '../../audit/audit-log.js';
 import { ServiceError } from '../../shared/errors.js';
 import { purgeDue, type PurgeResult } from '../../vault/destruction.js';
+import { authenticateDestructionToken } from '../../vault/destruction-tokens.js';
+import type { OpenVault } from '../../vault/open-vault.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
 import { regroup } from './groups.js';
 
 export function setRetentionPolicy(session: Session, input: unknown): RetentionPolicy {
-  return session.perform('retention-set', ['admin'], () => {
+  return session.perform('retention-set', () => {
     const parsed = parseRetentionPolicy(input);
     if (!parsed.ok) throw new ServiceError('invalid', `The retention policy is not valid: ${parsed.errors.join('; ')}.`);
     const p = parsed.policy;
@@ -28,13 +30,13 @@ export function setRetentionPolicy(session: Session, input: unknown): RetentionP
 }
 
 export function listRetentionPolicies(session: Session): { policy: RetentionPolicy; description: string }[] {
-  return session.perform('retention-list', ['admin', 'data-owner'], () => ({
+  return session.perform('retention-list', () => ({
     value: ExpiryContext.load(session.db).policies.map((policy) => ({ policy, description: describeRetention(policy) })),
   }));
 }
 
 export function removeRetentionPolicy(session: Session, scope: { groupId: string } | { basis: string }): void {
-  session.perform('retention-remove', ['admin'], () => {
+  session.perform('retention-remove', () => {
     const changes = 'groupId' in scope
       ? session.db.prepare('DELETE FROM retention_policies WHERE group_id = ?').run(scope.groupId).changes
       : session.db.prepare('DELETE FROM retention_policies WHERE basis = ?').run(scope.basis).changes;
@@ -47,7 +49,7 @@ export function removeRetentionPolicy(session: Session, scope: { groupId: string
 
 /** Suspend destruction of one contact or a whole group, with the reason (kept encrypted). */
 export function placeLegalHold(session: Session, target: { contactId: string } | { groupId: string }, reason: string): string {
-  return session.perform('legal-hold-place', ['admin'], () => {
+  return session.perform('legal-hold-place', () => {
     if (reason.trim().length < 5) throw new ServiceError('invalid', 'A legal hold needs its reason (a claim, a regulator’s request, …).');
     const contactId = 'contactId' in target ? target.contactId : null;
     const groupId = 'groupId' in target ? target.groupId : null;
@@ -62,7 +64,7 @@ export function placeLegalHold(session: Session, target: { contactId: string } |
 }
 
 export function liftLegalHold(session: Session, holdId: string): void {
-  session.perform('legal-hold-lift', ['admin'], () => {
+  session.perform('legal-hold-lift', () => {
     const changed = session.db
       .prepare('UPDATE legal_holds SET lifted_at = ?, lifted_by = ? WHERE id = ? AND lifted_at IS NULL')
       .run(session.vault.now().toISOString(), session.memberId, holdId).changes;
@@ -80,7 +82,7 @@ export interface HoldView {
 }
 
 export function listLegalHolds(session: Session): HoldView[] {
-  return session.perform('legal-hold-list', ['admin'], () => {
+  return session.perform('legal-hold-list', () => {
     const rows = session.db.prepare('SELECT * FROM legal_holds WHERE lifted_at IS NULL ORDER BY created_at').all() as {
       id: string;
       contact_id: string | null;
@@ -97,7 +99,7 @@ export function listLegalHolds(session: Session): HoldView[] {
 
 /** What falls due per month, for the retention chart, and what is overdue now. */
 export function dueSchedule(session: Session, months = 12): ReturnType<typeof dueCalendar> {
-  return session.perform('retention-schedule', ['admin', 'data-owner'], () => {
+  return session.perform('retention-schedule', () => {
     const rows = session.db
       .prepare(
         `SELECT c.expires_at AS expiresAt,
@@ -111,6 +113,11 @@ export function dueSchedule(session: Session, months = 12): ReturnType<typeof du
 
 /** Run (or dry-run) destruction of what is due, as an admin in the app or at the command line. */
 export async function destroyDue(session: Session, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
-  session.authorise('destruction-run', ['admin']);
+  session.assertUnlocked();
   return purgeDue(session.vault, { memberId: session.memberId }, options);
+}
+
+/** The same for an OS scheduler holding a destruction-only token: no key is unwrapped, nothing else is allowed. */
+export async function destroyDueWithToken(vault: OpenVault, token: string, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+  return purgeDue(vault, { tokenId: authenticateDestructionToken(vault, token) }, options);
 }

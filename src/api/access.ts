@@ -1,0 +1,89 @@
+// Who may call each channel of the contract, and the audit log's word for it: the one table that drives the
+// core's authorisation (src/app/authorise.ts), the renderer's navigation (renderer/lib/nav.ts) and the generated
+// roles test (test/app/access-matrix.test.ts). No zod here, so the renderer can read it without a schema library;
+// src/api/contract.ts gives every channel named here its request and response schemas, and the compiler checks
+// that the two name the same channels.
+import { ROLES, type Role } from '../shared/vocabulary.js';
+
+/**
+ * `open` needs no unlocked vault (it opens one, or reads only what the caller names or proves with a token);
+ * `member` any unlocked member; otherwise members holding one of the roles.
+ */
+export type Access = 'open' | 'member' | readonly [Role, ...Role[]];
+
+const ADMIN = ['admin'] as const;
+const OWNER = ['data-owner'] as const;
+const IMPORTER = ['importer'] as const;
+const READERS = ['data-owner', 'admin'] as const;
+
+export const ACCESS = {
+  // Vaults and sessions.
+  'vault.status': { access: 'open', action: 'status' },
+  'vault.create': { access: 'open', action: 'vault-created' },
+  'vault.unlock': { access: 'open', action: 'unlock' },
+  'vault.recover': { access: 'open', action: 'recover' },
+  'vault.lock': { access: 'open', action: 'lock' },
+
+  // Reading an export; importing it.
+  'file.inspect': { access: 'open', action: 'inspect' },
+  'import.preview': { access: IMPORTER, action: 'import-preview' },
+  'import.commit': { access: IMPORTER, action: 'import-commit' },
+
+  // Members.
+  'members.list': { access: ADMIN, action: 'member-list' },
+  'members.add': { access: ADMIN, action: 'member-add' },
+  'members.remove': { access: ADMIN, action: 'member-remove' },
+  'members.setRoles': { access: ADMIN, action: 'member-roles' },
+  'members.changePassphrase': { access: 'member', action: 'passphrase-change' },
+
+  // Groups and lawful bases.
+  'groups.list': { access: READERS, action: 'group-list' },
+  'groups.add': { access: OWNER, action: 'group-add' },
+  'groups.remove': { access: OWNER, action: 'group-remove' },
+  'policy.check': { access: OWNER, action: 'policy-check' },
+  'policy.assign': { access: OWNER, action: 'policy-assign' },
+
+  // Contacts and data subjects' requests.
+  'contacts.list': { access: READERS, action: 'contact-list' },
+  'contacts.show': { access: READERS, action: 'contact-show' },
+  'contacts.access': { access: READERS, action: 'subject-access' },
+  'contacts.erase': { access: ADMIN, action: 'erasure' },
+  'suppression.add': { access: READERS, action: 'suppression-add' },
+  'suppression.list': { access: READERS, action: 'suppression-list' },
+  'suppression.lift': { access: ADMIN, action: 'suppression-lift' },
+
+  // Retention and destruction.
+  'retention.list': { access: READERS, action: 'retention-list' },
+  'retention.set': { access: ADMIN, action: 'retention-set' },
+  'retention.remove': { access: ADMIN, action: 'retention-remove' },
+  'retention.schedule': { access: READERS, action: 'retention-schedule' },
+  'holds.list': { access: ADMIN, action: 'legal-hold-list' },
+  'holds.place': { access: ADMIN, action: 'legal-hold-place' },
+  'holds.lift': { access: ADMIN, action: 'legal-hold-lift' },
+  'quarantine.set': { access: ADMIN, action: 'quarantine-set' },
+  'destruction.dryRun': { access: ADMIN, action: 'destruction-run' },
+  'destruction.run': { access: ADMIN, action: 'destruction-run' },
+  'destruction.unattended': { access: 'open', action: 'destruction-run' },
+  'tokens.create': { access: ADMIN, action: 'destruction-token-create' },
+  'tokens.list': { access: ADMIN, action: 'destruction-token-list' },
+  'tokens.revoke': { access: ADMIN, action: 'destruction-token-revoke' },
+  'certificates.list': { access: ADMIN, action: 'certificate-list' },
+  'certificates.show': { access: ADMIN, action: 'certificate-show' },
+  'certificates.verify': { access: 'open', action: 'certificate-verify' },
+
+  // Accountability and what leaves the vault.
+  'audit.entries': { access: ADMIN, action: 'audit-read' },
+  'audit.verify': { access: ADMIN, action: 'audit-verify' },
+  'audit.export': { access: ADMIN, action: 'audit-export' },
+  'export.crm': { access: OWNER, action: 'export-crm' },
+  'report.art30': { access: READERS, action: 'report-art30' },
+} as const satisfies Record<string, { access: Access; action: string }>;
+
+export type Channel = keyof typeof ACCESS;
+export const CHANNEL_NAMES = Object.keys(ACCESS) as Channel[];
+
+/** The roles that may call a channel (every role for `member` channels); null for `open` ones. */
+export function rolesFor(channel: Channel): readonly Role[] | null {
+  const { access } = ACCESS[channel];
+  return access === 'open' ? null : access === 'member' ? ROLES : access;
+}

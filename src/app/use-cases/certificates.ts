@@ -1,0 +1,25 @@
+// Destruction certificates: an admin lists them or shows one (as JSON and as text for a DPO's file); anyone holding
+// a copy checks it against the vault's audit log without a passphrase (nothing personal is read to do so).
+import { ServiceError } from '../../shared/errors.js';
+import type { Certificate } from '../../shared/certificate.js';
+import { certificateText } from '../../shared/certificate.js';
+import { listCertificates, verifyCertificate } from '../../vault/certificates.js';
+import type { OpenVault } from '../../vault/open-vault.js';
+import type { Session } from '../../vault/session.js';
+
+export function allCertificates(session: Session): Certificate[] {
+  return session.perform('certificate-list', () => ({ value: listCertificates(session.db) }));
+}
+
+export function showCertificate(session: Session, certificateId: string): { certificate: Certificate; text: string } {
+  return session.perform('certificate-show', () => {
+    const certificate = listCertificates(session.db).find((c) => c.id === certificateId);
+    if (!certificate) throw new ServiceError('not-found', 'There is no certificate with that id.');
+    return { value: { certificate, text: certificateText(certificate) }, details: { certificateId } };
+  });
+}
+
+export function checkCertificate(vault: OpenVault, certificate: Certificate): { ok: true } | { ok: false; problem: string } {
+  // Read-only on purpose: whoever holds a vault file may check a certificate, and that must not write to it.
+  return verifyCertificate(vault, certificate);
+}

@@ -1,0 +1,175 @@
+// Acceptance: least privilege, generated from the contract's access table. For every channel and every role, a
+// member holding only that role calls the channel through the router every front end uses: an allowed role
+// succeeds and a refused one gets 'wrong-role' with a sentence naming the roles that may, audited under the
+// channel's action. The sample table below is typed by the contract, so a channel without a sample does not compile.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS, CHANNEL_NAMES, rolesFor, type Channel, type Request, type Response } from '../../src/api/contract.js';
+import { createRouter, type Route } from '../../src/api/router.js';
+import { AppService } from '../../src/app/app-service.js';
+import { ROLE_NAMES, ROLES, type Role } from '../../src/shared/vocabulary.js';
+import { fixture, scratch } from '../support/fixtures.js';
+import { LI_POLICY } from '../support/policies.js';
+import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+
+const tmp = scratch();
+const VAULT = join(tmp.dir, 'matrix.vault');
+const MEMBER: Record<Role, string> = { admin: 'Ada Admin', 'data-owner': 'Olu Owner', importer: 'Ivy Importer' };
+
+/** A router over its own app service: one unlocked member, as in one desktop window or one CLI run. */
+function client(): { route: Route; service: AppService; call: <C extends Channel>(c: C, r: Request<C>) => Promise<Response<C>> } {
+  const service = new AppService({ kdf: TEST_KDF });
+  const route = createRouter(service);
+  const call = async <C extends Channel>(channel: C, request: Request<C>) => {
+    const result = await route(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
+    return result.value as Response<C>;
+  };
+  return { route, service, call };
+}
+
+const root = client();
+const as = {} as Record<Role, ReturnType<typeof client>>;
+const ids = { member: {} as Record<Role, string>, contacts: [] as string[], group: '', recoveryKey: '', n: 0 };
+const next = () => ++ids.n;
+const unusedContact = () => ids.contacts.pop()!; // contacts[0] stays for show, access and holds
+
+type Samples = { [C in Channel]: () => Promise<Request<C>> | Request<C> };
+const SAMPLES: Samples = {
+  'vault.status': () => ({}),
+  'vault.create': () => ({ path: join(tmp.dir, `new-${next()}.vault`), name: 'Newcomer', passphrase: PASSPHRASE }),
+  'vault.unlock': () => ({ path: VAULT, name: 'Root Admin', passphrase: PASSPHRASE }),
+  'vault.recover': () => ({ path: VAULT, recoveryKey: ids.recoveryKey, name: 'Root Admin', newPassphrase: PASSPHRASE }),
+  'vault.lock': () => ({}),
+  'file.inspect': () => ({ path: fixture('connections-tricky.csv') }),
+  'import.preview': () => ({ path: fixture('connections-tricky.csv') }),
+  'import.commit': () => ({ path: fixture('connections-tricky.csv'), choices: {} }),
+  'members.list': () => ({}),
+  'members.add': () => ({ name: `Member ${next()}`, roles: ['importer'], passphrase: PASSPHRASE }),
+  'members.remove': async () => ({ memberId: (await root.call('members.add', { name: `Leaver ${next()}`, roles: ['importer'], passphrase: PASSPHRASE })).id }),
+  'members.setRoles': async () => ({ memberId: (await root.call('members.add', { name: `Mover ${next()}`, roles: ['importer'], passphrase: PASSPHRASE })).id, roles: ['data-owner'] }),
+  'members.changePassphrase': () => ({ current: PASSPHRASE, next: PASSPHRASE }),
+  'groups.list': () => ({}),
+  'groups.add': () => ({ label: `Group ${next()}`, rule: { type: 'email-kind', kind: 'none' } }),
+  'groups.remove': async () => ({ groupId: (await root.call('groups.add', { label: `Short-lived ${next()}`, rule: { type: 'email-kind', kind: 'none' } })).id }),
+  'policy.check': () => ({ groupId: ids.group, policy: LI_POLICY }),
+  'policy.assign': () => ({ groupId: ids.group, policy: LI_POLICY, acknowledgeWarnings: true }),
+  'contacts.list': () => ({}),
+  'contacts.show': () => ({ contactId: ids.contacts[0]! }),
+  'contacts.access': () => ({ contactId: ids.contacts[0]! }),
+  'contacts.erase': () => ({ contactId: unusedContact() }),
+  'suppression.add': () => ({ email: `objector-${next()}@example.com` }),
+  'suppression.list': () => ({}),
+  'suppression.lift': async () => ({ suppressionId: (await root.call('suppression.add', { email: `lifted-${next()}@example.com` })).suppressionId }),
+  'retention.list': () => ({}),
+  'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported' } }),
+  'retention.remove': async () => {
+    await root.call('retention.set', { policy: { scope: { type: 'basis', basis: 'contract' }, months: 12, anchor: 'imported' } });
+    return { basis: 'contract' };
+  },
+  'retention.schedule': () => ({}),
+  'holds.list': () => ({}),
+  'holds.place': () => ({ contactId: ids.contacts[0]!, reason: 'A claim is expected about this contact' }),
+  'holds.lift': async () => ({ holdId: (await root.call('holds.place', { contactId: ids.contacts[0]!, reason: 'Placed to be lifted' })).holdId }),
+  'quarantine.set': () => ({ days: 45 }),
+  'destruction.dryRun': () => ({}),
+  'destruction.run': () => ({}),
+  'destruction.unattended': async () => ({ path: VAULT, token: (await root.call('tokens.create', {})).token, dryRun: true }),
+  'tokens.create': () => ({}),
+  'tokens.list': () => ({}),
+  'tokens.revoke': async () => ({ tokenId: (await root.call('tokens.create', {})).id }),
+  'certificates.list': () => ({}),
+  'certificates.show': async () => ({ certificateId: (await root.call('contacts.erase', { contactId: unusedContact() })).certificate.id }),
+  'certificates.verify': async () => ({ path: VAULT, certificate: (await root.call('contacts.erase', { contactId: unusedContact() })).certificate }),
+  'audit.entries': () => ({}),
+  'audit.verify': () => ({}),
+  'audit.export': () => ({ format: 'csv' }),
+  'export.crm': () => ({ purpose: 'networking' }),
+  'report.art30': () => ({ controller: 'Analytical Engines Ltd' }),
+};
+
+beforeAll(async () => {
+  const created = await root.call('vault.create', { path: VAULT, name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
+  ids.recoveryKey = created.recoveryKey;
+  for (const role of ROLES) ids.member[role] = (await root.call('members.add', { name: MEMBER[role], roles: [role], passphrase: PASSPHRASE })).id;
+  await root.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+  ids.contacts = (await root.call('contacts.list', {})).map((c) => c.id);
+  ids.group = (await root.call('groups.add', { label: 'Analytical Engines', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } })).id;
+  for (const role of ROLES) {
+    as[role] = client();
+    await as[role].call('vault.unlock', { path: VAULT, name: MEMBER[role], passphrase: PASSPHRASE });
+  }
+});
+afterAll(() => {
+  root.service.close();
+  for (const role of ROLES) as[role]?.service.close();
+});
+
+const audited = async (afterSeq: number) => root.call('audit.entries', { afterSeq, limit: 5000 });
+const head = async () => (await root.call('audit.verify', {})).entries;
+
+describe.each(CHANNEL_NAMES)('%s', (channel) => {
+  const allowed = rolesFor(channel);
+  it.each(ROLES)('as a member who is only %s', async (role) => {
+    const request = await SAMPLES[channel]();
+    if (allowed === null) {
+      // Open channels need no session: they answer the same whoever asks, so each is called on a fresh client.
+      const fresh = client();
+      try {
+        const result = await fresh.route(channel, request);
+        if (channel === 'vault.recover' && result.ok) ids.recoveryKey = (result.value as Response<'vault.recover'>).recoveryKey;
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      } finally {
+        fresh.service.close();
+      }
+      return;
+    }
+    const before = await head();
+    const result = await as[role].route(channel, request);
+    const added = (await audited(before)).filter((e) => e.member === ids.member[role]);
+    if (allowed.includes(role)) {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      expect(added.every((e) => e.outcome === 'success')).toBe(true);
+    } else {
+      const names = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
+      expect(result).toEqual({ ok: false, code: 'wrong-role', message: expect.stringMatching(new RegExp(`^Only ${names} can do this .*; you are ${ROLE_NAMES[role]}\\.$`)) });
+      expect(added).toEqual([expect.objectContaining({ action: ACCESS[channel].action, outcome: 'refused', details: { reason: 'wrong-role' } })]);
+    }
+  });
+});
+
+describe('after the matrix', () => {
+  it('every channel was refused to exactly the roles the table leaves out, and the chain verifies', async () => {
+    const entries = await audited(0);
+    const refused = entries.filter((e) => e.outcome === 'refused' && e.details.reason === 'wrong-role');
+    const expected = CHANNEL_NAMES.reduce((n, c) => n + ROLES.filter((r) => !(rolesFor(c) ?? ROLES).includes(r)).length, 0);
+    expect(refused).toHaveLength(expected);
+    expect(await root.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('a member removed while their session is open loses it at once, and the refusal is audited', async () => {
+    const bob = await root.call('members.add', { name: 'Bob Owner', roles: ['data-owner'], passphrase: PASSPHRASE });
+    const asBob = client();
+    await asBob.call('vault.unlock', { path: VAULT, name: 'Bob Owner', passphrase: PASSPHRASE });
+    expect(await asBob.route('groups.list', {})).toMatchObject({ ok: true });
+    await root.call('members.remove', { memberId: bob.id });
+    expect(await asBob.route('groups.list', {})).toEqual({ ok: false, code: 'locked', message: expect.stringMatching(/membership of this vault was removed/) });
+    expect((await audited(0)).at(-1)).toMatchObject({ member: bob.id, action: 'group-list', outcome: 'refused', details: { reason: 'locked' } });
+    expect(await asBob.route('vault.unlock', { path: VAULT, name: 'Bob Owner', passphrase: PASSPHRASE })).toMatchObject({ ok: false, code: 'wrong-secret' });
+    asBob.service.close();
+  });
+
+  it('the last admin can neither be removed nor lose the admin role', async () => {
+    const solo = client();
+    const path = join(tmp.dir, 'solo.vault');
+    const created = await solo.call('vault.create', { path, name: 'Only Admin', passphrase: PASSPHRASE, roles: ['admin'] });
+    expect(await solo.route('members.remove', { memberId: created.member.id })).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/last admin/) });
+    expect(await solo.route('members.setRoles', { memberId: created.member.id, roles: ['data-owner'] })).toMatchObject({ ok: false, code: 'conflict' });
+    const second = await solo.call('members.add', { name: 'Second Admin', roles: ['admin'], passphrase: PASSPHRASE });
+    expect(await solo.route('members.setRoles', { memberId: created.member.id, roles: ['data-owner'] })).toMatchObject({ ok: true, value: { roles: ['data-owner'] } });
+    // Roles are read again per request: the demoted admin can no longer list members.
+    expect(await solo.route('members.list', {})).toMatchObject({ ok: false, code: 'wrong-role' });
+    expect(second.roles).toEqual(['admin']);
+    solo.service.close();
+  });
+});

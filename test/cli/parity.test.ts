@@ -1,0 +1,50 @@
+// One API surface: every channel of the contract is reachable from the command line, and docs/cli.md's parity
+// table names, for each channel, exactly the commands that call it (read from the program itself).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type Channel } from '../../src/api/contract.js';
+import { buildProgram } from '../../src/cli/main.js';
+import { channelsOf } from '../../src/cli/vault-context.js';
+
+/** Every vault command unlocks first and locks at the end: these two are called by all of them. */
+const IMPLICIT: readonly Channel[] = ['vault.unlock', 'vault.lock'];
+
+function commandsByChannel(): Map<Channel, string[]> {
+  const out = new Map<Channel, string[]>();
+  const walk = (cmd: Command, path: string[]) => {
+    for (const sub of cmd.commands) {
+      const name = [...path, sub.name()];
+      for (const channel of channelsOf(sub)) out.set(channel, [...(out.get(channel) ?? []), name.join(' ')]);
+      walk(sub, name);
+    }
+  };
+  walk(buildProgram(), []);
+  return out;
+}
+
+/** Rows of the parity table: | `channel` | `contact-sanitizer command` … | … */
+function documented(): Map<string, string[]> {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
+  const rows = [...doc.matchAll(/^\| `([a-z]+\.[A-Za-z0-9]+)` \| ([^|]+) \|/gm)];
+  return new Map(rows.map(([, channel, cli]) => [channel!, [...cli!.matchAll(/`contact-sanitizer ([^`]+)`/g)].map((m) => m[1]!)]));
+}
+
+describe('CLI and contract parity', () => {
+  const byChannel = commandsByChannel();
+
+  it('every channel has a command, except the unlock and lock every vault command performs', () => {
+    const missing = CHANNEL_NAMES.filter((c) => !byChannel.has(c) && !IMPLICIT.includes(c));
+    expect(missing).toEqual([]);
+  });
+
+  it('docs/cli.md lists every channel once, with the commands that call it', () => {
+    const doc = documented();
+    expect([...doc.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+    for (const channel of CHANNEL_NAMES) {
+      if (IMPLICIT.includes(channel)) continue;
+      expect(doc.get(channel)?.map((c) => c.split(' <')[0]!.split(' --')[0]!.trim()).sort(), channel).toEqual(byChannel.get(channel)!.map((c) => c.split(' <')[0]!).sort());
+    }
+  });
+});
