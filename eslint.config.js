@@ -82,12 +82,13 @@ const ALLOWED = [
     'app',
     ['app', 'shared', 'cryptoApi', 'audit', 'vault', 'import', 'classify', 'policy', 'retention', 'export', 'report', 'reportSchema', 'contract'],
   ],
-  ['api', ['api', 'contract', 'shared', 'app']],
+  // Only the app service, never a use case directly: authorisation happens in AppService.call.
+  ['api', ['api', 'contract', 'shared', 'appService']],
   // The CLI builds requests, calls the router and prints the answers; it builds the app service as its composition
   // root and never touches storage or keys itself.
   ['cli', ['cli', 'shared', 'contract', 'api', 'appService', 'reportFormat']],
   ['electron', ['electron', 'shared', 'contract', 'api']],
-  ['electronMain', ['electron', 'shared', 'contract', 'api', 'app']],
+  ['electronMain', ['electron', 'shared', 'contract', 'api', 'appService']],
   // The renderer shows personal data and is treated as untrusted: it reaches the core only through the contract.
   ['renderer', ['renderer', 'shared', 'contract']],
 ];

@@ -1,20 +1,16 @@
 // The daily scheduler's job in the app: run due destruction through the router (so it is checked, audited and
 // certified like a click on "Destroy now"), only while a vault is unlocked by an admin, and describe the outcome
 // as one line without personal data. Plain functions over a Route, tested without Electron.
+import type { Response } from '../src/api/contract.js';
 import type { Route } from '../src/api/router.js';
 import type { SchedulerNotice } from './desktop-events.js';
 import type { SchedulerOutcome } from './scheduler.js';
-
-interface Status {
-  path: string | null;
-  member: { id: string; roles: string[] } | null;
-}
 
 /** The open vault's path when its member is an admin (only admins destroy), else null. */
 export async function adminVaultPath(route: Route): Promise<string | null> {
   const status = await route('vault.status', {});
   if (!status.ok) return null;
-  const { path, member } = status.value as Status;
+  const { path, member } = status.value as Response<'vault.status'>;
   return path && member?.roles.includes('admin') ? path : null;
 }
 
@@ -28,9 +24,8 @@ export interface DestructionSummary {
 export async function runDueDestruction(route: Route): Promise<DestructionSummary> {
   const result = await route('destruction.run', {});
   if (!result.ok) throw new Error(result.message);
-  const value = result.value as { destroyed: number; held: number; certificate: { id?: unknown } | null };
-  const id = value.certificate?.id;
-  return { destroyed: value.destroyed, held: value.held, certificateId: typeof id === 'string' ? id : null };
+  const value = result.value as Response<'destruction.run'>;
+  return { destroyed: value.destroyed, held: value.held, certificateId: value.certificate?.id ?? null };
 }
 
 const contacts = (n: number) => `${n} contact${n === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
 // window's main frame before the router (which validates the request) sees the payload. ipcMain comes in as a
 // parameter, so this file never loads Electron and is tested with fakes.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress, type Result } from '../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress, type Result } from '../src/api/contract.js';
 import type { Route } from '../src/api/router.js';
 
 export type IpcHandle = Pick<IpcMain, 'handle'>;
@@ -35,9 +35,9 @@ export function handleTrusted(
   });
 }
 
-/** Every contract channel on `ipcMain` as `sanitizer:<channel>`; returns the IPC names registered. */
+/** Every desktop channel of the contract on `ipcMain` as `sanitizer:<channel>`; returns the IPC names registered. */
 export function registerIpc(ipcMain: IpcHandle, route: Route, isTrusted: TrustCheck, sendProgress: SendProgress = sendToSender): string[] {
-  return CHANNEL_NAMES.map((channel) => {
+  return DESKTOP_CHANNEL_NAMES.map((channel) => {
     const name = ipcName(channel);
     handleTrusted(ipcMain, name, isTrusted, (event, payload) =>
       route(channel, payload, (progress) => {

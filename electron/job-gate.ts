@@ -1,7 +1,7 @@
 // Keeps the scheduled destruction apart from the renderer's requests. They share one SQLite connection, and a
 // request that holds a transaction across awaits (an import) must not see a destruction's BEGIN, VACUUM or
-// ROLLBACK land in the middle of it. Requests run side by side as before; the job waits for them to finish,
-// and requests that arrive meanwhile wait for the job.
+// ROLLBACK land in the middle of it. The core runs requests one at a time already (src/app/request-queue.ts); the
+// gate adds that the job waits for the requests in flight, and requests that arrive meanwhile wait for the job.
 import type { Route } from '../src/api/router.js';
 
 export class JobGate {

@@ -2,7 +2,7 @@
 // the desktop's events (docs/architecture.md, "Front ends"). ipcRenderer itself is never exposed. Runs sandboxed, so it is bundled into
 // one CommonJS file (electron/build.mjs) and may require nothing but 'electron'.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress } from '../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress } from '../src/api/contract.js';
 import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type DesktopApi, type MenuCommand, type SchedulerNotice } from './desktop-events.js';
 
 /** Subscribe `listener` to `event`, handing it the payload only (never the IPC event); returns the unsubscribe. */
@@ -15,7 +15,7 @@ function subscribe<T>(event: string, listener: (value: T) => void): () => void {
   };
 }
 
-const calls = Object.fromEntries(CHANNEL_NAMES.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(ipcName(channel), request)]));
+const calls = Object.fromEntries(DESKTOP_CHANNEL_NAMES.map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(ipcName(channel), request)]));
 
 const api = {
   ...calls,

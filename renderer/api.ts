@@ -1,7 +1,7 @@
 // The renderer's only door to the core: a thin typed wrapper over `window.sanitizer` (built by the preload, or by
 // the browser-test harness, from the IPC contract). A refusal ({ ok: false }) becomes an ApiError with the core's
 // own sentence; a "locked" refusal also tells the app to show the unlock screen.
-import type { Channel, Progress, Request, Response, Result, SanitizerApi } from '../src/api/contract.js';
+import type { DesktopChannel, Progress, Request, Response, Result, SanitizerApi } from '../src/api/contract.js';
 import type { MenuCommand, SchedulerNotice } from '../src/api/desktop-contract.js';
 
 export type { MenuCommand, SchedulerNotice };
@@ -23,7 +23,7 @@ declare global {
 }
 
 /** The contract's channels as `window.sanitizer` offers them: one function per channel, typed by its request and response. */
-type Channels = { [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>> };
+type Channels = { [C in DesktopChannel]: (request: Request<C>) => Promise<Result<Response<C>>> };
 
 export class ApiError extends Error {
   constructor(
@@ -49,7 +49,7 @@ function bridge(): Channels {
   return api;
 }
 
-export async function call<C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> {
+export async function call<C extends DesktopChannel>(channel: C, request: Request<C>): Promise<Response<C>> {
   const api = bridge();
   // The type promises every channel; a stand-in (the browser-test harness) may still lack one.
   if (typeof api[channel] !== 'function') throw new ApiError('unavailable', `The app’s core does not offer "${channel}".`);

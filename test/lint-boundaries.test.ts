@@ -65,10 +65,10 @@ const MAY_IMPORT: Record<Exclude<Layer, 'cryptoApi' | 'reportFormat' | 'appServi
   vault: ['shared', 'cryptoApi', 'audit', 'policy', 'retention', 'classify', 'import', 'export', 'vault'],
   contract: ['shared', 'policy', 'retention', 'reportSchema', 'contract'],
   app: ['shared', 'cryptoApi', 'audit', 'vault', 'import', 'classify', 'policy', 'retention', 'export', 'report', 'reportSchema', 'reportFormat', 'app', 'appService', 'contract'],
-  api: ['shared', 'contract', 'app', 'appService', 'api'],
+  api: ['shared', 'contract', 'appService', 'api'],
   cli: ['shared', 'contract', 'api', 'appService', 'reportFormat', 'cli'],
   electron: ['shared', 'contract', 'api', 'electron'],
-  electronMain: ['shared', 'contract', 'api', 'app', 'appService', 'electron'],
+  electronMain: ['shared', 'contract', 'api', 'appService', 'electron'],
   renderer: ['shared', 'contract', 'renderer'],
 };
 

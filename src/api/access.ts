@@ -6,8 +6,9 @@
 import { ROLES, type Role } from '../shared/vocabulary.js';
 
 /**
- * `open` needs no unlocked vault (it opens one, or reads only what the caller names or proves with a token);
- * `member` any unlocked member; otherwise members holding one of the roles.
+ * `open` needs no unlocked vault (it creates or unlocks one, reads an export the caller names, checks a certificate
+ * read-only, or destroys what is due for the holder of a destruction token); `member` any unlocked member;
+ * otherwise members holding one of the roles.
  */
 export type Access = 'open' | 'member' | readonly [Role, ...Role[]];
 
@@ -25,7 +26,7 @@ export const ACCESS = {
   'vault.lock': { access: 'open', action: 'lock' },
 
   // Reading an export; importing it.
-  'file.inspect': { access: 'open', action: 'inspect' },
+  'file.inspect': { access: 'open', action: 'inspect', desktop: false },
   'import.preview': { access: IMPORTER, action: 'import-preview' },
   'import.commit': { access: IMPORTER, action: 'import-commit' },
 
@@ -61,15 +62,15 @@ export const ACCESS = {
   'holds.place': { access: ADMIN, action: 'legal-hold-place' },
   'holds.lift': { access: ADMIN, action: 'legal-hold-lift' },
   'quarantine.set': { access: ADMIN, action: 'quarantine-set' },
-  'destruction.dryRun': { access: ADMIN, action: 'destruction-run' },
+  'destruction.dryRun': { access: ADMIN, action: 'destruction-dry-run' },
   'destruction.run': { access: ADMIN, action: 'destruction-run' },
-  'destruction.unattended': { access: 'open', action: 'destruction-run' },
+  'destruction.unattended': { access: 'open', action: 'destruction-run', desktop: false },
   'tokens.create': { access: ADMIN, action: 'destruction-token-create' },
   'tokens.list': { access: ADMIN, action: 'destruction-token-list' },
   'tokens.revoke': { access: ADMIN, action: 'destruction-token-revoke' },
   'certificates.list': { access: ADMIN, action: 'certificate-list' },
   'certificates.show': { access: ADMIN, action: 'certificate-show' },
-  'certificates.verify': { access: 'open', action: 'certificate-verify' },
+  'certificates.verify': { access: 'open', action: 'certificate-verify', desktop: false },
 
   // Accountability and what leaves the vault.
   'audit.entries': { access: ADMIN, action: 'audit-read' },
@@ -77,10 +78,17 @@ export const ACCESS = {
   'audit.export': { access: ADMIN, action: 'audit-export' },
   'export.crm': { access: OWNER, action: 'export-crm' },
   'report.art30': { access: READERS, action: 'report-art30' },
-} as const satisfies Record<string, { access: Access; action: string }>;
+} as const satisfies Record<string, { access: Access; action: string; desktop?: false }>;
 
 export type Channel = keyof typeof ACCESS;
 export const CHANNEL_NAMES = Object.keys(ACCESS) as Channel[];
+
+/**
+ * The channels the desktop window may call over IPC: all but the command line's own (`desktop: false`), which
+ * read or write a file named by path without an unlocked vault; the renderer is untrusted and has no use for them.
+ */
+export type DesktopChannel = { [C in Channel]: (typeof ACCESS)[C] extends { desktop: false } ? never : C }[Channel];
+export const DESKTOP_CHANNEL_NAMES = CHANNEL_NAMES.filter((c): c is DesktopChannel => !('desktop' in ACCESS[c]));
 
 /** The roles that may call a channel (every role for `member` channels); null for `open` ones. */
 export function rolesFor(channel: Channel): readonly Role[] | null {

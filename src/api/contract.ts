@@ -9,10 +9,10 @@ import { RetentionPolicySchema } from '../retention/index.js';
 import { AuditVerificationSchema } from '../shared/audit-entry.js';
 import { ERROR_CODE_NAMES, type ErrorCode } from '../shared/errors.js';
 import { CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
-import { ACCESS, CHANNEL_NAMES, rolesFor, type Access, type Channel } from './access.js';
+import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
 import * as S from './schemas.js';
 
-export { ACCESS, CHANNEL_NAMES, rolesFor, type Access, type Channel };
+export { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel };
 
 interface Spec<Req extends z.ZodType, Res extends z.ZodType> {
   request: Req;
@@ -104,14 +104,14 @@ export const CHANNELS = {
   'retention.list': spec({ request: none, response: z.array(S.RetentionPolicyViewSchema) }),
   'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema }), response: RetentionPolicySchema }),
   'retention.remove': spec({ request: S.RetentionScopeSchema, response: z.null() }),
-  'retention.schedule': spec({ request: z.object({ months: z.number().int().min(1).max(60).default(12) }), response: S.ScheduleSchema }),
+  'retention.schedule': spec({ request: z.object({ months: S.wholeNumber(1, 60, 'months').default(12) }), response: S.ScheduleSchema }),
   'holds.list': spec({ request: none, response: z.array(S.HoldViewSchema) }),
   'holds.place': spec({
     request: z.union([z.object({ contactId: S.id, reason: z.string().min(1).max(2000) }).strict(), z.object({ groupId: S.id, reason: z.string().min(1).max(2000) }).strict()]),
     response: z.object({ holdId: S.id }),
   }),
   'holds.lift': spec({ request: z.object({ holdId: S.id }), response: z.null() }),
-  'quarantine.set': spec({ request: z.object({ days: z.number().int().min(1).max(365) }), response: z.null() }),
+  'quarantine.set': spec({ request: z.object({ days: S.wholeNumber(1, 365, 'days') }), response: z.null() }),
   'destruction.dryRun': spec({ request: none, response: S.PurgeResultSchema }),
   'destruction.run': spec({ request: none, response: S.PurgeResultSchema }),
   'destruction.unattended': spec({
@@ -147,9 +147,16 @@ export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']
 export type ValidRequest<C extends Channel> = z.output<(typeof CHANNELS)[C]['request']>;
 export type Response<C extends Channel> = z.output<(typeof CHANNELS)[C]['response']>;
 
-/** The core as every front end reaches it: one validated request at a time (src/app/app-service.ts). */
+/** The core as every front end reaches it (src/app/app-service.ts): it authorises, validates and runs a request. */
 export interface Core {
-  call<C extends Channel>(channel: C, request: ValidRequest<C>, progress?: (p: Progress) => void): Promise<Response<C>>;
+  call<C extends Channel>(channel: C, request: unknown, progress?: (p: Progress) => void): Promise<Response<C>>;
+}
+
+/** A request checked against its channel's schema, or the sentence that says what is wrong with it. */
+export function parseRequest<C extends Channel>(channel: C, payload: unknown): { ok: true; request: ValidRequest<C> } | { ok: false; message: string } {
+  const parsed = CHANNELS[channel].request.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, request: parsed.data as ValidRequest<C> };
+  return { ok: false, message: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}.` };
 }
 
 /** What crosses IPC: a value, or an error's code and one sentence (prototypes and stacks never survive IPC). */
@@ -166,7 +173,7 @@ export interface Progress {
   total: number;
 }
 
-/** The API the renderer sees as `window.sanitizer`: one named function per channel, and progress events. */
-export type SanitizerApi = { [C in Channel]: (request: Request<C>) => Promise<Result<Response<C>>> } & {
+/** The API the renderer sees as `window.sanitizer`: one named function per desktop channel, and progress events. */
+export type SanitizerApi = { [C in DesktopChannel]: (request: Request<C>) => Promise<Result<Response<C>>> } & {
   onProgress(listener: (progress: Progress) => void): () => void;
 };

@@ -1,7 +1,7 @@
-// One router for every front end (the CLI in-process, Electron's ipcMain, the browser-test harness): validates the
-// request with the contract's zod schema, hands it to the core, and answers { ok, value } or { ok: false, code,
-// message }. Unknown channels and invalid requests are refused before any use case runs; unexpected failures
-// never leak a stack.
+// One router for every front end (the CLI in-process, Electron's ipcMain, the browser-test harness): refuses an
+// unknown channel, hands the request to the core (which authorises it, then validates it against the contract's
+// schema, before any use case runs), checks the answer against the response schema, and answers { ok, value } or
+// { ok: false, code, message }. Unexpected failures never leak a stack.
 import { CHANNELS, type Channel, type Core, type Progress, type Result } from './contract.js';
 import { ServiceError } from '../shared/errors.js';
 
@@ -10,18 +10,13 @@ export type Route = (channel: string, payload: unknown, onProgress?: (p: Progres
 export function createRouter(core: Core, onUnexpected: (channel: string, err: unknown) => void = (c, e) => console.error(`[${c}]`, e)): Route {
   return async (channel, payload, onProgress = () => {}) => {
     if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, code: 'unknown-channel', message: `There is no channel "${channel}".` };
-    const spec = CHANNELS[channel as Channel];
-    const parsed = spec.request.safeParse(payload ?? {});
-    if (!parsed.success) {
-      return { ok: false, code: 'invalid', message: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}.` };
-    }
     try {
-      const value = await core.call(channel as Channel, parsed.data as never, onProgress);
-      return { ok: true, value: spec.response.parse(value) };
+      const value = await core.call(channel as Channel, payload, onProgress);
+      return { ok: true, value: CHANNELS[channel as Channel].response.parse(value) };
     } catch (err) {
       if (err instanceof ServiceError) return { ok: false, code: err.code, message: err.message };
       onUnexpected(channel, err);
-      return { ok: false, code: 'failed', message: 'Something went wrong inside the app; nothing was changed by the failed step. Details are in the log.' };
+      return { ok: false, code: 'failed', message: 'Something went wrong inside the app; the failed step changed nothing.' };
     }
   };
 }

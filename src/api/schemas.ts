@@ -8,11 +8,17 @@ import { AuditEntrySchema } from '../shared/audit-entry.js';
 import { CertificateSchema } from '../shared/certificate.js';
 import { EMAIL_KINDS, LAWFUL_BASES, ROLES, SUPPRESSION_REASONS } from '../shared/vocabulary.js';
 
-export const id = z.string().uuid();
+export const id = z.string().uuid({ error: 'not an id (the list commands, and the app, show them)' });
 export const path = z.string().min(1).max(4096);
 export const secret = z.string().min(1).max(1024);
 export const memberName = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
+
+/** A whole number from `min` to `max`, with one sentence for every way of missing it. */
+export const wholeNumber = (min: number, max: number, unit: string) => {
+  const error = `a whole number of ${unit} from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 export const MemberSchema = z.object({ id, roles: z.array(z.enum(ROLES)) });
 export const MemberViewSchema = z.object({ id, name: z.string(), roles: z.array(z.enum(ROLES)), createdAt: z.string() });

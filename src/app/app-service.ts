@@ -1,13 +1,13 @@
 // The app's use cases behind the contract, for every front end: one vault open at a time, unlocked as one member.
-// `call` authorises each request from the contract's access table (src/app/authorise.ts), then runs the channel's
-// handler; the router has validated the request already. The clock is a dependency: only tests inject another.
+// `call` authorises each request from the access table (src/app/authorise.ts), validates it against the contract's
+// schema (a refusal either way is audited), then runs the channel's handler. The clock is a dependency: only tests inject another.
 import type { CountryCode } from 'libphonenumber-js';
-import { ACCESS, type Channel, type Core, type Progress, type Response, type ValidRequest } from '../api/contract.js';
+import { ACCESS, parseRequest, type Channel, type Core, type Progress, type Response, type ValidRequest } from '../api/contract.js';
 import { inspectExport } from '../report/inspect.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Session } from '../vault/session.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
-import { authorise } from './authorise.js';
+import { authorise, refuse } from './authorise.js';
 import { systemClock, type Clock } from './clock.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
@@ -47,11 +47,17 @@ export class AppService implements Core {
   }
 
   /** Run one validated request: authorised from the contract's access table, then the channel's use case. */
-  async call<C extends Channel>(channel: C, request: ValidRequest<C>, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
+  async call<C extends Channel>(channel: C, payload: unknown, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
     return this.queue.run(async () => {
-      if (ACCESS[channel].access !== 'open') authorise(this.session(), channel);
+      const session = ACCESS[channel].access === 'open' ? null : this.session();
+      if (session) authorise(session, channel);
+      const parsed = parseRequest(channel, payload);
+      if (!parsed.ok) {
+        if (session) refuse(session, channel, 'invalid');
+        throw new ServiceError('invalid', parsed.message);
+      }
       const handler = this.handlers[channel] as (r: ValidRequest<C>, p: (p: Progress) => void) => Promise<Response<C>> | Response<C>;
-      return handler(request, progress);
+      return handler(parsed.request, progress);
     });
   }
 
@@ -91,8 +97,8 @@ export class AppService implements Core {
   }
 
   /** Work on a vault without unlocking it (a token's run, a certificate's check): opened, used, closed. */
-  private async visit<T>(path: string, fn: (vault: Vault) => Promise<T> | T): Promise<T> {
-    const vault = Vault.open(path, this.options);
+  private async visit<T>(path: string, fn: (vault: Vault) => Promise<T> | T, mode: 'read' | 'write' = 'write'): Promise<T> {
+    const vault = mode === 'read' ? Vault.openReadOnly(path, this.options) : Vault.open(path, this.options);
     try {
       return await fn(vault);
     } finally {
@@ -171,7 +177,7 @@ export class AppService implements Core {
     'tokens.revoke': (r) => (revokeDestructionToken(this.session(), r.tokenId), null),
     'certificates.list': () => allCertificates(this.session()),
     'certificates.show': (r) => showCertificate(this.session(), r.certificateId),
-    'certificates.verify': (r) => this.visit(r.path, (vault) => checkCertificate(vault, r.certificate)),
+    'certificates.verify': (r) => this.visit(r.path, (vault) => checkCertificate(vault, r.certificate), 'read'),
 
     'audit.entries': (r) => auditEntries(this.session(), r),
     'audit.verify': () => verifyAudit(this.session()),

@@ -2,6 +2,7 @@
 // one clear sentence on stderr and an exit code a script can test.
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, ServiceError } from '../shared/errors.js';
+import { DEBUG, DEBUG_HINT } from './vault-context.js';
 import { registerAudit } from './audit-command.js';
 import { registerContacts } from './contact-commands.js';
 import { registerGroups } from './group-commands.js';
@@ -13,7 +14,6 @@ import { registerPurge } from './purge-command.js';
 import { registerRequests } from './request-commands.js';
 import { registerRetention } from './retention-commands.js';
 
-export { EXIT };
 
 export function buildProgram(): Command {
   const program = new Command('contact-sanitizer')
@@ -51,6 +51,8 @@ function reportFailure(err: unknown): number {
     process.stderr.write(`contact-sanitizer: ${err.message}\n`);
     return exitCodeFor(err.code);
   }
-  process.stderr.write(`contact-sanitizer: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.stderr.write(
+    DEBUG ? `contact-sanitizer: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n` : `contact-sanitizer: Something went wrong; the failed step changed nothing. ${DEBUG_HINT}\n`,
+  );
   return EXIT.failed;
 }

@@ -4,8 +4,8 @@
 // Also `certificate list|show|verify`.
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import type { Request, Response } from '../api/contract.js';
-import { certificateText } from '../shared/certificate.js';
+import type { Response } from '../api/contract.js';
+import { CertificateSchema, certificateText } from '../shared/certificate.js';
 import { EXIT, ServiceError } from '../shared/errors.js';
 import { command, print, vaultPath, withCore, withVault, type VaultOptions } from './vault-context.js';
 
@@ -38,13 +38,17 @@ export function registerPurge(program: Command): void {
   command(cert, 'verify <file>', ['certificates.verify'])
     .description('Check a certificate (JSON) against the vault’s audit log. Needs no passphrase.')
     .action(async (file: string, opts: VaultOptions) => {
-      let certificate: Request<'certificates.verify'>['certificate'];
+      let body: unknown;
       try {
-        certificate = JSON.parse(await readFile(file, 'utf8')) as typeof certificate;
+        body = JSON.parse(await readFile(file, 'utf8'));
       } catch (err) {
         throw new ServiceError('invalid', `"${file}" cannot be read as a certificate (${(err as Error).message}).`);
       }
-      const result = await withCore(opts, (call) => call('certificates.verify', { path: vaultPath(opts), certificate }));
+      // A file that is not one of our certificates does not match, as surely as an altered one (exit 4).
+      const parsed = CertificateSchema.safeParse(body);
+      const result: Response<'certificates.verify'> = parsed.success
+        ? await withCore(opts, (call) => call('certificates.verify', { path: vaultPath(opts), certificate: parsed.data }))
+        : { ok: false, problem: 'this is not a destruction certificate of this app' };
       await print(opts, result, () => (result.ok ? 'The certificate matches the audit log.' : `The certificate does not match: ${result.problem}.`));
       if (!result.ok) throw new ServiceError('integrity', 'Certificate verification failed.');
     });

@@ -8,6 +8,10 @@ import { ServiceError } from '../shared/errors.js';
 import { memberName, secret } from './prompt.js';
 import { writeOut } from './write-out.js';
 
+/** Stack traces of unexpected failures, for a developer: never shown to a user otherwise. */
+export const DEBUG = Boolean(process.env.CONTACT_SANITIZER_DEBUG);
+export const DEBUG_HINT = 'Run it again with CONTACT_SANITIZER_DEBUG=1 to see the details.';
+
 export interface VaultOptions {
   vault?: string;
   json?: boolean;
@@ -54,10 +58,12 @@ function clock(opts: VaultOptions): (() => Date) | undefined {
 export async function withCore<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>): Promise<T> {
   const now = clock(opts);
   const service = new AppService(now ? { now } : {});
-  const route = createRouter(service, (channel, err) => process.stderr.write(`contact-sanitizer: unexpected failure in ${channel}: ${(err as Error)?.stack ?? String(err)}\n`));
+  const route = createRouter(service, (channel, err) => {
+    if (DEBUG) process.stderr.write(`contact-sanitizer: unexpected failure in ${channel}: ${(err as Error)?.stack ?? String(err)}\n`);
+  });
   const call: Call = async (channel, request, progress) => {
     const result = await route(channel, request, progress);
-    if (!result.ok) throw new ServiceError(result.code, result.message);
+    if (!result.ok) throw new ServiceError(result.code, result.code === 'failed' && !DEBUG ? `${result.message} ${DEBUG_HINT}` : result.message);
     return result.value as Response<typeof channel>;
   };
   try {

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   invalid: 2,
   unreadable: 2,
   'not-found': 2,
+  'not-a-vault': 2,
   'empty-file': 2,
   'too-large': 2,
   'not-connections': 2,

@@ -26,6 +26,8 @@ export interface VaultOptions {
   now?: () => Date;
   /** Passphrase KDF parameters for new slots. Weaker than the default only in tests. */
   kdf?: { params: ScryptParams; allowWeak?: boolean };
+  /** How long to wait for another process's write before answering "busy" (src/vault/database.ts). */
+  busyTimeoutMs?: number;
 }
 
 export class Vault {
@@ -71,12 +73,19 @@ export class Vault {
     return { vault, session: new Session(vault, memberId, roles, key), recoveryKey };
   }
 
+  /** Open a vault to read only (checking a certificate): nothing is written, not even the audit log. */
+  static openReadOnly(path: string, options: VaultOptions = {}): Vault {
+    if (!existsSync(path)) throw new ServiceError('not-found', `There is no vault at "${path}".`);
+    return new Vault(openDatabase(path, { readonly: true, ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}) }), path, options);
+  }
+
   static open(path: string, options: VaultOptions = {}): Vault {
     if (!existsSync(path)) throw new ServiceError('not-found', `There is no vault at "${path}".`);
     let db: Db;
     try {
-      db = openDatabase(path);
+      db = openDatabase(path, { ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}) });
     } catch (err) {
+      if (err instanceof ServiceError) throw err;
       throw new ServiceError('unreadable', `"${path}" cannot be opened as a vault (${(err as Error).message}).`);
     }
     return new Vault(db, path, options);

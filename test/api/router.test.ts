@@ -10,12 +10,13 @@ import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 const tmp = scratch();
 
 describe('router', () => {
-  it('refuses unknown channels and invalid requests before any use case runs', async () => {
+  it('refuses unknown channels, and invalid requests before any use case runs', async () => {
     const route = createRouter(new AppService({ kdf: TEST_KDF }));
     expect(await route('vault.format', {})).toEqual({ ok: false, code: 'unknown-channel', message: 'There is no channel "vault.format".' });
     expect(await route('__proto__', {})).toMatchObject({ ok: false, code: 'unknown-channel' });
     expect(await route('vault.unlock', { path: '', name: 'x' })).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^The request is not valid: path: .*passphrase/) });
-    expect(await route('contacts.show', { contactId: "'; DROP TABLE contacts; --" })).toMatchObject({ ok: false, code: 'invalid' });
+    // Who asks is checked before what is asked: without an unlocked vault, even a malformed request is 'locked'.
+    expect(await route('contacts.show', { contactId: "'; DROP TABLE contacts; --" })).toMatchObject({ ok: false, code: 'locked' });
   });
 
   it('answers a use case without an unlocked vault with a clear "locked" error', async () => {

@@ -34,6 +34,60 @@ const ids = { member: {} as Record<Role, string>, contacts: [] as string[], grou
 const next = () => ++ids.n;
 const unusedContact = () => ids.contacts.pop()!; // contacts[0] stays for show, access and holds
 
+/**
+ * Who may call what, written out again here on purpose: the test holds the product's promise, so loosening the
+ * access table (src/api/access.ts) fails it instead of silently moving the expectations with it.
+ */
+const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
+  'vault.status': 'open',
+  'vault.create': 'open',
+  'vault.unlock': 'open',
+  'vault.recover': 'open',
+  'vault.lock': 'open',
+  'file.inspect': 'open',
+  'import.preview': ['importer'],
+  'import.commit': ['importer'],
+  'members.list': ['admin'],
+  'members.add': ['admin'],
+  'members.remove': ['admin'],
+  'members.setRoles': ['admin'],
+  'members.changePassphrase': 'member',
+  'groups.list': ['data-owner', 'admin'],
+  'groups.add': ['data-owner'],
+  'groups.remove': ['data-owner'],
+  'policy.check': ['data-owner'],
+  'policy.assign': ['data-owner'],
+  'contacts.list': ['data-owner', 'admin'],
+  'contacts.show': ['data-owner', 'admin'],
+  'contacts.access': ['data-owner', 'admin'],
+  'contacts.erase': ['admin'],
+  'suppression.add': ['data-owner', 'admin'],
+  'suppression.list': ['data-owner', 'admin'],
+  'suppression.lift': ['admin'],
+  'retention.list': ['data-owner', 'admin'],
+  'retention.set': ['admin'],
+  'retention.remove': ['admin'],
+  'retention.schedule': ['data-owner', 'admin'],
+  'holds.list': ['admin'],
+  'holds.place': ['admin'],
+  'holds.lift': ['admin'],
+  'quarantine.set': ['admin'],
+  'destruction.dryRun': ['admin'],
+  'destruction.run': ['admin'],
+  'destruction.unattended': 'open',
+  'tokens.create': ['admin'],
+  'tokens.list': ['admin'],
+  'tokens.revoke': ['admin'],
+  'certificates.list': ['admin'],
+  'certificates.show': ['admin'],
+  'certificates.verify': 'open',
+  'audit.entries': ['admin'],
+  'audit.verify': ['admin'],
+  'audit.export': ['admin'],
+  'export.crm': ['data-owner'],
+  'report.art30': ['data-owner', 'admin'],
+};
+
 type Samples = { [C in Channel]: () => Promise<Request<C>> | Request<C> };
 const SAMPLES: Samples = {
   'vault.status': () => ({}),
@@ -110,6 +164,12 @@ const head = async () => (await root.call('audit.verify', {})).entries;
 
 describe.each(CHANNEL_NAMES)('%s', (channel) => {
   const allowed = rolesFor(channel);
+  it('is open to exactly the roles the product promises', () => {
+    const expected = EXPECTED[channel];
+    expect(ACCESS[channel].access === 'open' ? 'open' : ACCESS[channel].access === 'member' ? 'member' : [...(allowed ?? [])].sort()).toEqual(
+      typeof expected === 'string' ? expected : [...expected].sort(),
+    );
+  });
   it.each(ROLES)('as a member who is only %s', async (role) => {
     const request = await SAMPLES[channel]();
     if (allowed === null) {
@@ -130,6 +190,7 @@ describe.each(CHANNEL_NAMES)('%s', (channel) => {
     if (allowed.includes(role)) {
       expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       expect(added.every((e) => e.outcome === 'success')).toBe(true);
+      expect(added.map((e) => e.action), 'the success is audited under the channel’s action').toContain(ACCESS[channel].action);
     } else {
       const names = allowed.map((r) => ROLE_NAMES[r]).join(' or ');
       expect(result).toEqual({ ok: false, code: 'wrong-role', message: expect.stringMatching(new RegExp(`^Only ${names} can do this .*; you are ${ROLE_NAMES[role]}\\.$`)) });
@@ -145,6 +206,17 @@ describe('after the matrix', () => {
     const expected = CHANNEL_NAMES.reduce((n, c) => n + ROLES.filter((r) => !(rolesFor(c) ?? ROLES).includes(r)).length, 0);
     expect(refused).toHaveLength(expected);
     expect(await root.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('authorisation comes before validation, and an invalid request from an allowed member is audited too', async () => {
+    const before = await head();
+    expect(await as.importer.route('contacts.show', { contactId: 'not-an-id' })).toMatchObject({ ok: false, code: 'wrong-role' });
+    const invalid = await as.admin.route('quarantine.set', { days: 0 });
+    expect(invalid).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/^The request is not valid: days: /) });
+    expect((await audited(before)).filter((e) => e.outcome === 'refused')).toEqual([
+      expect.objectContaining({ member: ids.member.importer, action: 'contact-show', details: { reason: 'wrong-role' } }),
+      expect.objectContaining({ member: ids.member.admin, action: 'quarantine-set', details: { reason: 'invalid' } }),
+    ]);
   });
 
   it('a member removed while their session is open loses it at once, and the refusal is audited', async () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AppService } from '../../src/app/app-service.js';
-import { CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
 import { TEST_KDF } from '../support/vault.js';
@@ -73,7 +73,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
       void page.evaluate((progress) => (globalThis as unknown as { __sanitizerProgress?: (p: unknown) => void }).__sanitizerProgress?.(progress), p).catch(() => {});
     }),
   );
-  await page.addInitScript({ content: preloadStandIn(CHANNEL_NAMES) });
+  await page.addInitScript({ content: preloadStandIn(DESKTOP_CHANNEL_NAMES) });
   // CSP violations reach `problems` through the page's own event (Chromium does not put them on the console API).
   await page.exposeBinding('__cspViolation', (_source, text: string) => problems.push(text));
   await page.addInitScript({ content: CSP_REPORTER });

@@ -2,7 +2,7 @@
 // refused before the router runs, progress forwarded to the window that asked.
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, PROGRESS_EVENT, type Progress, type Result } from '../../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, PROGRESS_EVENT, type Progress, type Result } from '../../src/api/contract.js';
 import type { Route } from '../../src/api/router.js';
 import { handleTrusted, registerIpc } from '../../electron/ipc.js';
 
@@ -31,9 +31,9 @@ describe('registerIpc', () => {
   it('registers every contract channel, and only those, with the sanitizer: prefix', () => {
     const ipcMain = fakeIpcMain();
     const names = registerIpc(ipcMain, vi.fn(), isTrusted);
-    expect(names).toEqual(CHANNEL_NAMES.map((c) => `sanitizer:${c}`));
+    expect(names).toEqual(DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`));
     expect([...ipcMain.handlers.keys()].sort()).toEqual(names.slice().sort());
-    expect(ipcMain.handle).toHaveBeenCalledTimes(CHANNEL_NAMES.length);
+    expect(ipcMain.handle).toHaveBeenCalledTimes(DESKTOP_CHANNEL_NAMES.length);
   });
 
   it('passes a trusted request to the route with its channel and payload', async () => {

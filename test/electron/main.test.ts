@@ -1,11 +1,11 @@
 // The composition root with a fake Electron (the real binary is not installed here): the scheme is privileged
 // before ready, the session denies, windows and navigation are fenced, IPC is answered only for our main frame,
 // the opened vault is remembered, the scheduler runs for an admin, and quitting locks.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, type Result } from '../../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, type Result } from '../../src/api/contract.js';
 import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT } from '../../electron/desktop-events.js';
 import {
   APP_ENTRY,
@@ -111,7 +111,7 @@ describe('before ready', () => {
   });
 
   it('registers every IPC channel with the sender check', () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL].sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL].sort());
   });
 });
 
@@ -205,8 +205,12 @@ describe('when ready', () => {
   it('locks the vault on quit', async () => {
     const path = join(dir, 'team.vault');
     expect((await invoke('sanitizer:vault.unlock', { path, name: 'Alice Admin', passphrase: 'correct horse battery staple' })).ok).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(true); // open: SQLite keeps its WAL beside the file
     fake.appHandlers.get('will-quit')!();
-    expect(await invoke('sanitizer:vault.status', {})).toEqual({ ok: true, value: { path: null, member: null } });
+    // The core is told to lock and close before its thread stops; then it answers nothing more. A vault closed by
+    // its last connection has its WAL checkpointed and removed.
+    await vi.waitFor(async () => expect(await invoke('sanitizer:vault.status', {})).toMatchObject({ ok: false, message: expect.stringMatching(/core has stopped/) }));
+    expect(existsSync(`${path}-wal`)).toBe(false);
     expect(fake.appHandlers.get('window-all-closed')).toBeDefined();
   }, 30_000);
 });

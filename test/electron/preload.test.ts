@@ -1,7 +1,7 @@
 // The preload with Electron's renderer modules mocked: window.sanitizer has one named function per channel, the
 // desktop's extras and nothing else, never ipcRenderer itself; listeners receive payloads, never IPC events.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES, PROGRESS_EVENT } from '../../src/api/contract.js';
+import { DESKTOP_CHANNEL_NAMES, PROGRESS_EVENT } from '../../src/api/contract.js';
 import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type DesktopApi } from '../../electron/desktop-events.js';
 
 const electron = vi.hoisted(() => {
@@ -41,14 +41,14 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(electron.exposed)).toEqual(['sanitizer']);
     const names = Object.keys(api).sort();
-    expect(names).toEqual([...CHANNEL_NAMES, 'onProgress', 'onMenu', 'onScheduler', 'lastVault', 'pathForFile'].sort());
+    expect(names).toEqual([...DESKTOP_CHANNEL_NAMES, 'onProgress', 'onMenu', 'onScheduler', 'lastVault', 'pathForFile'].sort());
     for (const name of names) expect(typeof (api as unknown as Record<string, unknown>)[name], name).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke);
   });
 
   it('invokes each channel under its sanitizer: name with the request as given', async () => {
-    for (const channel of CHANNEL_NAMES) {
+    for (const channel of DESKTOP_CHANNEL_NAMES) {
       const request = { probe: channel };
       const call = (api as unknown as Record<string, (r: unknown) => Promise<unknown>>)[channel]!;
       expect(await call(request)).toEqual({ ok: true, value: { channel: `sanitizer:${channel}`, request } });

@@ -6,7 +6,10 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../../src/shared/errors.js';
 import { openDatabase } from '../../src/vault/database.js';
+import { APPLICATION_ID, applicationId } from '../../src/vault/migrations/0003-application-id.js';
 import { LATEST_VERSION, migrate, MIGRATIONS } from '../../src/vault/migrations/migration.js';
+
+const APPLICATION_ID_VERSION = applicationId.version;
 import { Vault } from '../../src/vault/vault.js';
 import { scratch } from '../support/fixtures.js';
 
@@ -192,6 +195,7 @@ describe('versions', () => {
     // The same through the app: a vault file from the future cannot be opened, and says why.
     const path = tmp.path('future.db');
     const file = new Database(path);
+    file.pragma(`application_id = ${APPLICATION_ID}`);
     file.pragma(`user_version = ${LATEST_VERSION + 1}`);
     file.close();
     expect(() => openDatabase(path)).toThrow(/newer version of Contact Sanitizer/);
@@ -208,10 +212,23 @@ describe('versions', () => {
     check.close();
   });
 
-  it('a file that is not a database is refused as unreadable', () => {
+  it('a file that is not a database is refused as not a vault', () => {
     const path = tmp.path('not-a-vault.db');
     writeFileSync(path, 'First Name,Last Name\nAda,Lovelace\n'.repeat(200));
-    expect(() => Vault.open(path)).toThrow(ServiceError);
-    expect(() => Vault.open(path)).toThrow(/cannot be opened as a vault/);
+    expect(() => Vault.open(path)).toThrow(expect.objectContaining({ code: 'not-a-vault', message: expect.stringMatching(/is not an SQLite database, not a Contact Sanitizer vault/) }));
+  });
+
+  it('a vault of every earlier schema is recognised by its tables, opened and stamped with the application id', () => {
+    for (const m of MIGRATIONS.filter((x) => x.version < APPLICATION_ID_VERSION)) {
+      const path = tmp.path(`schema-${m.version}.db`);
+      const old = new Database(path);
+      old.pragma('journal_mode = WAL');
+      migrate(old, m.version);
+      old.close();
+      const db = openDatabase(path);
+      expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      db.close();
+    }
   });
 });

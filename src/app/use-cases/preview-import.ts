@@ -1,5 +1,5 @@
 // An importer's preview: the inspection report of the file and its SHA-256, so that the commit can insist on the
-// very bytes that were previewed. Nothing is stored.
+// very bytes that were previewed. Nothing from the file is stored; the audit log records the hash and the count.
 import { inspectExport } from '../../report/inspect.js';
 import type { InspectReport } from '../../report/report-schema.js';
 import type { Session } from '../../vault/session.js';
@@ -12,5 +12,6 @@ export async function previewImport(
 ): Promise<{ report: InspectReport; sha256: string }> {
   session.assertUnlocked();
   const report = await inspectExport(path, { entry: options.entry, onProgress: options.onProgress });
-  return { report, sha256: await sha256File(path) };
+  const sha256 = await sha256File(path);
+  return session.perform('import-preview', () => ({ value: { report, sha256 }, details: { sha256, records: report.records } }));
 }

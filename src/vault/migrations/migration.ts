@@ -2,11 +2,12 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial.js';
 import { retention } from './0002-retention.js';
+import { applicationId } from './0003-application-id.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [initial, retention];
+export const MIGRATIONS: Migration[] = [initial, retention, applicationId];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */
