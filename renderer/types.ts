@@ -42,3 +42,5 @@ export type Certificate = Response<'certificates.list'>[number];
 // Accountability.
 export type AuditEntry = Response<'audit.entries'>[number];
 export type AuditVerification = Response<'audit.verify'>;
+/** What a change that recomputes due dates brought forward (groups.remove, retention.set/remove, quarantine.set). */
+export type Impact = Response<'quarantine.set'>['impact'];

@@ -7,6 +7,8 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   confirmTestId,
+  testId = 'confirm-dialog',
+  cancelTestId = 'confirm-cancel',
   busy = false,
   onConfirm,
   onCancel,
@@ -15,6 +17,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   confirmTestId: string;
+  testId?: string;
+  cancelTestId?: string;
   busy?: boolean;
   onConfirm(): void;
   onCancel(): void;
@@ -34,7 +38,7 @@ export function ConfirmDialog({
       className="dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
-      data-testid="confirm-dialog"
+      data-testid={testId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
@@ -43,7 +47,7 @@ export function ConfirmDialog({
       <h2 id={`${id}-title`}>{title}</h2>
       <div id={`${id}-body`}>{children}</div>
       <div className="actions">
-        <button type="button" autoFocus onClick={onCancel} data-testid="confirm-cancel">
+        <button type="button" autoFocus onClick={onCancel} data-testid={cancelTestId}>
           Cancel
         </button>
         <button type="button" className="danger" disabled={busy} aria-busy={busy} onClick={onConfirm} data-testid={confirmTestId}>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { useConfirmedChange } from '../app/use-confirmed-change.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
@@ -19,6 +20,7 @@ export function GroupsScreen() {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<GroupView | null>(null);
   const { busy, run } = useAction();
+  const { change, dialog } = useConfirmedChange(run);
 
   const load = useCallback(async () => {
     const r = await run('load', () => call('groups.list', {}));
@@ -31,10 +33,16 @@ export function GroupsScreen() {
 
   const remove = async () => {
     if (!removing) return;
-    const done = await run('remove', () => call('groups.remove', { groupId: removing.id }), `Group “${removing.label}” removed; its contacts were regrouped.`);
+    const group = removing;
+    const done = await change('remove', (confirm) => call('groups.remove', { groupId: group.id, confirm }), {
+      success: `Group “${group.label}” removed; its contacts were regrouped.`,
+      cancelled: `Nothing was changed: the group “${group.label}” is kept.`,
+      // The core's sentence replaces the question that asked for the removal.
+      beforeAsking: () => setRemoving(null),
+    });
     setRemoving(null);
     if (done !== undefined) {
-      if (editing === removing.id) setEditing(null);
+      if (editing === group.id) setEditing(null);
       await load();
     }
   };
@@ -174,6 +182,7 @@ export function GroupsScreen() {
           <p>Its {removing.contacts.toLocaleString('en-GB')} contacts join the next group whose rule matches, or are quarantined. Its lawful basis is removed with it.</p>
         </ConfirmDialog>
       ) : null}
+      {dialog}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { GroupRuleSchema } from '../policy/index.js';
 import { InspectReportSchema } from '../report/report-schema.js';
 import { RetentionPolicySchema } from '../retention/index.js';
-import { AuditVerificationSchema } from '../shared/audit-entry.js';
+import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
 import { ERROR_CODE_NAMES, type ErrorCode } from '../shared/errors.js';
 import { CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
 import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
@@ -75,7 +75,7 @@ export const CHANNELS = {
     response: z.object({ groups: z.array(S.GroupViewSchema), unassigned: z.number(), overdue: z.array(S.OverdueNoticeSchema) }),
   }),
   'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema }), response: S.GroupViewSchema }),
-  'groups.remove': spec({ request: z.object({ groupId: S.id }), response: z.null() }),
+  'groups.remove': spec({ request: z.object({ groupId: S.id, ...S.changeOptions }), response: S.MeasuredSchema }),
   'policy.check': spec({
     request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema }),
     response: z.object({ errors: z.array(z.string()), guardrails: z.array(S.GuardrailSchema) }),
@@ -102,8 +102,8 @@ export const CHANNELS = {
 
   // Retention and destruction.
   'retention.list': spec({ request: none, response: z.array(S.RetentionPolicyViewSchema) }),
-  'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema }), response: RetentionPolicySchema }),
-  'retention.remove': spec({ request: S.RetentionScopeSchema, response: z.null() }),
+  'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema, ...S.changeOptions }), response: S.MeasuredSchema.extend({ policy: RetentionPolicySchema }) }),
+  'retention.remove': spec({ request: z.object({ scope: S.RetentionScopeSchema, ...S.changeOptions }), response: S.MeasuredSchema }),
   'retention.schedule': spec({ request: z.object({ months: S.wholeNumber(1, 60, 'months').default(12) }), response: S.ScheduleSchema }),
   'holds.list': spec({ request: none, response: z.array(S.HoldViewSchema) }),
   'holds.place': spec({
@@ -111,11 +111,13 @@ export const CHANNELS = {
     response: z.object({ holdId: S.id }),
   }),
   'holds.lift': spec({ request: z.object({ holdId: S.id }), response: z.null() }),
-  'quarantine.set': spec({ request: z.object({ days: S.wholeNumber(1, 365, 'days') }), response: z.null() }),
-  'destruction.dryRun': spec({ request: none, response: S.PurgeResultSchema }),
+  'quarantine.set': spec({ request: z.object({ days: S.wholeNumber(1, 365, 'days'), ...S.changeOptions }), response: S.MeasuredSchema }),
+  'destruction.dryRun': spec({ request: z.object({ asOf: S.isoTime.optional() }), response: S.PurgeResultSchema }),
   'destruction.run': spec({ request: none, response: S.PurgeResultSchema }),
   'destruction.unattended': spec({
-    request: z.object({ path: S.path, token: S.secret, dryRun: z.boolean().default(false) }),
+    request: z
+      .object({ path: S.path, token: S.secret, dryRun: z.boolean().default(false), asOf: S.isoTime.optional() })
+      .refine((r) => r.dryRun || r.asOf === undefined, { error: 'a time other than now (asOf) is a what-if: it works only with dryRun', path: ['asOf'] }),
     response: S.PurgeResultSchema,
   }),
   'tokens.create': spec({ request: none, response: z.object({ id: S.id, token: z.string() }) }),
@@ -133,7 +135,8 @@ export const CHANNELS = {
     request: z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
     response: z.array(S.AuditEntrySchema),
   }),
-  'audit.verify': spec({ request: none, response: AuditVerificationSchema }),
+  // `against`: a certificate's audit entry or an exported head ({ seq, hash }), kept outside the vault.
+  'audit.verify': spec({ request: z.object({ against: AuditHeadSchema.optional() }), response: AuditVerificationSchema }),
   'audit.export': spec({ request: z.object({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
   'export.crm': spec({
     request: z.object({ purpose: z.enum(PURPOSES), fields: z.array(z.enum(CRM_FIELDS)).min(1).optional() }),

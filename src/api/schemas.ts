@@ -12,6 +12,8 @@ export const id = z.string().uuid({ error: 'not an id (the list commands, and th
 export const path = z.string().min(1).max(4096);
 export const secret = z.string().min(1).max(1024);
 export const memberName = z.string().min(1).max(200);
+/** A moment in ISO 8601 with its zone, e.g. 2027-01-31T09:00:00Z. */
+export const isoTime = z.iso.datetime({ offset: true, error: 'a date and time in ISO 8601 with its zone, e.g. 2027-01-31T09:00:00Z' });
 const text = (max: number) => z.string().max(max);
 
 /** A whole number from `min` to `max`, with one sentence for every way of missing it. */
@@ -102,11 +104,20 @@ export const CommitReportSchema = z.object({
   duplicatesSkipped: z.number(),
   duplicatesInFile: z.number(),
   suppressedLines: z.array(z.number()),
+  heldLines: z.array(z.number()),
   emptySkipped: z.number(),
   errors: z.array(z.object({ line: z.number(), message: z.string() })),
   columnsDropped: z.array(z.string()),
   fragmentsStripped: z.number(),
   quarantined: z.number(),
+});
+
+/** A change that may bring destruction forward: measure it (`dryRun`), or go ahead although it does (`confirm`). */
+export const changeOptions = { dryRun: z.boolean().default(false), confirm: z.boolean().default(false) };
+/** What such a change reports (src/app/use-cases/impact.ts). */
+export const MeasuredSchema = z.object({
+  applied: z.boolean(),
+  impact: z.object({ dueNow: z.number().int(), dueWithin30Days: z.number().int() }),
 });
 
 export const RetentionPolicyViewSchema = z.object({ policy: RetentionPolicySchema, description: z.string() });
@@ -122,6 +133,7 @@ export const SuppressionViewSchema = z.object({
   createdAt: z.string(),
   byEmail: z.boolean(),
   byProfileUrl: z.boolean(),
+  byName: z.boolean(),
 });
 
 export const TokenViewSchema = z.object({ id, createdAt: z.string(), createdBy: z.string(), revokedAt: z.string().nullable() });
@@ -138,7 +150,7 @@ export const PurgeResultSchema = z.object({
 export const CrmExportSchema = z.object({
   csv: z.string(),
   included: z.number(),
-  excluded: z.array(z.object({ id: z.string(), reason: z.enum(['no-lawful-basis', 'purpose-differs']) })),
+  excluded: z.array(z.object({ id: z.string(), reason: z.enum(['suppressed', 'no-lawful-basis', 'purpose-differs']) })),
   emailsWithheld: z.array(z.object({ id: z.string(), reason: z.literal('individual-subscriber-without-consent') })),
   notes: z.array(z.string()),
 });

@@ -6,6 +6,7 @@ import { ACCESS, parseRequest, type Channel, type Core, type Progress, type Resp
 import { inspectExport } from '../report/inspect.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Session } from '../vault/session.js';
+import { storageError } from '../vault/storage-error.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
 import { authorise, refuse } from './authorise.js';
 import { systemClock, type Clock } from './clock.js';
@@ -46,19 +47,30 @@ export class AppService implements Core {
     this.options = { ...options, now: options.now ?? systemClock };
   }
 
-  /** Run one validated request: authorised from the contract's access table, then the channel's use case. */
+  /**
+   * Run one request, after the one before it: authorised from the access table, validated against the contract,
+   * then the channel's use case. SQLite's own failures become sentences (a busy vault, a damaged file).
+   */
   async call<C extends Channel>(channel: C, payload: unknown, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
     return this.queue.run(async () => {
-      const session = ACCESS[channel].access === 'open' ? null : this.session();
-      if (session) authorise(session, channel);
-      const parsed = parseRequest(channel, payload);
-      if (!parsed.ok) {
-        if (session) refuse(session, channel, 'invalid');
-        throw new ServiceError('invalid', parsed.message);
+      try {
+        return await this.handle(channel, payload, progress);
+      } catch (err) {
+        throw storageError(err);
       }
-      const handler = this.handlers[channel] as (r: ValidRequest<C>, p: (p: Progress) => void) => Promise<Response<C>> | Response<C>;
-      return handler(parsed.request, progress);
     });
+  }
+
+  private async handle<C extends Channel>(channel: C, payload: unknown, progress: (p: Progress) => void): Promise<Response<C>> {
+    const session = ACCESS[channel].access === 'open' ? null : this.session();
+    if (session) authorise(session, channel);
+    const parsed = parseRequest(channel, payload);
+    if (!parsed.ok) {
+      if (session) refuse(session, channel, 'invalid');
+      throw new ServiceError('invalid', parsed.message);
+    }
+    const handler = this.handlers[channel] as (r: ValidRequest<C>, p: (p: Progress) => void) => Promise<Response<C>> | Response<C>;
+    return handler(parsed.request, progress);
   }
 
   /** Lock and close whatever is open (on lock, idle timeout, or quit). */
@@ -146,7 +158,7 @@ export class AppService implements Core {
 
     'groups.list': () => ({ ...listGroups(this.session()), overdue: overdueNotices(this.session()) }),
     'groups.add': (r) => addGroup(this.session(), r.label, r.rule),
-    'groups.remove': (r) => (removeGroup(this.session(), r.groupId), null),
+    'groups.remove': (r) => removeGroup(this.session(), r.groupId, r),
     'policy.check': (r) => {
       const { errors, guardrails } = checkPolicy(this.session(), r.groupId, r.policy);
       return { errors, guardrails };
@@ -162,16 +174,16 @@ export class AppService implements Core {
     'suppression.lift': (r) => (liftSuppression(this.session(), r.suppressionId), null),
 
     'retention.list': () => listRetentionPolicies(this.session()),
-    'retention.set': (r) => setRetentionPolicy(this.session(), r.policy),
-    'retention.remove': (r) => (removeRetentionPolicy(this.session(), r), null),
+    'retention.set': (r) => setRetentionPolicy(this.session(), r.policy, r),
+    'retention.remove': (r) => removeRetentionPolicy(this.session(), r.scope, r),
     'retention.schedule': (r) => dueSchedule(this.session(), r.months),
     'holds.list': () => listLegalHolds(this.session()),
     'holds.place': (r) => ({ holdId: placeLegalHold(this.session(), 'contactId' in r ? { contactId: r.contactId } : { groupId: r.groupId }, r.reason) }),
     'holds.lift': (r) => (liftLegalHold(this.session(), r.holdId), null),
-    'quarantine.set': (r) => (setQuarantineDays(this.session(), r.days), null),
-    'destruction.dryRun': () => destroyDue(this.session(), { dryRun: true }),
+    'quarantine.set': (r) => setQuarantineDays(this.session(), r.days, r),
+    'destruction.dryRun': (r) => destroyDue(this.session(), { dryRun: true, ...(r.asOf ? { asOf: new Date(r.asOf) } : {}) }),
     'destruction.run': () => destroyDue(this.session()),
-    'destruction.unattended': (r) => this.visit(r.path, (vault) => destroyDueWithToken(vault, r.token, { dryRun: r.dryRun })),
+    'destruction.unattended': (r) => this.visit(r.path, (vault) => destroyDueWithToken(vault, r.token, { dryRun: r.dryRun, ...(r.asOf ? { asOf: new Date(r.asOf) } : {}) })),
     'tokens.create': () => createDestructionToken(this.session()),
     'tokens.list': () => listDestructionTokens(this.session()),
     'tokens.revoke': (r) => (revokeDestructionToken(this.session(), r.tokenId), null),
@@ -180,7 +192,7 @@ export class AppService implements Core {
     'certificates.verify': (r) => this.visit(r.path, (vault) => checkCertificate(vault, r.certificate), 'read'),
 
     'audit.entries': (r) => auditEntries(this.session(), r),
-    'audit.verify': () => verifyAudit(this.session()),
+    'audit.verify': (r) => verifyAudit(this.session(), r),
     'audit.export': (r) => exportAudit(this.session(), r.format),
     'export.crm': (r) => exportForCrm(this.session(), { purpose: r.purpose, ...(r.fields ? { fields: r.fields } : {}) }),
     'report.art30': (r) => recordsOfProcessing(this.session(), r.controller),

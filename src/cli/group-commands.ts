@@ -6,6 +6,7 @@ import type { Request, Response } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
 import type { EmailKind } from '../shared/vocabulary.js';
 import { listOption as list } from './list-option.js';
+import { changeRequest, printChange, withChangeOptions, type ChangeFlags } from './change-options.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type Rule = Request<'groups.add'>['rule'];
@@ -51,11 +52,11 @@ export function registerGroups(program: Command): void {
       const group = await withVault(opts, (call) => call('groups.add', { label, rule }));
       await print(opts, group, () => `Added group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts.`);
     });
-  command(groups, 'remove <group>', ['groups.remove'])
+  withChangeOptions(command(groups, 'remove <group>', ['groups.remove']))
     .description('Remove a group; its contacts fall to the next matching rule or quarantine.')
-    .action(async (id: string, opts: VaultOptions) => {
-      await withVault(opts, (call) => call('groups.remove', { groupId: id }));
-      await print(opts, { removed: id }, () => `Removed group ${id}.`);
+    .action(async (id: string, opts: VaultOptions & ChangeFlags) => {
+      const result = await withVault(opts, (call) => call('groups.remove', { groupId: id, ...changeRequest(opts) }));
+      await printChange(opts, result, `Removed group ${id}:`);
     });
 
   command(program, 'assign <group>', ['policy.assign', 'policy.check'])

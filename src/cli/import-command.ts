@@ -40,6 +40,7 @@ export function registerImport(program: Command): void {
         [
           `Imported ${report.records} records: ${report.added} added, ${report.updated} updated, ${report.duplicatesSkipped + report.duplicatesInFile} duplicates skipped, ${report.emptySkipped} empty.`,
           report.suppressedLines.length ? `Refused (on the suppression list): lines ${report.suppressedLines.join(', ')}.` : '',
+          report.heldLines.length ? `Kept as they are (under a legal hold): lines ${report.heldLines.join(', ')}.` : '',
           report.errors.length ? `Unreadable records left out: lines ${report.errors.map((e) => e.line).join(', ')}.` : '',
           report.fragmentsStripped ? `${report.fragmentsStripped} flagged fragments cut out before encryption.` : '',
           `${report.quarantined} contacts are quarantined until a data owner assigns their group a lawful basis.`,

@@ -21,7 +21,7 @@ export function registerInit(program: Command): void {
       const path = vaultPath(opts);
       const name = await memberName();
       const passphrase = await newPassphrase('CONTACT_SANITIZER_PASSPHRASE');
-      const { member, recoveryKey } = await withCore(opts, (call) => call('vault.create', { path, name, passphrase, roles: parseRoles(opts.roles) }));
+      const { member, recoveryKey } = await withCore((call) => call('vault.create', { path, name, passphrase, roles: parseRoles(opts.roles) }));
       await print(opts, { vault: path, member: member.id, roles: member.roles, recoveryKey }, () => [`Created ${path}; you are its admin.`, '', ...keepItSafe(recoveryKey)].join('\n'));
     });
 
@@ -32,7 +32,7 @@ export function registerInit(program: Command): void {
       const recoveryKey = await secret('CONTACT_SANITIZER_RECOVERY_KEY', 'Recovery key: ');
       const name = await memberName();
       const next = await newPassphrase('CONTACT_SANITIZER_NEW_PASSPHRASE');
-      const result = await withCore(opts, (call) => call('vault.recover', { path, recoveryKey, name, newPassphrase: next }));
+      const result = await withCore((call) => call('vault.recover', { path, recoveryKey, name, newPassphrase: next }));
       await print(opts, { member: result.member.id, recoveryKey: result.recoveryKey }, () =>
         ['The new passphrase is set. The old recovery key no longer works.', '', ...keepItSafe(result.recoveryKey)].join('\n'),
       );

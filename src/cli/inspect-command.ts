@@ -14,7 +14,7 @@ export function registerInspect(program: Command): void {
     .option('--country <code>', 'country assumed for phone numbers without a +country code', 'GB')
     .action(async (file: string, opts: { json?: boolean; entry?: string; country: string }) => {
       const progress = terminalProgress();
-      const report = await withCore({}, (call) =>
+      const report = await withCore((call) =>
         call('file.inspect', { path: file, ...(opts.entry ? { entry: opts.entry } : {}), country: opts.country }, (p) => progress.update(p.done, p.total)),
       ).finally(progress.clear);
       await writeOut(opts.json ? `${JSON.stringify(report)}\n` : formatReport(report));

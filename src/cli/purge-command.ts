@@ -2,17 +2,23 @@
 // launchd). With CONTACT_SANITIZER_DESTRUCTION_TOKEN it runs unattended without any key; otherwise an admin
 // unlocks. Exit 0: nothing due; 10: destroyed (or, with --dry-run, would destroy) some; anything else: failed.
 // Also `certificate list|show|verify`.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Response } from '../api/contract.js';
 import { CertificateSchema, certificateText } from '../shared/certificate.js';
 import { EXIT, ServiceError } from '../shared/errors.js';
+import { outputFor, writeOutput } from './output-file.js';
 import { command, print, vaultPath, withCore, withVault, type VaultOptions } from './vault-context.js';
 
-async function runPurge(opts: VaultOptions & { dryRun?: boolean }): Promise<Response<'destruction.run'>> {
+type PurgeOptions = VaultOptions & { dryRun?: boolean; now?: string };
+
+async function runPurge(opts: PurgeOptions): Promise<Response<'destruction.run'>> {
+  // Nothing is destroyed before it is due by the real clock: another time is a what-if, for a dry run only.
+  if (opts.now && !opts.dryRun) throw new ServiceError('invalid', '--now is a what-if: it works only with --dry-run, which destroys nothing.');
+  const asOf = opts.now ? { asOf: opts.now } : {};
   const token = process.env.CONTACT_SANITIZER_DESTRUCTION_TOKEN;
-  if (token) return withCore(opts, (call) => call('destruction.unattended', { path: vaultPath(opts), token, dryRun: opts.dryRun ?? false }));
-  return withVault(opts, (call) => call(opts.dryRun ? 'destruction.dryRun' : 'destruction.run', {}));
+  if (token) return withCore((call) => call('destruction.unattended', { path: vaultPath(opts), token, dryRun: opts.dryRun ?? false, ...asOf }));
+  return withVault(opts, (call) => (opts.dryRun ? call('destruction.dryRun', asOf) : call('destruction.run', {})));
 }
 
 export function registerPurge(program: Command): void {
@@ -20,10 +26,14 @@ export function registerPurge(program: Command): void {
     .description('Destroy every contact whose retention or quarantine has run out (admins, or a destruction token).')
     .requiredOption('--due', 'destroy what is due now (the only mode)')
     .option('--dry-run', 'count what would be destroyed; change nothing')
-    .option('--certificate-out <file>', 'also write the certificate as JSON to this file')
-    .action(async (opts: VaultOptions & { dryRun?: boolean; certificateOut?: string }) => {
+    .option('--now <time>', 'with --dry-run: count what would be due at this time instead (a what-if, ISO 8601)')
+    .option('--certificate-out <file>', 'also write the certificate as JSON to this new file (0600)')
+    .option('--force', 'replace the --certificate-out file if it exists (never a vault)')
+    .action(async (opts: PurgeOptions & { certificateOut?: string; force?: boolean }) => {
+      // The certificate's path is checked before anything is destroyed; the certificate is stored with the
+      // destruction in one transaction, and only then written out.
+      const certificateOut = outputFor(opts, opts.certificateOut);
       const result = await runPurge(opts);
-      if (result.certificate && opts.certificateOut) await writeFile(opts.certificateOut, `${JSON.stringify(result.certificate, null, 2)}\n`);
       await print(opts, result, () =>
         result.dryRun
           ? `Dry run at ${result.now}: ${result.destroyed} contact(s) due${result.held ? `, ${result.held} more held` : ''}. Nothing was changed.`
@@ -31,6 +41,15 @@ export function registerPurge(program: Command): void {
             ? certificateText(result.certificate)
             : `Nothing due at ${result.now}${result.held ? ` (${result.held} held)` : ''}.`,
       );
+      if (result.certificate && certificateOut) {
+        try {
+          writeOutput(certificateOut, `${JSON.stringify(result.certificate, null, 2)}\n`);
+        } catch (err) {
+          const why = (err instanceof ServiceError ? err.message : String(err)).replace(/\.$/, '');
+          const id = result.certificate.id;
+          throw new ServiceError('failed', `The destruction is done and certificate ${id} is stored in the vault, but it was not written to "${certificateOut.shown}" (${why}); an admin can print it with \`certificate show ${id} --json\`.`);
+        }
+      }
       if (result.destroyed > 0) process.exitCode = EXIT.destroyed;
     });
 
@@ -47,7 +66,7 @@ export function registerPurge(program: Command): void {
       // A file that is not one of our certificates does not match, as surely as an altered one (exit 4).
       const parsed = CertificateSchema.safeParse(body);
       const result: Response<'certificates.verify'> = parsed.success
-        ? await withCore(opts, (call) => call('certificates.verify', { path: vaultPath(opts), certificate: parsed.data }))
+        ? await withCore((call) => call('certificates.verify', { path: vaultPath(opts), certificate: parsed.data }))
         : { ok: false, problem: 'this is not a destruction certificate of this app' };
       await print(opts, result, () => (result.ok ? 'The certificate matches the audit log.' : `The certificate does not match: ${result.problem}.`));
       if (!result.ok) throw new ServiceError('integrity', 'Certificate verification failed.');

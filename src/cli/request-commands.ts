@@ -1,11 +1,11 @@
 // `contact-sanitizer erase|suppress|access|export|report`: data subjects' requests and what leaves the vault.
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Request } from '../api/contract.js';
 import { certificateText } from '../shared/certificate.js';
 import { ServiceError } from '../shared/errors.js';
 import type { CrmField, Purpose } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
+import { emit, outputFor } from './output-file.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type WhoOptions = { contact?: string; email?: string; profileUrl?: string };
@@ -16,11 +16,6 @@ function who(opts: WhoOptions): Request<'contacts.access'> {
   throw new ServiceError('invalid', 'Name the person: --contact <id>, --email <address> or --profile-url <url>.');
 }
 const withWho = (cmd: Command) => cmd.option('--contact <id>', 'a contact id').option('--email <address>', 'their email').option('--profile-url <url>', 'their LinkedIn profile');
-
-async function output(file: string | undefined, text: string): Promise<void> {
-  if (file) await writeFile(file, text);
-  else process.stdout.write(text);
-}
 
 export function registerRequests(program: Command): void {
   withWho(command(program, 'erase', ['contacts.erase']))
@@ -52,21 +47,25 @@ export function registerRequests(program: Command): void {
   withWho(command(program, 'access', ['contacts.access']))
     .description('Everything held about one person (Art. 15), as JSON or CSV.')
     .option('--csv', 'CSV instead of JSON')
-    .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (opts: VaultOptions & WhoOptions & { csv?: boolean; out?: string }) => {
+    .option('--out <file>', 'write to this new file (0600) instead of stdout')
+    .option('--force', 'replace the --out file if it exists (never a vault)')
+    .action(async (opts: VaultOptions & WhoOptions & { csv?: boolean; out?: string; force?: boolean }) => {
+      const out = outputFor(opts, opts.out); // checked before the core is called
       const result = await withVault(opts, (call) => call('contacts.access', who(opts)));
-      await output(opts.out, opts.csv ? result.csv : `${result.json}\n`);
+      await emit(out, opts.csv ? result.csv : `${result.json}\n`);
     });
 
   command(program, 'export', ['export.crm'])
     .description('A sanitised CSV for a CRM: only contacts with a lawful basis for this purpose (data owners).')
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
-    .option('--out <file>', 'write the CSV to this file instead of stdout')
-    .action(async (opts: VaultOptions & { purpose: string; fields?: string; out?: string }) => {
+    .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
+    .option('--force', 'replace the --out file if it exists (never a vault)')
+    .action(async (opts: VaultOptions & { purpose: string; fields?: string; out?: string; force?: boolean }) => {
+      const out = outputFor(opts, opts.out); // checked before the core is called
       const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
       const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, ...(fields ? { fields } : {}) }));
-      await output(opts.out, result.csv);
+      await emit(out, result.csv);
       process.stderr.write(`${result.included} exported, ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`);
     });
 
@@ -74,9 +73,11 @@ export function registerRequests(program: Command): void {
     .description('Records of processing (Art. 30) as Markdown (or CSV).')
     .requiredOption('--controller <name>', 'the controller (your organisation)')
     .option('--csv', 'CSV instead of Markdown')
-    .option('--out <file>', 'write to this file instead of stdout')
-    .action(async (opts: VaultOptions & { controller: string; csv?: boolean; out?: string }) => {
+    .option('--out <file>', 'write to this new file (0600) instead of stdout')
+    .option('--force', 'replace the --out file if it exists (never a vault)')
+    .action(async (opts: VaultOptions & { controller: string; csv?: boolean; out?: string; force?: boolean }) => {
+      const out = outputFor(opts, opts.out); // checked before the core is called
       const report = await withVault(opts, (call) => call('report.art30', { controller: opts.controller }));
-      await output(opts.out, opts.csv ? report.csv : report.markdown);
+      await emit(out, opts.csv ? report.csv : report.markdown);
     });
 }

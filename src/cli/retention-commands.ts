@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Request } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Anchor, LawfulBasis } from '../shared/vocabulary.js';
+import { changeRequest, printChange, withChangeOptions, type ChangeFlags } from './change-options.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type ScopeOptions = { group?: string; basis?: string };
@@ -15,15 +16,16 @@ function scope(opts: ScopeOptions): Scope {
 
 export function registerRetention(program: Command): void {
   const retention = program.command('retention').description('Retention policies per group or lawful basis (admins).');
-  command(retention, 'set', ['retention.set'])
+  withChangeOptions(command(retention, 'set', ['retention.set']))
     .description('Keep contacts of a group (or of a lawful basis) for a number of months from an anchor date.')
     .option('--group <id>', 'the group')
     .option('--basis <basis>', 'or the lawful basis, for groups without their own policy')
     .requiredOption('--months <n>', 'the period in calendar months (1 to 120)')
     .option('--anchor <date>', 'imported, connected, basis-assigned or last-review', 'imported')
-    .action(async (opts: VaultOptions & ScopeOptions & { months: string; anchor: string }) => {
-      const policy = await withVault(opts, (call) => call('retention.set', { policy: { scope: scope(opts), months: Number(opts.months), anchor: opts.anchor as Anchor } }));
-      await print(opts, policy, () => `Saved: ${policy.months} months from ${policy.anchor}. Due dates recomputed.`);
+    .action(async (opts: VaultOptions & ScopeOptions & ChangeFlags & { months: string; anchor: string }) => {
+      const policy = { scope: scope(opts), months: Number(opts.months), anchor: opts.anchor as Anchor };
+      const result = await withVault(opts, (call) => call('retention.set', { policy, ...changeRequest(opts) }));
+      await printChange(opts, result, `Saved: ${result.policy.months} months from ${result.policy.anchor}. Due dates recomputed:`);
     });
   command(retention, 'list', ['retention.list'], { isDefault: true })
     .description('List the retention policies.')
@@ -31,13 +33,13 @@ export function registerRetention(program: Command): void {
       const policies = await withVault(opts, (call) => call('retention.list', {}));
       await print(opts, { policies }, () => policies.map((p) => p.description).join('\n') || 'No retention policies: contacts with a lawful basis are kept until one is set.');
     });
-  command(retention, 'remove', ['retention.remove'])
+  withChangeOptions(command(retention, 'remove', ['retention.remove']))
     .option('--group <id>', 'the group')
     .option('--basis <basis>', 'or the lawful basis')
-    .action(async (opts: VaultOptions & ScopeOptions) => {
+    .action(async (opts: VaultOptions & ScopeOptions & ChangeFlags) => {
       const s = scope(opts);
-      await withVault(opts, (call) => call('retention.remove', s.type === 'group' ? { groupId: s.groupId } : { basis: s.basis }));
-      await print(opts, { removed: s }, () => 'Removed. Due dates recomputed.');
+      const result = await withVault(opts, (call) => call('retention.remove', { scope: s.type === 'group' ? { groupId: s.groupId } : { basis: s.basis }, ...changeRequest(opts) }));
+      await printChange(opts, result, 'Removed. Due dates recomputed:');
     });
   command(program, 'schedule', ['retention.schedule'])
     .description('What falls due per month, and what is overdue now (admins, data owners).')
@@ -46,11 +48,11 @@ export function registerRetention(program: Command): void {
       const cal = await withVault(opts, (call) => call('retention.schedule', { months: Number(opts.months) }));
       await print(opts, cal, () => [`Overdue now: ${cal.overdue}; held: ${cal.held}`, ...cal.months.map((m) => `${m.month}  ${'#'.repeat(Math.min(60, m.due))} ${m.due}`)].join('\n'));
     });
-  command(program, 'quarantine <days>', ['quarantine.set'])
+  withChangeOptions(command(program, 'quarantine <days>', ['quarantine.set']))
     .description('Set how many days unassigned contacts stay before destruction (admins; default 30).')
-    .action(async (days: string, opts: VaultOptions) => {
-      await withVault(opts, (call) => call('quarantine.set', { days: Number(days) }));
-      await print(opts, { days: Number(days) }, () => `Quarantine is now ${days} days. Due dates recomputed.`);
+    .action(async (days: string, opts: VaultOptions & ChangeFlags) => {
+      const result = await withVault(opts, (call) => call('quarantine.set', { days: Number(days), ...changeRequest(opts) }));
+      await printChange(opts, result, `Quarantine is now ${days} days. Due dates recomputed:`);
     });
 
   const hold = program.command('hold').description('Legal holds: suspend destruction of a contact or a group (admins).');

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Channel, Progress, Request, Response } from '../api/contract.js';
 import { createRouter } from '../api/router.js';
 import { AppService } from '../app/app-service.js';
-import { ServiceError } from '../shared/errors.js';
+import { ServiceError, type ErrorCode } from '../shared/errors.js';
 import { memberName, secret } from './prompt.js';
 import { writeOut } from './write-out.js';
 
@@ -12,10 +12,15 @@ import { writeOut } from './write-out.js';
 export const DEBUG = Boolean(process.env.CONTACT_SANITIZER_DEBUG);
 export const DEBUG_HINT = 'Run it again with CONTACT_SANITIZER_DEBUG=1 to see the details.';
 
+/** What the command line adds to the core's sentence for some refusals: how to go on from here. */
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  ...(DEBUG ? {} : { failed: DEBUG_HINT }),
+  unconfirmed: 'Add --yes to go ahead, or --dry-run to see the numbers without changing anything.',
+};
+
 export interface VaultOptions {
   vault?: string;
   json?: boolean;
-  now?: string;
 }
 
 export type Call = <C extends Channel>(channel: C, request: Request<C>, progress?: (p: Progress) => void) => Promise<Response<C>>;
@@ -37,8 +42,7 @@ export function channelsOf(cmd: Command): readonly Channel[] {
 export function withVaultOptions(cmd: Command): Command {
   return cmd
     .option('--vault <path>', 'the vault file (default: $CONTACT_SANITIZER_VAULT)')
-    .option('--json', 'print one JSON object on stdout')
-    .option('--now <time>', 'the current time, for testing schedules (ISO 8601)');
+    .option('--json', 'print one JSON object on stdout');
 }
 
 export function vaultPath(opts: VaultOptions): string {
@@ -47,23 +51,15 @@ export function vaultPath(opts: VaultOptions): string {
   return path;
 }
 
-function clock(opts: VaultOptions): (() => Date) | undefined {
-  if (!opts.now) return undefined;
-  const fixed = new Date(opts.now);
-  if (Number.isNaN(fixed.getTime())) throw new ServiceError('invalid', `--now "${opts.now}" is not a date and time (use ISO 8601, e.g. 2027-01-31T09:00:00Z).`);
-  return () => fixed;
-}
-
-/** The core in this process, behind the router every front end uses; a refusal becomes a ServiceError. */
-export async function withCore<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>): Promise<T> {
-  const now = clock(opts);
-  const service = new AppService(now ? { now } : {});
+/** The core in this process, on the real clock, behind the router every front end uses; a refusal becomes a ServiceError. */
+export async function withCore<T>(fn: (call: Call) => Promise<T>): Promise<T> {
+  const service = new AppService(busyTimeout());
   const route = createRouter(service, (channel, err) => {
     if (DEBUG) process.stderr.write(`contact-sanitizer: unexpected failure in ${channel}: ${(err as Error)?.stack ?? String(err)}\n`);
   });
   const call: Call = async (channel, request, progress) => {
     const result = await route(channel, request, progress);
-    if (!result.ok) throw new ServiceError(result.code, result.code === 'failed' && !DEBUG ? `${result.message} ${DEBUG_HINT}` : result.message);
+    if (!result.ok) throw new ServiceError(result.code, `${result.message}${HINTS[result.code] ? ` ${HINTS[result.code]}` : ''}`);
     return result.value as Response<typeof channel>;
   };
   try {
@@ -73,10 +69,19 @@ export async function withCore<T>(opts: VaultOptions, fn: (call: Call) => Promis
   }
 }
 
+/** How long to wait for another command that is changing the vault (CONTACT_SANITIZER_BUSY_TIMEOUT_MS). */
+function busyTimeout(): { busyTimeoutMs?: number } {
+  const text = process.env.CONTACT_SANITIZER_BUSY_TIMEOUT_MS;
+  if (text === undefined) return {};
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) throw new ServiceError('invalid', 'CONTACT_SANITIZER_BUSY_TIMEOUT_MS is a whole number of milliseconds from 0 to 3600000.');
+  return { busyTimeoutMs: ms };
+}
+
 /** Unlock the vault as the member named in the environment or at the prompt, run, then lock and close. */
 export async function withVault<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>, known: { passphrase?: string } = {}): Promise<T> {
   const path = vaultPath(opts);
-  return withCore(opts, async (call) => {
+  return withCore(async (call) => {
     const name = await memberName();
     const passphrase = known.passphrase ?? (await secret('CONTACT_SANITIZER_PASSPHRASE', 'Passphrase: '));
     await call('vault.unlock', { path, name, passphrase });

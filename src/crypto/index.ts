@@ -1,11 +1,13 @@
 // The public face of src/crypto, the only module that sees key bytes: import from here, not from its files. What
 // is missing on purpose: `keyBytes` and `vaultKeyFromBytes` (vault-key.ts), which hand out raw key bytes.
+export { AuditMac } from './audit-mac.js';
 export { BLIND_INDEX_BYTES, BlindIndexer, type BlindIndexKind } from './blind-index.js';
 export { IntegrityError, RecoveryKeyFormatError, WrongSecretError } from './errors.js';
 export {
   createKeychainSlot,
   createPassphraseSlot,
   createRecoverySlot,
+  decoyPassphraseSlot,
   DEFAULT_SCRYPT,
   openSlot,
   slotKdfParams,

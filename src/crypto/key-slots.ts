@@ -100,6 +100,22 @@ export async function openSlot(slot: KeySlot, secret: string, keychain?: Keychai
   }
 }
 
+/**
+ * A passphrase slot that no passphrase opens, with these scrypt parameters: random salt, nonce and "wrapped key".
+ * Trying a passphrase on it costs exactly what trying one on a real slot with the same parameters costs (one scrypt
+ * derivation, one failed GCM check) and ends in the same WrongSecretError, so an unknown member name can be made to
+ * take as long as a wrong passphrase (docs/security.md, "Key slots").
+ */
+export function decoyPassphraseSlot(params: ScryptParams): PassphraseSlot {
+  const { N, r, p } = params;
+  return {
+    kind: 'passphrase',
+    kdf: { name: 'scrypt', N, r, p, salt: randomBytes(SALT_BYTES).toString('base64') },
+    nonce: randomBytes(NONCE_BYTES).toString('base64'),
+    wrapped: randomBytes(VAULT_KEY_BYTES + TAG_BYTES).toString('base64'),
+  };
+}
+
 /** The scrypt parameters a slot was made with (to offer an upgrade when they fall below the default), or null. */
 export function slotKdfParams(slot: KeySlot): ScryptParams | null {
   if (slot.kind === 'keychain') return null;

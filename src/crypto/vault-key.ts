@@ -2,6 +2,7 @@
 // getter, nothing for JSON, logs or IPC to copy. Only code inside src/crypto reads the bytes, through `keyBytes`.
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
+import { AuditMac } from './audit-mac.js';
 import { BlindIndexer } from './blind-index.js';
 import { RecordCipher } from './record-cipher.js';
 
@@ -10,8 +11,9 @@ export const VAULT_KEY_BYTES = 32;
 // HKDF labels. Changing one changes every ciphertext and blind index, so a new scheme gets a new version suffix.
 const RECORDS_INFO = 'contact-sanitizer/records/v1';
 const BLIND_INDEX_INFO = 'contact-sanitizer/blind-index/v1';
+const AUDIT_MAC_INFO = 'contact-sanitizer/audit-mac/v1';
 // The vault key is already uniformly random, so HKDF's extract step needs no salt (RFC 5869, 3.1): the distinct
-// `info` labels are what keep the two sub-keys independent.
+// `info` labels are what keep the sub-keys independent.
 const NO_SALT = Buffer.alloc(0);
 
 // Bound in the class's static block so that they can read a private field and call the private constructor.
@@ -69,14 +71,15 @@ export class VaultKey {
 }
 
 /**
- * The record cipher and the blind indexer of a vault, each with its own HKDF-SHA-256 sub-key, so that a weakness in
- * one use (e.g. an index compared in the open) says nothing about the other.
+ * The record cipher, the blind indexer and the audit MAC of a vault, each with its own HKDF-SHA-256 sub-key, so that a
+ * weakness in one use (e.g. an index compared in the open) says nothing about the others.
  */
-export function deriveKeys(key: VaultKey): { records: RecordCipher; index: BlindIndexer } {
+export function deriveKeys(key: VaultKey): { records: RecordCipher; index: BlindIndexer; audit: AuditMac } {
   const ikm = readBytes(key);
   return {
     records: new RecordCipher(subKey(ikm, RECORDS_INFO)),
     index: new BlindIndexer(subKey(ikm, BLIND_INDEX_INFO)),
+    audit: new AuditMac(subKey(ikm, AUDIT_MAC_INFO)),
   };
 }
 

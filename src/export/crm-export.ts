@@ -1,5 +1,6 @@
-// The sanitised CSV for a CRM (HubSpot's column names): only contacts whose group has a lawful basis for the
-// export's purpose, and for email marketing only the emails PECR lets us use. Pure: the vault decrypts and calls.
+// The sanitised CSV for a CRM (HubSpot's column names): nobody on the suppression list, only contacts whose group
+// has a lawful basis for the export's purpose, and for email marketing only the emails PECR lets us use. Pure: the
+// vault decrypts and calls.
 import type { ContactFacts } from '../policy/contact-facts.js';
 import { emailMarketingAllowed } from '../policy/guardrails.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
@@ -15,6 +16,11 @@ export interface ExportableContact {
   policy: GroupPolicy | null;
   emailKind: 'corporate' | 'personal' | 'none';
   facts: ContactFacts;
+  /**
+   * The person is on the suppression list (erased, or objected under Art. 21): never exported, whatever the basis.
+   * The vault sets it from the contact's blind indexes; left out, the contact is not suppressed.
+   */
+  suppressed?: boolean;
 }
 
 import { CRM_FIELDS, type CrmField } from '../shared/vocabulary.js';
@@ -30,7 +36,7 @@ export interface CrmExportOptions {
 export interface CrmExportResult {
   csv: string;
   included: number;
-  excluded: { id: string; reason: 'no-lawful-basis' | 'purpose-differs' }[];
+  excluded: { id: string; reason: 'suppressed' | 'no-lawful-basis' | 'purpose-differs' }[];
   emailsWithheld: { id: string; reason: 'individual-subscriber-without-consent' }[];
   /** Sentences for the person exporting, e.g. why the HubSpot legal basis column is empty for some rows. */
   notes: string[];
@@ -108,8 +114,9 @@ function cellOf(contact: StoredContact, field: CrmField, withholdEmail: boolean)
 }
 
 /**
- * The CRM export. A contact is left out when its group has no lawful basis (Art. 6(1)), or when the group's
- * purpose is not the export's (purpose limitation, Art. 5(1)(b)). For email marketing, an email that PECR reg. 22
+ * The CRM export. A contact is left out when the person is on the suppression list (an erasure, or an objection
+ * under Art. 21(3): never used for marketing again), when its group has no lawful basis (Art. 6(1)), or when the
+ * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)). For email marketing, an email that PECR reg. 22
  * does not let us use (an individual subscriber without consent) is left empty and listed in emailsWithheld; the
  * rest of the row is exported. Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
@@ -123,6 +130,10 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
 
   for (const c of contacts) {
     const { policy } = c;
+    if (c.suppressed === true) {
+      excluded.push({ id: c.id, reason: 'suppressed' });
+      continue;
+    }
     if (policy === null) {
       excluded.push({ id: c.id, reason: 'no-lawful-basis' });
       continue;
@@ -139,6 +150,7 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     rows.push([...fields.map((f) => cellOf(c.contact, f, withholdEmail)), hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]]);
   }
 
+  const suppressed = excluded.filter((e) => e.reason === 'suppressed').length;
   const notes = [...basesWithoutHubSpotValue].map(
     (basis) =>
       `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
@@ -148,6 +160,12 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     notes.push(
       `${emailsWithheld.length === 1 ? '1 email was' : `${emailsWithheld.length} emails were`} left out: personal ` +
         'mailboxes and sole traders are individual subscribers, and email marketing to them needs consent (PECR reg. 22).',
+    );
+  }
+  if (suppressed > 0) {
+    notes.push(
+      `${suppressed === 1 ? '1 person on the suppression list was' : `${suppressed} people on the suppression list were`} left out: ` +
+        'they were erased or objected, and are never exported.',
     );
   }
   return { csv: toCsv(header, rows), included: rows.length, excluded, emailsWithheld, notes };

@@ -37,8 +37,29 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
+/**
+ * A point of the log kept outside the vault: the sequence number and hash of one entry, as a certificate cites its
+ * entry (`audit`) and `audit verify --json` prints the head. Verifying against it finds a cut-off or rewritten log.
+ */
+export const AuditHeadSchema = z.object({ seq: z.number().int().min(1), hash: z.string().regex(SHA256) });
+export type AuditHead = z.infer<typeof AuditHeadSchema>;
+
 export const AuditVerificationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), head: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int(),
+    /** The last entry's hash (the same as `hash`: kept for readers of the earlier answer). */
+    head: z.string(),
+    /** The head as an exported point, `{ seq, hash }`: keep it elsewhere and verify `--against` it later. */
+    seq: z.number().int(),
+    hash: z.string(),
+    /** Whether the entries' MACs were checked with the vault's audit key (an unlocked member), or only the chain. */
+    authenticated: z.boolean(),
+    /** How many entries (the first ones) were written before entries were authenticated (schema 5): chain only. */
+    legacy: z.number().int(),
+    /** The point kept elsewhere that the log was checked against, when one was given: the log holds it. */
+    against: AuditHeadSchema.optional(),
+  }),
   z.object({ ok: z.literal(false), entries: z.number().int(), brokenAt: z.number().int(), problem: z.string() }),
 ]);
 export type AuditVerification = z.infer<typeof AuditVerificationSchema>;

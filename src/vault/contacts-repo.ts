@@ -2,7 +2,7 @@
 // plaintext ids, dates, an email-kind enum and blind indexes for dedupe and the suppression list.
 import type { BlindIndexer, RecordCipher } from '../crypto/index.js';
 import type { StoredContact } from '../shared/domain.js';
-import type { EmailKind } from '../shared/vocabulary.js';
+import type { EmailKind, SuppressionReason } from '../shared/vocabulary.js';
 import type { Db } from './database.js';
 
 export type { EmailKind, StoredContact };
@@ -20,6 +20,7 @@ export interface ContactRow {
   created_at: string;
   updated_at: string;
   expires_at: string | null;
+  /** Unused since schema 2 and never written: a hold is a row of legal_holds (see activeHolds). Do not read it. */
   legal_hold: number;
   last_review_at: string | null;
 }
@@ -30,13 +31,56 @@ export interface ContactIndexes {
   name: Buffer | null;
 }
 
+/**
+ * The name + company blind index of a person, whatever else is known about them: first name, last name and company,
+ * lower-cased, joined by NUL. Null when there is no name at all.
+ */
+export function nameIndexOf(index: BlindIndexer, c: Pick<StoredContact, 'firstName' | 'lastName' | 'company'>): Buffer | null {
+  return c.firstName || c.lastName ? index.index('name', [c.firstName, c.lastName, c.company].map((s) => s.toLowerCase()).join('\u0000')) : null;
+}
+
 /** The blind indexes of a contact: profile URL and email always, name + company only when neither exists. */
 export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUrl' | 'email' | 'firstName' | 'lastName' | 'company'>): ContactIndexes {
   const url = c.profileUrl ? index.index('url', c.profileUrl) : null;
   const email = c.email ? index.index('email', c.email) : null;
-  const named = c.firstName || c.lastName;
-  const name = !url && !email && named ? index.index('name', [c.firstName, c.lastName, c.company].map((s) => s.toLowerCase()).join('\u0000')) : null;
+  const name = !url && !email ? nameIndexOf(index, c) : null;
   return { url, email, name };
+}
+
+/**
+ * The suppression list as a test (invariant I4): true when any of these indexes (profile URL, email, name + company)
+ * is on the list. Statements are prepared once: an import asks for every record, an export for every contact.
+ */
+export function suppressionMatcher(db: Db): (ix: ContactIndexes) => boolean {
+  const by = (column: string) => db.prepare<[Buffer]>(`SELECT 1 FROM suppressions WHERE ${column} = ? AND ${column} IS NOT NULL LIMIT 1`);
+  const url = by('url_index');
+  const email = by('email_index');
+  const name = by('name_index');
+  return (ix) => (ix.url !== null && url.get(ix.url) !== undefined) || (ix.email !== null && email.get(ix.email) !== undefined) || (ix.name !== null && name.get(ix.name) !== undefined);
+}
+
+/** Put identities on the suppression list (an erasure or an objection): blind indexes only, never a name. */
+export function insertSuppression(db: Db, row: { id: string; indexes: ContactIndexes; reason: SuppressionReason; createdAt: string; memberId: string }): void {
+  db.prepare('INSERT INTO suppressions (id, url_index, email_index, name_index, reason, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    row.id,
+    row.indexes.url,
+    row.indexes.email,
+    row.indexes.name,
+    row.reason,
+    row.createdAt,
+    row.memberId,
+  );
+}
+
+/**
+ * The legal holds in force (not lifted), on a contact or on its group (invariant I8): the one truth about a hold,
+ * read from legal_holds, as destruction reads it. Loaded once for a list or an import.
+ */
+export function activeHolds(db: Db): (row: Pick<ContactRow, 'id' | 'group_id'>) => boolean {
+  const rows = db.prepare('SELECT contact_id, group_id FROM legal_holds WHERE lifted_at IS NULL').all() as { contact_id: string | null; group_id: string | null }[];
+  const contacts = new Set(rows.flatMap((r) => (r.contact_id === null ? [] : [r.contact_id])));
+  const groups = new Set(rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id])));
+  return (row) => contacts.has(row.id) || (row.group_id !== null && groups.has(row.group_id));
 }
 
 export class ContactsRepo {

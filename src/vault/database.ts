@@ -5,7 +5,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ServiceError } from '../shared/errors.js';
-import { APPLICATION_ID } from './migrations/0003-application-id.js';
+import { applicationIdOf, isVaultHeader, SQLITE_HEADER_BYTES } from '../shared/vault-file.js';
 import { LATEST_VERSION, migrate } from './migrations/migration.js';
 
 export type Db = Database.Database;
@@ -51,14 +51,12 @@ function openReadOnly(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Db
   return db;
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
 /** The first 100 bytes of a file (SQLite's header), or fewer for a short file. */
 function header(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const buf = Buffer.alloc(100);
-    return buf.subarray(0, readSync(fd, buf, 0, 100, 0));
+    const buf = Buffer.alloc(SQLITE_HEADER_BYTES);
+    return buf.subarray(0, readSync(fd, buf, 0, SQLITE_HEADER_BYTES, 0));
   } finally {
     closeSync(fd);
   }
@@ -72,9 +70,9 @@ export function checkIsVault(path: string): void {
   const head = header(path);
   const notVault = (what: string) => new ServiceError('not-a-vault', `"${path}" is ${what}, not a Contact Sanitizer vault: nothing was changed. Create a vault with \`init\`.`);
   if (head.length === 0) throw notVault('an empty file');
-  if (head.length < 100 || !head.subarray(0, 16).equals(SQLITE_MAGIC)) throw notVault('not an SQLite database');
-  const appId = head.readUInt32BE(68);
-  if (appId === APPLICATION_ID) return;
+  if (isVaultHeader(head)) return;
+  const appId = applicationIdOf(head);
+  if (appId === null) throw notVault('not an SQLite database');
   if (appId !== 0) throw notVault("another application's SQLite database");
   // Vaults written before the application id (schema 1 and 2) are known by their tables.
   let db: Db | null = null;

@@ -12,6 +12,7 @@ import { storeCertificate } from './certificates.js';
 import { crashPoints, type CrashHooks, type PurgePoint } from './crash-points.js';
 import type { Db } from './database.js';
 import type { OpenVault } from './open-vault.js';
+import { ServiceError } from '../shared/errors.js';
 import type { Anchor } from '../shared/vocabulary.js';
 
 /** Who runs the destruction: an unlocked admin, or a destruction-only token (see destruction-tokens.ts). */
@@ -64,12 +65,14 @@ function quarantineSetting(db: Db): number {
 export async function purgeDue(
   vault: OpenVault,
   actor: DestructionActor,
-  options: { dryRun?: boolean; hooks?: CrashHooks<PurgePoint> } = {},
+  options: { dryRun?: boolean; asOf?: Date; hooks?: CrashHooks<PurgePoint> } = {},
 ): Promise<PurgeResult> {
   const db = vault.db;
   const reach = crashPoints(options.hooks);
-  const now = vault.now().toISOString();
   const dryRun = options.dryRun ?? false;
+  // Nothing is destroyed before it is due by the real clock: another time is a what-if, for a dry run only.
+  if (options.asOf && !dryRun) throw new ServiceError('invalid', 'A time other than now is a what-if: it works only for a dry run, which destroys nothing.');
+  const now = (options.asOf ?? vault.now()).toISOString();
   const memberId = 'memberId' in actor ? actor.memberId : null;
   const tokenDetail: AuditDetails = 'tokenId' in actor ? { tokenId: actor.tokenId } : {};
   if (!dryRun) await finishPendingVacuum(db, reach);

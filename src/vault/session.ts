@@ -1,7 +1,7 @@
 // An unlocked vault, as one member. Every use case goes through `perform`: the change and its audit entry commit in
 // one transaction, and a failure is audited too. Who may run what is the app's decision (src/app/authorise.ts,
 // from the contract's access table); the session only reports the member's roles as stored now.
-import { deriveKeys, IntegrityError, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
+import { deriveKeys, IntegrityError, type AuditMac, type BlindIndexer, type RecordCipher, type VaultKey } from '../crypto/index.js';
 import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Role } from '../shared/vocabulary.js';
@@ -19,6 +19,8 @@ export interface Outcome<T> {
 export class Session {
   readonly records: RecordCipher;
   readonly index: BlindIndexer;
+  /** The vault's audit key: every entry appended while the session is unlocked carries its MAC (src/audit/audit-log.ts). */
+  readonly auditMac: AuditMac;
   readonly contacts: ContactsRepo;
   readonly groups: GroupsRepo;
   private locked = false;
@@ -32,6 +34,8 @@ export class Session {
     const keys = deriveKeys(key);
     this.records = keys.records;
     this.index = keys.index;
+    this.auditMac = keys.audit;
+    vault.audit.useKey(this.auditMac);
     this.contacts = new ContactsRepo(vault.db, this.records);
     this.groups = new GroupsRepo(vault.db, this.records);
   }
@@ -49,6 +53,18 @@ export class Session {
   vaultKey(): VaultKey {
     this.assertUnlocked();
     return this.key;
+  }
+
+  /**
+   * Verify the audit log with this session's key (on unlock): chain, MACs and head. A log that fails was changed
+   * outside the app: the session locks, and the unlock is refused with an integrity error (exit code 4). Nothing is
+   * appended then, since a new entry would move the head past the damage.
+   */
+  verifyAuditOnOpen(): void {
+    const result = this.vault.audit.verify(this.auditMac);
+    if (result.ok) return;
+    this.lock();
+    throw new ServiceError('integrity', `The vault's audit log failed verification (${result.problem}), so it was changed outside the app: the vault stays locked.`);
   }
 
   /** Run a use case: the change and its audit entry in one transaction. */
@@ -93,7 +109,22 @@ export class Session {
     this.locked = true;
     this.records.destroy();
     this.index.destroy();
+    this.vault.audit.forgetKey(this.auditMac);
     this.key.destroy();
+  }
+
+  /**
+   * Lock because the member was removed: the keys go now, but the audit key stays with the log until the end of this
+   * turn, so the refusal the caller records next (src/app/authorise.ts, in the same synchronous turn) is written by
+   * the key holder it is, with its MAC, rather than as an entry only a forger would leave without one.
+   */
+  private lockForRemoval(): void {
+    if (this.locked) return;
+    this.locked = true;
+    this.records.destroy();
+    this.index.destroy();
+    this.key.destroy();
+    queueMicrotask(() => this.vault.audit.forgetKey(this.auditMac));
   }
 
   assertUnlocked(): void {
@@ -108,7 +139,7 @@ export class Session {
     this.assertUnlocked();
     const row = this.db.prepare('SELECT roles, removed_at FROM members WHERE id = ?').get(this.memberId) as { roles: string; removed_at: string | null } | undefined;
     if (!row || row.removed_at) {
-      this.lock();
+      this.lockForRemoval();
       return null;
     }
     this.roleList = row.roles.split(',') as Role[];

@@ -5,13 +5,17 @@ import { existsSync } from 'node:fs';
 import {
   createPassphraseSlot,
   createRecoverySlot,
-  deriveKeys,
+  decoyPassphraseSlot,
+  DEFAULT_SCRYPT,
   generateRecoveryKey,
   openSlot,
   parseRecoveryKey,
   RecoveryKeyFormatError,
   VaultKey,
+  slotKdfParams,
   WrongSecretError,
+  type KeySlot,
+  type PassphraseSlot,
   type ScryptParams,
 } from '../crypto/index.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -20,6 +24,7 @@ import { openDatabase, type Db } from './database.js';
 import { findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
 import type { Role } from '../shared/vocabulary.js';
 import { Session } from './session.js';
+import { storageError } from './storage-error.js';
 
 export interface VaultOptions {
   /** The clock: injected so schedules can be tested without waiting (`--now` on the command line). */
@@ -62,15 +67,16 @@ export class Vault {
     if (!roles.includes('admin')) roles.unshift('admin');
     const memberId = randomUUID();
     const at = vault.now().toISOString();
-    const keys = deriveKeys(key);
+    // The session first: its audit key authenticates the vault's first entry.
+    const session = new Session(vault, memberId, roles, key);
     vault.db.transaction(() => {
       vault.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?), ('quarantine_days', '30')").run(randomUUID(), at);
-      insertMember(vault.db, { id: memberId, lookup: memberLookup(vault.db, name), nameCt: keys.records.encrypt(name, memberId), roles, createdAt: at });
+      insertMember(vault.db, { id: memberId, lookup: memberLookup(vault.db, name), nameCt: session.records.encrypt(name, memberId), roles, createdAt: at });
       putSlot(vault.db, { id: randomUUID(), memberId, data: slot, createdAt: at });
       putSlot(vault.db, { id: randomUUID(), memberId: null, data: recovery, createdAt: at });
       vault.audit.append(memberId, 'vault-created', 'success', { memberId, roles });
     })();
-    return { vault, session: new Session(vault, memberId, roles, key), recoveryKey };
+    return { vault, session, recoveryKey };
   }
 
   /** Open a vault to read only (checking a certificate): nothing is written, not even the audit log. */
@@ -86,26 +92,55 @@ export class Vault {
       db = openDatabase(path, { ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}) });
     } catch (err) {
       if (err instanceof ServiceError) throw err;
+      const known = storageError(err);
+      if (known instanceof ServiceError) throw known;
       throw new ServiceError('unreadable', `"${path}" cannot be opened as a vault (${(err as Error).message}).`);
     }
     return new Vault(db, path, options);
   }
 
-  /** Unlock as a member. A wrong name or passphrase gives the same answer, is audited, and changes nothing else. */
+  /**
+   * Unlock as a member. A wrong name or passphrase gives the same answer, is audited, and changes nothing else; it
+   * takes the same time too: an unknown name (or a member with no passphrase slot) costs one key derivation on a
+   * decoy slot with the vault's passphrase parameters, as a wrong passphrase costs one on the member's slot. The
+   * audit log is verified with the vault's audit key before the session is handed out (a broken log: integrity).
+   */
   async unlock(name: string, passphrase: string): Promise<Session> {
     const member = findMemberByName(this.db, name);
-    const slots = member ? slotsOf(this.db, member.id, 'passphrase') : [];
-    for (const slot of slots) {
+    const slots: KeySlot[] = member ? slotsOf(this.db, member.id, 'passphrase') : [];
+    const decoy = slots.length === 0;
+    for (const slot of decoy ? [this.decoySlot()] : slots) {
+      let key: VaultKey;
       try {
-        const key = await openSlot(slot, passphrase);
-        this.audit.append(member!.id, 'unlock', 'success', { method: 'passphrase' });
-        return new Session(this, member!.id, member!.roles, key);
+        key = await openSlot(slot, passphrase);
       } catch (err) {
-        if (!(err instanceof WrongSecretError)) throw err;
+        // The decoy's parameters come from another member's slot: whatever it throws, the answer is "wrong".
+        if (err instanceof WrongSecretError || decoy) continue;
+        throw err;
       }
+      if (!member) {
+        key.destroy(); // a decoy never opens (its tag is random), but if it did it would open nothing
+        continue;
+      }
+      const session = new Session(this, member.id, member.roles, key);
+      session.verifyAuditOnOpen();
+      this.audit.append(member.id, 'unlock', 'success', { method: 'passphrase' });
+      return session;
     }
     this.audit.append(member?.id ?? null, 'unlock', 'refused', { reason: 'wrong-secret' });
     throw new ServiceError('wrong-secret', 'The member name or passphrase is wrong.');
+  }
+
+  /** A slot no passphrase opens, as costly to try as the vault's first passphrase slot (docs/security.md, "Key slots"). */
+  private decoySlot(): PassphraseSlot {
+    const row = this.db.prepare("SELECT slot FROM key_slots WHERE kind = 'passphrase' ORDER BY created_at, id LIMIT 1").get() as { slot: string } | undefined;
+    let params: ScryptParams | null = null;
+    try {
+      params = row ? slotKdfParams(JSON.parse(row.slot) as KeySlot) : null;
+    } catch {
+      params = null; // a damaged slot: any real member's unlock reports it; the decoy takes the default
+    }
+    return decoyPassphraseSlot(params ?? DEFAULT_SCRYPT);
   }
 
   /**
@@ -134,22 +169,32 @@ export class Vault {
     }
     const member = key ? findMemberByName(this.db, name) : null;
     if (!key || !member) {
+      key?.destroy();
       this.audit.append(member?.id ?? null, 'recover', 'refused', { reason: 'wrong-secret' });
       throw new ServiceError('wrong-secret', 'The recovery key or the member name is wrong.');
     }
-    const fresh = generateRecoveryKey();
-    const passphraseSlot = await createPassphraseSlot(key, newPassphrase, this.options.kdf);
-    const recoverySlot = await createRecoverySlot(key, fresh);
-    const at = this.now().toISOString();
-    this.db.transaction(() => {
-      replaceSlots(this.db, member.id, 'passphrase', { id: randomUUID(), data: passphraseSlot, createdAt: at });
-      replaceSlots(this.db, null, 'recovery', { id: randomUUID(), data: recoverySlot, createdAt: at });
-      this.audit.append(member.id, 'recover', 'success', { memberId: member.id });
-    })();
-    return { session: new Session(this, member.id, member.roles, key), recoveryKey: fresh };
+    // The log is verified before anything changes: a vault whose log was rewritten is not recovered into.
+    const session = new Session(this, member.id, member.roles, key);
+    session.verifyAuditOnOpen();
+    try {
+      const fresh = generateRecoveryKey();
+      const passphraseSlot = await createPassphraseSlot(key, newPassphrase, this.options.kdf);
+      const recoverySlot = await createRecoverySlot(key, fresh);
+      const at = this.now().toISOString();
+      this.db.transaction(() => {
+        replaceSlots(this.db, member.id, 'passphrase', { id: randomUUID(), data: passphraseSlot, createdAt: at });
+        replaceSlots(this.db, null, 'recovery', { id: randomUUID(), data: recoverySlot, createdAt: at });
+        this.audit.append(member.id, 'recover', 'success', { memberId: member.id });
+      })();
+      return { session, recoveryKey: fresh };
+    } catch (err) {
+      session.lock();
+      throw err;
+    }
   }
 
   close(): void {
+    this.audit.forgetKeys();
     if (this.db.open) this.db.close();
   }
 }

@@ -119,7 +119,7 @@ const SAMPLES: Samples = {
   'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported' } }),
   'retention.remove': async () => {
     await root.call('retention.set', { policy: { scope: { type: 'basis', basis: 'contract' }, months: 12, anchor: 'imported' } });
-    return { basis: 'contract' };
+    return { scope: { basis: 'contract' } };
   },
   'retention.schedule': () => ({}),
   'holds.list': () => ({}),

@@ -5,6 +5,7 @@ describe('the public face of src/crypto', () => {
   it('exports the agreed API and nothing that hands out key bytes', () => {
     expect(Object.keys(crypto).sort()).toEqual(
       [
+        'AuditMac',
         'BLIND_INDEX_BYTES',
         'BlindIndexer',
         'DEFAULT_SCRYPT',
@@ -16,6 +17,7 @@ describe('the public face of src/crypto', () => {
         'createKeychainSlot',
         'createPassphraseSlot',
         'createRecoverySlot',
+        'decoyPassphraseSlot',
         'deriveKeys',
         'generateRecoveryKey',
         'openSlot',

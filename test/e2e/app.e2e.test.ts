@@ -1,7 +1,8 @@
 // The desktop app's screens in Chromium (see browser.ts) against the real core: create a vault, drop the tricky
 // export and the archive ZIP, see each finding, commit, assign a lawful basis with an LIA and see a guardrail fire,
-// erase a contact, dry-run and run destruction with a moved clock, verify the audit log. Each screen is checked
-// with axe-core and saved as a screenshot under test-results/e2e/. Last, the CSP is shown enforced in this browser.
+// erase a contact, cancel then confirm a shorter quarantine that makes contacts due, dry-run and run destruction
+// with a moved clock, verify the audit log. Each screen is checked with axe-core and saved as a screenshot under
+// test-results/e2e/. Last, the CSP is shown enforced in this browser.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -152,6 +153,35 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await expect.poll(() => byTestId('erase-certificate').textContent(), { timeout: 10_000 }).toMatch(/[0-9a-f-]{36}/);
     await byTestId('contacts-search').fill('');
     await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(/\b11\b/);
+  });
+
+  it('asks before a shorter quarantine makes contacts due: Cancel keeps the old one, Go ahead saves it', async () => {
+    // Eleven days after the import, the eight quarantined contacts are due on 2026-12-29 (30 days): seven days would
+    // make them due now.
+    clock.now = new Date('2026-12-10T10:00:00Z');
+    await byTestId('nav-retention').click();
+    await byTestId('due-schedule').waitFor();
+    await byTestId('quarantine-days').fill('7');
+    await byTestId('quarantine-save').click();
+    await byTestId('impact-dialog').waitFor();
+    expect(await byTestId('impact-message').textContent()).toMatch(/makes 8 contact\(s\) due now and 0 more within 30 days/);
+    expect(await byTestId('impact-confirm').textContent()).toBe('Go ahead: make them due');
+    expect(await page.evaluate('document.activeElement?.dataset.testid')).toBe('impact-cancel');
+    await accessible('09-retention-confirm-change');
+    await byTestId('impact-cancel').click();
+    await expect.poll(status).toMatch(/Nothing was changed: the quarantine period stays as it was/);
+    expect(await byTestId('impact-dialog').count()).toBe(0);
+    // The core kept 30 days: nothing is due yet.
+    await byTestId('dry-run').click();
+    await expect.poll(() => byTestId('destruction-count').textContent()).toBe('0');
+    await byTestId('quarantine-save').click();
+    await byTestId('impact-dialog').waitFor();
+    await byTestId('impact-confirm').click();
+    await expect.poll(status).toMatch(/Quarantine set to 7 days.*8 contacts are now due for destruction\./);
+    expect(await byTestId('impact-dialog').count()).toBe(0);
+    await expect.poll(() => byTestId('due-overdue').textContent()).toMatch(/^8\b/);
+    await byTestId('dry-run').click();
+    await expect.poll(() => byTestId('destruction-count').textContent()).toBe('8');
   });
 
   it('dry-runs and runs destruction with a moved clock', async () => {

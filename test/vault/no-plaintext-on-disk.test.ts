@@ -1,8 +1,9 @@
 // Acceptance: nothing personal reaches the disk in plaintext. Every connections fixture is committed to one vault,
 // with a group (label + company rule), a lawful basis with free-text evidence and two named members; then the raw
 // bytes of the vault file and its WAL/SHM/journal are searched, before closing (WAL populated) and after closing,
-// for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), and for every
-// free text typed about people.
+// for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), for every
+// free text typed about people, and for a destruction token (kept only as its hash, beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
+// their name + company as a keyed hash, and neither their name nor their company is anywhere in the files.
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,9 @@ import { commitImport } from '../../src/app/use-cases/commit-import.js';
 import { listContacts } from '../../src/app/use-cases/contacts.js';
 import { addGroup, assignPolicy, listGroups } from '../../src/app/use-cases/groups.js';
 import { addMember, listAllMembers } from '../../src/app/use-cases/members.js';
+import { createDestructionToken } from '../../src/app/use-cases/tokens.js';
+import { erasePerson } from '../../src/app/use-cases/requests.js';
+import { nameIndexOf } from '../../src/vault/contacts-repo.js';
 import { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { newVault } from '../support/vault.js';
@@ -148,6 +152,8 @@ let before: Map<string, Buffer>;
 let fieldsBefore: Buffer[];
 let after: Map<string, Buffer>;
 let fieldsAfter: Buffer[];
+/** A destruction token: a secret, stored only as its hash beside its wrapped audit key (random bytes). */
+let token: string;
 
 beforeAll(async () => {
   for (const name of CONNECTION_EXPORTS) {
@@ -163,6 +169,8 @@ beforeAll(async () => {
   await addMember(session, { name: MEMBER_NAMES[1]!, roles: ['importer'], passphrase: 'a second long passphrase' });
   const group = addGroup(session, GROUP_LABEL, { type: 'company', companies: ['Analytical Engines Ltd'] });
   assignPolicy(session, group.id, POLICY, { acknowledgeWarnings: true });
+  token = createDestructionToken(session).token;
+  expect((vault.db.prepare('SELECT audit_key FROM destruction_tokens').get() as { audit_key: Buffer }).audit_key).toHaveLength(61);
 
   // The vault works: what was stored reads back (so the search below is over a vault that holds all of it).
   expect(listContacts(session).some((c) => c.lastName === 'Lovelace' && c.groupId === group.id && c.usable)).toBe(true);
@@ -223,6 +231,7 @@ describe('no plaintext on disk', () => {
     expect(before.get(`${vaultPath}-wal`)?.length ?? 0).toBeGreaterThan(100_000); // the WAL is populated: the data are in it
     const found = search(before, [...fixtureValues, ...MEMBER_NAMES, ...TYPED_TEXT]);
     expect(realLeaks(found, fieldsBefore)).toEqual([]);
+    expect(search(before, [token, token.slice(5)])).toEqual([]); // the token itself, with or without its prefix
     expect(found.length).toBeLessThanOrEqual(2); // coincidences in random bytes are rare; many would be a leak
   });
 
@@ -231,6 +240,32 @@ describe('no plaintext on disk', () => {
     expect(after.get(`${vaultPath}-wal`)?.length ?? 0).toBe(0);
     const found = search(after, [...fixtureValues, ...MEMBER_NAMES, ...TYPED_TEXT]);
     expect(realLeaks(found, fieldsAfter)).toEqual([]);
+    expect(search(after, [token, token.slice(5)])).toEqual([]);
     expect(found.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('no plaintext on disk after an erasure by name', () => {
+  const PERSON = { firstName: 'Philomena', lastName: 'Quaggenbush-Threlkeld', company: 'Zanzibar Tincture Works' };
+  const VALUES = [PERSON.firstName, PERSON.lastName, PERSON.company, 'Philomena Quaggenbush-Threlkeld', 'Chief Tincture Officer', 'philomena', 'quaggenbush-threlkeld', 'zanzibar tincture works'];
+
+  it('the suppression list holds a keyed hash of name + company, and the files hold neither name nor company', async () => {
+    const { vault: v, session, path } = await newVault(tmp.dir);
+    // A legacy export: no URL column, no email: the person is known by name and company only.
+    const file = tmp.write(
+      ['First Name,Last Name,Email Address,Company,Position,Connected On', `${PERSON.firstName},${PERSON.lastName},,${PERSON.company},Chief Tincture Officer,13 Oct 2022`, ''].join('\n'),
+    );
+    await commitImport(session, file, {});
+    const [contact] = listContacts(session);
+    expect(contact).toMatchObject({ ...PERSON, email: null, profileUrl: null });
+    await erasePerson(session, { contactId: contact!.id });
+
+    const rows = v.db.prepare('SELECT * FROM suppressions').all() as Record<string, unknown>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ url_index: null, email_index: null, name_index: nameIndexOf(session.index, PERSON), reason: 'erasure' });
+    expect((rows[0]!.name_index as Buffer).length).toBe(16);
+    expect(search(readVaultFiles(path), VALUES), 'open').toEqual([]);
+    v.close();
+    expect(search(readVaultFiles(path), VALUES), 'closed').toEqual([]);
   });
 });

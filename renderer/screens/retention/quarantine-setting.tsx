@@ -2,30 +2,38 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { FormError, TextField } from '../../components/fields.js';
 
 export function QuarantineSetting({ onChanged }: { onChanged(): void }) {
   const [days, setDays] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
+  const { change, dialog } = useConfirmedChange(run);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(days);
     const problem = Number.isInteger(n) && n >= 1 && n <= 365 ? null : 'A whole number of days from 1 to 365.';
     setError(problem);
     if (problem) return;
-    const r = await run('save', () => call('quarantine.set', { days: n }), `Quarantine set to ${n} days; every quarantined contact’s date was computed again.`);
+    const r = await change('save', (confirm) => call('quarantine.set', { days: n, confirm }), {
+      success: `Quarantine set to ${n} days; every quarantined contact’s date was computed again.`,
+      cancelled: 'Nothing was changed: the quarantine period stays as it was.',
+    });
     if (r !== undefined) onChanged();
   };
   return (
-    <form className="card form" onSubmit={save} noValidate aria-labelledby="quarantine-title" data-testid="quarantine-form">
-      <h3 id="quarantine-title">Quarantine period</h3>
-      <p className="hint">Contacts in no group with a lawful basis are destroyed this many days after their import. The vault starts with 30 days.</p>
-      <TextField label="Days in quarantine" type="number" min={1} max={365} testId="quarantine-days" value={days} onChange={setDays} placeholder="30" />
-      <FormError message={error} />
-      <button type="submit" className="primary" data-testid="quarantine-save" disabled={busy !== null}>
-        Save
-      </button>
-    </form>
+    <>
+      <form className="card form" onSubmit={save} noValidate aria-labelledby="quarantine-title" data-testid="quarantine-form">
+        <h3 id="quarantine-title">Quarantine period</h3>
+        <p className="hint">Contacts in no group with a lawful basis are destroyed this many days after their import. The vault starts with 30 days.</p>
+        <TextField label="Days in quarantine" type="number" min={1} max={365} testId="quarantine-days" value={days} onChange={setDays} placeholder="30" />
+        <FormError message={error} />
+        <button type="submit" className="primary" data-testid="quarantine-save" disabled={busy !== null}>
+          Save
+        </button>
+      </form>
+      {dialog}
+    </>
   );
 }

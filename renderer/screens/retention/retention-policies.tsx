@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { FormError, SelectField, TextField } from '../../components/fields.js';
 import { ANCHORS, LAWFUL_BASES, type Anchor, type LawfulBasis } from '../../../src/shared/vocabulary.js';
 import { ANCHOR_LABELS, BASIS_LABELS } from '../../lib/labels.js';
@@ -17,6 +18,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
   const [anchor, setAnchor] = useState<Anchor>('imported');
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
+  const { change, dialog } = useConfirmedChange(run);
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('retention.list', {}));
@@ -35,7 +37,10 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
     setError(problem);
     if (problem || target === null) return;
     const policy: RetentionPolicy = { scope: target, months: n, anchor };
-    const r = await run('save', () => call('retention.set', { policy }), 'Retention policy saved; every contact’s date was computed again.');
+    const r = await change('save', (confirm) => call('retention.set', { policy, confirm }), {
+      success: 'Retention policy saved; every contact’s date was computed again.',
+      cancelled: 'Nothing was changed: the retention policy was not saved.',
+    });
     if (r) {
       await load();
       onChanged();
@@ -99,6 +104,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
           Save the policy
         </button>
       </form>
+      {dialog}
     </section>
   );
 }

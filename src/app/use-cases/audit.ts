@@ -1,17 +1,22 @@
-// The accountability record for admins: read the audit log a page at a time, verify its chain, and export it whole
-// (JSON or CSV) for a DPO's file. The log holds ids, counts and vocabulary words only, so an export holds no
-// personal data either.
+// The accountability record for admins: read the audit log a page at a time, verify it (chain and MACs, against a
+// head kept elsewhere if given), and export it whole (JSON or CSV) for a DPO's file. The log holds ids, counts and
+// vocabulary words only, so an export holds no personal data either.
 import { toCsv } from '../../export/index.js';
-import type { AuditEntry, AuditVerification } from '../../shared/audit-entry.js';
+import type { AuditEntry, AuditHead, AuditVerification } from '../../shared/audit-entry.js';
 import type { Session } from '../../vault/session.js';
 
 export function auditEntries(session: Session, page: { afterSeq: number; limit: number }): AuditEntry[] {
   return session.perform('audit-read', () => ({ value: session.vault.audit.entries(page) }));
 }
 
-export function verifyAudit(session: Session): AuditVerification {
+/**
+ * The chain, every entry's MAC under the vault's audit key (this member's session holds it), and the head; with
+ * `against` (a certificate's entry or a head exported earlier, kept outside the vault), that entry with that hash
+ * too, so a log cut short and its head reset with it is found. The answer's `seq` and `hash` are the head to keep.
+ */
+export function verifyAudit(session: Session, request: { against?: AuditHead | undefined } = {}): AuditVerification {
   return session.perform('audit-verify', () => {
-    const result = session.vault.audit.verify();
+    const result = session.vault.audit.verify(session.auditMac, request.against ? { against: request.against } : {});
     return { value: result, details: { ok: result.ok, entries: result.entries } };
   });
 }

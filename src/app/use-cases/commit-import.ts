@@ -1,7 +1,9 @@
 // Committing an import: the file is read again (it must be the file the importer previewed), each record is
 // classified, minimised, checked against the suppression list and the people already held, encrypted and stored,
-// and given its group, all in one transaction with its audit entry. The import's record keeps the file's
-// SHA-256, counts and who imported it, never the file.
+// and given its group, all in one transaction with its audit entry. A person on the suppression list (by profile
+// URL, email, or name + company) is refused (I4); a contact under a legal hold is never changed by an update
+// import (I8); both are reported by line. The import's record keeps the file's SHA-256, counts and who imported
+// it, never the file.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Inspector } from '../../classify/inspector.js';
@@ -12,7 +14,7 @@ import { readExport, type ExportInfo } from '../../import/read-export.js';
 import type { RecordError } from '../../import/records.js';
 import { assignGroup, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { indexesOf, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
+import { activeHolds, indexesOf, suppressionMatcher, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
 import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
 import type { Session } from '../../vault/session.js';
 import { ExpiryContext } from '../../vault/expiry.js';
@@ -30,6 +32,8 @@ export interface CommitReport {
   duplicatesInFile: number;
   /** Lines of records refused because the person is on the suppression list (an erasure or objection). */
   suppressedLines: number[];
+  /** Lines of people already in the vault under a legal hold (on them or their group), kept as they are (onDuplicate: update). */
+  heldLines: number[];
   /** Records with nothing to keep (no name, profile, email, company or position). */
   emptySkipped: number;
   errors: RecordError[];
@@ -86,11 +90,11 @@ export async function commitImport(
     const definitions: GroupDefinition[] = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
     const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
     const expiries = ExpiryContext.load(db).withImport(importId, at);
-    const suppressedUrl = db.prepare('SELECT 1 FROM suppressions WHERE url_index = ? AND url_index IS NOT NULL LIMIT 1');
-    const suppressedEmail = db.prepare('SELECT 1 FROM suppressions WHERE email_index = ? AND email_index IS NOT NULL LIMIT 1');
-    const suppressed = (url: Buffer | null, email: Buffer | null) => (url !== null && suppressedUrl.get(url) !== undefined) || (email !== null && suppressedEmail.get(email) !== undefined);
+    const suppressed = suppressionMatcher(db);
+    // Read inside the write transaction (BEGIN IMMEDIATE): no hold can be placed or lifted while the import runs.
+    const held = activeHolds(db);
     const report: CommitReport = {
-      importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [],
+      importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [], heldLines: [],
       emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0,
     };
     db.prepare(
@@ -118,7 +122,7 @@ export async function commitImport(
             report.emptySkipped++;
             return;
           }
-          if (suppressed(indexes.url, indexes.email)) {
+          if (suppressed(indexes)) {
             report.suppressedLines.push(r.line);
             return;
           }
@@ -128,6 +132,11 @@ export async function commitImport(
           if (existing && choices.onDuplicate === 'skip') {
             if (inFile) report.duplicatesInFile++;
             else report.duplicatesSkipped++;
+            return;
+          }
+          if (existing && held(existing)) {
+            // A legal hold freezes the record: not its data, indexes, group or due date.
+            report.heldLines.push(r.line);
             return;
           }
           const id = existing?.id ?? randomUUID();
@@ -181,6 +190,7 @@ export async function commitImport(
         updated: report.updated,
         duplicates: report.duplicatesSkipped + report.duplicatesInFile,
         suppressed: report.suppressedLines.length,
+        held: report.heldLines.length,
         errors: report.errors.length,
         quarantined: report.quarantined,
       },

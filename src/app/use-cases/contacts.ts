@@ -1,8 +1,9 @@
 // Reading contacts back: a data owner or admin lists them (with group, basis and retention date) and opens one.
-// Decryption failures surface as a clear integrity error, never as garbage.
+// Decryption failures surface as a clear integrity error, never as garbage. The legal hold shown is the one in force
+// in legal_holds (on the contact or its group, not lifted), the same that destruction obeys (I8).
 import { IntegrityError } from '../../crypto/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import type { ContactRow, StoredContact } from '../../vault/contacts-repo.js';
+import { activeHolds, type ContactRow, type StoredContact } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 
 export interface ContactView extends StoredContact {
@@ -13,12 +14,13 @@ export interface ContactView extends StoredContact {
   updatedAt: string;
   /** When the contact is destroyed unless something changes (quarantine or retention). */
   expiresAt: string | null;
+  /** Under a legal hold in force, on the contact or on its group: never destroyed or changed by an import. */
   legalHold: boolean;
   /** In a group with a lawful basis: only then may the contact be used or exported. */
   usable: boolean;
 }
 
-function view(session: Session, row: ContactRow, withPolicy: Set<string>): ContactView {
+function view(session: Session, row: ContactRow, withPolicy: Set<string>, held: (row: ContactRow) => boolean): ContactView {
   let data: StoredContact;
   try {
     data = session.contacts.open(row);
@@ -34,7 +36,7 @@ function view(session: Session, row: ContactRow, withPolicy: Set<string>): Conta
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     expiresAt: row.expires_at,
-    legalHold: row.legal_hold === 1,
+    legalHold: held(row),
     usable: row.group_id !== null && withPolicy.has(row.group_id),
   };
 }
@@ -45,11 +47,12 @@ const policyGroups = (session: Session) =>
 export function listContacts(session: Session, filter: { groupId?: string | null; search?: string } = {}): ContactView[] {
   return session.perform('contact-list', () => {
     const withPolicy = policyGroups(session);
+    const held = activeHolds(session.db);
     const needle = filter.search?.normalize('NFC').toLowerCase().trim();
     const out: ContactView[] = [];
     for (const row of session.contacts.all()) {
       if (filter.groupId !== undefined && row.group_id !== filter.groupId) continue;
-      const c = view(session, row, withPolicy);
+      const c = view(session, row, withPolicy, held);
       if (needle && ![c.firstName, c.lastName, c.company, c.position, c.email ?? '', c.profileUrl ?? ''].some((v) => v.toLowerCase().includes(needle))) continue;
       out.push(c);
     }
@@ -61,6 +64,6 @@ export function getContact(session: Session, id: string): ContactView {
   return session.perform('contact-show', () => {
     const row = session.contacts.get(id);
     if (!row) throw new ServiceError('not-found', 'There is no such contact.');
-    return { value: view(session, row, policyGroups(session)), details: { contactId: id } };
+    return { value: view(session, row, policyGroups(session), activeHolds(session.db)), details: { contactId: id } };
   });
 }

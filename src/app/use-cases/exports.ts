@@ -1,4 +1,5 @@
-// What leaves the vault: a sanitised CSV for a CRM (only contacts with a basis whose purpose matches; every cell
+// What leaves the vault: a sanitised CSV for a CRM (nobody on the suppression list, whether by profile URL, email
+// or name + company (I4); only contacts with a basis whose purpose matches; every cell
 // neutralised against CSV injection; personal mailboxes without consent lose their email for email marketing),
 // and the records of processing (Art. 30). Both audited with counts only.
 import { categoryOf } from '../../classify/columns.js';
@@ -7,7 +8,7 @@ import type { FieldRole } from '../../import/formats.js';
 import { describeRetention } from '../../retention/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { PURPOSES, type Purpose } from '../../policy/index.js';
-import type { StoredContact } from '../../vault/contacts-repo.js';
+import { suppressionMatcher, type StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
@@ -16,11 +17,13 @@ export function exportForCrm(session: Session, options: CrmExportOptions): CrmEx
   return session.perform('export-crm', () => {
     if (!(PURPOSES as readonly string[]).includes(options.purpose)) throw new ServiceError('invalid', `Choose the purpose of the export: ${PURPOSES.join(', ')}.`);
     const groups = new Map(session.groups.list().map((g) => [g.id, g]));
+    const onList = suppressionMatcher(session.db);
     const contacts: ExportableContact[] = [];
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
       const group = row.group_id ? groups.get(row.group_id) : undefined;
-      contacts.push({ id: row.id, contact, groupLabel: group?.label ?? '', policy: group?.policy?.policy ?? null, emailKind: row.email_kind, facts: factsOf(row.id, contact) });
+      const suppressed = onList({ url: row.url_index, email: row.email_index, name: row.name_index });
+      contacts.push({ id: row.id, contact, groupLabel: group?.label ?? '', policy: group?.policy?.policy ?? null, emailKind: row.email_kind, facts: factsOf(row.id, contact), suppressed });
     }
     const result = crmExport(contacts, options);
     return {

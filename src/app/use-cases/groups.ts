@@ -19,6 +19,13 @@ import { ServiceError } from '../../shared/errors.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 import { ExpiryContext } from '../../vault/expiry.js';
+import { applyMeasured, type ChangeOptions, type Impact } from './impact.js';
+
+/** What a measured change reports: whether it was applied (not for a dry run) and what it brings forward. */
+export interface Measured {
+  applied: boolean;
+  impact: Impact;
+}
 
 export interface GroupView extends Group {
   description: string;
@@ -52,10 +59,19 @@ export function addGroup(session: Session, label: string, ruleInput: unknown): G
   });
 }
 
-export function removeGroup(session: Session, groupId: string): void {
-  session.perform('group-remove', () => {
-    if (!session.groups.remove(groupId)) throw new ServiceError('not-found', 'There is no such group.');
-    return { value: undefined, details: { groupId, moved: regroup(session) } };
+/** Remove a group: its contacts fall to the next matching rule or to quarantine (measured first: see impact.ts). */
+export function removeGroup(session: Session, groupId: string, options: ChangeOptions = {}): Measured {
+  return session.perform(options.dryRun ? 'group-remove-dry-run' : 'group-remove', () => {
+    const { value: moved, impact, applied } = applyMeasured(
+      session,
+      'Removing this group',
+      () => {
+        if (!session.groups.remove(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+        return regroup(session);
+      },
+      options,
+    );
+    return { value: { applied, impact }, details: { groupId, moved, due: impact.dueNow } };
   });
 }
 

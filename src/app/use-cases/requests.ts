@@ -1,14 +1,16 @@
 // Data subjects' requests: erasure (Art. 17) destroys a person now, with a certificate, and puts them on the
 // suppression list; an objection (Art. 21) suppresses without a record to erase; access (Art. 15) exports
-// everything held about one person. The suppression list keeps only blind indexes, never a name.
+// everything held about one person. The suppression list keeps only blind indexes, never a name: profile URL,
+// email, and name + company (so a person known only by name, from a legacy export, is suppressed too: I4).
 import { randomUUID } from 'node:crypto';
+import { IntegrityError } from '../../crypto/index.js';
 import { explainExpiry } from '../../retention/index.js';
 import { SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { LawfulBasis, SuppressionReason } from '../../shared/vocabulary.js';
 import { storeCertificate, type Certificate } from '../../vault/certificates.js';
-import type { ContactRow } from '../../vault/contacts-repo.js';
+import { insertSuppression, nameIndexOf, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
 import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
@@ -33,12 +35,25 @@ function findPerson(session: Session, who: PersonSelector): ContactRow {
   return row;
 }
 
-function addSuppression(session: Session, ix: { url: Buffer | null; email: Buffer | null }, reason: SuppressionReason): string {
+function addSuppression(session: Session, indexes: ContactIndexes, reason: SuppressionReason): string {
   const id = randomUUID();
-  session.db
-    .prepare('INSERT INTO suppressions (id, url_index, email_index, reason, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(id, ix.url, ix.email, reason, session.vault.now().toISOString(), session.memberId);
+  insertSuppression(session.db, { id, indexes, reason, createdAt: session.vault.now().toISOString(), memberId: session.memberId });
   return id;
+}
+
+/**
+ * Every identity an erased person could come back under: their profile URL and email, and their name + company
+ * even when they had an email or URL, so that a legacy export (no URL column, email hidden or dropped) cannot bring
+ * them back either. A record that no longer decrypts keeps only the indexes on its row.
+ */
+function erasedIdentities(session: Session, row: ContactRow): ContactIndexes {
+  let name = row.name_index;
+  try {
+    name ??= nameIndexOf(session.index, session.contacts.open(row));
+  } catch (err) {
+    if (!(err instanceof IntegrityError)) throw err;
+  }
+  return { url: row.url_index, email: row.email_index, name };
 }
 
 /** Erase one person now: their record and everything derived from it, a certificate, and suppression. */
@@ -47,7 +62,7 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
     const row = findPerson(session, who);
     const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id);
     if (held) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
-    const suppressionId = addSuppression(session, { url: row.url_index, email: row.email_index }, 'erasure');
+    const suppressionId = addSuppression(session, erasedIdentities(session, row), 'erasure');
     session.db.prepare('DELETE FROM contacts WHERE id = ?').run(row.id);
     const basis = row.group_id ? ((session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?').get(row.group_id) as { basis: LawfulBasis } | undefined)?.basis ?? null) : null;
     const value = { suppressionId, certificate: null as Certificate | null };
@@ -80,19 +95,30 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
 export function suppressPerson(session: Session, who: { email?: string; profileUrl?: string }): string {
   return session.perform('suppression-add', () => {
     if (!who.email && !who.profileUrl) throw new ServiceError('invalid', 'Give the email address or the profile URL of the person who objected.');
-    const id = addSuppression(session, indexesOf(session, who), 'objection');
+    const id = addSuppression(session, { ...indexesOf(session, who), name: null }, 'objection');
     return { value: id, details: { suppressionId: id, reason: 'objection' } };
   });
 }
 
-export function listSuppressions(session: Session): { id: string; reason: SuppressionReason; createdAt: string; byEmail: boolean; byProfileUrl: boolean }[] {
+/** The list without a name: how each entry matches (email, profile, name and company), its reason and date. */
+export function listSuppressions(session: Session): { id: string; reason: SuppressionReason; createdAt: string; byEmail: boolean; byProfileUrl: boolean; byName: boolean }[] {
   return session.perform('suppression-list', () => ({
-    value: (session.db.prepare('SELECT * FROM suppressions ORDER BY created_at').all() as { id: string; reason: SuppressionReason; created_at: string; url_index: Buffer | null; email_index: Buffer | null }[]).map((r) => ({
+    value: (
+      session.db.prepare('SELECT * FROM suppressions ORDER BY created_at').all() as {
+        id: string;
+        reason: SuppressionReason;
+        created_at: string;
+        url_index: Buffer | null;
+        email_index: Buffer | null;
+        name_index: Buffer | null;
+      }[]
+    ).map((r) => ({
       id: r.id,
       reason: r.reason,
       createdAt: r.created_at,
       byEmail: r.email_index !== null,
       byProfileUrl: r.url_index !== null,
+      byName: r.name_index !== null,
     })),
   }));
 }

@@ -9,10 +9,12 @@ import { authenticateDestructionToken } from '../../vault/destruction-tokens.js'
 import type { OpenVault } from '../../vault/open-vault.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
-import { regroup } from './groups.js';
+import { regroup, type Measured } from './groups.js';
+import { applyMeasured, type ChangeOptions } from './impact.js';
 
-export function setRetentionPolicy(session: Session, input: unknown): RetentionPolicy {
-  return session.perform('retention-set', () => {
+/** Set (or replace) the policy of a group or a basis; due dates are computed again (measured first: impact.ts). */
+export function setRetentionPolicy(session: Session, input: unknown, options: ChangeOptions = {}): { policy: RetentionPolicy } & Measured {
+  return session.perform(options.dryRun ? 'retention-set-dry-run' : 'retention-set', () => {
     const parsed = parseRetentionPolicy(input);
     if (!parsed.ok) throw new ServiceError('invalid', `The retention policy is not valid: ${parsed.errors.join('; ')}.`);
     const p = parsed.policy;
@@ -20,12 +22,19 @@ export function setRetentionPolicy(session: Session, input: unknown): RetentionP
     const at = session.vault.now().toISOString();
     const groupId = p.scope.type === 'group' ? p.scope.groupId : null;
     const basis = p.scope.type === 'basis' ? p.scope.basis : null;
-    session.db.prepare(groupId ? 'DELETE FROM retention_policies WHERE group_id = ?' : 'DELETE FROM retention_policies WHERE basis = ?').run(groupId ?? basis);
-    session.db
-      .prepare('INSERT INTO retention_policies (id, scope_type, group_id, basis, months, anchor, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(randomUUID(), p.scope.type, groupId, basis, p.months, p.anchor, at, session.memberId);
-    regroup(session);
-    return { value: p, details: { scope: p.scope.type, ...(groupId ? { groupId } : { basis }), months: p.months, anchor: p.anchor } };
+    const { impact, applied } = applyMeasured(
+      session,
+      `Keeping these contacts ${p.months} months from ${p.anchor}`,
+      () => {
+        session.db.prepare(groupId ? 'DELETE FROM retention_policies WHERE group_id = ?' : 'DELETE FROM retention_policies WHERE basis = ?').run(groupId ?? basis);
+        session.db
+          .prepare('INSERT INTO retention_policies (id, scope_type, group_id, basis, months, anchor, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(randomUUID(), p.scope.type, groupId, basis, p.months, p.anchor, at, session.memberId);
+        regroup(session);
+      },
+      options,
+    );
+    return { value: { policy: p, applied, impact }, details: { scope: p.scope.type, ...(groupId ? { groupId } : { basis }), months: p.months, anchor: p.anchor, due: impact.dueNow } };
   });
 }
 
@@ -35,15 +44,23 @@ export function listRetentionPolicies(session: Session): { policy: RetentionPoli
   }));
 }
 
-export function removeRetentionPolicy(session: Session, scope: { groupId: string } | { basis: string }): void {
-  session.perform('retention-remove', () => {
-    const changes = 'groupId' in scope
-      ? session.db.prepare('DELETE FROM retention_policies WHERE group_id = ?').run(scope.groupId).changes
-      : session.db.prepare('DELETE FROM retention_policies WHERE basis = ?').run(scope.basis).changes;
-    if (changes === 0) throw new ServiceError('not-found', 'There is no retention policy for that group or basis.');
-    regroup(session);
-    const details: AuditDetails = 'groupId' in scope ? { groupId: scope.groupId } : { basis: scope.basis };
-    return { value: undefined, details };
+/** Remove the policy of a group or a basis; its contacts fall back to another policy or none (measured first). */
+export function removeRetentionPolicy(session: Session, scope: { groupId: string } | { basis: string }, options: ChangeOptions = {}): Measured {
+  return session.perform(options.dryRun ? 'retention-remove-dry-run' : 'retention-remove', () => {
+    const { impact, applied } = applyMeasured(
+      session,
+      'Removing this retention policy',
+      () => {
+        const changes = 'groupId' in scope
+          ? session.db.prepare('DELETE FROM retention_policies WHERE group_id = ?').run(scope.groupId).changes
+          : session.db.prepare('DELETE FROM retention_policies WHERE basis = ?').run(scope.basis).changes;
+        if (changes === 0) throw new ServiceError('not-found', 'There is no retention policy for that group or basis.');
+        regroup(session);
+      },
+      options,
+    );
+    const details: AuditDetails = { ...('groupId' in scope ? { groupId: scope.groupId } : { basis: scope.basis }), due: impact.dueNow };
+    return { value: { applied, impact }, details };
   });
 }
 
@@ -112,12 +129,12 @@ export function dueSchedule(session: Session, months = 12): ReturnType<typeof du
 }
 
 /** Run (or dry-run) destruction of what is due, as an admin in the app or at the command line. */
-export async function destroyDue(session: Session, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+export async function destroyDue(session: Session, options: { dryRun?: boolean; asOf?: Date } = {}): Promise<PurgeResult> {
   session.assertUnlocked();
   return purgeDue(session.vault, { memberId: session.memberId }, options);
 }
 
 /** The same for an OS scheduler holding a destruction-only token: no key is unwrapped, nothing else is allowed. */
-export async function destroyDueWithToken(vault: OpenVault, token: string, options: { dryRun?: boolean } = {}): Promise<PurgeResult> {
+export async function destroyDueWithToken(vault: OpenVault, token: string, options: { dryRun?: boolean; asOf?: Date } = {}): Promise<PurgeResult> {
   return purgeDue(vault, { tokenId: authenticateDestructionToken(vault, token) }, options);
 }

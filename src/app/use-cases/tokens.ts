@@ -1,6 +1,8 @@
 // Least privilege for unattended runs: an admin creates a destruction-only token (for a cron job or a service
-// account) that authorises scheduled destruction and nothing else. It unwraps no key, so its holder cannot read,
-// export or change anything; it is shown once, stored only as a hash, revocable, and every use is audited.
+// account) that authorises scheduled destruction and nothing else. It unwraps no record or index key, so its holder
+// cannot read, export or change anything; it unwraps only an audit key of its own (derived from the vault's audit
+// key and the token's id), so that its runs' entries are authenticated. It is shown once, stored only as a hash
+// beside that wrapped key, revocable, and every use is audited.
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../shared/errors.js';
 import { newToken, tokenHash } from '../../vault/destruction-tokens.js';
@@ -11,8 +13,8 @@ export function createDestructionToken(session: Session): { id: string; token: s
     const id = randomUUID();
     const token = newToken();
     session.db
-      .prepare('INSERT INTO destruction_tokens (id, token_hash, created_at, created_by) VALUES (?, ?, ?, ?)')
-      .run(id, tokenHash(token), session.vault.now().toISOString(), session.memberId);
+      .prepare('INSERT INTO destruction_tokens (id, token_hash, created_at, created_by, audit_key) VALUES (?, ?, ?, ?, ?)')
+      .run(id, tokenHash(token), session.vault.now().toISOString(), session.memberId, session.auditMac.wrapForToken(id, token));
     return { value: { id, token }, details: { tokenId: id } };
   });
 }

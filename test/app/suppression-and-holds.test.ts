@@ -1,0 +1,235 @@
+// Invariants I4 and I8 of issue 9, through the router every front end calls (in process, as the CLI does).
+// I4: whoever is erased or objects never comes back and is never used for marketing, including people known only by
+// name and company (legacy exports). I8: a legal hold freezes the record (an update import leaves it as it is and
+// reports its line) and every view reports the hold truthfully. Reproductions 3, 6 and 8 are regression tests here.
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel, Request, Response } from '../../src/api/contract.js';
+import { createRouter, type Route } from '../../src/api/router.js';
+import { AppService } from '../../src/app/app-service.js';
+import { HEADER, scratch } from '../support/fixtures.js';
+import { LI_POLICY } from '../support/policies.js';
+import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+
+const tmp = scratch();
+const open: AppService[] = [];
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+/** A new vault, unlocked by one member holding every role, and a `call` that throws the refusal's sentence. */
+async function vault() {
+  const service = new AppService({ kdf: TEST_KDF });
+  open.push(service);
+  const route: Route = createRouter(service);
+  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
+    const result = await route(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
+    return result.value as Response<C>;
+  };
+  const path = tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`);
+  await call('vault.create', { path, name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
+  return { call, route, path };
+}
+
+type Client = Awaited<ReturnType<typeof vault>>;
+
+const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
+const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Rear Admiral,09 Dec 2020';
+/** A legacy export: no URL column, emails hidden, so these people are known by name and company only. */
+const LEGACY_HEADER = 'First Name,Last Name,Email Address,Company,Position,Connected On';
+const LEGACY = [LEGACY_HEADER, 'Kwame,Mensah,,Analytical Engines Ltd,Finance Director,13 Oct 2022', 'Søren,Dubois,,Stark Industries,Procurement Specialist,03 Apr 2025', ''].join('\n');
+
+/** A group of Analytical Engines Ltd and US Navy people, with a lawful basis for prospecting. */
+async function prospectingGroup(c: Client): Promise<string> {
+  const group = await c.call('groups.add', { label: 'Prospects', rule: { type: 'company', companies: ['Analytical Engines Ltd', 'US Navy'] } });
+  await c.call('policy.assign', { groupId: group.id, policy: { ...LI_POLICY, purpose: 'prospecting' }, acknowledgeWarnings: true });
+  return group.id;
+}
+
+const byName = async (c: Client, first: string) => (await c.call('contacts.list', {})).filter((x) => x.firstName === first);
+
+/** The stored row as bytes, read from the file itself: what "unchanged" means for a held record. */
+function rawRow(path: string, id: string): Record<string, unknown> {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
+}
+
+describe('I4: the suppression list covers people known only by name', () => {
+  it('reproduction 3: erasing a person with no email and no profile URL refuses them when the same file is imported again', async () => {
+    const c = await vault();
+    const file = tmp.write(LEGACY);
+    expect(await c.call('import.commit', { path: file, choices: {} })).toMatchObject({ added: 2, suppressedLines: [] });
+    const [kwame] = await byName(c, 'Kwame');
+    expect(kwame).toMatchObject({ email: null, profileUrl: null });
+
+    const erased = await c.call('contacts.erase', { contactId: kwame!.id });
+    const again = await c.call('import.commit', { path: file, choices: {} });
+    expect(again).toMatchObject({ added: 0, suppressedLines: [2], duplicatesSkipped: 1 });
+    expect(await byName(c, 'Kwame')).toEqual([]);
+    // Not even as an update of someone else, nor with --update-duplicates.
+    expect(await c.call('import.commit', { path: file, choices: { onDuplicate: 'update' } })).toMatchObject({ added: 0, suppressedLines: [2] });
+    expect(await byName(c, 'Kwame')).toEqual([]);
+
+    // Lifting the entry lets them in again.
+    await c.call('suppression.lift', { suppressionId: erased.suppressionId });
+    expect(await c.call('import.commit', { path: file, choices: {} })).toMatchObject({ added: 1, suppressedLines: [] });
+    expect(await byName(c, 'Kwame')).toHaveLength(1);
+  });
+
+  it('a name is matched with its company: a namesake elsewhere is not refused', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
+    await c.call('contacts.erase', { contactId: (await byName(c, 'Kwame'))[0]!.id });
+    const namesake = tmp.write([LEGACY_HEADER, 'Kwame,Mensah,,Globex Corporation,Engineer,01 Jan 2024', 'KWAME,MENSAH,,analytical engines ltd,Finance Director,13 Oct 2022', ''].join('\n'));
+    expect(await c.call('import.commit', { path: namesake, choices: {} })).toMatchObject({ added: 1, suppressedLines: [3] });
+  });
+
+  it('an erased person does not come back through a legacy export, and a namesake record already held is never exported', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
+    // The same Ada in a legacy file (no URL column, no email): held as a second, name-only record.
+    const legacyAda = tmp.write([LEGACY_HEADER, 'Ada,Lovelace,,Analytical Engines Ltd,Head of Computation,10 Dec 2019', ''].join('\n'));
+    expect(await c.call('import.commit', { path: legacyAda, choices: {} })).toMatchObject({ added: 1 });
+    await prospectingGroup(c);
+    const before = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(before.included).toBe(3);
+    const nameOnly = (await byName(c, 'Ada')).find((a) => a.email === null)!;
+
+    const { suppressionId } = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
+    const after = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(after.included).toBe(1);
+    expect(after.csv).not.toMatch(/Lovelace/);
+    expect(after.excluded).toEqual([{ id: nameOnly.id, reason: 'suppressed' }]);
+    expect(after.notes).toContain('1 person on the suppression list was left out: they were erased or objected, and are never exported.');
+    // Refused on import under any of her identities.
+    expect(await c.call('import.commit', { path: legacyAda, choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
+    expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
+
+    // Lifting the entry lets her in again: exported, and importable.
+    await c.call('suppression.lift', { suppressionId });
+    const lifted = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(lifted).toMatchObject({ included: 2, excluded: [] });
+    expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 1, suppressedLines: [] });
+  });
+});
+
+describe('I4: every export consults the suppression list', () => {
+  it('reproduction 6: `suppress add --email ada@…` then `export --purpose prospecting` does not export Ada', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
+    await prospectingGroup(c);
+    const ada = (await byName(c, 'Ada'))[0]!;
+    expect((await c.call('export.crm', { purpose: 'prospecting' })).csv).toMatch(/Lovelace/);
+
+    const { suppressionId } = await c.call('suppression.add', { email: 'Ada@Analytical-Engines.example' });
+    const result = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(result.csv).not.toMatch(/Lovelace|ada@analytical-engines/i);
+    expect(result.csv).toMatch(/Hopper/);
+    expect(result).toMatchObject({ included: 1, excluded: [{ id: ada.id, reason: 'suppressed' }] });
+    // Every purpose and every field selection: she is in none of them.
+    for (const purpose of ['email-marketing', 'events', 'networking'] as const) {
+      const other = await c.call('export.crm', { purpose, fields: ['company', 'position'] });
+      expect(other.excluded).toContainEqual({ id: ada.id, reason: 'suppressed' });
+    }
+    // The export's audit entry counts her among the excluded, and names nobody.
+    const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
+    expect(entries.filter((e) => e.action === 'export-crm').at(-1)).toMatchObject({ outcome: 'success', details: { purpose: 'networking', included: 0, excluded: 2 } });
+
+    await c.call('suppression.lift', { suppressionId });
+    expect((await c.call('export.crm', { purpose: 'prospecting' })).included).toBe(2);
+  });
+
+  it('an objection by profile URL leaves the person out too', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
+    await prospectingGroup(c);
+    await c.call('suppression.add', { profileUrl: 'https://uk.linkedin.com/in/Grace-Hopper-1906/' });
+    const result = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(result.csv).not.toMatch(/Hopper/);
+    expect(result.included).toBe(1);
+  });
+});
+
+describe('I8: a legal hold freezes the record', () => {
+  const V1 = () => tmp.write([HEADER, ADA, GRACE, ''].join('\n'));
+  // Both rewritten: Ada would change job, company and so group; Grace changes job.
+  const V2 = () =>
+    tmp.write(
+      [
+        HEADER,
+        'Ada,King,https://www.linkedin.com/in/ada-lovelace-1815,countess@lovelace.example,Babbage & Co,Countess of Lovelace,10 Dec 2019',
+        'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Commodore,09 Dec 2020',
+        '',
+      ].join('\n'),
+    );
+
+  it('reproduction 8: `import --update-duplicates` leaves a held contact byte for byte, reports its line, and `contacts show` says held', async () => {
+    const c = await vault();
+    await prospectingGroup(c);
+    await c.call('import.commit', { path: V1(), choices: {} });
+    const ada = (await byName(c, 'Ada'))[0]!;
+    const grace = (await byName(c, 'Grace'))[0]!;
+    await c.call('holds.place', { contactId: ada.id, reason: 'Expected claim about her contract' });
+    const shownBefore = await c.call('contacts.show', { contactId: ada.id });
+    expect(shownBefore.legalHold).toBe(true);
+    const rowBefore = rawRow(c.path, ada.id);
+
+    const report = await c.call('import.commit', { path: V2(), choices: { onDuplicate: 'update' } });
+    expect(report).toMatchObject({ records: 2, added: 0, updated: 1, heldLines: [2], suppressedLines: [] });
+
+    const shownAfter = await c.call('contacts.show', { contactId: ada.id });
+    expect(shownAfter).toEqual(shownBefore);
+    expect(shownAfter).toMatchObject({ lastName: 'Lovelace', legalHold: true });
+    expect(rawRow(c.path, ada.id)).toEqual(rowBefore);
+    // The other contact was updated as asked.
+    expect(await c.call('contacts.show', { contactId: grace.id })).toMatchObject({ position: 'Commodore', legalHold: false });
+    // Every view agrees with what destruction obeys.
+    expect((await c.call('contacts.list', {})).filter((x) => x.legalHold).map((x) => x.id)).toEqual([ada.id]);
+    expect(await c.call('retention.schedule', {})).toMatchObject({ held: 1 });
+    // The import's audit entry counts the held line.
+    const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
+    expect(entries.filter((e) => e.action === 'import-commit').at(-1)).toMatchObject({ details: expect.objectContaining({ updated: 1, held: 1 }) });
+  });
+
+  it('a hold on the group shows in contacts show and list, freezes its members, and once lifted they update again', async () => {
+    const c = await vault();
+    const groupId = await prospectingGroup(c);
+    await c.call('import.commit', { path: V1(), choices: {} });
+    const ada = (await byName(c, 'Ada'))[0]!;
+    expect(ada).toMatchObject({ groupId, legalHold: false });
+    const { holdId } = await c.call('holds.place', { groupId, reason: 'Litigation about the prospecting campaign' });
+    expect(await c.call('contacts.show', { contactId: ada.id })).toMatchObject({ legalHold: true });
+    expect((await c.call('contacts.list', {})).every((x) => x.legalHold)).toBe(true);
+    const rowBefore = rawRow(c.path, ada.id);
+
+    const report = await c.call('import.commit', { path: V2(), choices: { onDuplicate: 'update' } });
+    expect(report).toMatchObject({ added: 0, updated: 0, heldLines: [2, 3] });
+    expect(rawRow(c.path, ada.id)).toEqual(rowBefore);
+
+    // A skip import never changes anyone, held or not: nothing is reported as held.
+    expect(await c.call('import.commit', { path: V2(), choices: {} })).toMatchObject({ duplicatesSkipped: 2, heldLines: [] });
+
+    await c.call('holds.lift', { holdId });
+    expect(await c.call('contacts.show', { contactId: ada.id })).toMatchObject({ legalHold: false });
+    expect(await c.call('import.commit', { path: V2(), choices: { onDuplicate: 'update' } })).toMatchObject({ updated: 2, heldLines: [] });
+    expect(await c.call('contacts.show', { contactId: ada.id })).toMatchObject({ lastName: 'King', legalHold: false });
+  });
+
+  it('the stale contacts.legal_hold column is not what the views read', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: V1(), choices: {} });
+    const ada = (await byName(c, 'Ada'))[0]!;
+    const { holdId } = await c.call('holds.place', { contactId: ada.id, reason: 'Claim' });
+    await c.call('holds.lift', { holdId });
+    // A column set by some older build says "held": the hold in force (none) wins.
+    const db = new Database(c.path);
+    db.prepare('UPDATE contacts SET legal_hold = 1').run();
+    db.close();
+    expect(await c.call('contacts.show', { contactId: ada.id })).toMatchObject({ legalHold: false });
+  });
+});
