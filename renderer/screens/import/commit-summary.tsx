@@ -23,7 +23,12 @@ export function CommitSummary({ result, onAnother }: { result: CommitReport; onA
         <dt>Refused: on the suppression list</dt>
         <dd data-testid="summary-suppressed">
           {result.suppressedLines.length.toLocaleString('en-GB')}
-          {result.suppressedLines.length > 0 ? ` (lines ${result.suppressedLines.slice(0, 20).join(', ')}${result.suppressedLines.length > 20 ? ', …' : ''})` : ''}
+          {lines(result.suppressedLines)}
+        </dd>
+        <dt>Kept as they are: under a legal hold</dt>
+        <dd data-testid="summary-held">
+          {result.heldLines.length.toLocaleString('en-GB')}
+          {lines(result.heldLines)}
         </dd>
         <dt>Empty records skipped</dt>
         <dd>{result.emptySkipped.toLocaleString('en-GB')}</dd>
@@ -48,4 +53,9 @@ export function CommitSummary({ result, onAnother }: { result: CommitReport; onA
       </button>
     </section>
   );
+}
+
+/** ' (lines 3, 7, …)' for a few line numbers, '' for none. */
+function lines(list: readonly number[]): string {
+  return list.length > 0 ? ` (lines ${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''})` : '';
 }
