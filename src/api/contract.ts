@@ -74,15 +74,15 @@ export const CHANNELS = {
     request: none,
     response: z.object({ groups: z.array(S.GroupViewSchema), unassigned: z.number(), overdue: z.array(S.OverdueNoticeSchema) }),
   }),
-  'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema }), response: S.GroupViewSchema }),
+  'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema, ...S.changeOptions }), response: S.GroupViewSchema.extend(S.MeasuredSchema.shape) }),
   'groups.remove': spec({ request: z.object({ groupId: S.id, ...S.changeOptions }), response: S.MeasuredSchema }),
   'policy.check': spec({
     request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema }),
     response: z.object({ errors: z.array(z.string()), guardrails: z.array(S.GuardrailSchema) }),
   }),
   'policy.assign': spec({
-    request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema, acknowledgeWarnings: z.boolean().default(false) }),
-    response: z.object({ guardrails: z.array(S.GuardrailSchema) }),
+    request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema, acknowledgeWarnings: z.boolean().default(false), ...S.changeOptions }),
+    response: S.MeasuredSchema.extend({ guardrails: z.array(S.GuardrailSchema) }),
   }),
 
   // Contacts and data subjects' requests.

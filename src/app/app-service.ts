@@ -157,13 +157,13 @@ export class AppService implements Core {
     'members.changePassphrase': async (r) => (await changePassphrase(this.session(), r.current, r.next), null),
 
     'groups.list': () => ({ ...listGroups(this.session()), overdue: overdueNotices(this.session()) }),
-    'groups.add': (r) => addGroup(this.session(), r.label, r.rule),
+    'groups.add': (r) => addGroup(this.session(), r.label, r.rule, r),
     'groups.remove': (r) => removeGroup(this.session(), r.groupId, r),
     'policy.check': (r) => {
       const { errors, guardrails } = checkPolicy(this.session(), r.groupId, r.policy);
       return { errors, guardrails };
     },
-    'policy.assign': (r) => ({ guardrails: assignPolicy(this.session(), r.groupId, r.policy, { acknowledgeWarnings: r.acknowledgeWarnings }) }),
+    'policy.assign': (r) => assignPolicy(this.session(), r.groupId, r.policy, r),
 
     'contacts.list': (r) => listContacts(this.session(), { ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
     'contacts.show': (r) => getContact(this.session(), r.contactId),

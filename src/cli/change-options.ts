@@ -16,7 +16,7 @@ export function withChangeOptions(cmd: Command): Command {
 export const changeRequest = (opts: ChangeFlags) => ({ dryRun: opts.dryRun ?? false, confirm: opts.yes ?? false });
 
 /** Print what the change did (or, for a dry run, would do) to due dates, after `done` for an applied change. */
-export async function printChange(opts: VaultOptions & ChangeFlags, result: Response<'groups.remove'>, done: string): Promise<void> {
+export async function printChange(opts: VaultOptions & ChangeFlags, result: Pick<Response<'groups.remove'>, 'applied' | 'impact'>, done: string): Promise<void> {
   const { dueNow, dueWithin30Days } = result.impact;
   const effect = `${dueNow} contact(s) become due now, ${dueWithin30Days} more within 30 days.`;
   await print(opts, result, () => (result.applied ? `${done} ${effect}` : `Dry run: ${effect} Nothing was changed.`));

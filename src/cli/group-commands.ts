@@ -10,6 +10,7 @@ import { changeRequest, printChange, withChangeOptions, type ChangeFlags } from 
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type Rule = Request<'groups.add'>['rule'];
+type RuleOptions = { company?: string; emailKind?: string; connectedFrom?: string; connectedTo?: string; keyword?: string; contacts?: string };
 type Guardrail = Response<'policy.check'>['guardrails'][number];
 
 function ruleFrom(opts: { company?: string; emailKind?: string; from?: string; to?: string; keyword?: string; contacts?: string }): Rule {
@@ -39,7 +40,7 @@ export function registerGroups(program: Command): void {
         ].join('\n'),
       );
     });
-  command(groups, 'add <label>', ['groups.add'])
+  withChangeOptions(command(groups, 'add <label>', ['groups.add']))
     .description('Add a group at the end of the rule order (first matching rule wins).')
     .option('--company <names>', 'works at one of these companies (comma-separated)')
     .option('--email-kind <kind>', 'corporate, personal or none')
@@ -47,10 +48,10 @@ export function registerGroups(program: Command): void {
     .option('--connected-to <year>', 'connected in or before this year')
     .option('--keyword <words>', 'position mentions one of these words (comma-separated)')
     .option('--contacts <ids>', 'these contacts, chosen by hand (comma-separated ids)')
-    .action(async (label: string, opts: VaultOptions & Record<string, string | undefined>) => {
+    .action(async (label: string, opts: VaultOptions & ChangeFlags & RuleOptions) => {
       const rule = ruleFrom({ company: opts.company, emailKind: opts.emailKind, from: opts.connectedFrom, to: opts.connectedTo, keyword: opts.keyword, contacts: opts.contacts });
-      const group = await withVault(opts, (call) => call('groups.add', { label, rule }));
-      await print(opts, group, () => `Added group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts.`);
+      const group = await withVault(opts, (call) => call('groups.add', { label, rule, ...changeRequest(opts) }));
+      await printChange(opts, group, `Added group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts;`);
     });
   withChangeOptions(command(groups, 'remove <group>', ['groups.remove']))
     .description('Remove a group; its contacts fall to the next matching rule or quarantine.')
@@ -59,12 +60,12 @@ export function registerGroups(program: Command): void {
       await printChange(opts, result, `Removed group ${id}:`);
     });
 
-  command(program, 'assign <group>', ['policy.assign', 'policy.check'])
+  withChangeOptions(command(program, 'assign <group>', ['policy.assign', 'policy.check']))
     .description('Assign a group its lawful basis, purpose and evidence, read from a JSON file (data owners).')
     .requiredOption('--policy <file>', 'JSON: { basis, purpose, purposeDescription, evidence, art14Notice, art9Condition? }')
     .option('--check', 'only show what is missing and the guardrails; save nothing')
     .option('--acknowledge-warnings', 'save despite warnings (blocking guardrails still refuse)')
-    .action(async (groupId: string, opts: VaultOptions & { policy: string; check?: boolean; acknowledgeWarnings?: boolean }) => {
+    .action(async (groupId: string, opts: VaultOptions & ChangeFlags & { policy: string; check?: boolean; acknowledgeWarnings?: boolean }) => {
       let input: Request<'policy.assign'>['policy'];
       try {
         input = JSON.parse(await readFile(opts.policy, 'utf8')) as Request<'policy.assign'>['policy'];
@@ -76,7 +77,10 @@ export function registerGroups(program: Command): void {
         await print(opts, { groupId, ...check }, () => [...check.errors.map((e) => `  missing or wrong: ${e}`), ...check.guardrails.map(describe)].join('\n') || 'Complete, and no guardrail fires.');
         return;
       }
-      const { guardrails } = await withVault(opts, (call) => call('policy.assign', { groupId, policy: input, acknowledgeWarnings: opts.acknowledgeWarnings ?? false }));
-      await print(opts, { groupId, guardrails }, () => [`Assigned.`, ...guardrails.map(describe)].join('\n'));
+      const result = await withVault(opts, (call) => call('policy.assign', { groupId, policy: input, acknowledgeWarnings: opts.acknowledgeWarnings ?? false, ...changeRequest(opts) }));
+      const { dueNow, dueWithin30Days } = result.impact;
+      await print(opts, { groupId, ...result }, () =>
+        [result.applied ? 'Assigned.' : 'Dry run: nothing was changed.', `${dueNow} contact(s) become due now, ${dueWithin30Days} more within 30 days.`, ...result.guardrails.map(describe)].join('\n'),
+      );
     });
 }

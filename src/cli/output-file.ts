@@ -106,6 +106,8 @@ function checkTarget(out: CheckedOutput): void {
   const stats = lstatOrNull(out.path);
   if (!stats) return;
   if (stats.isDirectory()) throw new ServiceError('invalid', `"${out.shown}" is a folder: name a file to write.`);
+  // A device, a pipe or a socket is never replaced by a file (an admin's --force on /dev/null must not break it).
+  if (!stats.isFile() && !stats.isSymbolicLink()) throw new ServiceError('conflict', `"${out.shown}" is not a regular file: nothing was written (leave out --out to print to the terminal).`);
   if (!out.force) throw new ServiceError('conflict', `"${out.shown}" already exists: nothing was written (add --force to replace it).`);
 }
 

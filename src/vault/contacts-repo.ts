@@ -48,15 +48,24 @@ export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUr
 }
 
 /**
- * The suppression list as a test (invariant I4): true when any of these indexes (profile URL, email, name + company)
- * is on the list. Statements are prepared once: an import asks for every record, an export for every contact.
+ * The suppression list as a test (invariant I4): true when the person's profile URL or email is on the list, or
+ * their name + company is. A record known only by name matches any entry's name index; a record with a URL or an
+ * email also matches an entry that had nothing but a name (someone erased from a legacy export, who comes back in
+ * a newer one with their profile), so `name` is the record's name index whatever else it has. Statements are
+ * prepared once: an import asks for every record, an export for every contact.
  */
-export function suppressionMatcher(db: Db): (ix: ContactIndexes) => boolean {
-  const by = (column: string) => db.prepare<[Buffer]>(`SELECT 1 FROM suppressions WHERE ${column} = ? AND ${column} IS NOT NULL LIMIT 1`);
-  const url = by('url_index');
-  const email = by('email_index');
-  const name = by('name_index');
-  return (ix) => (ix.url !== null && url.get(ix.url) !== undefined) || (ix.email !== null && email.get(ix.email) !== undefined) || (ix.name !== null && name.get(ix.name) !== undefined);
+export function suppressionMatcher(db: Db): (ix: ContactIndexes, name: Buffer | null) => boolean {
+  const by = (where: string) => db.prepare<[Buffer]>(`SELECT 1 FROM suppressions WHERE ${where} LIMIT 1`);
+  const url = by('url_index = ?');
+  const email = by('email_index = ?');
+  const anyName = by('name_index = ?');
+  const nameOnly = by('name_index = ? AND url_index IS NULL AND email_index IS NULL');
+  return (ix, name) => {
+    if (ix.url !== null && url.get(ix.url) !== undefined) return true;
+    if (ix.email !== null && email.get(ix.email) !== undefined) return true;
+    if (name === null) return false;
+    return (ix.url === null && ix.email === null ? anyName : nameOnly).get(name) !== undefined;
+  };
 }
 
 /** Put identities on the suppression list (an erasure or an objection): blind indexes only, never a name. */

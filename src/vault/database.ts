@@ -2,10 +2,10 @@
 // destroyed data does not linger in the file), foreign keys, a bounded wait for another writer, and the schema
 // migrated to the latest version. Only `init` creates a file (0600, as SQLite then gives its WAL and journal);
 // every other open first checks, without writing a byte, that the file is a vault.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ServiceError } from '../shared/errors.js';
-import { applicationIdOf, isVaultHeader, SQLITE_HEADER_BYTES } from '../shared/vault-file.js';
+import { applicationIdOf, isVaultHeader, sidecarOf, SQLITE_HEADER_BYTES, SQLITE_SIDECAR_SUFFIXES } from '../shared/vault-file.js';
 import { LATEST_VERSION, migrate } from './migrations/migration.js';
 
 export type Db = Database.Database;
@@ -21,7 +21,7 @@ export interface OpenOptions {
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (options.create) closeSync(openSync(path, 'wx', 0o600));
+  if (options.create) createVaultFile(path);
   else checkIsVault(path);
   if (options.readonly) return openReadOnly(path, options.busyTimeoutMs);
   const db = new Database(path, { fileMustExist: true });
@@ -86,5 +86,24 @@ export function checkIsVault(path: string): void {
     throw notVault('an SQLite database that cannot be read');
   } finally {
     db?.close();
+  }
+}
+
+/**
+ * Only a new file becomes a vault (0600): not a name SQLite would take for another database's sidecar, nor one
+ * whose own sidecars are lying about (a vault there would read them as its own).
+ */
+function createVaultFile(path: string): void {
+  const base = sidecarOf(path);
+  const taken = (base !== null && existsSync(base)) || SQLITE_SIDECAR_SUFFIXES.some((s) => existsSync(`${path}${s}`));
+  if (taken) throw new ServiceError('conflict', `"${path}" is, or sits beside, a file SQLite keeps for another database: choose another name for the new vault.`);
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ServiceError('conflict', `There is already a file at "${path}": choose another name for the new vault.`);
+    if (code === 'ENOENT') throw new ServiceError('invalid', `The folder of "${path}" does not exist.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new ServiceError('invalid', `"${path}" cannot be created here (no permission).`);
+    throw err;
   }
 }

@@ -77,4 +77,38 @@ describe('a change that brings destruction forward', () => {
     expect(audit.filter((e) => e.action === 'quarantine-set-dry-run').map((e) => e.outcome)).toEqual(['success', 'success']);
     expect(await call('audit.verify', {})).toMatchObject({ ok: true });
   });
+
+  it('a due date moved earlier inside the next 30 days counts too (the quarantine shortened right after an import)', async () => {
+    // The unassigned contacts are due 30 days after their import; a 1-day quarantine brings them to tomorrow.
+    expect(await call('quarantine.set', { days: 1, dryRun: true })).toEqual({ applied: false, impact: { dueNow: 0, dueWithin30Days: 9 } });
+    expect(await route('quarantine.set', { days: 1 })).toMatchObject({ ok: false, code: 'unconfirmed' });
+  });
+
+  it('a group under a legal hold cannot be removed (the hold would go with it, and with it the protection)', async () => {
+    clock = new Date(clock.getTime() + 60 * DAY);
+    await call('retention.set', { policy: { scope: { type: 'group', groupId }, months: 1, anchor: 'imported' }, confirm: true });
+    const hold = await call('holds.place', { groupId, reason: 'A claim is expected about these people' });
+    expect((await schedule()).held).toBe(3);
+    expect(await route('groups.remove', { groupId, confirm: true })).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/under a legal hold/) });
+    expect(await call('holds.list', {})).toHaveLength(1);
+    // Lifting the hold is what releases them: then removing the group releases nothing more than is already due.
+    await call('holds.lift', { holdId: hold.holdId });
+    expect((await schedule()).overdue).toBeGreaterThanOrEqual(3);
+  });
+
+  it('assigning a basis is measured too: a basis whose retention period has run out is refused until confirmed', async () => {
+    clock = new Date(clock.getTime() + 20 * DAY); // the unassigned are due in 10 days (quarantine)
+    // A policy for a basis no group has yet (a month from the connection, years ago): nothing is brought forward yet.
+    expect(await call('retention.set', { policy: { scope: { type: 'basis', basis: 'consent' }, months: 1, anchor: 'connected' } })).toMatchObject({ applied: true, impact: { dueNow: 0 } });
+    const other = (await call('groups.add', { label: 'Personal addresses', rule: { type: 'email-kind', kind: 'personal' } })).id;
+    const consent = {
+      ...LI_POLICY,
+      basis: 'consent',
+      evidence: { method: 'Sign-up form with an unticked box', obtainedAt: '2026-02-01', wording: 'Yes, send me your newsletter', withdrawalRoute: 'Unsubscribe link in every email' },
+    };
+    const refused = await route('policy.assign', { groupId: other, policy: consent, acknowledgeWarnings: true });
+    expect(refused).toMatchObject({ ok: false, code: 'unconfirmed', message: expect.stringMatching(/^This lawful basis .* makes \d+ contact\(s\) due now/) });
+    expect((await call('groups.list', {})).groups.find((g) => g.id === other)?.policy).toBeNull();
+    expect(await call('policy.assign', { groupId: other, policy: consent, acknowledgeWarnings: true, confirm: true })).toMatchObject({ applied: true });
+  });
 });

@@ -81,6 +81,28 @@ describe('I4: the suppression list covers people known only by name', () => {
     expect(await byName(c, 'Kwame')).toHaveLength(1);
   });
 
+  it('a person erased from a legacy export does not come back in a newer export that has their profile and email', async () => {
+    const c = await vault();
+    await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
+    const [kwame] = await byName(c, 'Kwame');
+    await c.call('contacts.erase', { contactId: kwame!.id });
+    const current = [HEADER, 'Kwame,Mensah,https://www.linkedin.com/in/kwame-mensah,kwame@analytical-engines.example,Analytical Engines Ltd,Finance Director,13 Oct 2022', ''].join('\n');
+    expect(await c.call('import.commit', { path: tmp.write(current), choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
+    expect(await byName(c, 'Kwame')).toEqual([]);
+  });
+
+  it('an objection by email also leaves out a copy of the person known only by name (a legacy export)', async () => {
+    const c = await vault();
+    await prospectingGroup(c);
+    const current = [HEADER, 'Kwame,Mensah,https://www.linkedin.com/in/kwame-mensah,kwame@analytical-engines.example,Analytical Engines Ltd,Finance Director,13 Oct 2022', ''].join('\n');
+    await c.call('import.commit', { path: tmp.write(current), choices: {} });
+    await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
+    expect(await byName(c, 'Kwame')).toHaveLength(2);
+    await c.call('suppression.add', { email: 'kwame@analytical-engines.example' });
+    const exported = await c.call('export.crm', { purpose: 'prospecting' });
+    expect(exported.csv).not.toContain('Kwame');
+  });
+
   it('a name is matched with its company: a namesake elsewhere is not refused', async () => {
     const c = await vault();
     await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });

@@ -76,4 +76,22 @@ describe('ordinary mistakes (reproduction 12)', () => {
       oneSentence(r.stderr);
     }
   });
+
+  it('init refuses a name SQLite would take for a sidecar, and a folder that does not exist, in one sentence', () => {
+    const sidecar = run(['init', '--vault', `${vault}-wal`]);
+    expect(sidecar.status).toBe(3);
+    oneSentence(sidecar.stderr);
+    const nowhere = run(['init', '--vault', tmp.path('no/such/folder/new.vault')]);
+    expect(nowhere.status).toBe(2);
+    expect(nowhere.stderr.trim()).toMatch(/^contact-sanitizer: The folder of ".*" does not exist\.$/);
+  });
+
+  it('a pipe or a device is never replaced by an output file, even with --force', () => {
+    const fifo = tmp.path('pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = run(['audit', 'export', '--out', fifo, '--force']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/is not a regular file/);
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
 });

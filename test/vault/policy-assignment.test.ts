@@ -56,7 +56,7 @@ describe('assigning a lawful basis', () => {
     const policy = { basis: 'legitimate-interests', purpose: 'email-marketing', purposeDescription: 'Payroll offers by email', evidence: lia, art14Notice: notice };
     const err = await caught(() => assignPolicy(session, group.id, policy));
     expect(err).toMatchObject({ code: 'guardrail', message: expect.stringMatching(/^Acknowledge these warnings.*PECR reg\. 22/) });
-    const guardrails = assignPolicy(session, group.id, policy, { acknowledgeWarnings: true });
+    const { guardrails } = assignPolicy(session, group.id, policy, { acknowledgeWarnings: true });
     expect(guardrails.map((g) => g.id)).toContain('pecr-individual-subscribers');
     const members = listContacts(session, { groupId: group.id });
     expect(members.map((c) => c.lastName)).toEqual(['Hopper']);

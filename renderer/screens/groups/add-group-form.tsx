@@ -1,6 +1,7 @@
 // Add a group: a label and one rule (company list, email kind, connection years or position keywords). Contacts
 // join the first group whose rule matches, in the order groups were added.
 import { useState, type FormEvent } from 'react';
+import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
@@ -13,6 +14,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
   const [rule, setRule] = useState<RuleFormState>(emptyRuleForm);
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
+  const { change, dialog } = useConfirmedChange(run);
   const set = (patch: Partial<RuleFormState>) => setRule((r) => ({ ...r, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -21,7 +23,10 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
     const problem = !label.trim() ? 'Give the group a label.' : parsed.ok ? null : parsed.error;
     setError(problem);
     if (problem || !parsed.ok) return;
-    const added = await run('add', () => call('groups.add', { label: label.trim(), rule: parsed.rule }), (g) => `Group “${g.label}” added: ${g.contacts} contacts matched.`);
+    const added = await change('add', (confirm) => call('groups.add', { label: label.trim(), rule: parsed.rule, confirm }), {
+      success: (g) => `Group “${g.label}” added: ${g.contacts} contacts matched.`,
+      cancelled: 'Nothing was changed: the group was not added.',
+    });
     if (added) {
       setLabel('');
       setRule(emptyRuleForm());
@@ -30,6 +35,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
   };
 
   return (
+    <>
     <form className="card form" data-testid="add-group" onSubmit={submit} noValidate aria-labelledby="add-group-title">
       <h3 id="add-group-title">Add a group</h3>
       <TextField label="Label" required testId="group-label" value={label} onChange={setLabel} hint="A name you will recognise, e.g. “Clients at Acme”." />
@@ -60,5 +66,7 @@ export function AddGroupForm({ onAdded }: { onAdded(): void }) {
         Add the group
       </button>
     </form>
+    {dialog}
+    </>
   );
 }

@@ -2,6 +2,7 @@
 // condition when the group holds special-category hints, and the Art. 14 notice. "Check" shows the guardrails
 // (policy.check); "Save" assigns it (policy.assign), with the warnings acknowledged.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { call } from '../../api.js';
 import { useStatus } from '../../app/status.js';
 import { useAction } from '../../app/use-action.js';
@@ -27,6 +28,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   const [checked, setChecked] = useState<{ for: string; errors: string[]; guardrails: Guardrail[] } | null>(null);
   const [acknowledge, setAcknowledge] = useState(false);
   const { busy, run } = useAction();
+  const { change, dialog } = useConfirmedChange(run);
   const status = useStatus();
   const policy = useMemo(() => toPolicy(form), [form]);
   const policyKey = JSON.stringify(policy);
@@ -71,7 +73,10 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await run('save', () => call('policy.assign', { groupId: group.id, policy, acknowledgeWarnings: acknowledge }), `Lawful basis saved for “${group.label}”.`);
+    const r = await change('save', (confirm) => call('policy.assign', { groupId: group.id, policy, acknowledgeWarnings: acknowledge, confirm }), {
+      success: `Lawful basis saved for “${group.label}”.`,
+      cancelled: 'Nothing was changed: the lawful basis was not saved.',
+    });
     if (r) {
       setChecked({ for: policyKey, errors: [], guardrails: r.guardrails });
       onSaved();
@@ -85,6 +90,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   const hasWarnings = (checked?.guardrails ?? []).some((g) => g.severity === 'warn');
 
   return (
+    <>
     <form className="card form policy-form" data-testid="policy-form" onSubmit={save} noValidate aria-labelledby="policy-title">
       <h3 id="policy-title">Lawful basis for “{group.label}”</h3>
       <p className="hint">
@@ -186,5 +192,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
         </button>
       </div>
     </form>
+    {dialog}
+    </>
   );
 }

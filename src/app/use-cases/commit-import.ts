@@ -14,7 +14,7 @@ import { readExport, type ExportInfo } from '../../import/read-export.js';
 import type { RecordError } from '../../import/records.js';
 import { assignGroup, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { activeHolds, indexesOf, suppressionMatcher, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
+import { activeHolds, indexesOf, nameIndexOf, suppressionMatcher, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
 import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
 import type { Session } from '../../vault/session.js';
 import { ExpiryContext } from '../../vault/expiry.js';
@@ -122,7 +122,7 @@ export async function commitImport(
             report.emptySkipped++;
             return;
           }
-          if (suppressed(indexes)) {
+          if (suppressed(indexes, nameIndexOf(session.index, stored))) {
             report.suppressedLines.push(r.line);
             return;
           }

@@ -8,7 +8,7 @@ import type { FieldRole } from '../../import/formats.js';
 import { describeRetention } from '../../retention/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { PURPOSES, type Purpose } from '../../policy/index.js';
-import { suppressionMatcher, type StoredContact } from '../../vault/contacts-repo.js';
+import { nameIndexOf, suppressionMatcher, type StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
@@ -22,7 +22,7 @@ export function exportForCrm(session: Session, options: CrmExportOptions): CrmEx
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
       const group = row.group_id ? groups.get(row.group_id) : undefined;
-      const suppressed = onList({ url: row.url_index, email: row.email_index, name: row.name_index });
+      const suppressed = onList({ url: row.url_index, email: row.email_index, name: row.name_index }, nameIndexOf(session.index, contact));
       contacts.push({ id: row.id, contact, groupLabel: group?.label ?? '', policy: group?.policy?.policy ?? null, emailKind: row.email_kind, facts: factsOf(row.id, contact), suppressed });
     }
     const result = crmExport(contacts, options);

@@ -42,18 +42,28 @@ export function listGroups(session: Session): { groups: GroupView[]; unassigned:
   });
 }
 
-export function addGroup(session: Session, label: string, ruleInput: unknown): GroupView {
-  return session.perform('group-add', () => {
+/** Add a group at the end of the rule order; contacts move into it (measured first: see impact.ts). */
+export function addGroup(session: Session, label: string, ruleInput: unknown, options: ChangeOptions = {}): GroupView & Measured {
+  return session.perform(options.dryRun ? 'group-add-dry-run' : 'group-add', () => {
     const rule = GroupRuleSchema.safeParse(ruleInput);
     if (!rule.success) throw new ServiceError('invalid', `The group rule is not valid: ${rule.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}.`);
     if (!label.trim()) throw new ServiceError('invalid', 'A group needs a label.');
     const id = randomUUID();
     const at = session.vault.now().toISOString();
-    const order = session.groups.add({ id, label: label.trim(), rule: rule.data, at });
-    const moved = regroup(session);
-    const count = (session.db.prepare('SELECT count(*) AS n FROM contacts WHERE group_id = ?').get(id) as { n: number }).n;
+    const { value: added, impact, applied } = applyMeasured(
+      session,
+      'Adding this group',
+      () => {
+        const order = session.groups.add({ id, label: label.trim(), rule: rule.data, at });
+        const moved = regroup(session);
+        const count = (session.db.prepare('SELECT count(*) AS n FROM contacts WHERE group_id = ?').get(id) as { n: number }).n;
+        return { order, moved, count };
+      },
+      options,
+    );
+    const { order, moved, count } = added;
     return {
-      value: { id, order, label: label.trim(), rule: rule.data, policy: null, description: describeRule(rule.data), contacts: count },
+      value: { id, order, label: label.trim(), rule: rule.data, policy: null, description: describeRule(rule.data), contacts: count, applied, impact },
       details: { groupId: id, rule: rule.data.type, contacts: count, moved },
     };
   });
@@ -66,6 +76,9 @@ export function removeGroup(session: Session, groupId: string, options: ChangeOp
       session,
       'Removing this group',
       () => {
+        // A hold on the group would go with it (and with it the protection of its contacts): lift it first.
+        const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE group_id = ? AND lifted_at IS NULL').get(groupId);
+        if (held) throw new ServiceError('conflict', 'This group is under a legal hold: lift the hold before removing the group, or its contacts lose the protection.');
         if (!session.groups.remove(groupId)) throw new ServiceError('not-found', 'There is no such group.');
         return regroup(session);
       },
@@ -90,8 +103,8 @@ export function checkPolicy(session: Session, groupId: string, input: unknown): 
  * Assign a lawful basis with its evidence. Blocking guardrails refuse it; warnings must be acknowledged by the
  * caller (`acknowledgeWarnings`), so no one saves past a warning without having seen it.
  */
-export function assignPolicy(session: Session, groupId: string, input: unknown, options: { acknowledgeWarnings?: boolean } = {}): Guardrail[] {
-  return session.perform('policy-assign', () => {
+export function assignPolicy(session: Session, groupId: string, input: unknown, options: { acknowledgeWarnings?: boolean } & ChangeOptions = {}): { guardrails: Guardrail[] } & Measured {
+  return session.perform(options.dryRun ? 'policy-assign-dry-run' : 'policy-assign', () => {
     const parsed = parseGroupPolicy(input);
     if (!parsed.ok) throw new ServiceError('invalid', `The lawful basis is incomplete: ${parsed.errors.join('; ')}.`, parsed.errors);
     const guardrails = guardrailsFor(session, groupId, parsed.policy);
@@ -103,10 +116,17 @@ export function assignPolicy(session: Session, groupId: string, input: unknown, 
     }
     const at = session.vault.now().toISOString();
     const notice = parsed.policy.art14Notice;
-    session.groups.setPolicy(groupId, { policy: parsed.policy, assignedAt: at, assignedBy: session.memberId, art14Due: notice.status === 'exempt' ? art14Due(at) : notice.date });
-    const moved = regroup(session);
+    const { value: moved, impact, applied } = applyMeasured(
+      session,
+      'This lawful basis (with the retention policies that then apply)',
+      () => {
+        session.groups.setPolicy(groupId, { policy: parsed.policy, assignedAt: at, assignedBy: session.memberId, art14Due: notice.status === 'exempt' ? art14Due(at) : notice.date });
+        return regroup(session);
+      },
+      options,
+    );
     return {
-      value: guardrails,
+      value: { guardrails, applied, impact },
       details: { groupId, basis: parsed.policy.basis, purpose: parsed.policy.purpose, warnings: warnings.length, moved },
     };
   });

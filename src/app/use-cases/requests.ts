@@ -95,7 +95,11 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
 export function suppressPerson(session: Session, who: { email?: string; profileUrl?: string }): string {
   return session.perform('suppression-add', () => {
     if (!who.email && !who.profileUrl) throw new ServiceError('invalid', 'Give the email address or the profile URL of the person who objected.');
-    const id = addSuppression(session, { ...indexesOf(session, who), name: null }, 'objection');
+    // The person's name + company too, when they are in the vault: a copy of them known only by name (a legacy
+    // export) is then left out of every export as well.
+    const indexes = indexesOf(session, who);
+    const held = session.contacts.findByIndexes({ ...indexes, name: null });
+    const id = addSuppression(session, { ...indexes, name: held ? erasedIdentities(session, held).name : null }, 'objection');
     return { value: id, details: { suppressionId: id, reason: 'objection' } };
   });
 }
