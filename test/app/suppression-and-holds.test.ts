@@ -103,6 +103,19 @@ describe('I4: the suppression list covers people known only by name', () => {
     expect(exported.csv).not.toContain('Kwame');
   });
 
+  it('erasure takes every copy of the person: a name-only copy from a legacy export goes too, and the certificate counts both', async () => {
+    const c = await vault();
+    const current = [HEADER, 'Kwame,Mensah,https://www.linkedin.com/in/kwame-mensah,kwame@analytical-engines.example,Analytical Engines Ltd,Finance Director,13 Oct 2022', ''].join('\n');
+    await c.call('import.commit', { path: tmp.write(current), choices: {} });
+    await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
+    expect(await byName(c, 'Kwame')).toHaveLength(2);
+    const erased = await c.call('contacts.erase', { email: 'kwame@analytical-engines.example' });
+    expect(erased.certificate.destroyed.total).toBe(2);
+    expect(await byName(c, 'Kwame')).toEqual([]);
+    expect(await byName(c, 'Søren')).toHaveLength(1); // nobody else
+    expect(await c.call('audit.verify', {})).toMatchObject({ ok: true });
+  });
+
   it('a name is matched with its company: a namesake elsewhere is not refused', async () => {
     const c = await vault();
     await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
@@ -111,7 +124,7 @@ describe('I4: the suppression list covers people known only by name', () => {
     expect(await c.call('import.commit', { path: namesake, choices: {} })).toMatchObject({ added: 1, suppressedLines: [3] });
   });
 
-  it('an erased person does not come back through a legacy export, and a namesake record already held is never exported', async () => {
+  it('an erased person does not come back through a legacy export, and a name-only copy already held goes with the erasure', async () => {
     const c = await vault();
     await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
     // The same Ada in a legacy file (no URL column, no email): held as a second, name-only record.
@@ -120,14 +133,14 @@ describe('I4: the suppression list covers people known only by name', () => {
     await prospectingGroup(c);
     const before = await c.call('export.crm', { purpose: 'prospecting' });
     expect(before.included).toBe(3);
-    const nameOnly = (await byName(c, 'Ada')).find((a) => a.email === null)!;
+    expect(await byName(c, 'Ada')).toHaveLength(2);
 
-    const { suppressionId } = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
+    const { suppressionId, certificate } = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
+    expect(certificate.destroyed.total).toBe(2);
+    expect(await byName(c, 'Ada')).toEqual([]);
     const after = await c.call('export.crm', { purpose: 'prospecting' });
     expect(after.included).toBe(1);
     expect(after.csv).not.toMatch(/Lovelace/);
-    expect(after.excluded).toEqual([{ id: nameOnly.id, reason: 'suppressed' }]);
-    expect(after.notes).toContain('1 person on the suppression list was left out: they were erased or objected, and are never exported.');
     // Refused on import under any of her identities.
     expect(await c.call('import.commit', { path: legacyAda, choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
     expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
@@ -135,7 +148,7 @@ describe('I4: the suppression list covers people known only by name', () => {
     // Lifting the entry lets her in again: exported, and importable.
     await c.call('suppression.lift', { suppressionId });
     const lifted = await c.call('export.crm', { purpose: 'prospecting' });
-    expect(lifted).toMatchObject({ included: 2, excluded: [] });
+    expect(lifted).toMatchObject({ included: 1, excluded: [] });
     expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 1, suppressedLines: [] });
   });
 });

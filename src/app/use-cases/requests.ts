@@ -60,16 +60,35 @@ function erasedIdentities(session: Session, row: ContactRow): ContactIndexes {
 export async function erasePerson(session: Session, who: PersonSelector): Promise<{ certificate: Certificate; suppressionId: string }> {
   const result = session.perform('erasure', () => {
     const row = findPerson(session, who);
-    const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id);
-    if (held) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
-    const suppressionId = addSuppression(session, erasedIdentities(session, row), 'erasure');
-    session.db.prepare('DELETE FROM contacts WHERE id = ?').run(row.id);
-    const basis = row.group_id ? ((session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?').get(row.group_id) as { basis: LawfulBasis } | undefined)?.basis ?? null) : null;
+    const identity = erasedIdentities(session, row);
+    // Every record of the person goes: this one, and any other copy under their profile or email, or known only by
+    // the same name and company (a legacy export). A hold on any of them stops the whole erasure (Art. 17(3)(e)).
+    const copies = session.db
+      .prepare(
+        `SELECT id, group_id FROM contacts
+         WHERE id = @id OR url_index = @url OR email_index = @email
+            OR (url_index IS NULL AND email_index IS NULL AND name_index = @name)`,
+      )
+      .all({ id: row.id, url: identity.url, email: identity.email, name: identity.name }) as { id: string; group_id: string | null }[];
+    const heldCopy = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)');
+    if (copies.some((c) => heldCopy.get(c.id, c.group_id))) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
+    const suppressionId = addSuppression(session, identity, 'erasure');
+    const basisOf = session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?');
+    const byGroup = new Map<string | null, number>();
+    for (const c of copies) {
+      session.db.prepare('DELETE FROM contacts WHERE id = ?').run(c.id);
+      byGroup.set(c.group_id, (byGroup.get(c.group_id) ?? 0) + 1);
+    }
+    const destroyed = [...byGroup].map(([groupId, count]) => ({
+      groupId,
+      basis: groupId ? ((basisOf.get(groupId) as { basis: LawfulBasis } | undefined)?.basis ?? null) : null,
+      count,
+    }));
     const value = { suppressionId, certificate: null as Certificate | null };
     const certificateId = randomUUID();
     return {
       value,
-      details: { certificateId, destroyed: 1, suppressionId },
+      details: { certificateId, destroyed: copies.length, suppressionId },
       onEntry: (entry) => {
         value.certificate = {
           format: 'contact-sanitizer/destruction-certificate/v1',
@@ -79,7 +98,7 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
           vaultId: vaultId(session.db),
           actor: { memberId: session.memberId },
           policies: [{ scope: 'erasure', article: 'UK GDPR Art. 17' }],
-          destroyed: { total: 1, byGroup: [{ groupId: row.group_id, basis, count: 1 }] },
+          destroyed: { total: copies.length, byGroup: destroyed },
           audit: { seq: entry.seq, hash: entry.hash },
         };
         storeCertificate(session.db, value.certificate);
