@@ -25,6 +25,15 @@ export const PURPOSE_WORDS: Record<Purpose, string> = {
 export const SOURCE_WORDS = 'LinkedIn connections export';
 
 /**
+ * The source told truthfully per import (Art. 14(2)(f), Art. 15(1)(g)): people connected with the controller on
+ * LinkedIn, or people in the address book the controller uploaded to LinkedIn, who never connected.
+ */
+export const SOURCE_BY_KIND: Record<string, string> = {
+  'linkedin-connections': SOURCE_WORDS,
+  'linkedin-imported-contacts': 'An address book the controller uploaded to LinkedIn (ImportedContacts.csv): you did not connect with the controller there',
+};
+
+/**
  * The evidence for a group's lawful basis as labelled lines, for people outside the team (the data subject, a
  * regulator). Left out on purpose: who made a legitimate interests assessment (another person's personal data,
  * Art. 15(4)) and where the consent records are kept (internal).

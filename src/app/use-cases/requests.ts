@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { IntegrityError } from '../../crypto/index.js';
 import { explainExpiry } from '../../retention/index.js';
-import { SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
+import { SOURCE_BY_KIND, SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { LawfulBasis, SuppressionReason } from '../../shared/vocabulary.js';
@@ -173,7 +173,7 @@ export function subjectAccess(session: Session, who: PersonSelector): { json: st
       legalHold: held,
       retentionExplanation: explainExpiry(expiries.facts(row.group_id, row, contact), expiries.policies, expiries.quarantineDays),
       recipients: [],
-      source: SOURCE_WORDS,
+      source: SOURCE_BY_KIND[(session.db.prepare('SELECT kind FROM imports WHERE id = ?').get(row.import_id) as { kind: string } | undefined)?.kind ?? ''] ?? SOURCE_WORDS,
     };
     return { value: { json: subjectAccessJson(data), csv: subjectAccessCsv(data) }, details: { contactId: row.id } };
   });
