@@ -2,7 +2,7 @@
 // destroyed data does not linger in the file), foreign keys, a bounded wait for another writer, and the schema
 // migrated to the latest version. Only `init` creates a file (0600, as SQLite then gives its WAL and journal);
 // every other open first checks, without writing a byte, that the file is a vault.
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ServiceError } from '../shared/errors.js';
 import { applicationIdOf, isVaultHeader, sidecarOf, SQLITE_HEADER_BYTES, SQLITE_SIDECAR_SUFFIXES } from '../shared/vault-file.js';
@@ -74,7 +74,9 @@ export function checkIsVault(path: string): void {
   const appId = applicationIdOf(head);
   if (appId === null) throw notVault('not an SQLite database');
   if (appId !== 0) throw notVault("another application's SQLite database");
-  // Vaults written before the application id (schema 1 and 2) are known by their tables.
+  // Vaults written before the application id (schema 1 and 2) are known by their tables. Reading them read-only
+  // still makes SQLite create a WAL-mode database's -wal and -shm files: those it made are removed on refusal.
+  const made = SQLITE_SIDECAR_SUFFIXES.map((suffix) => `${path}${suffix}`).filter((p) => !existsSync(p));
   let db: Db | null = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -82,6 +84,9 @@ export function checkIsVault(path: string): void {
     if (['vault_meta', 'members', 'key_slots', 'audit_log', 'contacts'].every((t) => tables.has(t))) return;
     throw notVault(tables.size === 0 ? 'an empty SQLite database' : "another application's SQLite database");
   } catch (err) {
+    db?.close();
+    db = null;
+    for (const p of made) rmSync(p, { force: true });
     if (err instanceof ServiceError) throw err;
     throw notVault('an SQLite database that cannot be read');
   } finally {

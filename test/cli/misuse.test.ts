@@ -2,7 +2,7 @@
 // reproductions 9 and 12 of the safety issue. Only `init` creates a vault, 0600; another application's database
 // or an empty file is refused byte for byte; a damaged vault is an integrity failure (exit 4), not a stack trace.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,18 @@ describe('a file that is not a vault', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe(`contact-sanitizer: "${other}" is another application's SQLite database, not a Contact Sanitizer vault: nothing was changed. Create a vault with \`init\`.`);
     expect(readFileSync(other).equals(before)).toBe(true);
+  });
+
+  it("another application's WAL-mode database is left without new files beside it", () => {
+    const other = tmp.path('wal-app.db');
+    const db = new Database(other);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY)');
+    db.close();
+    const before = readFileSync(other);
+    expect(run(['contacts', '--vault', other]).status).toBe(2);
+    expect(readFileSync(other).equals(before)).toBe(true);
+    expect(existsSync(`${other}-wal`) || existsSync(`${other}-shm`)).toBe(false);
   });
 
   it('an empty file stays empty, and is named as such', () => {
