@@ -162,9 +162,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', merge(noElectron, noReact)] },
   },
   {
-    // Pure modules import no Node built-ins, so they could run anywhere; the contract (and the report schema it
-    // uses) is also loaded by the sandboxed renderer.
+    // Pure modules import no Node built-ins, so they could run anywhere; the shared vocabularies and the contract
+    // (and the report schema it uses) are also loaded by the sandboxed renderer.
     files: [
+      'src/shared/**/*.ts',
       'src/classify/**/*.ts',
       'src/policy/**/*.ts',
       'src/retention/**/*.ts',

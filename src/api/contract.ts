@@ -7,7 +7,7 @@ import { GroupRuleSchema } from '../policy/index.js';
 import { InspectReportSchema } from '../report/report-schema.js';
 import { RetentionPolicySchema } from '../retention/index.js';
 import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
-import { ERROR_CODE_NAMES, type ErrorCode } from '../shared/errors.js';
+import type { ErrorCode } from '../shared/errors.js';
 import { CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
 import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
 import * as S from './schemas.js';
@@ -164,7 +164,6 @@ export function parseRequest<C extends Channel>(channel: C, payload: unknown): {
 
 /** What crosses IPC: a value, or an error's code and one sentence (prototypes and stacks never survive IPC). */
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
-export const ErrorCodeSchema = z.enum(ERROR_CODE_NAMES);
 
 /** The IPC channel name of a contract channel, prefixed so that the main process refuses anything foreign. */
 export const ipcName = (channel: Channel) => `sanitizer:${channel}`;

@@ -5,8 +5,6 @@ import { CertificateSchema, type Certificate } from '../shared/certificate.js';
 import type { Db } from './database.js';
 import type { OpenVault } from './open-vault.js';
 
-export { CertificateSchema, type Certificate, type CertificatePolicy, type DestroyedGroup } from '../shared/certificate.js';
-
 export function storeCertificate(db: Db, c: Certificate): void {
   db.prepare('INSERT INTO certificates (id, kind, issued_at, body) VALUES (?, ?, ?, ?)').run(c.id, c.kind, c.issuedAt, JSON.stringify(c));
 }

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditDetails } from '../audit/audit-log.js';
-import type { Certificate, CertificatePolicy, DestroyedGroup } from './certificates.js';
+import { CERTIFICATE_FORMAT, type Certificate, type CertificatePolicy, type DestroyedGroup } from '../shared/certificate.js';
 import { storeCertificate } from './certificates.js';
 import { crashPoints, type CrashHooks, type PurgePoint } from './crash-points.js';
 import type { Db } from './database.js';
@@ -98,7 +98,7 @@ export async function purgeDue(
     const certificateId = randomUUID();
     const entry = vault.audit.append(memberId, 'destruction-run', 'success', { certificateId, destroyed, held, groups: byGroup.length, ...tokenDetail });
     const certificate: Certificate = {
-      format: 'contact-sanitizer/destruction-certificate/v1',
+      format: CERTIFICATE_FORMAT,
       id: certificateId,
       kind: 'scheduled',
       issuedAt: now,

@@ -6,11 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/api/router.js';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { AppService } from '../../src/app/app-service.js';
-import { fixture, scratch } from '../support/fixtures.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { scratch } from '../support/fixtures.js';
+import { vaultFilledInThePast } from '../support/past-vault.js';
+import { PASSPHRASE } from '../support/vault.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'contact-sanitizer.js');
 const tmp = scratch();
@@ -34,21 +32,7 @@ function oneSentence(stderr: string): string {
 // The vault is created and filled in process with a clock 60 days back, so its contacts' quarantine (30 days)
 // has run out by the real clock the CLI uses: they are due, with no clock override anywhere.
 beforeAll(async () => {
-  const past = new Date(Date.now() - 60 * 24 * 3600 * 1000);
-  const service = new AppService({ kdf: TEST_KDF, now: () => past });
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>) => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  try {
-    await call('vault.create', { path: vault, name: 'Alice', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-    expect(await call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} })).toMatchObject({ added: 12 });
-    await call('vault.lock', {});
-  } finally {
-    service.close();
-  }
+  await vaultFilledInThePast(vault, { name: 'Alice', daysAgo: 60 });
 });
 
 describe('output files', () => {

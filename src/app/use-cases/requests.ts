@@ -9,7 +9,8 @@ import { SOURCE_BY_KIND, SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { LawfulBasis, SuppressionReason } from '../../shared/vocabulary.js';
-import { storeCertificate, type Certificate } from '../../vault/certificates.js';
+import { CERTIFICATE_FORMAT, type Certificate } from '../../shared/certificate.js';
+import { storeCertificate } from '../../vault/certificates.js';
 import { insertSuppression, nameIndexOf, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
 import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
@@ -91,7 +92,7 @@ export async function erasePerson(session: Session, who: PersonSelector): Promis
       details: { certificateId, destroyed: copies.length, suppressionId },
       onEntry: (entry) => {
         value.certificate = {
-          format: 'contact-sanitizer/destruction-certificate/v1',
+          format: CERTIFICATE_FORMAT,
           id: certificateId,
           kind: 'erasure',
           issuedAt: entry.at,
