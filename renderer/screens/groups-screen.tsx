@@ -76,12 +76,12 @@ export function GroupsScreen() {
             <div className="callout warn" data-testid="overdue-notices" role="note">
               <p>
                 <span aria-hidden="true">⚠ </span>
-                <strong>Art. 14 notices overdue</strong> — people must be told within one month of import (Art. 14(3)(a)):
+                <strong>Art. 14 notices overdue</strong> — each person must be told within one month of import, or before their data is first disclosed (Art. 14(3)):
               </p>
               <ul>
                 {data.overdue.map((o) => (
                   <li key={o.groupId}>
-                    {o.label}: due {o.due}
+                    {o.label}: overdue since {o.due}
                   </li>
                 ))}
               </ul>
@@ -104,7 +104,7 @@ export function GroupsScreen() {
               </thead>
               <tbody>
                 {groups.map((g) => {
-                  const overdue = data.overdue.some((o) => o.groupId === g.id);
+                  const overdue = data.overdue.find((o) => o.groupId === g.id);
                   return (
                     <tr key={g.id} data-testid="group-row" data-group-id={g.id} className={editing === g.id ? 'selected' : ''}>
                       <td className="num">{g.order}</td>
@@ -127,11 +127,11 @@ export function GroupsScreen() {
                       <td>
                         {g.policy ? (
                           <>
-                            {g.policy.policy.art14Notice.status}
+                            {g.policy.policy.art14Notice ? `${g.policy.policy.art14Notice.status} (plan)` : 'no plan'}
                             {overdue ? (
                               <span className="warn-text">
                                 {' '}
-                                <span aria-hidden="true">⚠ </span>overdue (due {g.policy.art14Due})
+                                <span aria-hidden="true">⚠ </span>some people overdue (since {overdue.due})
                               </span>
                             ) : null}
                           </>

@@ -53,6 +53,26 @@ export const ACCESS = {
   'suppression.list': { access: READERS, action: 'suppression-list' },
   'suppression.lift': { access: ADMIN, action: 'suppression-lift' },
 
+  // What the law keeps per person: consent (Art. 7), Art. 14 notices, recipients and disclosures (Art. 15(1)(c),
+  // Art. 19, Art. 30), and the controller's details the notices and the Art. 30 record name.
+  'consent.add': { access: OWNER, action: 'consent-add' },
+  'consent.import': { access: OWNER, action: 'consent-import' },
+  'consent.list': { access: READERS, action: 'consent-list' },
+  'consent.withdraw': { access: READERS, action: 'consent-withdraw' },
+  'consent.confirm': { access: OWNER, action: 'consent-confirm' },
+  'notices.list': { access: READERS, action: 'notice-list' },
+  'notices.text': { access: READERS, action: 'notice-text' },
+  'notices.markSent': { access: OWNER, action: 'notice-sent' },
+  'notices.exempt': { access: OWNER, action: 'notice-exempt' },
+  'notices.confirm': { access: OWNER, action: 'notice-confirm' },
+  'recipients.add': { access: READERS, action: 'recipient-add' },
+  'recipients.list': { access: READERS, action: 'recipient-list' },
+  'disclosures.list': { access: READERS, action: 'disclosure-list' },
+  'art19.list': { access: READERS, action: 'art19-list' },
+  'art19.done': { access: ADMIN, action: 'art19-done' },
+  'controller.show': { access: READERS, action: 'controller-show' },
+  'controller.set': { access: ADMIN, action: 'controller-set' },
+
   // Retention and destruction.
   'retention.list': { access: READERS, action: 'retention-list' },
   'retention.set': { access: ADMIN, action: 'retention-set' },

@@ -8,7 +8,7 @@ import { InspectReportSchema } from '../report/report-schema.js';
 import { RetentionPolicySchema } from '../retention/index.js';
 import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
 import type { ErrorCode } from '../shared/errors.js';
-import { CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, STRIPPABLE } from '../shared/vocabulary.js';
+import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE } from '../shared/vocabulary.js';
 import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
 import * as S from './schemas.js';
 
@@ -92,13 +92,86 @@ export const CHANNELS = {
   }),
   'contacts.show': spec({ request: z.object({ contactId: S.id }), response: S.ContactViewSchema }),
   'contacts.access': spec({ request: S.PersonSelectorSchema, response: z.object({ json: z.string(), csv: z.string() }) }),
-  'contacts.erase': spec({ request: S.PersonSelectorSchema, response: z.object({ certificate: S.CertificateSchema, suppressionId: z.string() }) }),
+  'contacts.erase': spec({
+    request: S.PersonSelectorSchema,
+    response: z.object({
+      certificate: S.CertificateSchema,
+      suppressionId: z.string(),
+      /** Art. 19: one task per recipient that received the person (art19.list shows them until done). */
+      art19Tasks: z.array(z.object({ taskId: S.id, recipientId: S.id })),
+    }),
+  }),
+  // An objection (Art. 21): by email and/or profile, or a contact in the vault.
   'suppression.add': spec({
-    request: z.union([z.object({ email: z.string().min(3).max(320) }).strict(), z.object({ profileUrl: z.string().min(8).max(2048) }).strict(), z.object({ email: z.string().min(3).max(320), profileUrl: z.string().min(8).max(2048) }).strict()]),
+    request: z.union([
+      z.object({ contactId: S.id }).strict(),
+      z.object({ email: z.string().min(3).max(320) }).strict(),
+      z.object({ profileUrl: z.string().min(8).max(2048) }).strict(),
+      z.object({ email: z.string().min(3).max(320), profileUrl: z.string().min(8).max(2048) }).strict(),
+    ]),
     response: z.object({ suppressionId: S.id }),
   }),
   'suppression.list': spec({ request: none, response: z.array(S.SuppressionViewSchema) }),
-  'suppression.lift': spec({ request: z.object({ suppressionId: S.id }), response: z.null() }),
+  'suppression.lift': spec({ request: z.object({ suppressionId: S.id, reason: S.typed('the reason for lifting (e.g. the person consented again on …)', 2000) }), response: z.null() }),
+
+  // Consent per person (Art. 6(1)(a), Art. 7).
+  'consent.add': spec({ request: z.object({ person: S.PersonSelectorSchema, consent: S.ConsentInputSchema }), response: z.object({ consentId: S.id }) }),
+  'consent.import': spec({
+    request: z.object({ path: S.path, dryRun: z.boolean().default(false) }),
+    response: z.object({
+      applied: z.boolean(),
+      lines: z.number().int(),
+      added: z.number().int(),
+      unmatched: z.array(z.number().int()),
+      invalid: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  }),
+  'consent.list': spec({ request: z.object({ contactId: S.id.optional(), groupId: S.id.optional() }), response: z.array(S.ConsentViewSchema) }),
+  'consent.withdraw': spec({
+    request: z.object({ consentId: S.id, withdrawnAt: S.isoDay.optional(), method: z.enum(CONSENT_METHODS) }),
+    response: z.object({ suppressionId: S.id }),
+  }),
+  'consent.confirm': spec({ request: z.union([z.object({ groupId: S.id }).strict(), z.object({ consentIds: z.array(S.id).min(1).max(100_000) }).strict()]), response: z.object({ confirmed: z.number().int() }) }),
+
+  // Art. 14 notices per person.
+  'notices.list': spec({
+    request: z.object({ groupId: S.id.optional(), contactId: S.id.optional() }),
+    response: z.object({ groups: z.array(S.NoticeSummarySchema), people: z.array(S.PersonNoticeSchema) }),
+  }),
+  'notices.text': spec({
+    request: z.object({ groupId: S.id, source: z.enum(SOURCE_KINDS).default('linkedin-connections'), version: z.string().trim().min(1).max(100).optional() }),
+    response: z.object({ markdown: z.string(), text: z.string() }),
+  }),
+  'notices.markSent': spec({
+    request: z.object({ target: S.NoticeTargetSchema, sentOn: S.isoDay, version: S.typed('the version of the notice sent', 100), channel: z.enum(CONTACT_CHANNELS) }),
+    response: z.object({ marked: z.number().int(), skipped: z.number().int() }),
+  }),
+  'notices.exempt': spec({
+    request: z
+      .object({
+        target: S.NoticeTargetSchema,
+        ground: z.enum(ART14_EXEMPTIONS),
+        decidedOn: S.isoDay,
+        reason: S.typed('why the exemption applies', 5000),
+        dpiaReference: z.string().trim().min(1).max(200).optional(),
+        publishedAt: z.string().trim().min(1).max(2000).optional(),
+      })
+      .refine((r) => r.ground !== 'disproportionate-effort' || (r.dpiaReference !== undefined && r.publishedAt !== undefined), {
+        error: 'Art. 14(5)(b) needs the DPIA that weighed the effort (dpiaReference) and where the notice is made public (publishedAt)',
+        path: ['dpiaReference'],
+      }),
+    response: z.object({ marked: z.number().int(), skipped: z.number().int() }),
+  }),
+  'notices.confirm': spec({ request: S.NoticeTargetSchema, response: z.object({ confirmed: z.number().int() }) }),
+
+  // Recipients, the disclosure log, Art. 19 tasks, the controller.
+  'recipients.add': spec({ request: S.RecipientInputSchema, response: z.object({ recipientId: S.id }) }),
+  'recipients.list': spec({ request: none, response: z.array(S.RecipientViewSchema) }),
+  'disclosures.list': spec({ request: z.object({ contactId: S.id.optional() }), response: z.array(S.DisclosureViewSchema) }),
+  'art19.list': spec({ request: z.object({ includeDone: z.boolean().default(false) }), response: z.array(S.Art19TaskViewSchema) }),
+  'art19.done': spec({ request: z.object({ taskId: S.id }), response: z.null() }),
+  'controller.show': spec({ request: none, response: z.object({ details: S.ControllerDetailsSchema.nullable() }) }),
+  'controller.set': spec({ request: S.ControllerDetailsSchema, response: z.null() }),
 
   // Retention and destruction.
   'retention.list': spec({ request: none, response: z.array(S.RetentionPolicyViewSchema) }),
@@ -139,10 +212,18 @@ export const CHANNELS = {
   'audit.verify': spec({ request: z.object({ against: AuditHeadSchema.optional() }), response: AuditVerificationSchema }),
   'audit.export': spec({ request: z.object({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
   'export.crm': spec({
-    request: z.object({ purpose: z.enum(PURPOSES), fields: z.array(z.enum(CRM_FIELDS)).min(1).optional() }),
+    request: z.object({
+      purpose: z.enum(PURPOSES),
+      /** Who receives the file (registered with recipients.add): every export is logged as a disclosure. */
+      recipientId: S.id,
+      fields: z.array(z.enum(CRM_FIELDS)).min(1).optional(),
+      /** The export is for sending the Art. 14 notice itself: only people not yet told are included. */
+      noticeRun: z.boolean().default(false),
+    }),
     response: S.CrmExportSchema,
   }),
-  'report.art30': spec({ request: z.object({ controller: z.string().min(1).max(300) }), response: z.object({ markdown: z.string(), csv: z.string() }) }),
+  // `controller` overrides the recorded controller's name (controller.set), which the record otherwise uses.
+  'report.art30': spec({ request: z.object({ controller: z.string().min(1).max(300).optional() }), response: z.object({ markdown: z.string(), csv: z.string() }) }),
 } as const satisfies { [C in Channel]: Spec<z.ZodType, z.ZodType> };
 
 export type Request<C extends Channel> = z.input<(typeof CHANNELS)[C]['request']>;

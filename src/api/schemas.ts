@@ -6,7 +6,23 @@ import { GroupPolicySchema, GroupRuleSchema } from '../policy/index.js';
 import { RetentionPolicySchema } from '../retention/index.js';
 import { AuditEntrySchema } from '../shared/audit-entry.js';
 import { CertificateSchema } from '../shared/certificate.js';
-import { EMAIL_KINDS, LAWFUL_BASES, ROLES, SUPPRESSION_REASONS } from '../shared/vocabulary.js';
+import { isIsoDay } from '../policy/dates.js';
+import {
+  ART14_EXEMPTIONS,
+  ART19_KINDS,
+  CONSENT_METHODS,
+  CONTACT_CHANNELS,
+  CRM_EXCLUSIONS,
+  EMAIL_KINDS,
+  LAWFUL_BASES,
+  PERSON_NOTICE_STATUSES,
+  PURPOSES,
+  RECIPIENT_ROLES,
+  ROLES,
+  SOURCE_KINDS,
+  SUPPRESSION_REASONS,
+  TRANSFER_MECHANISMS,
+} from '../shared/vocabulary.js';
 
 export const id = z.string().uuid({ error: 'not an id (the list commands, and the app, show them)' });
 export const path = z.string().min(1).max(4096);
@@ -15,6 +31,15 @@ export const memberName = z.string().min(1).max(200);
 /** A moment in ISO 8601 with its zone, e.g. 2027-01-31T09:00:00Z. */
 export const isoTime = z.iso.datetime({ offset: true, error: 'a date and time in ISO 8601 with its zone, e.g. 2027-01-31T09:00:00Z' });
 const text = (max: number) => z.string().max(max);
+/** A calendar day, yyyy-mm-dd. */
+export const isoDay = z.string().refine(isIsoDay, { error: 'a date written yyyy-mm-dd' });
+/** Text a person types, trimmed; `what` completes the sentence '… is required'. */
+export const typed = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, { error: `${what} is required` })
+    .max(max, { error: `${what} is too long (at most ${max} characters)` });
 
 /** A whole number from `min` to `max`, with one sentence for every way of missing it. */
 export const wholeNumber = (min: number, max: number, unit: string) => {
@@ -130,6 +155,9 @@ export const HoldViewSchema = z.object({ id, contactId: z.string().nullable(), g
 export const SuppressionViewSchema = z.object({
   id,
   reason: z.enum(SUPPRESSION_REASONS),
+  /** A withdrawn consent suppresses its purpose only; null: every use. */
+  purpose: z.enum(PURPOSES).nullable(),
+  liftedAt: z.string().nullable(),
   createdAt: z.string(),
   byEmail: z.boolean(),
   byProfileUrl: z.boolean(),
@@ -150,9 +178,123 @@ export const PurgeResultSchema = z.object({
 export const CrmExportSchema = z.object({
   csv: z.string(),
   included: z.number(),
-  excluded: z.array(z.object({ id: z.string(), reason: z.enum(['suppressed', 'no-lawful-basis', 'purpose-differs']) })),
-  emailsWithheld: z.array(z.object({ id: z.string(), reason: z.literal('individual-subscriber-without-consent') })),
+  excluded: z.array(z.object({ id: z.string(), reason: z.enum(CRM_EXCLUSIONS) })),
+  emailsWithheld: z.array(z.object({ id: z.string(), reason: z.enum(['individual-subscriber-without-consent', 'consent-does-not-cover-email']) })),
   notes: z.array(z.string()),
+  /** The disclosure log's entry for this export: who received which contacts (Art. 15(1)(c), Art. 19, Art. 30). */
+  disclosureId: id,
 });
+
+// --- Per-person facts: consent, notices, recipients and disclosures (src/app/use-cases/{consents,notices,disclosures}.ts).
+
+/** One consent as a person gave it (Art. 7(1): the controller must be able to show it). */
+export const ConsentInputSchema = z.object({
+  purpose: z.enum(PURPOSES, { error: `the purpose must be one of ${PURPOSES.join(', ')}` }),
+  channels: z.array(z.enum(CONTACT_CHANNELS, { error: `a channel is one of ${CONTACT_CHANNELS.join(', ')}` })).min(1, { error: 'name at least one channel' }),
+  obtainedAt: isoDay,
+  method: z.enum(CONSENT_METHODS, { error: `how consent was given is one of ${CONSENT_METHODS.join(', ')}` }),
+  wording: typed('the exact statement the person agreed to', 5000),
+  wordingVersion: typed('the version of that statement', 100),
+  proof: typed('where the proof is kept (a form submission id, a call recording, an email)', 2000),
+});
+
+export const ConsentViewSchema = ConsentInputSchema.extend({
+  id,
+  contactId: id,
+  withdrawnAt: z.string().nullable(),
+  withdrawalMethod: z.enum(CONSENT_METHODS).nullable(),
+  /** Copied from a group's consent record by the schema-6 migration; counts only once a data owner confirms it. */
+  carriedOver: z.boolean(),
+  confirmed: z.boolean(),
+  /** Not withdrawn, and not an unconfirmed carry-over: what consent-based uses rely on. */
+  live: z.boolean(),
+});
+
+/** A batch of people: a group's members, named contacts, or the people one export (a notice run) went to. */
+export const NoticeTargetSchema = z.union([
+  z.object({ groupId: id }).strict(),
+  z.object({ contactIds: z.array(id).min(1).max(100_000) }).strict(),
+  z.object({ disclosureId: id }).strict(),
+]);
+
+export const NoticeSummarySchema = z.object({
+  groupId: id.nullable(),
+  label: z.string(),
+  due: z.number().int(),
+  overdue: z.number().int(),
+  sent: z.number().int(),
+  exempt: z.number().int(),
+  carriedOver: z.number().int(),
+  /** The earliest date by which someone in the group not yet told must be told. */
+  nextDue: z.string().nullable(),
+});
+
+export const PersonNoticeSchema = z.object({
+  contactId: id,
+  status: z.enum(PERSON_NOTICE_STATUSES),
+  /** The last day to tell them: obtained + one month, or their first disclosure if earlier (Art. 14(3)). */
+  dueBy: z.string(),
+  day: z.string().nullable(),
+  channel: z.enum(CONTACT_CHANNELS).nullable(),
+  version: z.string().nullable(),
+  exemption: z.enum(ART14_EXEMPTIONS).nullable(),
+});
+
+export const ControllerDetailsSchema = z.object({
+  name: typed("the controller's name (your organisation)", 300),
+  contact: typed("the controller's contact details (address, email)", 1000),
+  dpo: z.string().trim().max(1000).optional(),
+  representative: z.string().trim().max(1000).optional(),
+});
+
+export const RecipientInputSchema = z
+  .object({
+    name: typed("the recipient's name", 300),
+    role: z.enum(RECIPIENT_ROLES, { error: 'a recipient is a processor (acting for you) or a controller' }),
+    contractDate: isoDay.optional(),
+    hostingRegion: typed('where the recipient holds the data (e.g. UK, EU, USA)', 200),
+    transfer: z.enum(TRANSFER_MECHANISMS, { error: `the transfer mechanism is one of ${TRANSFER_MECHANISMS.join(', ')}` }),
+    contact: z.string().trim().max(1000).optional(),
+  })
+  .refine((r) => r.role !== 'processor' || r.contractDate !== undefined, {
+    error: 'a processor needs the date of its Art. 28 contract (contractDate)',
+    path: ['contractDate'],
+  });
+
+export const RecipientViewSchema = z.object({
+  id,
+  name: z.string(),
+  role: z.enum(RECIPIENT_ROLES),
+  contractDate: z.string().nullable(),
+  hostingRegion: z.string(),
+  transfer: z.enum(TRANSFER_MECHANISMS),
+  contact: z.string().nullable(),
+  createdAt: z.string(),
+  disclosures: z.number().int(),
+});
+
+export const DisclosureViewSchema = z.object({
+  id,
+  recipientId: id,
+  recipientName: z.string(),
+  at: z.string(),
+  memberId: z.string(),
+  purpose: z.enum(PURPOSES),
+  noticeRun: z.boolean(),
+  contacts: z.number().int(),
+});
+
+export const Art19TaskViewSchema = z.object({
+  id,
+  recipientId: id,
+  recipientName: z.string(),
+  kind: z.enum(ART19_KINDS),
+  createdAt: z.string(),
+  /** Who, for the recipient to find them (their email, profile or name); gone once the task is done. */
+  subject: z.string().nullable(),
+  doneAt: z.string().nullable(),
+});
+
+export { SOURCE_KINDS };
 
 export { AuditEntrySchema, CertificateSchema };

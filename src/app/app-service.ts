@@ -13,10 +13,15 @@ import { systemClock, type Clock } from './clock.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
+import { carryOverGroupRecords } from './use-cases/carry-over.js';
 import { commitImport } from './use-cases/commit-import.js';
+import { addConsent, confirmConsents, importConsents, listConsents, withdrawConsent } from './use-cases/consents.js';
+import { addRecipient, completeArt19Task, listArt19Tasks, listDisclosures, listRecipients, setController, showController } from './use-cases/disclosures.js';
+import { confirmNotices, exemptNotices, listNotices, markNoticesSent, noticeText } from './use-cases/notices.js';
 import { previewImport } from './use-cases/preview-import.js';
 import { getContact, listContacts } from './use-cases/contacts.js';
-import { exportForCrm, recordsOfProcessing } from './use-cases/exports.js';
+import { recordsOfProcessing } from './use-cases/art30.js';
+import { exportForCrm } from './use-cases/exports.js';
 import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from './use-cases/groups.js';
 import { addMember, changeMemberRoles, changePassphrase, listAllMembers, removeMemberById } from './use-cases/members.js';
 import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson } from './use-cases/requests.js';
@@ -128,12 +133,14 @@ export class AppService implements Core {
     'vault.unlock': (r) =>
       this.unlockWith(r.path, async (vault) => {
         this.adopt(vault, await vault.unlock(r.name, r.passphrase));
+        carryOverGroupRecords(this.session());
         return { member: this.member()! };
       }),
     'vault.recover': (r) =>
       this.unlockWith(r.path, async (vault) => {
         const { session, recoveryKey } = await vault.recover(r.recoveryKey, r.name, r.newPassphrase);
         this.adopt(vault, session);
+        carryOverGroupRecords(session);
         return { recoveryKey, member: this.member()! };
       }),
     'vault.lock': () => {
@@ -171,7 +178,25 @@ export class AppService implements Core {
     'contacts.erase': (r) => erasePerson(this.session(), r),
     'suppression.add': (r) => ({ suppressionId: suppressPerson(this.session(), r) }),
     'suppression.list': () => listSuppressions(this.session()),
-    'suppression.lift': (r) => (liftSuppression(this.session(), r.suppressionId), null),
+    'suppression.lift': (r) => (liftSuppression(this.session(), r.suppressionId, r.reason), null),
+
+    'consent.add': (r) => ({ consentId: addConsent(this.session(), r.person, r.consent) }),
+    'consent.import': (r) => importConsents(this.session(), r.path, { dryRun: r.dryRun }),
+    'consent.list': (r) => listConsents(this.session(), r),
+    'consent.withdraw': (r) => ({ suppressionId: withdrawConsent(this.session(), r.consentId, r) }),
+    'consent.confirm': (r) => ({ confirmed: confirmConsents(this.session(), r) }),
+    'notices.list': (r) => listNotices(this.session(), r),
+    'notices.text': (r) => noticeText(this.session(), r),
+    'notices.markSent': (r) => markNoticesSent(this.session(), r),
+    'notices.exempt': (r) => exemptNotices(this.session(), r),
+    'notices.confirm': (r) => confirmNotices(this.session(), r),
+    'recipients.add': (r) => ({ recipientId: addRecipient(this.session(), r) }),
+    'recipients.list': () => listRecipients(this.session()),
+    'disclosures.list': (r) => listDisclosures(this.session(), r),
+    'art19.list': (r) => listArt19Tasks(this.session(), r.includeDone),
+    'art19.done': (r) => (completeArt19Task(this.session(), r.taskId), null),
+    'controller.show': () => showController(this.session()),
+    'controller.set': (r) => (setController(this.session(), r), null),
 
     'retention.list': () => listRetentionPolicies(this.session()),
     'retention.set': (r) => setRetentionPolicy(this.session(), r.policy, r),
@@ -194,7 +219,7 @@ export class AppService implements Core {
     'audit.entries': (r) => auditEntries(this.session(), r),
     'audit.verify': (r) => verifyAudit(this.session(), r),
     'audit.export': (r) => exportAudit(this.session(), r.format),
-    'export.crm': (r) => exportForCrm(this.session(), { purpose: r.purpose, ...(r.fields ? { fields: r.fields } : {}) }),
+    'export.crm': (r) => exportForCrm(this.session(), { purpose: r.purpose, recipientId: r.recipientId, noticeRun: r.noticeRun, ...(r.fields ? { fields: r.fields } : {}) }),
     'report.art30': (r) => recordsOfProcessing(this.session(), r.controller),
   };
 }

@@ -40,16 +40,20 @@ import {
 import { ERROR_CODE_NAMES } from '../shared/errors.js';
 import {
   ANCHORS,
+  ART14_EXEMPTIONS,
+  ART19_KINDS,
   CERTIFICATE_KINDS,
   EMAIL_KINDS,
   LAWFUL_BASES,
   NOTICE_STATUSES,
   ON_DUPLICATE,
   PURPOSES,
+  RECIPIENT_ROLES,
   ROLES,
   RULE_TYPES,
   STRIPPABLE,
   SUPPRESSION_REASONS,
+  TRANSFER_MECHANISMS,
   UNLOCK_METHODS,
   type AuditOutcome,
 } from '../shared/vocabulary.js';
@@ -110,6 +114,10 @@ const VOCABULARY = new Set<string>([
   ...CERTIFICATE_KINDS,
   ...UNLOCK_METHODS,
   ...ERROR_CODE_NAMES,
+  ...RECIPIENT_ROLES,
+  ...TRANSFER_MECHANISMS,
+  ...ART19_KINDS,
+  ...ART14_EXEMPTIONS,
   ...['linkedin-connections', 'linkedin-imported-contacts', 'suppressed', 'duplicate', 'group', 'basis'],
 ]);
 
@@ -118,7 +126,11 @@ const KEYS = new Set(
   (
     'memberId roles method reason importId sha256 records added updated duplicates suppressed errors quarantined ' +
     'groupId rule contacts moved valid blocking basis purpose warnings groups days tokenId certificateId destroyed ' +
-    'held due suppressionId holdId scope months anchor contactId ok entries included excluded emailsWithheld holds at'
+    'held due suppressionId holdId scope months anchor contactId ok entries included excluded emailsWithheld holds at ' +
+    'tasks recipientId disclosureId noticeRun heldBack carried consents notices' +
+    ' role transfer taskId kind' +
+    ' overdue skipped ground'
+    + ' consentId confirmed unmatched dryRun'
   ).split(' '),
 );
 

@@ -4,13 +4,16 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, ServiceError } from '../shared/errors.js';
 import { DEBUG, DEBUG_HINT } from './vault-context.js';
 import { registerAudit } from './audit-command.js';
+import { registerConsent } from './consent-commands.js';
 import { registerContacts } from './contact-commands.js';
 import { registerGroups } from './group-commands.js';
 import { registerImport } from './import-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspect } from './inspect-command.js';
 import { registerMembers } from './member-commands.js';
+import { registerNotices } from './notice-commands.js';
 import { registerPurge } from './purge-command.js';
+import { registerRecipients } from './recipient-commands.js';
 import { registerRequests } from './request-commands.js';
 import { registerRetention } from './retention-commands.js';
 
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerRetention(program);
   registerPurge(program);
   registerRequests(program);
+  registerConsent(program);
+  registerNotices(program);
+  registerRecipients(program);
   return program;
 }
 

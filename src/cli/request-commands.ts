@@ -22,27 +22,52 @@ export function registerRequests(program: Command): void {
     .description('Erase one person now (Art. 17): destroyed with a certificate, and added to the suppression list (admins).')
     .action(async (opts: VaultOptions & WhoOptions) => {
       const result = await withVault(opts, (call) => call('contacts.erase', who(opts)));
-      await print(opts, result, () => certificateText(result.certificate));
+      const tasks = result.art19Tasks.length;
+      await print(opts, result, () =>
+        tasks === 0
+          ? certificateText(result.certificate)
+          : `${certificateText(result.certificate)}\n\n${tasks === 1 ? '1 recipient' : `${tasks} recipients`} received this person and must be told of the erasure (Art. 19): see art19 list.`,
+      );
     });
 
-  const suppress = program.command('suppress').description('The suppression list: people who objected or were erased (Art. 21).');
+  const suppress = program.command('suppress').description('The suppression list: people who objected (Art. 21), were erased, or withdrew a consent.');
   command(suppress, 'add', ['suppression.add'])
+    .description('Record an objection (Art. 21): the person is left out of every export from now on, and later imports refuse them.')
+    .option('--contact <id>', 'a contact in the vault')
     .option('--email <address>', 'their email')
     .option('--profile-url <url>', 'their LinkedIn profile')
     .action(async (opts: VaultOptions & WhoOptions) => {
-      if (!opts.email && !opts.profileUrl) throw new ServiceError('invalid', 'Name the person: --email <address> and/or --profile-url <url>.');
-      const request = { ...(opts.email ? { email: opts.email } : {}), ...(opts.profileUrl ? { profileUrl: opts.profileUrl } : {}) } as Request<'suppression.add'>;
+      let request: Request<'suppression.add'>;
+      if (opts.contact) {
+        if (opts.email || opts.profileUrl) throw new ServiceError('invalid', 'Name the person one way: --contact <id>, or --email and/or --profile-url.');
+        request = { contactId: opts.contact };
+      } else if (opts.email || opts.profileUrl) {
+        request = { ...(opts.email ? { email: opts.email } : {}), ...(opts.profileUrl ? { profileUrl: opts.profileUrl } : {}) } as Request<'suppression.add'>;
+      } else {
+        throw new ServiceError('invalid', 'Name the person: --contact <id>, or --email <address> and/or --profile-url <url>.');
+      }
       const { suppressionId } = await withVault(opts, (call) => call('suppression.add', request));
-      await print(opts, { suppressionId }, () => `Suppressed (${suppressionId}): later imports refuse this person.`);
+      await print(opts, { suppressionId }, () => `Objection recorded (${suppressionId}): left out of every export from now on; later imports refuse this person.`);
     });
-  command(suppress, 'list', ['suppression.list'], { isDefault: true }).action(async (opts: VaultOptions) => {
-    const entries = await withVault(opts, (call) => call('suppression.list', {}));
-    await print(opts, { entries }, () => entries.map((e) => `${e.id}  ${e.reason}  ${e.createdAt}`).join('\n') || 'The suppression list is empty.');
-  });
-  command(suppress, 'lift <id>', ['suppression.lift']).action(async (id: string, opts: VaultOptions) => {
-    await withVault(opts, (call) => call('suppression.lift', { suppressionId: id }));
-    await print(opts, { lifted: id }, () => `Suppression ${id} lifted.`);
-  });
+  command(suppress, 'list', ['suppression.list'], { isDefault: true })
+    .description('The list without names: counts by reason, then each entry with its reason, purpose and dates.')
+    .action(async (opts: VaultOptions) => {
+      const entries = await withVault(opts, (call) => call('suppression.list', {}));
+      await print(opts, { entries }, () => {
+        if (entries.length === 0) return 'The suppression list is empty.';
+        const live = entries.filter((e) => e.liftedAt === null);
+        const counts = [...new Set(live.map((e) => e.reason))].map((r) => `${live.filter((e) => e.reason === r).length} ${r}`).join(', ');
+        const lines = entries.map((e) => `${e.id}  ${e.reason}${e.purpose ? ` (${e.purpose})` : ''}  ${e.createdAt}${e.liftedAt ? `  lifted ${e.liftedAt}` : ''}`);
+        return [`In force: ${counts || 'none'}; lifted: ${entries.length - live.length}.`, ...lines].join('\n');
+      });
+    });
+  command(suppress, 'lift <id>', ['suppression.lift'])
+    .description('Lift an entry (admins), with the reason: the person can be imported and exported again.')
+    .requiredOption('--reason <text>', 'why (e.g. the person consented again on …); kept encrypted')
+    .action(async (id: string, opts: VaultOptions & { reason: string }) => {
+      await withVault(opts, (call) => call('suppression.lift', { suppressionId: id, reason: opts.reason }));
+      await print(opts, { lifted: id }, () => `Suppression ${id} lifted.`);
+    });
 
   withWho(command(program, 'access', ['contacts.access']))
     .description('Everything held about one person (Art. 15), as JSON or CSV.')
@@ -58,24 +83,29 @@ export function registerRequests(program: Command): void {
   command(program, 'export', ['export.crm'])
     .description('A sanitised CSV for a CRM: only contacts with a lawful basis for this purpose (data owners).')
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
+    .requiredOption('--recipient <id>', 'who receives the file (recipient list): the export is logged as a disclosure to them')
+    .option('--notice-run', 'the file is for sending the Art. 14 privacy notice: only people not yet told')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { purpose: string; fields?: string; out?: string; force?: boolean }) => {
+    .action(async (opts: VaultOptions & { purpose: string; recipient: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean }) => {
       const out = outputFor(opts, opts.out); // checked before the core is called
       const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
-      const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, ...(fields ? { fields } : {}) }));
+      const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, recipientId: opts.recipient, noticeRun: opts.noticeRun === true, ...(fields ? { fields } : {}) }));
       await emit(out, result.csv);
-      process.stderr.write(`${result.included} exported, ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`);
+      process.stderr.write(
+        `${result.included} exported (disclosure ${result.disclosureId}), ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.` +
+          `${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`,
+      );
     });
 
   command(program, 'report', ['report.art30'])
     .description('Records of processing (Art. 30) as Markdown (or CSV).')
-    .requiredOption('--controller <name>', 'the controller (your organisation)')
+    .option('--controller <name>', 'the controller (your organisation); default: the name recorded with `controller set`')
     .option('--csv', 'CSV instead of Markdown')
     .option('--out <file>', 'write to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { controller: string; csv?: boolean; out?: string; force?: boolean }) => {
+    .action(async (opts: VaultOptions & { controller?: string; csv?: boolean; out?: string; force?: boolean }) => {
       const out = outputFor(opts, opts.out); // checked before the core is called
       const report = await withVault(opts, (call) => call('report.art30', { controller: opts.controller }));
       await emit(out, opts.csv ? report.csv : report.markdown);

@@ -1,8 +1,17 @@
-// Records of processing activities (UK GDPR Art. 30(1)): one entry per group, as Markdown to read and as CSV to
-// file. Pure: the caller counts contacts, words the retention and passes the date.
+// Records of processing activities (UK GDPR Art. 30(1)): the controller and its DPO, one entry per group, the
+// quarantine, the recipients and transfers from the register, the special-category data held, retention per category
+// and the security measures, as Markdown to read and as CSV to file. Pure: the caller counts contacts, words the
+// retention, reads the register and passes the date.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
+import type { RecipientRole, TransferMechanism } from '../shared/vocabulary.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
+
+/** How many contacts hold hints of one Art. 9 or Art. 10 category (StoredContact.specialCategories). */
+export interface Art30SpecialCount {
+  category: string;
+  contacts: number;
+}
 
 export interface Art30Group {
   groupId: string;
@@ -13,13 +22,34 @@ export interface Art30Group {
   retention: string;
   /** e.g. ['user.name.first', 'user.contact.email']. */
   dataCategories: string[];
+  specialCategories: Art30SpecialCount[];
+}
+
+/** Art. 30(1)(a): who the controller is. `recorded` is false when no details were recorded (controller set). */
+export interface Art30Controller {
+  /** The recorded name, or the one the request gave; null when there is neither. */
+  name: string | null;
+  contact: string | null;
+  dpo: string | null;
+  representative: string | null;
+  recorded: boolean;
+}
+
+/** One entry of the recipients register (Art. 30(1)(d)-(e)). */
+export interface Art30Recipient {
+  name: string;
+  role: RecipientRole;
+  contractDate: string | null;
+  hostingRegion: string;
+  transfer: TransferMechanism;
 }
 
 export interface Art30Input {
-  controller: string;
+  controller: Art30Controller;
   generatedAt: string;
   groups: Art30Group[];
-  quarantined: { contacts: number; retention: string };
+  quarantined: { contacts: number; retention: string; specialCategories: Art30SpecialCount[] };
+  recipients: Art30Recipient[];
   securityMeasures: readonly string[];
 }
 
@@ -34,9 +64,52 @@ export const DEFAULT_SECURITY_MEASURES: readonly string[] = Object.freeze([
   'CSV exports neutralise spreadsheet formulas (CSV injection)',
 ]);
 
+const contactsWord = (n: number): string => (n === 1 ? '1 contact' : `${n} contacts`);
 const SUBJECTS = 'LinkedIn connections (business contacts)';
-const RECIPIENTS = 'none outside the controller unless exported to a CRM';
-const TRANSFERS = 'none';
+const NOT_RECORDED = 'not recorded';
+
+const ROLE_WORDS: Record<RecipientRole, string> = {
+  processor: "Processor (acts on the controller's instructions, Art. 28)",
+  controller: 'Controller (uses the data for its own purposes)',
+};
+
+/** UK GDPR Chapter V: the safeguard that makes a transfer outside the UK lawful. */
+export const TRANSFER_WORDS: Record<TransferMechanism, string> = {
+  none: 'None recorded',
+  adequacy: 'UK adequacy regulations (Art. 45, DPA 2018 s.17A)',
+  idta: "The ICO's international data transfer agreement (IDTA, Art. 46(2)(d))",
+  'uk-addendum': 'The UK Addendum to the EU standard contractual clauses (Art. 46(2)(d))',
+  'binding-corporate-rules': 'Binding corporate rules (Art. 47)',
+  'art49-derogation': 'A derogation for a specific situation (Art. 49)',
+};
+
+/** Whether a hosting region, as typed, names the UK (or one of its nations). */
+const namesUk = (region: string): boolean => /\b(uk|united kingdom|great britain|gb|england|scotland|wales|northern ireland)\b/i.test(region.replace(/\./g, ''));
+
+const transfersOf = (rs: readonly Art30Recipient[]) => rs.filter((r) => r.transfer !== 'none');
+/** Recipients hosted, as far as the text says, outside the UK with no transfer mechanism: to check. */
+const uncheckedOf = (rs: readonly Art30Recipient[]) => rs.filter((r) => r.transfer === 'none' && !namesUk(r.hostingRegion));
+const uncheckedNote = (r: Art30Recipient): string =>
+  `Check: ${r.name} is hosted in "${r.hostingRegion}" with no transfer mechanism recorded: if that is outside the UK, the transfer needs a safeguard (UK GDPR Chapter V).`;
+
+/** Art. 28 binds processors; a controller receiving data on its own account needs no such contract. */
+const contractOf = (r: Art30Recipient): string => r.contractDate ?? (r.role === 'controller' ? 'not applicable (a controller)' : 'none');
+/** The register in one cell: each recipient with its role, contract and region; "none" only when it is empty. */
+const recipientsCell = (rs: readonly Art30Recipient[]): string =>
+  rs.map((r) => `${r.name} (${r.role}; Art. 28 contract: ${contractOf(r)}; hosted in ${r.hostingRegion})`).join('; ') || 'none';
+const transfersCell = (rs: readonly Art30Recipient[]): string =>
+  [...transfersOf(rs).map((r) => `${r.name} (${r.hostingRegion}): ${TRANSFER_WORDS[r.transfer]}`), ...uncheckedOf(rs).map(uncheckedNote)].join('; ') ||
+  'No transfers recorded';
+
+const specialWords = (category: string): string => `${category.replace(/-/g, ' ')} (${category === 'criminal-offences' ? 'Art. 10' : 'Art. 9'})`;
+const specialCell = (counts: readonly Art30SpecialCount[]): string => counts.map((c) => `${specialWords(c.category)}: ${contactsWord(c.contacts)}`).join('; ');
+
+const controllerRows = (c: Art30Controller): [string, string][] => [
+  ['Name', c.name ?? NOT_RECORDED],
+  ['Contact details', c.contact ?? NOT_RECORDED],
+  ['Data protection officer', c.dpo ?? (c.recorded ? 'No DPO designated' : NOT_RECORDED)],
+  ...(c.representative !== null || !c.recorded ? [['Representative', c.representative ?? NOT_RECORDED] as [string, string]] : []),
+];
 
 const purposeOf = (p: GroupPolicy | null): string =>
   p === null ? 'none recorded: contacts may not be used or exported' : `${PURPOSE_WORDS[p.purpose]}: ${p.purposeDescription}`;
@@ -48,7 +121,6 @@ const specialOf = (p: GroupPolicy | null): string =>
   ]
     .filter(Boolean)
     .join('; ');
-const contactsWord = (n: number): string => (n === 1 ? '1 contact' : `${n} contacts`);
 
 /**
  * Text from users (labels, descriptions, evidence) made inert in Markdown: one line, and every character that
@@ -64,40 +136,75 @@ export function markdownText(value: string): string {
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
-function groupSection(g: Art30Group, securityMeasures: readonly string[]): string {
+const table = (head: [string, ...string[]], rows: readonly (readonly string[])[]): string[] => [
+  `| ${head.join(' | ')} |`,
+  `| ${head.map(() => '---').join(' | ')} |`,
+  ...rows.map((r) => `| ${r.map(markdownText).join(' | ')} |`),
+];
+
+function groupSection(g: Art30Group, input: Art30Input): string {
   const special = specialOf(g.policy);
   const rows: [string, string][] = [
     ['Contacts', String(g.contacts)],
     ['Purpose', purposeOf(g.policy)],
     ['Lawful basis', basisOf(g.policy)],
     ...(special ? [['Special category / criminal offence condition', special] as [string, string]] : []),
+    ...(g.specialCategories.length ? [['Special category data held', specialCell(g.specialCategories)] as [string, string]] : []),
     ['Categories of data subjects', SUBJECTS],
     ['Categories of personal data', g.dataCategories.join(', ') || 'none'],
-    ['Recipients', RECIPIENTS],
-    ['Transfers to third countries', TRANSFERS],
+    ['Recipients', recipientsCell(input.recipients)],
+    ['Transfers to third countries', transfersCell(input.recipients)],
     ['Retention', g.retention],
-    ['Security measures', securityMeasures.join('; ')],
+    ['Security measures', input.securityMeasures.join('; ')],
   ];
-  return [
-    `## Group: ${markdownText(g.label) || '(no label)'}`,
-    '',
-    '| Record | Detail |',
-    '| --- | --- |',
-    ...rows.map(([item, detail]) => `| ${item} | ${markdownText(detail)} |`),
-  ].join('\n');
+  return [`## Group: ${markdownText(g.label) || '(no label)'}`, '', ...table(['Record', 'Detail'], rows)].join('\n');
 }
 
-/** The records of processing as a Markdown document: a heading and a table per group, then the quarantine. */
+/** Art. 30(1)(d)-(e): the register, and every recipient a transfer outside the UK reaches. */
+function recipientSections(rs: readonly Art30Recipient[]): string[] {
+  const transfers = transfersOf(rs);
+  const unchecked = uncheckedOf(rs);
+  return [
+    '## Recipients (Art. 30(1)(d))',
+    '',
+    ...(rs.length === 0
+      ? ['None: no recipient is registered, and every export to a CRM or mailing tool names a registered recipient.']
+      : table(
+          ['Recipient', 'Role', 'Art. 28 contract', 'Hosting region', 'Transfer mechanism'],
+          rs.map((r) => [r.name, ROLE_WORDS[r.role], contractOf(r), r.hostingRegion, TRANSFER_WORDS[r.transfer]]),
+        )),
+    '',
+    '## Transfers to third countries (Art. 30(1)(e))',
+    '',
+    ...(transfers.length === 0 ? ['No transfers recorded.'] : transfers.map((r) => `- ${markdownText(r.name)} (${markdownText(r.hostingRegion)}): ${TRANSFER_WORDS[r.transfer]}`)),
+    ...(unchecked.length === 0 ? [] : ['', ...unchecked.map((r) => `- ${markdownText(uncheckedNote(r))}`)]),
+    '',
+  ];
+}
+
+/** The Art. 9 and Art. 10 categories hinted at in the data kept, summed over the groups and the quarantine. */
+function specialTotals(input: Art30Input): Art30SpecialCount[] {
+  const totals = new Map<string, number>();
+  for (const c of [...input.groups.flatMap((g) => g.specialCategories), ...input.quarantined.specialCategories]) totals.set(c.category, (totals.get(c.category) ?? 0) + c.contacts);
+  return [...totals].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, contacts]) => ({ category, contacts }));
+}
+
+/** The records of processing as a Markdown document. */
 export function art30Markdown(input: Art30Input): string {
   const q = input.quarantined;
+  const special = specialTotals(input);
   const parts = [
     '# Records of processing activities (UK GDPR Art. 30(1))',
     '',
-    `- Controller: ${markdownText(input.controller)}`,
+    `- Controller: ${markdownText(input.controller.name ?? NOT_RECORDED)}`,
     `- Generated: ${markdownText(input.generatedAt)}`,
     `- Groups: ${input.groups.length}; contacts in groups: ${input.groups.reduce((n, g) => n + g.contacts, 0)}; quarantined: ${q.contacts}`,
     '',
-    ...input.groups.flatMap((g) => [groupSection(g, input.securityMeasures), '']),
+    '## Controller (Art. 30(1)(a))',
+    '',
+    ...table(['Record', 'Detail'], controllerRows(input.controller)),
+    '',
+    ...input.groups.flatMap((g) => [groupSection(g, input), '']),
     '## Quarantine',
     '',
     `${contactsWord(q.contacts)} ${q.contacts === 1 ? 'is' : 'are'} in quarantine: no group with a lawful basis claims ` +
@@ -105,6 +212,15 @@ export function art30Markdown(input: Art30Input): string {
       '(Art. 5(1)(e)).',
     '',
     `Retention: ${markdownText(q.retention)}`,
+    '',
+    ...recipientSections(input.recipients),
+    '## Special category and criminal offence data held (Art. 9, Art. 10)',
+    '',
+    ...(special.length === 0 ? ['None found in the data kept.'] : special.map((c) => `- ${markdownText(specialWords(c.category))}: ${contactsWord(c.contacts)}`)),
+    '',
+    '## Retention per category (Art. 30(1)(f))',
+    '',
+    ...table(['Category', 'Retention'], [...input.groups.map((g) => [`Group: ${g.label}`, g.retention]), ['Quarantine', q.retention]]),
     '',
     '## Security measures (Art. 30(1)(g), Art. 32)',
     '',
@@ -116,6 +232,9 @@ export function art30Markdown(input: Art30Input): string {
 
 const CSV_HEADER = [
   'Controller',
+  'Controller contact',
+  'Data protection officer',
+  'Representative',
   'Generated',
   'Group id',
   'Group',
@@ -123,6 +242,7 @@ const CSV_HEADER = [
   'Purpose',
   'Lawful basis',
   'Special category / criminal offence condition',
+  'Special category data held',
   'Categories of data subjects',
   'Categories of personal data',
   'Recipients',
@@ -131,23 +251,37 @@ const CSV_HEADER = [
   'Security measures',
 ];
 
-/** One row per group through toCsv (neutralised, quoted, with a BOM). */
+/** One row per group, then one for the quarantine, through toCsv (neutralised, quoted, with a BOM). */
 export function art30Csv(input: Art30Input): string {
-  const rows = input.groups.map((g) => [
-    input.controller,
+  const controller = Object.fromEntries(controllerRows(input.controller));
+  const common = (g: { contacts: number; retention: string; specialCategories: Art30SpecialCount[] }) => ({
+    contacts: String(g.contacts),
+    special: specialCell(g.specialCategories),
+    retention: g.retention,
+  });
+  const row = (groupId: string, label: string, policy: GroupPolicy | null, dataCategories: string, g: ReturnType<typeof common>) => [
+    controller.Name!,
+    controller['Contact details']!,
+    controller['Data protection officer']!,
+    controller.Representative ?? '',
     input.generatedAt,
-    g.groupId,
-    g.label,
-    String(g.contacts),
-    purposeOf(g.policy),
-    basisOf(g.policy),
-    specialOf(g.policy),
+    groupId,
+    label,
+    g.contacts,
+    purposeOf(policy),
+    basisOf(policy),
+    specialOf(policy),
+    g.special,
     SUBJECTS,
-    g.dataCategories.join(', '),
-    RECIPIENTS,
-    TRANSFERS,
+    dataCategories,
+    recipientsCell(input.recipients),
+    transfersCell(input.recipients),
     g.retention,
     input.securityMeasures.join('; '),
-  ]);
+  ];
+  const rows = [
+    ...input.groups.map((g) => row(g.groupId, g.label, g.policy, g.dataCategories.join(', '), common(g))),
+    row('', 'Quarantine', null, '', common(input.quarantined)),
+  ];
   return toCsv(CSV_HEADER, rows);
 }

@@ -1,6 +1,7 @@
 // The sanitised CSV for a CRM (HubSpot's column names): nobody on the suppression list, only contacts whose group
-// has a lawful basis for the export's purpose, and for email marketing only the emails PECR lets us use. Pure: the
-// vault decrypts and calls.
+// has a lawful basis for the export's purpose (and, under consent, who gave their own), nobody not yet told (Art.
+// 14) in a marketing export, and for email marketing only the emails PECR lets us use. Pure: the vault decrypts
+// and calls.
 import type { ContactFacts } from '../policy/contact-facts.js';
 import { emailMarketingAllowed } from '../policy/guardrails.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
@@ -21,23 +22,36 @@ export interface ExportableContact {
    * The vault sets it from the contact's blind indexes; left out, the contact is not suppressed.
    */
   suppressed?: boolean;
+  /** The purposes the person withdrew consent for (Art. 7(3)): never used for those again. */
+  suppressedPurposes?: ReadonlySet<Purpose>;
+  /** The person's own live consents (Art. 7(1)); left out, they have none. */
+  consents?: readonly { purpose: Purpose; channels: readonly ContactChannel[] }[];
+  /** Whether the person has been told (Art. 14) or is exempt; left out, they have not been told. */
+  noticeGiven?: boolean;
 }
 
-import { CRM_FIELDS, type CrmField } from '../shared/vocabulary.js';
+import { CRM_EXCLUSIONS, CRM_FIELDS, MARKETING_PURPOSES, type ContactChannel, type CrmExclusion, type CrmField } from '../shared/vocabulary.js';
 
-export { CRM_FIELDS, type CrmField };
+export { CRM_EXCLUSIONS, CRM_FIELDS, type CrmExclusion, type CrmField };
 
 export interface CrmExportOptions {
   purpose: Purpose;
   /** The contact fields to export, in any order (columns keep CRM_FIELDS' order); all of them when left out. */
   fields?: readonly CrmField[];
+  /**
+   * The export is for sending the Art. 14 notice itself: only people not yet told are included, and their emails are
+   * used for the notice (a service message, not marketing).
+   */
+  noticeRun?: boolean;
 }
 
 export interface CrmExportResult {
   csv: string;
   included: number;
-  excluded: { id: string; reason: 'suppressed' | 'no-lawful-basis' | 'purpose-differs' }[];
-  emailsWithheld: { id: string; reason: 'individual-subscriber-without-consent' }[];
+  /** The ids of the contacts in the file, in its order: the disclosure log records them. */
+  includedIds: string[];
+  excluded: { id: string; reason: CrmExclusion }[];
+  emailsWithheld: { id: string; reason: 'individual-subscriber-without-consent' | 'consent-does-not-cover-email' }[];
   /** Sentences for the person exporting, e.g. why the HubSpot legal basis column is empty for some rows. */
   notes: string[];
 }
@@ -108,6 +122,37 @@ function emailMayBeUsed(policy: GroupPolicy, c: ExportableContact): boolean {
   return emailMarketingAllowed(policy, facts);
 }
 
+/** Whether the person's own live consent covers this purpose (and, when given, this channel). */
+function consentCovers(c: ExportableContact, purpose: Purpose, channel?: ContactChannel): boolean {
+  return (c.consents ?? []).some((k) => k.purpose === purpose && (channel === undefined || k.channels.includes(channel)));
+}
+
+const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
+
+/** Why a contact is left out, or null when it goes into the file (the order of the checks is the order of the law's weight). */
+function exclusionOf(c: ExportableContact, options: CrmExportOptions): CrmExclusion | null {
+  const { policy } = c;
+  if (c.suppressed === true) return 'suppressed'; // Art. 17, Art. 21(3)
+  if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
+  if (policy.purpose !== options.purpose) return 'purpose-differs'; // Art. 5(1)(b)
+  if (c.suppressedPurposes?.has(options.purpose) === true) return 'consent-withdrawn'; // Art. 7(3)
+  if (policy.basis === 'consent' && !consentCovers(c, options.purpose)) return 'no-consent-on-record'; // Art. 6(1)(a), Art. 7(1)
+  const told = c.noticeGiven === true;
+  if (options.noticeRun === true) return told ? 'notice-already-given' : null;
+  if (!told && isMarketing(options.purpose)) return 'notice-not-given'; // Art. 14(3)(b)-(c)
+  return null;
+}
+
+/**
+ * PECR reg. 22 for one row of an email-marketing export: the person's own consent covering email always allows it;
+ * otherwise a consent group's email needs that consent, and a legitimate-interests group's only a corporate
+ * subscriber's (emailMayBeUsed).
+ */
+function emailAllowed(policy: GroupPolicy, c: ExportableContact, purpose: Purpose): boolean {
+  if (consentCovers(c, purpose, 'email')) return true;
+  return policy.basis !== 'consent' && emailMayBeUsed(policy, c);
+}
+
 function cellOf(contact: StoredContact, field: CrmField, withholdEmail: boolean): string {
   if (field === 'email') return withholdEmail ? '' : (contact.email ?? '');
   return contact[field] ?? '';
@@ -128,26 +173,24 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
   const emailsWithheld: CrmExportResult['emailsWithheld'] = [];
   const basesWithoutHubSpotValue = new Set<LawfulBasis>();
 
+  const includedIds: string[] = [];
+  let untoldIncluded = 0;
   for (const c of contacts) {
-    const { policy } = c;
-    if (c.suppressed === true) {
-      excluded.push({ id: c.id, reason: 'suppressed' });
+    const reason = exclusionOf(c, options);
+    if (reason !== null) {
+      excluded.push({ id: c.id, reason });
       continue;
     }
-    if (policy === null) {
-      excluded.push({ id: c.id, reason: 'no-lawful-basis' });
-      continue;
-    }
-    if (policy.purpose !== options.purpose) {
-      excluded.push({ id: c.id, reason: 'purpose-differs' });
-      continue;
-    }
+    const policy = c.policy!;
     const hasEmail = (c.contact.email ?? '') !== '';
-    const withholdEmail = options.purpose === 'email-marketing' && fields.includes('email') && hasEmail && !emailMayBeUsed(policy, c);
-    if (withholdEmail) emailsWithheld.push({ id: c.id, reason: 'individual-subscriber-without-consent' });
+    const withholdEmail =
+      options.noticeRun !== true && options.purpose === 'email-marketing' && fields.includes('email') && hasEmail && !emailAllowed(policy, c, options.purpose);
+    if (withholdEmail) emailsWithheld.push({ id: c.id, reason: policy.basis === 'consent' ? 'consent-does-not-cover-email' : 'individual-subscriber-without-consent' });
+    if (options.noticeRun !== true && c.noticeGiven !== true) untoldIncluded++;
     const hubspot = hubspotLegalBasis(policy.basis, policy.purpose);
     if (hubspot === null) basesWithoutHubSpotValue.add(policy.basis);
     rows.push([...fields.map((f) => cellOf(c.contact, f, withholdEmail)), hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]]);
+    includedIds.push(c.id);
   }
 
   const suppressed = excluded.filter((e) => e.reason === 'suppressed').length;
@@ -156,11 +199,16 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
       `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
       'left empty for those contacts; the "Lawful basis" column names the basis.',
   );
-  if (emailsWithheld.length > 0) {
+  const individuals = emailsWithheld.filter((e) => e.reason === 'individual-subscriber-without-consent').length;
+  if (individuals > 0) {
     notes.push(
-      `${emailsWithheld.length === 1 ? '1 email was' : `${emailsWithheld.length} emails were`} left out: personal ` +
-        'mailboxes and sole traders are individual subscribers, and email marketing to them needs consent (PECR reg. 22).',
+      `${individuals === 1 ? '1 email was' : `${individuals} emails were`} left out: personal ` +
+        'mailboxes and sole traders are individual subscribers, and email marketing to them needs their consent to email (PECR reg. 22).',
     );
+  }
+  const notByEmail = emailsWithheld.length - individuals;
+  if (notByEmail > 0) {
+    notes.push(`${notByEmail === 1 ? '1 email was' : `${notByEmail} emails were`} left out: the person's consent does not cover email (PECR reg. 22).`);
   }
   if (suppressed > 0) {
     notes.push(
@@ -168,5 +216,37 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
         'they were erased or objected, and are never exported.',
     );
   }
-  return { csv: toCsv(header, rows), included: rows.length, excluded, emailsWithheld, notes };
+  notes.push(...exclusionNotes(excluded, untoldIncluded));
+  return { csv: toCsv(header, rows), included: rows.length, includedIds, excluded, emailsWithheld, notes };
+}
+
+const people = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/** One sentence for each per-person reason that left someone out, and for people included before being told. */
+function exclusionNotes(excluded: CrmExportResult['excluded'], untoldIncluded: number): string[] {
+  const count = (reason: CrmExclusion) => excluded.filter((e) => e.reason === reason).length;
+  const notes: string[] = [];
+  const withdrawn = count('consent-withdrawn');
+  if (withdrawn > 0) notes.push(`${people(withdrawn, 'person who withdrew consent for this purpose was', 'people who withdrew consent for this purpose were')} left out (Art. 7(3)).`);
+  const noConsent = count('no-consent-on-record');
+  if (noConsent > 0) {
+    notes.push(
+      `${people(noConsent, 'person', 'people')} in a consent group ${noConsent === 1 ? 'has' : 'have'} no consent on record for this purpose ` +
+        'and were left out: consent belongs to each person (Art. 7(1)); record it with consent add or consent import.',
+    );
+  }
+  const untold = count('notice-not-given');
+  if (untold > 0) {
+    notes.push(
+      `${people(untold, 'person has', 'people have')} not yet been told how their data is used (Art. 14) and ${untold === 1 ? 'was' : 'were'} held back from ` +
+        'this marketing export: send the privacy notice first (an export with the notice run option, then notice sent).',
+    );
+  }
+  if (untoldIncluded > 0) {
+    notes.push(
+      `${people(untoldIncluded, 'person', 'people')} included had not been told (Art. 14): this export is a disclosure, so their notice is due now at ` +
+        'the latest (Art. 14(3)(c)) and shows as overdue until it is recorded as sent.',
+    );
+  }
+  return notes;
 }

@@ -16,3 +16,4 @@ export {
 export { rightsOf, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from './subject-access.js';
 export { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, markdownText, type Art30Group, type Art30Input } from './art30-report.js';
 export { BASIS_WORDS, PURPOSE_WORDS, SOURCE_BY_KIND, SOURCE_WORDS } from './labels.js';
+export { ICO_COMPLAINTS_URL, privacyNotice, type PrivacyNoticeInput } from './privacy-notice.js';

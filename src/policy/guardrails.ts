@@ -2,7 +2,6 @@
 // Each one cites the UK GDPR article, PECR regulation or ICO guidance it comes from.
 import type { ContactFacts } from './contact-facts.js';
 import { addMonths, dayOf } from './dates.js';
-import { art14Due } from './art14.js';
 import { consentIsOnlyLinkedInConnection, isPlaceholderAnswer } from './evidence-heuristics.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from './lawful-basis.js';
 
@@ -23,10 +22,13 @@ export interface Guardrail {
 }
 
 export interface GuardrailOptions {
-  /** Needed by the time-based checks (stale consent, a planned Art. 14 notice past its day): skipped without it. */
+  /** Needed by the time-based checks (stale consent): skipped without it. */
   now?: Date;
-  /** When the contacts were imported (ISO date or timestamp): needed by the Art. 14 check, skipped without it. */
-  importedAt?: string;
+  /**
+   * How many of the group's members have not been told (Art. 14) and are past their own due day, and the earliest of
+   * those days (src/policy/art14.ts, personNoticeStatus): the Art. 14 check is skipped without it.
+   */
+  noticesOverdue?: { count: number; earliestDue: string };
 }
 
 export const GUARDRAIL_IDS = [
@@ -162,22 +164,21 @@ function basisUnlikelyForMarketing(policy: GroupPolicy): Guardrail | null {
   };
 }
 
-/** UK GDPR Art. 14(3)(a): a planned notice must reach people within one month of obtaining their data. */
-function art14NoticeOverdue(policy: GroupPolicy, options: GuardrailOptions): Guardrail | null {
-  const notice = policy.art14Notice;
-  if (notice.status !== 'planned' || options.importedAt === undefined) return null;
-  const due = art14Due(options.importedAt);
-  const late = notice.date > due;
-  const passed = options.now !== undefined && dayOf(options.now) > due;
-  if (!late && !passed) return null;
+/**
+ * UK GDPR Art. 14(3): each person must be told within one month of their data being obtained, or by their first
+ * disclosure if sooner. Counted per person by the caller; the group's planned notice no longer says who was told.
+ */
+function art14NoticeOverdue(options: GuardrailOptions): Guardrail | null {
+  const overdue = options.noticesOverdue;
+  if (overdue === undefined || overdue.count === 0) return null;
+  const people = overdue.count === 1 ? '1 person in this group has' : `${overdue.count} people in this group have`;
   return {
     id: 'art14-notice-overdue',
     severity: 'warn',
     message:
-      `The privacy notice is overdue: people whose details came from LinkedIn must be told within one month ` +
-      `(by ${due}), ` +
-      (passed ? `and it is still only planned (for ${notice.date}).` : `but it is planned for ${notice.date}.`),
-    rule: 'UK GDPR Art. 14(3)(a)',
+      `${people} not been told where their details came from and how they are used, and the notice is overdue ` +
+      `(the earliest was due by ${overdue.earliestDue}): send the privacy notice or record an Art. 14(5) exemption.`,
+    rule: 'UK GDPR Art. 14(3)',
   };
 }
 
@@ -225,7 +226,7 @@ export function checkGuardrails(policy: GroupPolicy, group: GroupFacts, options:
     pecrIndividualSubscribers(policy, group),
     specialCategoryNeedsArt9(policy, group),
     basisUnlikelyForMarketing(policy),
-    art14NoticeOverdue(policy, options),
+    art14NoticeOverdue(options),
     liaIncomplete(policy),
     consentStale(policy, options),
   ].filter((g): g is Guardrail => g !== null);

@@ -77,7 +77,10 @@ export const PublicTaskEvidenceSchema = record('the public task evidence', {
   legalBasisReference: required('the statutory function or official authority (legal basis reference)'),
 });
 
-/** Art. 14: people whose data came from LinkedIn, not from them, must be told. */
+/**
+ * Art. 14: people whose data came from LinkedIn, not from them, must be told. This is the group's plan (how and when
+ * its people are to be told); who was actually told is recorded per person (src/app/use-cases/notices.ts).
+ */
 export const Art14NoticeSchema = record('the Art. 14 notice (sent, planned or exempt)', {
   status: z.enum(NOTICE_STATUSES, { error: "the notice's status must be sent, planned or exempt" }),
   /** sent: when it was sent; planned: when it will be; exempt: when the exemption was decided. */
@@ -104,7 +107,8 @@ const common = {
   art9Justification: z.string().trim().optional(),
   /** Art. 10: the official authority or DPA 2018 Sch. 1 condition that allows criminal-offence data. */
   art10Authority: z.string().trim().optional(),
-  art14Notice: Art14NoticeSchema,
+  /** The group's notice plan; optional since schema 6, when notices became per person. */
+  art14Notice: Art14NoticeSchema.optional(),
 };
 
 /**

@@ -58,13 +58,65 @@ export type Anchor = (typeof ANCHORS)[number];
 export const ON_DUPLICATE = ['skip', 'update'] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
 
-/** Why a person is on the suppression list. */
-export const SUPPRESSION_REASONS = ['erasure', 'objection'] as const;
+/**
+ * Why a person is on the suppression list: erased (Art. 17), objected (Art. 21: every use, and absolutely to direct
+ * marketing), or withdrew a consent (Art. 7(3): that consent's purpose only).
+ */
+export const SUPPRESSION_REASONS = ['erasure', 'objection', 'consent-withdrawn'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
-/** How an Art. 14 notice stands. */
+/** A group's plan for its Art. 14 notice (who was actually told is recorded per person: PERSON_NOTICE_STATUSES). */
 export const NOTICE_STATUSES = ['sent', 'planned', 'exempt'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/**
+ * How one person's Art. 14 notice stands: not yet told (due, or overdue once its date passes), told (sent), or exempt
+ * under Art. 14(5); a record carried over from a group record (before schema 6) counts only once a data owner confirms it.
+ */
+export const PERSON_NOTICE_STATUSES = ['due', 'overdue', 'sent', 'exempt', 'carried-over'] as const;
+export type PersonNoticeStatus = (typeof PERSON_NOTICE_STATUSES)[number];
+
+/** The grounds of Art. 14(5)(a)-(d) for not telling a person. */
+export const ART14_EXEMPTIONS = ['already-informed', 'disproportionate-effort', 'required-by-law', 'professional-secrecy'] as const;
+export type Art14Exemption = (typeof ART14_EXEMPTIONS)[number];
+
+/** The channels a person is reached on, for consent, notices and (issue 11) marketing rules. */
+export const CONTACT_CHANNELS = ['email', 'sms', 'phone', 'post', 'linkedin'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** How a consent was given or withdrawn, or how a notice was delivered by hand. */
+export const CONSENT_METHODS = ['form', 'reply', 'call', 'in-person', 'unsubscribe-link', 'other'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** Purposes that are direct marketing (promotion of the organisation, its products or aims: DPA 2018 s.122(5)). */
+export const MARKETING_PURPOSES = ['email-marketing', 'prospecting', 'events'] as const satisfies readonly Purpose[];
+
+/** Whether a recipient acts for us (Art. 28 processor) or on its own account (controller). */
+export const RECIPIENT_ROLES = ['processor', 'controller'] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/**
+ * How data reaches a recipient outside the UK lawfully (UK GDPR Chapter V): no transfer (hosted in the UK), UK adequacy
+ * regulations, the ICO's IDTA, the UK Addendum to the EU SCCs, binding corporate rules, or an Art. 49 derogation.
+ */
+export const TRANSFER_MECHANISMS = ['none', 'adequacy', 'idta', 'uk-addendum', 'binding-corporate-rules', 'art49-derogation'] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
+
+/** What a recipient must be told under Art. 19. */
+export const ART19_KINDS = ['erasure', 'rectification'] as const;
+export type Art19Kind = (typeof ART19_KINDS)[number];
+
+/** Where a person's data came from (Art. 14(2)(f)). */
+export const SOURCE_KINDS = ['linkedin-connections', 'linkedin-imported-contacts', 'manual'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/**
+ * Why a CRM export leaves a person out: on the suppression list, withdrew consent for this purpose, in quarantine,
+ * in a group for another purpose, in a consent group without their own live consent, not yet told (Art. 14) for a
+ * marketing export, or already told (a notice run sends the notice to those not yet told).
+ */
+export const CRM_EXCLUSIONS = ['suppressed', 'consent-withdrawn', 'no-lawful-basis', 'purpose-differs', 'no-consent-on-record', 'notice-not-given', 'notice-already-given'] as const;
+export type CrmExclusion = (typeof CRM_EXCLUSIONS)[number];
 
 /** The fields a CRM export may carry. */
 export const CRM_FIELDS = ['firstName', 'lastName', 'email', 'company', 'position', 'profileUrl', 'connectedOn'] as const;

@@ -2,7 +2,7 @@
 // plaintext ids, dates, an email-kind enum and blind indexes for dedupe and the suppression list.
 import type { BlindIndexer, RecordCipher } from '../crypto/index.js';
 import type { StoredContact } from '../shared/domain.js';
-import type { EmailKind, SuppressionReason } from '../shared/vocabulary.js';
+import type { EmailKind, Purpose, SuppressionReason } from '../shared/vocabulary.js';
 import type { Db } from './database.js';
 
 export type { EmailKind, StoredContact };
@@ -51,31 +51,46 @@ export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUr
  * The suppression list as a test (invariant I4): true when the person's profile URL or email is on the list, or
  * their name + company is. A record known only by name matches any entry's name index; a record with a URL or an
  * email also matches an entry that had nothing but a name (someone erased from a legacy export, who comes back in
- * a newer one with their profile), so `name` is the record's name index whatever else it has. Statements are
- * prepared once: an import asks for every record, an export for every contact.
+ * a newer one with their profile), so `name` is the record's name index whatever else it has. Only entries in force
+ * for every use count (an erasure or an objection, not lifted); a withdrawn consent suppresses one purpose and is
+ * read by purposeSuppressions. Statements are prepared once: an import asks for every record, an export for every contact.
  */
 export function suppressionMatcher(db: Db): (ix: ContactIndexes, name: Buffer | null) => boolean {
-  const by = (where: string) => db.prepare<[Buffer]>(`SELECT 1 FROM suppressions WHERE ${where} LIMIT 1`);
+  const find = entriesMatching(db, 'purpose IS NULL', 'SELECT 1');
+  return (ix, name) => find(ix, name).length > 0;
+}
+
+/** The purposes a person withdrew consent for (Art. 7(3)): each suppressed for that purpose only. */
+export function purposeSuppressions(db: Db): (ix: ContactIndexes, name: Buffer | null) => Set<Purpose> {
+  const find = entriesMatching(db, 'purpose IS NOT NULL', 'SELECT purpose');
+  return (ix, name) => new Set(find(ix, name).map((r) => (r as { purpose: Purpose }).purpose));
+}
+
+function entriesMatching(db: Db, scope: string, select: string): (ix: ContactIndexes, name: Buffer | null) => unknown[] {
+  const by = (where: string) => db.prepare<[Buffer]>(`${select} FROM suppressions WHERE ${where} AND lifted_at IS NULL AND ${scope}`);
   const url = by('url_index = ?');
   const email = by('email_index = ?');
   const anyName = by('name_index = ?');
   const nameOnly = by('name_index = ? AND url_index IS NULL AND email_index IS NULL');
-  return (ix, name) => {
-    if (ix.url !== null && url.get(ix.url) !== undefined) return true;
-    if (ix.email !== null && email.get(ix.email) !== undefined) return true;
-    if (name === null) return false;
-    return (ix.url === null && ix.email === null ? anyName : nameOnly).get(name) !== undefined;
-  };
+  return (ix, name) => [
+    ...(ix.url !== null ? url.all(ix.url) : []),
+    ...(ix.email !== null ? email.all(ix.email) : []),
+    ...(name === null ? [] : (ix.url === null && ix.email === null ? anyName : nameOnly).all(name)),
+  ];
 }
 
-/** Put identities on the suppression list (an erasure or an objection): blind indexes only, never a name. */
-export function insertSuppression(db: Db, row: { id: string; indexes: ContactIndexes; reason: SuppressionReason; createdAt: string; memberId: string }): void {
-  db.prepare('INSERT INTO suppressions (id, url_index, email_index, name_index, reason, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+/**
+ * Put identities on the suppression list (an erasure, an objection, or a withdrawn consent with its purpose):
+ * blind indexes only, never a name.
+ */
+export function insertSuppression(db: Db, row: { id: string; indexes: ContactIndexes; reason: SuppressionReason; purpose?: Purpose | null; createdAt: string; memberId: string }): void {
+  db.prepare('INSERT INTO suppressions (id, url_index, email_index, name_index, reason, purpose, created_at, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     row.id,
     row.indexes.url,
     row.indexes.email,
     row.indexes.name,
     row.reason,
+    row.purpose ?? null,
     row.createdAt,
     row.memberId,
   );

@@ -72,6 +72,6 @@ export class GroupsRepo {
          ON CONFLICT(group_id) DO UPDATE SET basis = excluded.basis, purpose = excluded.purpose, policy_ct = excluded.policy_ct,
            art14_status = excluded.art14_status, art14_due = excluded.art14_due, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
       )
-      .run(groupId, p.policy.basis, p.policy.purpose, this.cipher.encrypt(JSON.stringify(p.policy), `policy:${groupId}`), p.policy.art14Notice.status, p.art14Due, p.assignedAt, p.assignedBy);
+      .run(groupId, p.policy.basis, p.policy.purpose, this.cipher.encrypt(JSON.stringify(p.policy), `policy:${groupId}`), p.policy.art14Notice?.status ?? 'none', p.art14Due, p.assignedAt, p.assignedBy);
   }
 }

@@ -5,8 +5,11 @@ import { deriveKeys, IntegrityError, type AuditMac, type BlindIndexer, type Reco
 import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Role } from '../shared/vocabulary.js';
+import { ConsentsRepo } from './consents-repo.js';
 import { ContactsRepo } from './contacts-repo.js';
+import { DisclosuresRepo } from './disclosures-repo.js';
 import { GroupsRepo } from './groups-repo.js';
+import { NoticesRepo } from './notices-repo.js';
 import type { OpenVault } from './open-vault.js';
 
 export interface Outcome<T> {
@@ -23,6 +26,9 @@ export class Session {
   readonly auditMac: AuditMac;
   readonly contacts: ContactsRepo;
   readonly groups: GroupsRepo;
+  readonly consents: ConsentsRepo;
+  readonly notices: NoticesRepo;
+  readonly disclosures: DisclosuresRepo;
   private locked = false;
 
   constructor(
@@ -38,6 +44,9 @@ export class Session {
     vault.audit.useKey(this.auditMac);
     this.contacts = new ContactsRepo(vault.db, this.records);
     this.groups = new GroupsRepo(vault.db, this.records);
+    this.consents = new ConsentsRepo(vault.db, this.records);
+    this.notices = new NoticesRepo(vault.db, this.records);
+    this.disclosures = new DisclosuresRepo(vault.db, this.records);
   }
 
   get db() {

@@ -2,6 +2,7 @@
 // member holding only that role calls the channel through the router every front end uses: an allowed role
 // succeeds and a refused one gets 'wrong-role' with a sentence naming the roles that may, audited under the
 // channel's action. The sample table below is typed by the contract, so a channel without a sample does not compile.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS, CHANNEL_NAMES, rolesFor, type Channel, type Request, type Response } from '../../src/api/contract.js';
@@ -30,7 +31,18 @@ function client(): { route: Route; service: AppService; call: <C extends Channel
 
 const root = client();
 const as = {} as Record<Role, ReturnType<typeof client>>;
-const ids = { member: {} as Record<Role, string>, contacts: [] as string[], group: '', recoveryKey: '', n: 0 };
+const ids = { member: {} as Record<Role, string>, contacts: [] as string[], group: '', recipient: '', recoveryKey: '', n: 0 };
+const CONSENT: Request<'consent.add'>['consent'] = {
+  purpose: 'networking',
+  channels: ['email'],
+  obtainedAt: '2026-10-01',
+  method: 'form',
+  wording: 'Yes, invite me to your engineering meetups by email.',
+  wordingVersion: 'v1',
+  proof: 'Sign-up form submission 1042',
+};
+const CONSENT_CSV = join(tmp.dir, 'consents.csv');
+const WITHDRAWN_PURPOSES: ('events' | 'recruitment' | 'account-management')[] = ['events', 'recruitment', 'account-management'];
 const next = () => ++ids.n;
 const unusedContact = () => ids.contacts.pop()!; // contacts[0] stays for show, access and holds
 
@@ -64,6 +76,23 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'suppression.add': ['data-owner', 'admin'],
   'suppression.list': ['data-owner', 'admin'],
   'suppression.lift': ['admin'],
+  'consent.add': ['data-owner'],
+  'consent.import': ['data-owner'],
+  'consent.list': ['data-owner', 'admin'],
+  'consent.withdraw': ['data-owner', 'admin'],
+  'consent.confirm': ['data-owner'],
+  'notices.list': ['data-owner', 'admin'],
+  'notices.text': ['data-owner', 'admin'],
+  'notices.markSent': ['data-owner'],
+  'notices.exempt': ['data-owner'],
+  'notices.confirm': ['data-owner'],
+  'recipients.add': ['data-owner', 'admin'],
+  'recipients.list': ['data-owner', 'admin'],
+  'disclosures.list': ['data-owner', 'admin'],
+  'art19.list': ['data-owner', 'admin'],
+  'art19.done': ['admin'],
+  'controller.show': ['data-owner', 'admin'],
+  'controller.set': ['admin'],
   'retention.list': ['data-owner', 'admin'],
   'retention.set': ['admin'],
   'retention.remove': ['admin'],
@@ -114,7 +143,36 @@ const SAMPLES: Samples = {
   'contacts.erase': () => ({ contactId: unusedContact() }),
   'suppression.add': () => ({ email: `objector-${next()}@example.com` }),
   'suppression.list': () => ({}),
-  'suppression.lift': async () => ({ suppressionId: (await root.call('suppression.add', { email: `lifted-${next()}@example.com` })).suppressionId }),
+  'suppression.lift': async () => ({ suppressionId: (await root.call('suppression.add', { email: `lifted-${next()}@example.com` })).suppressionId, reason: 'Recorded by mistake' }),
+  'consent.add': () => ({ person: { contactId: ids.contacts[0]! }, consent: { ...CONSENT, wordingVersion: `v${next()}` } }),
+  'consent.import': () => ({ path: CONSENT_CSV, dryRun: true }),
+  'consent.list': () => ({}),
+  // A fresh consent each time, for a purpose not yet withdrawn (a withdrawal suppresses its purpose for the person).
+  'consent.withdraw': async () => {
+    const purpose = WITHDRAWN_PURPOSES[next() % WITHDRAWN_PURPOSES.length]!;
+    WITHDRAWN_PURPOSES.splice(WITHDRAWN_PURPOSES.indexOf(purpose), 1);
+    return { consentId: (await root.call('consent.add', { person: { contactId: ids.contacts[0]! }, consent: { ...CONSENT, purpose } })).consentId, method: 'reply' };
+  },
+  'consent.confirm': () => ({ groupId: ids.group }),
+  'notices.list': () => ({}),
+  'notices.text': () => ({ groupId: ids.group }),
+  'notices.markSent': () => ({ target: { contactIds: [ids.contacts[0]!] }, sentOn: '2026-11-01', version: 'v1', channel: 'email' }),
+  'notices.exempt': () => ({ target: { contactIds: [ids.contacts[0]!] }, ground: 'already-informed', decidedOn: '2026-11-01', reason: 'The person received our notice in person at the meetup on this date.' }),
+  'notices.confirm': () => ({ groupId: ids.group }),
+  'recipients.add': () => ({ name: `Mailing tool ${next()}`, role: 'controller', hostingRegion: 'UK', transfer: 'none' }),
+  'recipients.list': () => ({}),
+  'disclosures.list': () => ({}),
+  'art19.list': () => ({}),
+  'art19.done': async () => {
+    // An exported person erased: the recipient must be told (Art. 19).
+    const contactId = unusedContact();
+    await root.call('notices.markSent', { target: { contactIds: [contactId] }, sentOn: '2026-11-01', version: 'v1', channel: 'email' });
+    await root.call('export.crm', { purpose: 'networking', recipientId: ids.recipient });
+    const { art19Tasks } = await root.call('contacts.erase', { contactId });
+    return { taskId: art19Tasks[0]?.taskId ?? '00000000-0000-4000-8000-000000000000' };
+  },
+  'controller.show': () => ({}),
+  'controller.set': () => ({ name: 'Analytical Engines Ltd', contact: '1 Engine Row, London; privacy@analytical-engines.example', dpo: 'The DPO, dpo@analytical-engines.example' }),
   'retention.list': () => ({}),
   'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported' } }),
   'retention.remove': async () => {
@@ -138,7 +196,7 @@ const SAMPLES: Samples = {
   'audit.entries': () => ({}),
   'audit.verify': () => ({}),
   'audit.export': () => ({ format: 'csv' }),
-  'export.crm': () => ({ purpose: 'networking' }),
+  'export.crm': () => ({ purpose: 'networking', recipientId: ids.recipient }),
   'report.art30': () => ({ controller: 'Analytical Engines Ltd' }),
 };
 
@@ -147,8 +205,17 @@ beforeAll(async () => {
   ids.recoveryKey = created.recoveryKey;
   for (const role of ROLES) ids.member[role] = (await root.call('members.add', { name: MEMBER[role], roles: [role], passphrase: PASSPHRASE })).id;
   await root.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+  // More people, so that every sample that erases someone (erase, certificates, Art. 19 tasks) has one of its own.
+  await root.call('import.commit', { path: fixture('connections-current.csv'), choices: { strip: ['special-category'] } });
   ids.contacts = (await root.call('contacts.list', {})).map((c) => c.id);
   ids.group = (await root.call('groups.add', { label: 'Analytical Engines', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } })).id;
+  // The whole vault is one networking group, so that an export carries people (and an erasure leaves Art. 19 tasks).
+  const everyone = (await root.call('groups.add', { label: 'Everyone else', rule: { type: 'connected-year', from: 1900, to: 2100 }, confirm: true })).id;
+  const madePublic = { art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles' };
+  await root.call('policy.assign', { groupId: everyone, policy: { ...LI_POLICY, ...madePublic }, acknowledgeWarnings: true, confirm: true });
+  ids.recipient = (await root.call('recipients.add', { name: 'Meetup mailer', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
+  await root.call('controller.set', { name: 'Analytical Engines Ltd', contact: 'privacy@analytical-engines.example' });
+  writeFileSync(CONSENT_CSV, 'email,purpose,channels,obtained_at,method,wording,wording_version,proof\nada@analytical-engines.example,networking,email,2026-10-01,form,Yes invite me,v1,form 7\n');
   for (const role of ROLES) {
     as[role] = client();
     await as[role].call('vault.unlock', { path: VAULT, name: MEMBER[role], passphrase: PASSPHRASE });

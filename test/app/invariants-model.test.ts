@@ -29,6 +29,8 @@ interface Real {
   path: string;
   as: Record<Member, Route>;
   root: <C extends Channel>(channel: C, request: Request<C>) => Promise<Response<C>>;
+  /** The registered recipient every export names (each export is a disclosure). */
+  recipientId: string;
 }
 
 interface Model {
@@ -63,7 +65,7 @@ async function check(model: Model, real: Real, allowedToVanish: (c: View) => boo
   }
   model.contacts = new Map(now.map((c) => [c.id, c]));
   // Everyone is in a group with a basis for networking (see setup), so an export shows who may be used.
-  const csv = (await real.root('export.crm', { purpose: 'networking' })).csv;
+  const csv = (await real.root('export.crm', { purpose: 'networking', recipientId: real.recipientId })).csv;
   for (const s of model.suppressed.values()) {
     if (s.email) expect(csv, `erased ${s.email} exported`).not.toContain(s.email);
     if (s.profileUrl) expect(csv, `erased ${s.profileUrl} exported`).not.toContain(s.profileUrl);
@@ -120,7 +122,7 @@ const commands = [
     step(`lift suppression #${i} as ${who}`, async (m, r) => {
       const id = pick([...m.suppressed.keys(), ...m.objected.keys()], i);
       if (!id) return;
-      const result = await r.as[who]('suppression.lift', { suppressionId: id });
+      const result = await r.as[who]('suppression.lift', { suppressionId: id, reason: 'Recorded by mistake' });
       if (result.ok) {
         m.suppressed.delete(id);
         m.objected.delete(id);
@@ -130,7 +132,7 @@ const commands = [
   ),
   fc.tuple(member, fc.constantFrom('networking', 'prospecting', 'email-marketing') as fc.Arbitrary<'networking'>).map(([who, purpose]) =>
     step(`export for ${purpose} as ${who}`, async (m, r) => {
-      const result = await r.as[who]('export.crm', { purpose });
+      const result = await r.as[who]('export.crm', { purpose, recipientId: r.recipientId });
       if (result.ok) {
         const csv = (result.value as Response<'export.crm'>).csv;
         for (const s of m.suppressed.values()) {
@@ -233,6 +235,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     const group = await root('groups.add', { label: `${kind} mailboxes`, rule: { type: 'email-kind', kind } });
     await root('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
   }
+  const { recipientId } = await root('recipients.add', { name: 'Meetup CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' });
   // Kept two months from import: with the clock moving, contacts fall due and destruction has work to do.
   await root('retention.set', { policy: { scope: { type: 'basis', basis: 'legitimate-interests' }, months: 2, anchor: 'imported' } });
   const as = { root: rootRoute } as Record<Member, Route>;
@@ -242,7 +245,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     const unlocked = await as[role]('vault.unlock', { path, name: role, passphrase: PASSPHRASE });
     if (!unlocked.ok) throw new Error(unlocked.message);
   }
-  return { model: { suppressed: new Map(), objected: new Map(), holds: new Map(), held: new Map(), contacts: new Map() }, real: { clock, path, as, root } };
+  return { model: { suppressed: new Map(), objected: new Map(), holds: new Map(), held: new Map(), contacts: new Map() }, real: { clock, path, as, root, recipientId } };
 }
 
 describe('the invariants hold under random sequences of operations', () => {

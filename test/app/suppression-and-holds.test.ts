@@ -34,6 +34,18 @@ async function vault() {
 
 type Client = Awaited<ReturnType<typeof vault>>;
 
+/**
+ * A CRM export to a registered recipient, everyone held told first (Art. 14): these tests are about the suppression
+ * list, so nobody is held back for want of a notice.
+ */
+async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipientId'>): Promise<Response<'export.crm'>> {
+  const recipients = await c.call('recipients.list', {});
+  const recipientId = recipients[0]?.id ?? (await c.call('recipients.add', { name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
+  const contactIds = (await c.call('contacts.list', {})).map((x) => x.id);
+  if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'email' });
+  return c.call('export.crm', { ...request, recipientId });
+}
+
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
 const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Rear Admiral,09 Dec 2020';
 /** A legacy export: no URL column, emails hidden, so these people are known by name and company only. */
@@ -76,7 +88,7 @@ describe('I4: the suppression list covers people known only by name', () => {
     expect(await byName(c, 'Kwame')).toEqual([]);
 
     // Lifting the entry lets them in again.
-    await c.call('suppression.lift', { suppressionId: erased.suppressionId });
+    await c.call('suppression.lift', { suppressionId: erased.suppressionId, reason: 'The person consented again' });
     expect(await c.call('import.commit', { path: file, choices: {} })).toMatchObject({ added: 1, suppressedLines: [] });
     expect(await byName(c, 'Kwame')).toHaveLength(1);
   });
@@ -99,7 +111,7 @@ describe('I4: the suppression list covers people known only by name', () => {
     await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
     expect(await byName(c, 'Kwame')).toHaveLength(2);
     await c.call('suppression.add', { email: 'kwame@analytical-engines.example' });
-    const exported = await c.call('export.crm', { purpose: 'prospecting' });
+    const exported = await exportFor(c, { purpose: 'prospecting' });
     expect(exported.csv).not.toContain('Kwame');
   });
 
@@ -131,14 +143,14 @@ describe('I4: the suppression list covers people known only by name', () => {
     const legacyAda = tmp.write([LEGACY_HEADER, 'Ada,Lovelace,,Analytical Engines Ltd,Head of Computation,10 Dec 2019', ''].join('\n'));
     expect(await c.call('import.commit', { path: legacyAda, choices: {} })).toMatchObject({ added: 1 });
     await prospectingGroup(c);
-    const before = await c.call('export.crm', { purpose: 'prospecting' });
+    const before = await exportFor(c, { purpose: 'prospecting' });
     expect(before.included).toBe(3);
     expect(await byName(c, 'Ada')).toHaveLength(2);
 
     const { suppressionId, certificate } = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
     expect(certificate.destroyed.total).toBe(2);
     expect(await byName(c, 'Ada')).toEqual([]);
-    const after = await c.call('export.crm', { purpose: 'prospecting' });
+    const after = await exportFor(c, { purpose: 'prospecting' });
     expect(after.included).toBe(1);
     expect(after.csv).not.toMatch(/Lovelace/);
     // Refused on import under any of her identities.
@@ -146,8 +158,8 @@ describe('I4: the suppression list covers people known only by name', () => {
     expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 0, suppressedLines: [2] });
 
     // Lifting the entry lets her in again: exported, and importable.
-    await c.call('suppression.lift', { suppressionId });
-    const lifted = await c.call('export.crm', { purpose: 'prospecting' });
+    await c.call('suppression.lift', { suppressionId, reason: 'The person consented again' });
+    const lifted = await exportFor(c, { purpose: 'prospecting' });
     expect(lifted).toMatchObject({ included: 1, excluded: [] });
     expect(await c.call('import.commit', { path: tmp.write([HEADER, ADA, ''].join('\n')), choices: {} })).toMatchObject({ added: 1, suppressedLines: [] });
   });
@@ -159,24 +171,24 @@ describe('I4: every export consults the suppression list', () => {
     await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
     await prospectingGroup(c);
     const ada = (await byName(c, 'Ada'))[0]!;
-    expect((await c.call('export.crm', { purpose: 'prospecting' })).csv).toMatch(/Lovelace/);
+    expect((await exportFor(c, { purpose: 'prospecting' })).csv).toMatch(/Lovelace/);
 
     const { suppressionId } = await c.call('suppression.add', { email: 'Ada@Analytical-Engines.example' });
-    const result = await c.call('export.crm', { purpose: 'prospecting' });
+    const result = await exportFor(c, { purpose: 'prospecting' });
     expect(result.csv).not.toMatch(/Lovelace|ada@analytical-engines/i);
     expect(result.csv).toMatch(/Hopper/);
     expect(result).toMatchObject({ included: 1, excluded: [{ id: ada.id, reason: 'suppressed' }] });
     // Every purpose and every field selection: she is in none of them.
     for (const purpose of ['email-marketing', 'events', 'networking'] as const) {
-      const other = await c.call('export.crm', { purpose, fields: ['company', 'position'] });
+      const other = await exportFor(c, { purpose, fields: ['company', 'position'] });
       expect(other.excluded).toContainEqual({ id: ada.id, reason: 'suppressed' });
     }
     // The export's audit entry counts her among the excluded, and names nobody.
     const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
     expect(entries.filter((e) => e.action === 'export-crm').at(-1)).toMatchObject({ outcome: 'success', details: { purpose: 'networking', included: 0, excluded: 2 } });
 
-    await c.call('suppression.lift', { suppressionId });
-    expect((await c.call('export.crm', { purpose: 'prospecting' })).included).toBe(2);
+    await c.call('suppression.lift', { suppressionId, reason: 'The person consented again' });
+    expect((await exportFor(c, { purpose: 'prospecting' })).included).toBe(2);
   });
 
   it('an objection by profile URL leaves the person out too', async () => {
@@ -184,7 +196,7 @@ describe('I4: every export consults the suppression list', () => {
     await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
     await prospectingGroup(c);
     await c.call('suppression.add', { profileUrl: 'https://uk.linkedin.com/in/Grace-Hopper-1906/' });
-    const result = await c.call('export.crm', { purpose: 'prospecting' });
+    const result = await exportFor(c, { purpose: 'prospecting' });
     expect(result.csv).not.toMatch(/Hopper/);
     expect(result.included).toBe(1);
   });

@@ -49,8 +49,11 @@ describe('account, suppression, audit and certificate commands', () => {
 
     const suppressed = run(['suppress', 'add', '--email', 'objector@example.com', '--json']).json() as { suppressionId: string };
     expect(run(['suppress', 'list', '--json']).json().entries).toEqual([expect.objectContaining({ id: suppressed.suppressionId, reason: 'objection', byEmail: true })]);
-    expect(run(['suppress', 'lift', suppressed.suppressionId]).status).toBe(0);
-    expect(run(['suppress', 'list', '--json']).json().entries).toEqual([]);
+    expect(run(['suppress', 'lift', suppressed.suppressionId]).status).toBe(64); // the reason is required
+    expect(run(['suppress', 'lift', suppressed.suppressionId, '--reason', 'Recorded by mistake']).status).toBe(0);
+    // Lifted, not forgotten: the entry stays listed with the day it was lifted.
+    expect(run(['suppress', 'list', '--json']).json().entries).toEqual([expect.objectContaining({ id: suppressed.suppressionId, liftedAt: expect.any(String) })]);
+    expect(run(['suppress', 'list']).stdout).toMatch(/^In force: none; lifted: 1\./);
 
     const group = run(['groups', 'add', 'Everyone with a work address', '--email-kind', 'corporate', '--json']).json() as { id: string };
     const incomplete = run(['assign', group.id, '--check', '--policy', tmp.write('{"basis":"consent"}', 'draft.json'), '--json']).json() as { errors: string[] };

@@ -155,6 +155,21 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(/\b11\b/);
   });
 
+  it('records an objection (Art. 21) from a contact: confirmed first, then the person is on the suppression list', async () => {
+    await byTestId('contacts-search').fill('Lovelace');
+    await page.getByTestId('contact-row').first().click();
+    await byTestId('contact-detail').waitFor();
+    await byTestId('object-button').click();
+    await byTestId('confirm-dialog').waitFor();
+    expect(await byTestId('confirm-dialog').textContent()).toMatch(/Art\. 21/);
+    await byTestId('confirm-object').click();
+    await expect.poll(() => byTestId('object-button').textContent(), { timeout: 10_000 }).toBe('Objection recorded');
+    expect(await byTestId('object-button').isDisabled()).toBe(true);
+    await expect.poll(status).toMatch(/objection is recorded: they are left out of every export/);
+    await byTestId('close-detail').click();
+    await byTestId('contacts-search').fill('');
+  });
+
   it('asks before a shorter quarantine makes contacts due: Cancel keeps the old one, Go ahead saves it', async () => {
     // Eleven days after the import, the eight quarantined contacts are due on 2026-12-29 (30 days): seven days would
     // make them due now.

@@ -1,13 +1,35 @@
-// Records of processing (Art. 30(1)): a section per group with the required entries, the quarantine, the
-// security measures; user text cannot break the Markdown; the CSV has one row per group and parses back.
+// Records of processing (Art. 30(1)): the controller and its DPO (a), a section per group with the required entries,
+// the quarantine, the recipients (d) and transfers (e) from the register, the special-category data held, retention
+// per category (f), the security measures (g); user text cannot break the Markdown; the CSV has one row per group
+// and one for the quarantine, and parses back.
 import { describe, expect, it } from 'vitest';
-import { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, markdownText, type Art30Input } from '../../src/export/art30-report.js';
+import {
+  art30Csv,
+  art30Markdown,
+  DEFAULT_SECURITY_MEASURES,
+  markdownText,
+  TRANSFER_WORDS,
+  type Art30Controller,
+  type Art30Input,
+  type Art30Recipient,
+} from '../../src/export/art30-report.js';
 import { policy } from '../policy/builders.js';
 import { parseCsvRecords } from './helpers.js';
 
+const CONTROLLER: Art30Controller = {
+  name: 'Acme Ltd',
+  contact: '1 High Street, London; privacy@acme.example',
+  dpo: 'Dana Protector, dpo@acme.example',
+  representative: null,
+  recorded: true,
+};
+const HUBSPOT: Art30Recipient = { name: 'HubSpot', role: 'processor', contractDate: '2025-01-06', hostingRegion: 'EU (Frankfurt)', transfer: 'adequacy' };
+const MAILER: Art30Recipient = { name: 'Mailer Inc', role: 'processor', contractDate: '2025-02-01', hostingRegion: 'USA', transfer: 'none' };
+const PARTNER: Art30Recipient = { name: 'Partner Ltd', role: 'controller', contractDate: null, hostingRegion: 'United Kingdom', transfer: 'none' };
+
 function input(overrides: Partial<Art30Input> = {}): Art30Input {
   return {
-    controller: 'Acme Ltd, 1 High Street, London',
+    controller: CONTROLLER,
     generatedAt: '2025-02-10',
     groups: [
       {
@@ -17,6 +39,7 @@ function input(overrides: Partial<Art30Input> = {}): Art30Input {
         policy: policy('legitimate-interests', { purpose: 'prospecting' }),
         retention: '24 months after import',
         dataCategories: ['user.name.first', 'user.name.last', 'user.contact.email'],
+        specialCategories: [{ category: 'health', contacts: 2 }],
       },
       {
         groupId: 'g2',
@@ -25,10 +48,12 @@ function input(overrides: Partial<Art30Input> = {}): Art30Input {
         policy: policy('contract'),
         retention: 'Six years after the contract ends',
         dataCategories: ['user.name.first', 'user.job_title'],
+        specialCategories: [],
       },
-      { groupId: 'g3', label: 'Unsorted', contacts: 4, policy: null, retention: '30 days (quarantine)', dataCategories: [] },
+      { groupId: 'g3', label: 'Unsorted', contacts: 4, policy: null, retention: '30 days (quarantine)', dataCategories: [], specialCategories: [] },
     ],
-    quarantined: { contacts: 7, retention: 'Destroyed 30 days after import' },
+    quarantined: { contacts: 7, retention: 'Destroyed 30 days after import', specialCategories: [{ category: 'criminal-offences', contacts: 1 }, { category: 'health', contacts: 1 }] },
+    recipients: [],
     securityMeasures: DEFAULT_SECURITY_MEASURES,
     ...overrides,
   };
@@ -52,8 +77,36 @@ describe('art30Markdown', () => {
 
   it('names the controller and the date', () => {
     expect(md.startsWith('# Records of processing activities (UK GDPR Art. 30(1))\n')).toBe(true);
-    expect(md).toContain('- Controller: Acme Ltd, 1 High Street, London');
+    expect(md).toContain('- Controller: Acme Ltd');
     expect(md).toContain('- Generated: 2025-02-10');
+  });
+
+  it("Art. 30(1)(a): lists the controller's name, contact details and DPO", () => {
+    expect(Object.fromEntries(tableRows(section(md, '## Controller (Art. 30(1)(a))')))).toEqual({
+      Name: 'Acme Ltd',
+      'Contact details': '1 High Street, London; privacy@acme.example',
+      'Data protection officer': 'Dana Protector, dpo@acme.example',
+    });
+    const withRepresentative = art30Markdown(input({ controller: { ...CONTROLLER, dpo: null, representative: 'EU Rep GmbH, Berlin' } }));
+    expect(Object.fromEntries(tableRows(section(withRepresentative, '## Controller (Art. 30(1)(a))')))).toMatchObject({
+      'Data protection officer': 'No DPO designated',
+      Representative: 'EU Rep GmbH, Berlin',
+    });
+  });
+
+  it('Art. 30(1)(a): says honestly what is not recorded, never "No DPO designated" without a record', () => {
+    const none = art30Markdown(input({ controller: { name: null, contact: null, dpo: null, representative: null, recorded: false } }));
+    expect(none).toContain('- Controller: not recorded');
+    expect(Object.fromEntries(tableRows(section(none, '## Controller (Art. 30(1)(a))')))).toEqual({
+      Name: 'not recorded',
+      'Contact details': 'not recorded',
+      'Data protection officer': 'not recorded',
+      Representative: 'not recorded',
+    });
+    expect(none).not.toContain('No DPO designated');
+    // A name given with the request, and nothing recorded: only the name is known.
+    const named = art30Markdown(input({ controller: { name: 'Given Name Ltd', contact: null, dpo: null, representative: null, recorded: false } }));
+    expect(Object.fromEntries(tableRows(section(named, '## Controller (Art. 30(1)(a))')))).toMatchObject({ Name: 'Given Name Ltd', 'Contact details': 'not recorded' });
   });
 
   it('has a section per group with every Art. 30(1) entry', () => {
@@ -63,6 +116,7 @@ describe('art30Markdown', () => {
         'Contacts',
         'Purpose',
         'Lawful basis',
+        ...(label === 'Prospects' ? ['Special category data held'] : []),
         'Categories of data subjects',
         'Categories of personal data',
         'Recipients',
@@ -78,8 +132,9 @@ describe('art30Markdown', () => {
       'Lawful basis': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
       'Categories of data subjects': 'LinkedIn connections (business contacts)',
       'Categories of personal data': 'user.name.first, user.name.last, user.contact.email',
-      Recipients: 'none outside the controller unless exported to a CRM',
-      'Transfers to third countries': 'none',
+      'Special category data held': 'health (Art. 9): 2 contacts',
+      Recipients: 'none',
+      'Transfers to third countries': 'No transfers recorded',
       Retention: '24 months after import',
     });
     expect(prospects['Security measures']).toContain('AES-256-GCM encryption of every stored record, bound to its row');
@@ -92,7 +147,7 @@ describe('art30Markdown', () => {
     const text = section(md, '## Quarantine').join('\n');
     expect(text).toContain('7 contacts are in quarantine');
     expect(text).toContain('Retention: Destroyed 30 days after import');
-    expect(art30Markdown(input({ quarantined: { contacts: 1, retention: 'x' } }))).toContain('1 contact is in quarantine');
+    expect(art30Markdown(input({ quarantined: { contacts: 1, retention: 'x', specialCategories: [] } }))).toContain('1 contact is in quarantine');
   });
 
   it('lists the security measures', () => {
@@ -103,9 +158,66 @@ describe('art30Markdown', () => {
 
   it('shows an Art. 9(2) condition when a group has one', () => {
     const p = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'A separate tick box for health data.' });
-    const group = { groupId: 'g9', label: 'Wellbeing', contacts: 2, policy: p, retention: '1 year', dataCategories: [] };
+    const group = { groupId: 'g9', label: 'Wellbeing', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [] };
     const rows = Object.fromEntries(tableRows(section(art30Markdown(input({ groups: [group] })), '## Group: Wellbeing')));
     expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): explicit-consent');
+  });
+
+  it('Art. 30(1)(d): lists the recipients from the register, "none" only when it is empty', () => {
+    expect(section(md, '## Recipients (Art. 30(1)(d))').filter(Boolean)).toEqual([
+      'None: no recipient is registered, and every export to a CRM or mailing tool names a registered recipient.',
+    ]);
+    const withRegister = art30Markdown(input({ recipients: [HUBSPOT, PARTNER] }));
+    const rows = section(withRegister, '## Recipients (Art. 30(1)(d))').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+    expect(rows).toEqual([
+      '| Recipient | Role | Art. 28 contract | Hosting region | Transfer mechanism |',
+      "| HubSpot | Processor (acts on the controller's instructions, Art. 28) | 2025-01-06 | EU (Frankfurt) | UK adequacy regulations (Art. 45, DPA 2018 s.17A) |",
+      '| Partner Ltd | Controller (uses the data for its own purposes) | not applicable (a controller) | United Kingdom | None recorded |',
+    ]);
+    const group = Object.fromEntries(tableRows(section(withRegister, '## Group: Prospects')));
+    expect(group.Recipients).toBe('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt)); Partner Ltd (controller; Art. 28 contract: not applicable (a controller); hosted in United Kingdom)');
+  });
+
+  it('Art. 30(1)(e): lists every transfer with its mechanism, and "No transfers recorded" when there is none', () => {
+    expect(section(md, '## Transfers to third countries (Art. 30(1)(e))').filter(Boolean)).toEqual(['No transfers recorded.']);
+    const uk = art30Markdown(input({ recipients: [PARTNER] }));
+    expect(section(uk, '## Transfers to third countries (Art. 30(1)(e))').filter(Boolean)).toEqual(['No transfers recorded.']);
+    const withTransfer = art30Markdown(input({ recipients: [HUBSPOT, PARTNER, { ...MAILER, transfer: 'idta' }] }));
+    expect(section(withTransfer, '## Transfers to third countries (Art. 30(1)(e))').filter(Boolean)).toEqual([
+      `- HubSpot (EU (Frankfurt)): ${TRANSFER_WORDS.adequacy}`,
+      `- Mailer Inc (USA): ${TRANSFER_WORDS.idta}`,
+    ]);
+  });
+
+  it('Chapter V: flags a recipient hosted outside the UK with no transfer mechanism for checking, not one in the UK', () => {
+    const out = art30Markdown(input({ recipients: [MAILER, PARTNER, { ...PARTNER, name: 'London Host', hostingRegion: 'London, U.K.' }] }));
+    const lines = section(out, '## Transfers to third countries (Art. 30(1)(e))').filter(Boolean);
+    expect(lines[0]).toBe('No transfers recorded.');
+    expect(lines.slice(1)).toEqual([
+      '- Check: Mailer Inc is hosted in "USA" with no transfer mechanism recorded: if that is outside the UK, the transfer needs a safeguard (UK GDPR Chapter V).',
+    ]);
+    const row = Object.fromEntries(tableRows(section(out, '## Group: Prospects')))['Transfers to third countries'];
+    expect(row).toContain('Check: Mailer Inc is hosted in "USA"');
+  });
+
+  it('Art. 9, Art. 10: counts the contacts per special category held, groups and quarantine together', () => {
+    expect(section(md, '## Special category and criminal offence data held (Art. 9, Art. 10)').filter(Boolean)).toEqual([
+      '- criminal offences (Art. 10): 1 contact',
+      '- health (Art. 9): 3 contacts',
+    ]);
+    const none = art30Markdown(input({ groups: [], quarantined: { contacts: 0, retention: 'x', specialCategories: [] } }));
+    expect(section(none, '## Special category and criminal offence data held (Art. 9, Art. 10)').filter(Boolean)).toEqual(['None found in the data kept.']);
+  });
+
+  it('Art. 30(1)(f): gives the retention per group and for the quarantine', () => {
+    const rows = section(md, '## Retention per category (Art. 30(1)(f))').filter((l) => l.startsWith('| ') && !l.startsWith('| ---'));
+    expect(rows).toEqual([
+      '| Category | Retention |',
+      '| Group: Prospects | 24 months after import |',
+      '| Group: Clients | Six years after the contract ends |',
+      '| Group: Unsorted | 30 days (quarantine) |',
+      '| Quarantine | Destroyed 30 days after import |',
+    ]);
   });
 
   it('keeps user text from breaking the table or injecting HTML', () => {
@@ -138,21 +250,43 @@ describe('markdownText', () => {
 });
 
 describe('art30Csv', () => {
-  it('has one row per group and parses back', () => {
+  it('has one row per group, then the quarantine, and parses back', () => {
     const records = parseCsvRecords(art30Csv(input()));
-    expect(records.map((r) => r.Group)).toEqual(['Prospects', 'Clients', 'Unsorted']);
+    expect(records.map((r) => r.Group)).toEqual(['Prospects', 'Clients', 'Unsorted', 'Quarantine']);
     expect(records[0]).toMatchObject({
-      Controller: 'Acme Ltd, 1 High Street, London',
+      Controller: 'Acme Ltd',
+      'Controller contact': '1 High Street, London; privacy@acme.example',
+      'Data protection officer': 'Dana Protector, dpo@acme.example',
+      Representative: '',
       Generated: '2025-02-10',
       'Group id': 'g1',
       Contacts: '120',
       'Lawful basis': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
       'Categories of data subjects': 'LinkedIn connections (business contacts)',
-      'Transfers to third countries': 'none',
+      'Special category data held': 'health (Art. 9): 2 contacts',
+      Recipients: 'none',
+      'Transfers to third countries': 'No transfers recorded',
       Retention: '24 months after import',
     });
     expect(records[1]?.['Lawful basis']).toBe('Contract (UK GDPR Art. 6(1)(b))');
     expect(records[2]?.Purpose).toContain('none recorded');
+    expect(records[3]).toMatchObject({
+      'Group id': '',
+      Contacts: '7',
+      Retention: 'Destroyed 30 days after import',
+      'Special category data held': 'criminal offences (Art. 10): 1 contact; health (Art. 9): 1 contact',
+    });
+  });
+
+  it('Art. 30(1)(a), (d), (e): carries the controller, the register and the transfers on every row', () => {
+    const records = parseCsvRecords(art30Csv(input({ recipients: [HUBSPOT, MAILER], controller: { name: null, contact: null, dpo: null, representative: null, recorded: false } })));
+    for (const r of records) {
+      expect(r).toMatchObject({ Controller: 'not recorded', 'Controller contact': 'not recorded', 'Data protection officer': 'not recorded' });
+      expect(r.Recipients).toContain('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt))');
+      expect(r.Recipients).toContain('Mailer Inc (processor');
+      expect(r['Transfers to third countries']).toContain(`HubSpot (EU (Frankfurt)): ${TRANSFER_WORDS.adequacy}`);
+      expect(r['Transfers to third countries']).toContain('Check: Mailer Inc is hosted in "USA"');
+    }
   });
 
   it('neutralises a formula in a group label', () => {

@@ -11,7 +11,13 @@ import { parseCsv, parseCsvRecords, storedContact } from './helpers.js';
 let next = 0;
 function exportable(
   p: GroupPolicy | null,
-  options: { emailKind?: ExportableContact['emailKind']; soleTrader?: boolean; contact?: Partial<StoredContact>; facts?: Partial<ContactFacts> } = {},
+  options: {
+    emailKind?: ExportableContact['emailKind'];
+    soleTrader?: boolean;
+    contact?: Partial<StoredContact>;
+    facts?: Partial<ContactFacts>;
+    person?: Pick<ExportableContact, 'consents' | 'noticeGiven' | 'suppressedPurposes'>;
+  } = {},
 ): ExportableContact {
   next += 1;
   const id = `c${next}`;
@@ -23,6 +29,11 @@ function exportable(
     groupLabel: 'Prospects',
     policy: p,
     emailKind,
+    // By default the person was told (Art. 14) and, in a consent group, gave their own consent to the group's
+    // purpose by email: the tests below that are about those rules say otherwise.
+    consents: p?.basis === 'consent' ? [{ purpose: p.purpose, channels: ['email'] }] : [],
+    noticeGiven: true,
+    ...options.person,
     facts: {
       id,
       company: contact.company,
@@ -150,6 +161,68 @@ describe('crmExport: email marketing (PECR reg. 22)', () => {
     const result = crmExport([personal], { purpose: 'prospecting' });
     expect(result.emailsWithheld).toEqual([]);
     expect(parseCsvRecords(result.csv)[0]?.Email).toBe('zoe@gmail.com');
+  });
+});
+
+describe('crmExport: what the law keeps per person', () => {
+  it('a consent group exports only people with their own live consent for the purpose (Art. 6(1)(a), Art. 7(1))', () => {
+    const own = exportable(consent());
+    const none = exportable(consent(), { person: { consents: [] } });
+    const otherPurpose = exportable(consent(), { person: { consents: [{ purpose: 'events', channels: ['email'] }] } });
+    const result = crmExport([own, none, otherPurpose], { purpose: 'email-marketing' });
+    expect(result.includedIds).toEqual([own.id]);
+    expect(result.excluded).toEqual([
+      { id: none.id, reason: 'no-consent-on-record' },
+      { id: otherPurpose.id, reason: 'no-consent-on-record' },
+    ]);
+    expect(result.notes.some((n) => n.includes('no consent on record') && n.includes('Art. 7(1)'))).toBe(true);
+  });
+
+  it('a person who withdrew consent for the purpose is left out, whatever the basis (Art. 7(3)); other purposes still use them', () => {
+    const withdrawn = exportable(li('prospecting'), { person: { suppressedPurposes: new Set(['prospecting']) } });
+    expect(crmExport([withdrawn], { purpose: 'prospecting' }).excluded).toEqual([{ id: withdrawn.id, reason: 'consent-withdrawn' }]);
+    const elsewhere = exportable(li('networking'), { person: { suppressedPurposes: new Set(['prospecting']) } });
+    expect(crmExport([elsewhere], { purpose: 'networking' }).included).toBe(1);
+  });
+
+  it('a marketing export holds back people not yet told (Art. 14(3)); a notice run includes only them', () => {
+    const told = exportable(li('prospecting'));
+    const untold = exportable(li('prospecting'), { person: { noticeGiven: false } });
+    const marketing = crmExport([told, untold], { purpose: 'prospecting' });
+    expect(marketing.includedIds).toEqual([told.id]);
+    expect(marketing.excluded).toEqual([{ id: untold.id, reason: 'notice-not-given' }]);
+    const run = crmExport([told, untold], { purpose: 'prospecting', noticeRun: true });
+    expect(run.includedIds).toEqual([untold.id]);
+    expect(run.excluded).toEqual([{ id: told.id, reason: 'notice-already-given' }]);
+  });
+
+  it('a notice run keeps the emails of individual subscribers: the notice is not marketing (PECR reg. 22 does not apply)', () => {
+    const personal = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' }, person: { noticeGiven: false } });
+    const run = crmExport([personal], { purpose: 'email-marketing', noticeRun: true });
+    expect(run.emailsWithheld).toEqual([]);
+    expect(run.csv).toContain('zoe@gmail.com');
+  });
+
+  it('a non-marketing export includes people not yet told, and says their notice is now due (Art. 14(3)(c))', () => {
+    const untold = exportable(li('recruitment'), { person: { noticeGiven: false } });
+    const result = crmExport([untold], { purpose: 'recruitment' });
+    expect(result.includedIds).toEqual([untold.id]);
+    expect(result.notes.some((n) => n.includes('Art. 14(3)(c)'))).toBe(true);
+  });
+
+  it("an individual subscriber's own consent to email lets their email be used under legitimate interests (PECR reg. 22)", () => {
+    const consented = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' }, person: { consents: [{ purpose: 'email-marketing', channels: ['email'] }] } });
+    const notByEmail = exportable(li(), { emailKind: 'personal', contact: { email: 'ann@gmail.com' }, person: { consents: [{ purpose: 'email-marketing', channels: ['phone'] }] } });
+    const result = crmExport([consented, notByEmail], { purpose: 'email-marketing' });
+    expect(result.emailsWithheld).toEqual([{ id: notByEmail.id, reason: 'individual-subscriber-without-consent' }]);
+    expect(parseCsvRecords(result.csv).map((r) => r.Email)).toEqual(['zoe@gmail.com', '']);
+  });
+
+  it('a consent that does not cover email keeps the person but withholds the email (PECR reg. 22)', () => {
+    const byPost = exportable(consent(), { person: { consents: [{ purpose: 'email-marketing', channels: ['post'] }] } });
+    const result = crmExport([byPost], { purpose: 'email-marketing' });
+    expect(result.included).toBe(1);
+    expect(result.emailsWithheld).toEqual([{ id: byPost.id, reason: 'consent-does-not-cover-email' }]);
   });
 });
 

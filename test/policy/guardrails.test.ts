@@ -18,7 +18,7 @@ const find = (guardrails: Guardrail[], id: string) => guardrails.find((g) => g.i
 
 describe('every valid example policy passes clean', () => {
   it.each(['consent', 'legitimate-interests', 'contract', 'legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('%s', (basis) => {
-    expect(checkGuardrails(policy(basis), group(contact()), { now: NOW, importedAt: '2025-01-20' })).toEqual([]);
+    expect(checkGuardrails(policy(basis), group(contact()), { now: NOW, noticesOverdue: { count: 0, earliestDue: '2025-02-20' } })).toEqual([]);
   });
 });
 
@@ -161,27 +161,26 @@ describe('basis-unlikely-for-marketing', () => {
   });
 });
 
-describe('art14-notice-overdue', () => {
+describe('art14-notice-overdue (UK GDPR Art. 14(3): per person, not from the group plan)', () => {
   const planned = (date: string) => policy('consent', { art14Notice: { status: 'planned', date, method: 'Email' } });
+  const sent = policy('consent', { art14Notice: { status: 'sent', date: '2025-01-05', method: 'Email' } });
 
-  it('warns when the notice is planned for after the due day', () => {
-    const g = find(checkGuardrails(planned('2025-03-01'), EMPTY, { importedAt: '2025-01-31T09:00:00Z' }), 'art14-notice-overdue');
-    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 14(3)(a)' });
+  it('warns with the count and the earliest due day when members are overdue', () => {
+    const g = find(checkGuardrails(planned('2025-03-01'), EMPTY, { noticesOverdue: { count: 3, earliestDue: '2025-02-28' } }), 'art14-notice-overdue');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 14(3)' });
+    expect(g?.message).toContain('3 people in this group have not been told');
     expect(g?.message).toContain('by 2025-02-28');
+    expect(find(checkGuardrails(planned('2025-03-01'), EMPTY, { noticesOverdue: { count: 1, earliestDue: '2025-02-28' } }), 'art14-notice-overdue')?.message).toMatch(/^1 person in this group has/);
   });
 
-  it('warns when the due day has passed and the notice is still planned', () => {
-    const g = find(checkGuardrails(planned('2025-01-20'), EMPTY, { importedAt: '2025-01-01', now: NOW }), 'art14-notice-overdue');
-    expect(g?.message).toContain('still only planned');
+  it('warns even when the group plan says sent: a group record does not tell people imported later', () => {
+    expect(find(checkGuardrails(sent, EMPTY, { noticesOverdue: { count: 2, earliestDue: '2025-02-01' } }), 'art14-notice-overdue')).toBeDefined();
   });
 
-  it('is quiet on time, when sent or exempt, and without an import date', () => {
-    const opts = { importedAt: '2025-01-20', now: NOW };
-    expect(find(checkGuardrails(planned('2025-02-20'), EMPTY, opts), 'art14-notice-overdue')).toBeUndefined();
-    expect(find(checkGuardrails(planned('2025-02-20'), EMPTY, { importedAt: '2025-01-20', now: new Date('2025-02-20T23:59:00Z') }), 'art14-notice-overdue')).toBeUndefined();
-    const sent = policy('consent', { art14Notice: { status: 'sent', date: '2025-06-01', method: 'Email' } });
-    expect(find(checkGuardrails(sent, EMPTY, { importedAt: '2025-01-01', now: NOW }), 'art14-notice-overdue')).toBeUndefined();
-    expect(find(checkGuardrails(planned('2026-01-01'), EMPTY, { now: NOW }), 'art14-notice-overdue')).toBeUndefined();
+  it('is quiet when no member is overdue, or without the count, whatever the plan', () => {
+    expect(find(checkGuardrails(planned('2026-01-01'), EMPTY, { now: NOW, noticesOverdue: { count: 0, earliestDue: '2025-02-01' } }), 'art14-notice-overdue')).toBeUndefined();
+    expect(find(checkGuardrails(planned('2025-01-20'), EMPTY, { now: NOW }), 'art14-notice-overdue')).toBeUndefined();
+    expect(find(checkGuardrails(sent, EMPTY, { now: NOW }), 'art14-notice-overdue')).toBeUndefined();
   });
 });
 

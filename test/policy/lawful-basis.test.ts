@@ -146,8 +146,8 @@ describe('Art. 14 notice', () => {
     expect(errorsOf(notice({ status: 'exempt', date: '2025-02-01', method: 'none' }))[0]).toMatch(/^art14Notice\.exemption: an exemption needs its Art\. 14\(5\) ground/);
   });
 
-  it('needs the notice, its date and its method', () => {
-    expect(errorsOf(policyInput('consent', { art14Notice: undefined }))).toEqual(['art14Notice: the Art. 14 notice (sent, planned or exempt) is required']);
+  it("is optional (the group's plan: who was told is recorded per person), but when given needs its date and method", () => {
+    expect(parseGroupPolicy(policyInput('consent', { art14Notice: undefined })).ok).toBe(true);
     expect(errorsOf(notice({ status: 'sent', method: 'Email' }))).toEqual(['art14Notice.date: the date of the notice is required (yyyy-mm-dd)']);
     expect(errorsOf(notice({ status: 'sent', date: '2025-01-01', method: 'x' }))).toEqual(['art14Notice.method: how people are told (the method) is required']);
     expect(errorsOf(notice({ status: 'soon', date: '2025-01-01', method: 'Email' }))).toEqual(["art14Notice.status: the notice's status must be sent, planned or exempt"]);

@@ -12,6 +12,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../src/vault/migrations/migration.js';
+import { downgrade } from '../support/downgrade.js';
 import type { AuditDetails, AuditHead } from '../../src/audit/audit-log.js';
 import { isKeyless } from '../../src/audit/audit-log.js';
 import { verifyAudit } from '../../src/app/use-cases/audit.js';
@@ -441,20 +443,13 @@ describe('authenticated entries (I10)', () => {
   });
 
   it('a vault migrated from schema 4 verifies: its earlier entries chain-only, the later ones authenticated', async () => {
-    // Schema 4 as it was: no MAC column, no wrapped token keys, no mark (columns dropped from a copy).
+    // Schema 4 as it was: no MAC column, no wrapped token keys, no mark, nor anything later (undone on a copy).
     const path = tmp.path(`schema-4-${randomUUID()}.db`);
     copyFileSync(original, path);
-    const db = new Database(path);
-    db.exec(`
-      DROP TRIGGER audit_legacy_seq_no_insert; DROP TRIGGER audit_legacy_seq_no_update; DROP TRIGGER audit_legacy_seq_no_delete;
-      ALTER TABLE audit_log DROP COLUMN mac; ALTER TABLE destruction_tokens DROP COLUMN audit_key;
-      DELETE FROM vault_meta WHERE key = 'audit_legacy_seq';
-    `);
-    db.pragma('user_version = 4');
-    db.close();
+    downgrade(path, 4);
     const vault = Vault.open(path);
     opened.push(vault);
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(5);
+    expect(vault.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(vault.audit.legacyMark()).toBe(entries);
     expect(vault.db.prepare('SELECT count(*) AS n FROM audit_log WHERE mac IS NOT NULL').get()).toEqual({ n: 0 });
     const session = await vault.unlock('Alice Admin', PASSPHRASE); // verified on open

@@ -131,7 +131,7 @@ describe('erasure, objection and access', () => {
     expect(listContacts(session).some((c) => c.lastName === 'Hopper')).toBe(false);
     const again = await commitImport(session, fixture('connections-tricky.csv'), {});
     expect(again.suppressedLines).toEqual([6]);
-    liftSuppression(session, suppressionId);
+    liftSuppression(session, suppressionId, 'The person consented again');
     const third = await commitImport(session, fixture('connections-tricky.csv'), {});
     expect(third).toMatchObject({ suppressedLines: [], added: 1 });
     vault.close();
@@ -156,13 +156,15 @@ describe('sanitised export', () => {
     );
     await commitImport(session, file, {});
     const group = addGroup(session, 'Everyone with a work address', { type: 'email-kind', kind: 'corporate' });
-    assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'prospecting', purposeDescription: 'Prospecting for payroll clients', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
-    const result = exportForCrm(session, { purpose: 'prospecting' });
+    assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'networking', purposeDescription: 'Invitations to our payroll meetups', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
+    const recipientId = '6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
+    session.disclosures.addRecipient({ id: recipientId, name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none', contact: null, createdAt: '2026-11-29T00:00:00.000Z' }, session.memberId);
+    const result = exportForCrm(session, { purpose: 'networking', recipientId });
     expect(result.included).toBe(2);
     const cells = Papa.parse<string[]>(result.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
     for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
     expect(cells).toContain('\'=HYPERLINK("http://evil.example","Click")');
-    expect(exportForCrm(session, { purpose: 'email-marketing' })).toMatchObject({ included: 0 });
+    expect(exportForCrm(session, { purpose: 'email-marketing', recipientId })).toMatchObject({ included: 0 });
     vault.close();
   });
 });

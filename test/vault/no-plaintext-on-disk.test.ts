@@ -2,8 +2,11 @@
 // with a group (label + company rule), a lawful basis with free-text evidence and two named members; then the raw
 // bytes of the vault file and its WAL/SHM/journal are searched, before closing (WAL populated) and after closing,
 // for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), for every
-// free text typed about people, and for a destruction token (kept only as its hash, beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
+// free text typed about people (the group's policy, and schema 6's per-person consent and notice records, the
+// recipients register, the disclosure log, an Art. 19 task, the controller's details and a suppression lifted with a
+// reason), and for a destruction token (kept only as its hash, beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
 // their name + company as a keyed hash, and neither their name nor their company is anywhere in the files.
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +17,8 @@ import { listContacts } from '../../src/app/use-cases/contacts.js';
 import { addGroup, assignPolicy, listGroups } from '../../src/app/use-cases/groups.js';
 import { addMember, listAllMembers } from '../../src/app/use-cases/members.js';
 import { createDestructionToken } from '../../src/app/use-cases/tokens.js';
-import { erasePerson } from '../../src/app/use-cases/requests.js';
+import { erasePerson, liftSuppression, suppressPerson } from '../../src/app/use-cases/requests.js';
+import type { Session } from '../../src/vault/session.js';
 import { nameIndexOf } from '../../src/vault/contacts-repo.js';
 import { Vault } from '../../src/vault/vault.js';
 import { fixture, scratch } from '../support/fixtures.js';
@@ -49,11 +53,29 @@ const POLICY = {
   },
   art14Notice: { status: 'sent', date: '2025-01-15', method: 'Letter with our privacy notice, posted to Crumpetshire' },
 };
+/** What schema 6 keeps per person and per recipient: every free text typed there (issue 10). */
+const PERSON_FACTS = {
+  wording: 'Yes, Wilhelmina may email me about the Bletchley engineering evenings.',
+  wordingVersion: 'Bletchley sign-up wording, Michaelmas edition',
+  proof: 'Sign-up card in the Crumpetshire filing cabinet, drawer four',
+  noticeVersion: 'Crumpetshire privacy notice, second printing',
+  dpiaReference: 'DPIA-CRUMPET-0042 kept by Wilhelmina',
+  noticeReason: 'Writing to every Bletchley pioneer individually would take Wilhelmina a whole season',
+  publishedAt: 'https://crumpetshire.example/privacy-notice-for-pioneers',
+  recipientName: 'Quillfeather Mailing Cooperative',
+  hostingRegion: 'Crumpetshire data centre, Thistlewood wing',
+  recipientContact: 'dpo@quillfeather-mailing.example',
+  controllerName: 'Difference Engine Society of Crumpetshire',
+  controllerContact: '7 Babbage Crescent, Crumpetshire; privacy@difference-engine-society.example',
+  dpo: 'Wilhelmina Fairweather-Quill, dpo@difference-engine-society.example',
+  liftReason: 'Ada telephoned Wilhelmina to say she would like the invitations again',
+};
 const TYPED_TEXT = [
   GROUP_LABEL,
   POLICY.purposeDescription,
   ...Object.values(POLICY.evidence).filter((v) => v !== POLICY.evidence.assessedAt),
   POLICY.art14Notice.method,
+  ...Object.values(PERSON_FACTS),
 ];
 
 /** The text of every identifying cell of a fixture, raw and normalised, with derived forms the vault may compute. */
@@ -143,6 +165,34 @@ function realLeaks(found: Found[], fields: Buffer[]): Found[] {
   });
 }
 
+/**
+ * Schema 6's tables, each with a row holding typed text: a consent, a notice sent and an exemption, a recipient, a
+ * disclosure, an Art. 19 task (its subject is a fixture's email), the controller's details, a lifted suppression.
+ */
+function fillPersonFacts(session: Session): void {
+  const at = new Date().toISOString();
+  const [ada, other] = listContacts(session).filter((c) => c.email !== null);
+  const base = { carriedOver: false, recordedAt: at, recordedBy: session.memberId };
+  session.consents.insert({ id: randomUUID(), contactId: ada!.id, purpose: 'networking', channels: ['email', 'post'], obtainedAt: '2025-01-10', method: 'form', wording: PERSON_FACTS.wording, wordingVersion: PERSON_FACTS.wordingVersion, proof: PERSON_FACTS.proof, carriedOver: false, createdAt: at, createdBy: session.memberId });
+  session.notices.put({ contactId: ada!.id, status: 'sent', day: '2025-01-15', channel: 'post', exemption: null, version: PERSON_FACTS.noticeVersion, dpiaReference: null, reason: null, publishedAt: null, ...base });
+  session.notices.put({ contactId: other!.id, status: 'exempt', day: '2025-01-15', channel: null, exemption: 'disproportionate-effort', version: null, dpiaReference: PERSON_FACTS.dpiaReference, reason: PERSON_FACTS.noticeReason, publishedAt: PERSON_FACTS.publishedAt, ...base });
+  const recipientId = randomUUID();
+  session.disclosures.addRecipient({ id: recipientId, name: PERSON_FACTS.recipientName, role: 'processor', contractDate: '2025-01-02', hostingRegion: PERSON_FACTS.hostingRegion, transfer: 'none', contact: PERSON_FACTS.recipientContact, createdAt: at }, session.memberId);
+  session.disclosures.record({ id: randomUUID(), recipientId, at, memberId: session.memberId, purpose: 'networking', noticeRun: false, contacts: 2 }, [ada!.id, other!.id]);
+  session.disclosures.addTask({ id: randomUUID(), recipientId, kind: 'rectification', createdAt: at, subject: ada!.email! });
+  session.disclosures.setController({ name: PERSON_FACTS.controllerName, contact: PERSON_FACTS.controllerContact, dpo: PERSON_FACTS.dpo }, at, session.memberId);
+  const suppressionId = suppressPerson(session, { email: 'someone-who-objected@crumpetshire.example' });
+  liftSuppression(session, suppressionId, PERSON_FACTS.liftReason);
+  // Each reads back: the search below is over a vault that holds all of it.
+  expect(session.consents.list([ada!.id])[0]).toMatchObject({ proof: PERSON_FACTS.proof });
+  expect(session.notices.get(other!.id)).toMatchObject({ dpiaReference: PERSON_FACTS.dpiaReference });
+  expect(session.disclosures.tasks(false)[0]).toMatchObject({ subject: ada!.email });
+  expect(session.disclosures.controller()).toMatchObject({ dpo: PERSON_FACTS.dpo });
+  for (const table of ['consents', 'notices', 'recipients', 'disclosures', 'disclosed_contacts', 'art19_tasks', 'controller_details', 'suppressions']) {
+    expect((session.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBeGreaterThan(0);
+  }
+}
+
 const tmp = scratch();
 let vault: Vault;
 let vaultPath: string;
@@ -170,6 +220,7 @@ beforeAll(async () => {
   const group = addGroup(session, GROUP_LABEL, { type: 'company', companies: ['Analytical Engines Ltd'] });
   assignPolicy(session, group.id, POLICY, { acknowledgeWarnings: true });
   token = createDestructionToken(session).token;
+  fillPersonFacts(session);
   expect((vault.db.prepare('SELECT audit_key FROM destruction_tokens').get() as { audit_key: Buffer }).audit_key).toHaveLength(61);
 
   // The vault works: what was stored reads back (so the search below is over a vault that holds all of it).

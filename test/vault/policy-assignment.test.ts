@@ -78,9 +78,10 @@ describe('assigning a lawful basis', () => {
     expect(err).toMatchObject({ code: 'invalid', message: expect.stringMatching(/evidence\.balancingTest: the balancing test/) });
   });
 
-  it('lists groups whose Art. 14 notice is overdue once a month has passed', () => {
+  it('lists every group with people not told once a month has passed since their import, whatever its basis (Art. 14(3)(a))', () => {
     expect(overdueNotices(session)).toEqual([]);
     now = new Date('2027-01-05T10:00:00Z');
-    expect(overdueNotices(session).map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles']);
+    // A group's plan ("sent") vouches for nobody: each person is told, and recorded, individually.
+    expect(overdueNotices(session).map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles', 'Work addresses']);
   });
 });

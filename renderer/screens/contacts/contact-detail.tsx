@@ -25,7 +25,9 @@ export function ContactDetail({
   const [contact, setContact] = useState<ContactView>(listed);
   const [access, setAccess] = useState<{ json: string; csv: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [erased, setErased] = useState<{ certificateId: string; suppressionId: string } | null>(null);
+  const [erased, setErased] = useState<{ certificateId: string; suppressionId: string; recipients: number } | null>(null);
+  const [objecting, setObjecting] = useState(false);
+  const [objected, setObjected] = useState<string | null>(null);
   const { busy, run } = useAction();
   const jsonUrl = useBlobUrl(access?.json ?? null, 'application/json');
   const csvUrl = useBlobUrl(access?.csv ?? null, 'text/csv');
@@ -53,10 +55,17 @@ export function ContactDetail({
     const r = await run('erase', () => call('contacts.erase', { contactId: contact.id }), (v) => `${name} was erased. Certificate ${v.certificate.id}.`);
     setConfirming(false);
     if (r) {
-      setErased({ certificateId: r.certificate.id, suppressionId: r.suppressionId });
+      setErased({ certificateId: r.certificate.id, suppressionId: r.suppressionId, recipients: r.art19Tasks.length });
       setAccess(null);
       onErased();
     }
+  };
+
+  // Art. 21: an objection to direct marketing is absolute, so it needs no reason and takes effect at once.
+  const object = async () => {
+    const r = await run('object', () => call('suppression.add', { contactId: contact.id }), `${name}'s objection is recorded: they are left out of every export from now on.`);
+    setObjecting(false);
+    if (r) setObjected(r.suppressionId);
   };
 
   if (erased) {
@@ -76,6 +85,11 @@ export function ContactDetail({
             <dt>Suppression entry</dt>
             <dd className="mono">{erased.suppressionId}</dd>
           </dl>
+          {erased.recipients > 0 ? (
+            <p data-testid="erase-art19">
+              {erased.recipients === 1 ? '1 recipient' : `${erased.recipients} recipients`} received this person and must be told of the erasure (UK GDPR Art. 19).
+            </p>
+          ) : null}
         </div>
         <button type="button" onClick={onClose}>
           Close
@@ -149,6 +163,9 @@ export function ContactDetail({
         <button type="button" data-testid="access-button" disabled={busy !== null} aria-busy={busy === 'access'} onClick={() => void exportAccess()}>
           Subject access export
         </button>
+        <button type="button" data-testid="object-button" disabled={busy !== null || objected !== null} onClick={() => setObjecting(true)}>
+          {objected ? 'Objection recorded' : 'Record an objection…'}
+        </button>
         {canErase ? (
           <button type="button" className="danger" data-testid="erase-button" disabled={busy !== null} onClick={() => setConfirming(true)}>
             Erase…
@@ -172,6 +189,14 @@ export function ContactDetail({
             </>
           ) : null}
         </p>
+      ) : null}
+      {objecting ? (
+        <ConfirmDialog title={`Record ${name}'s objection?`} confirmLabel="Record the objection" confirmTestId="confirm-object" busy={busy === 'object'} onConfirm={() => void object()} onCancel={() => setObjecting(false)}>
+          <p>
+            The person objects to the use of their data (UK GDPR Art. 21). To direct marketing the objection is absolute: from now on they are left out of every export,
+            and later imports refuse them. An admin can lift it only with a reason.
+          </p>
+        </ConfirmDialog>
       ) : null}
       {confirming ? (
         <ConfirmDialog title={`Erase ${name}?`} confirmLabel="Erase now" confirmTestId="confirm-erase" busy={busy === 'erase'} onConfirm={() => void erase()} onCancel={() => setConfirming(false)}>

@@ -143,8 +143,11 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
       </fieldset>
 
       <fieldset data-testid="notice-section">
-        <legend>4. Telling people (Art. 14 notice)</legend>
-        <p className="hint">People whose details came from LinkedIn, not from them, must be told within one month (UK GDPR Art. 14(3)(a)).{group.policy ? ` Due by ${group.policy.art14Due}.` : ''}</p>
+        <legend>4. Telling people (Art. 14 notice): the group's plan</legend>
+        <p className="hint">
+          People whose details came from LinkedIn, not from them, must be told within one month, or before their data is first disclosed (UK GDPR Art. 14(3)). This is
+          the plan for the group; who was told is recorded per person (notice sent), and people who join the group later are due until then.
+        </p>
         <SelectField label="Notice status" required testId="notice-status" placeholder="Choose…" value={form.notice.status} onChange={(status) => set({ notice: { ...form.notice, status } })} options={NOTICE_STATUSES.map((s) => ({ value: s, label: NOTICE_LABELS[s] }))} />
         <TextField label={form.notice.status === 'exempt' ? 'Date the exemption was decided' : form.notice.status === 'planned' ? 'Date it will be sent' : 'Date it was sent'} type="date" required testId="notice-date" value={form.notice.date} onChange={(date) => set({ notice: { ...form.notice, date } })} />
         <TextField label="How people are told" required testId="notice-method" value={form.notice.method} onChange={(method) => set({ notice: { ...form.notice, method } })} hint="For example: a privacy notice in the first email." />

@@ -19,6 +19,7 @@ import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
 import type { Session } from '../../vault/session.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { crashPoints, RECORDS_PER_POINT, type CrashHooks, type ImportPoint } from '../../vault/crash-points.js';
+import { rectificationTasks } from './disclosures.js';
 
 export interface CommitReport {
   importId: string;
@@ -97,6 +98,7 @@ export async function commitImport(
       importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [], heldLines: [],
       emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0,
     };
+    let art19Tasks = 0;
     db.prepare(
       `INSERT INTO imports (id, file_sha256, kind, member_id, imported_at, records, added, updated, duplicates_skipped, suppressed, errors, columns_dropped, fragments_stripped)
        VALUES (?, ?, 'pending', ?, ?, 0, 0, 0, 0, 0, 0, 0, 0)`,
@@ -144,6 +146,8 @@ export async function commitImport(
           const groupId = assignGroup(definitions, factsOf(id, stored));
           const expiresAt = expiries.expiry(groupId, { import_id: existing?.import_id ?? importId, last_review_at: existing?.last_review_at ?? null }, stored);
           if (existing) {
+            // Art. 19: recipients that received this person are to be told of the rectification.
+            art19Tasks += rectificationTasks(session, existing, data, at);
             session.contacts.update(id, { data, indexes, emailKind: emailKindOf(stored.email), updatedAt: at });
             session.contacts.setGroup(id, groupId, expiresAt);
             if (inFile) report.duplicatesInFile++;
@@ -193,6 +197,7 @@ export async function commitImport(
         held: report.heldLines.length,
         errors: report.errors.length,
         quarantined: report.quarantined,
+        tasks: art19Tasks,
       },
     };
   });

@@ -1,76 +1,69 @@
-// What leaves the vault: a sanitised CSV for a CRM (nobody on the suppression list, whether by profile URL, email
-// or name + company (I4); only contacts with a basis whose purpose matches; every cell
-// neutralised against CSV injection; personal mailboxes without consent lose their email for email marketing),
-// and the records of processing (Art. 30). Both audited with counts only.
-import { categoryOf } from '../../classify/columns.js';
-import { art30Csv, art30Markdown, crmExport, DEFAULT_SECURITY_MEASURES, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
-import type { FieldRole } from '../../import/formats.js';
-import { describeRetention } from '../../retention/index.js';
+// What leaves the vault: a sanitised CSV for a CRM, for one purpose and one registered recipient. Left out: anyone
+// on the suppression list, whether by profile URL, email or name + company (I4), or who withdrew consent for this
+// purpose; contacts with no basis or a basis for another purpose; in a consent group, people without their own live
+// consent; in a marketing export, people not yet told (Art. 14). Every cell is neutralised against CSV injection,
+// and personal mailboxes without consent lose their email for email marketing. Each export is logged as a
+// disclosure (who received which contacts, when, by whom, why) and audited with counts only.
+import { randomUUID } from 'node:crypto';
+import { crmExport, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
+import { PURPOSES } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { PURPOSES, type Purpose } from '../../policy/index.js';
-import { nameIndexOf, suppressionMatcher, type StoredContact } from '../../vault/contacts-repo.js';
-import { ExpiryContext } from '../../vault/expiry.js';
+import { nameIndexOf, purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 
-export function exportForCrm(session: Session, options: CrmExportOptions): CrmExportResult {
+export type CrmExportResponse = Omit<CrmExportResult, 'includedIds'> & { disclosureId: string };
+
+export function exportForCrm(session: Session, options: CrmExportOptions & { recipientId: string }): CrmExportResponse {
   return session.perform('export-crm', () => {
     if (!(PURPOSES as readonly string[]).includes(options.purpose)) throw new ServiceError('invalid', `Choose the purpose of the export: ${PURPOSES.join(', ')}.`);
+    if (session.disclosures.recipient(options.recipientId) === null) {
+      throw new ServiceError('not-found', 'There is no such recipient: register who receives the file first (recipient add), then name it.');
+    }
     const groups = new Map(session.groups.list().map((g) => [g.id, g]));
     const onList = suppressionMatcher(session.db);
+    const withdrawn = purposeSuppressions(session.db);
+    const consents = session.consents.live();
+    const notices = session.notices.facts();
     const contacts: ExportableContact[] = [];
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
       const group = row.group_id ? groups.get(row.group_id) : undefined;
-      const suppressed = onList({ url: row.url_index, email: row.email_index, name: row.name_index }, nameIndexOf(session.index, contact));
-      contacts.push({ id: row.id, contact, groupLabel: group?.label ?? '', policy: group?.policy?.policy ?? null, emailKind: row.email_kind, facts: factsOf(row.id, contact), suppressed });
+      const ix = { url: row.url_index, email: row.email_index, name: row.name_index };
+      const name = nameIndexOf(session.index, contact);
+      const notice = notices.get(row.id);
+      contacts.push({
+        id: row.id,
+        contact,
+        groupLabel: group?.label ?? '',
+        policy: group?.policy?.policy ?? null,
+        emailKind: row.email_kind,
+        facts: factsOf(row.id, contact),
+        suppressed: onList(ix, name),
+        suppressedPurposes: withdrawn(ix, name),
+        consents: consents.get(row.id) ?? [],
+        noticeGiven: notice?.counts === true,
+      });
     }
-    const result = crmExport(contacts, options);
+    const { includedIds, ...result } = crmExport(contacts, options);
+    const disclosureId = randomUUID();
+    session.disclosures.record(
+      { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },
+      includedIds,
+    );
+    const heldBack = result.excluded.filter((e) => e.reason === 'notice-not-given').length;
     return {
-      value: result,
-      details: { purpose: options.purpose, included: result.included, excluded: result.excluded.length, emailsWithheld: result.emailsWithheld.length },
+      value: { ...result, disclosureId },
+      details: {
+        purpose: options.purpose,
+        recipientId: options.recipientId,
+        disclosureId,
+        noticeRun: options.noticeRun === true,
+        included: result.included,
+        excluded: result.excluded.length,
+        heldBack,
+        emailsWithheld: result.emailsWithheld.length,
+      },
     };
   });
 }
-
-const STORED_CATEGORIES: [keyof StoredContact, FieldRole][] = [
-  ['firstName', 'first-name'],
-  ['lastName', 'last-name'],
-  ['profileUrl', 'profile-url'],
-  ['email', 'email'],
-  ['company', 'company'],
-  ['position', 'position'],
-  ['connectedOn', 'connected-on'],
-];
-
-/** Records of processing activities (Art. 30(1)), per group, as Markdown and CSV. */
-export function recordsOfProcessing(session: Session, controller: string): { markdown: string; csv: string } {
-  return session.perform('report-art30', () => {
-    const expiries = ExpiryContext.load(session.db);
-    const perGroup = new Map<string | null, { contacts: number; categories: Set<string> }>();
-    for (const row of session.contacts.all()) {
-      const c = session.contacts.open(row);
-      const entry = perGroup.get(row.group_id) ?? { contacts: 0, categories: new Set<string>() };
-      entry.contacts++;
-      for (const [field, role] of STORED_CATEGORIES) if (c[field]) entry.categories.add(categoryOf(role).category);
-      perGroup.set(row.group_id, entry);
-    }
-    const groups = session.groups.list().map((g) => {
-      const own = expiries.policies.find((p) => p.scope.type === 'group' && p.scope.groupId === g.id);
-      const byBasis = g.policy ? expiries.policies.find((p) => p.scope.type === 'basis' && p.scope.basis === g.policy!.policy.basis) : undefined;
-      const retention = g.policy ? (own ?? byBasis ? describeRetention((own ?? byBasis)!) : 'no retention policy set: kept until an admin sets one') : `quarantine: destroyed ${expiries.quarantineDays} days after import`;
-      const entry = perGroup.get(g.id);
-      return { groupId: g.id, label: g.label, contacts: entry?.contacts ?? 0, policy: g.policy?.policy ?? null, retention, dataCategories: [...(entry?.categories ?? [])].sort() };
-    });
-    const input = {
-      controller,
-      generatedAt: session.vault.now().toISOString(),
-      groups,
-      quarantined: { contacts: perGroup.get(null)?.contacts ?? 0, retention: `destroyed ${expiries.quarantineDays} days after import` },
-      securityMeasures: DEFAULT_SECURITY_MEASURES,
-    };
-    return { value: { markdown: art30Markdown(input), csv: art30Csv(input) }, details: { groups: groups.length } };
-  });
-}
-
-export type { Purpose };

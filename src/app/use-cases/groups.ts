@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   art14Due,
-  art14Overdue,
   assignGroup,
   blocking,
   checkGuardrails,
@@ -20,6 +19,8 @@ import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { applyMeasured, type ChangeOptions, type Impact } from './impact.js';
+import { noticeStates } from './notices.js';
+import { noticeSubjects } from '../../vault/notices-repo.js';
 
 /** What a measured change reports: whether it was applied (not for a dry run) and what it brings forward. */
 export interface Measured {
@@ -120,7 +121,7 @@ export function assignPolicy(session: Session, groupId: string, input: unknown, 
       session,
       'This lawful basis (with the retention policies that then apply)',
       () => {
-        session.groups.setPolicy(groupId, { policy: parsed.policy, assignedAt: at, assignedBy: session.memberId, art14Due: notice.status === 'exempt' ? art14Due(at) : notice.date });
+        session.groups.setPolicy(groupId, { policy: parsed.policy, assignedAt: at, assignedBy: session.memberId, art14Due: notice?.status === 'planned' ? notice.date : art14Due(at) });
         return regroup(session);
       },
       options,
@@ -134,10 +135,11 @@ export function assignPolicy(session: Session, groupId: string, input: unknown, 
 
 function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): Guardrail[] {
   if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
-  const rows = session.db.prepare('SELECT c.*, i.imported_at FROM contacts c JOIN imports i ON i.id = c.import_id WHERE c.group_id = ?').all(groupId) as (Parameters<Session['contacts']['open']>[0] & { imported_at: string })[];
+  const rows = session.db.prepare('SELECT * FROM contacts WHERE group_id = ?').all(groupId) as Parameters<Session['contacts']['open']>[0][];
   const contacts = rows.map((r) => factsOf(r.id, session.contacts.open(r)));
-  const importedAt = rows.map((r) => r.imported_at).sort()[0];
-  return checkGuardrails(policy, { contacts }, { now: session.vault.now(), ...(importedAt ? { importedAt } : {}) });
+  // Art. 14(3): who in the group has not been told and is past their own due day (src/app/use-cases/notices.ts).
+  const late = noticeStates(session, noticeSubjects(session.db, { groupId })).filter((s) => s.late).map((s) => s.dueBy).sort();
+  return checkGuardrails(policy, { contacts }, { now: session.vault.now(), ...(late.length > 0 ? { noticesOverdue: { count: late.length, earliestDue: late[0]! } } : {}) });
 }
 
 /**
@@ -161,15 +163,22 @@ export function regroup(session: Session): number {
   return moved;
 }
 
-/** Groups whose people have not been told (Art. 14) and are past the one-month deadline. */
+/**
+ * Groups with members who have not been told (Art. 14) and are past their own due day (one month after their data was
+ * obtained, or their first disclosure: Art. 14(3)); `due` is the earliest such day in the group.
+ */
 export function overdueNotices(session: Session): { groupId: string; label: string; due: string }[] {
   return session.perform('art14-overdue', () => {
-    const now = session.vault.now();
-    const firstImport = (session.db.prepare('SELECT min(imported_at) AS at FROM imports').get() as { at: string | null }).at;
+    const earliest = new Map<string, string>();
+    for (const s of noticeStates(session)) {
+      if (!s.late || s.groupId === null) continue;
+      const known = earliest.get(s.groupId);
+      if (known === undefined || s.dueBy < known) earliest.set(s.groupId, s.dueBy);
+    }
     const overdue = session.groups
       .list()
-      .filter((g) => g.policy && firstImport && art14Overdue(g.policy.policy.art14Notice, firstImport, now))
-      .map((g) => ({ groupId: g.id, label: g.label, due: g.policy!.art14Due }));
+      .filter((g) => earliest.has(g.id))
+      .map((g) => ({ groupId: g.id, label: g.label, due: earliest.get(g.id)! }));
     return { value: overdue, details: { groups: overdue.length } };
   });
 }

@@ -5,11 +5,12 @@ import { retention } from './0002-retention.js';
 import { applicationId } from './0003-application-id.js';
 import { suppressionNames } from './0004-suppression-names.js';
 import { auditMac } from './0005-audit-mac.js';
+import { personFacts } from './0006-person-facts.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac];
+export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac, personFacts];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */

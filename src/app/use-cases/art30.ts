@@ -1,0 +1,86 @@
+// The records of processing activities (Art. 30(1)): the controller's details (controller set), per group its purpose,
+// basis, categories of data and retention, the quarantine, the recipients and transfers from the register, the
+// special-category data held, and the security measures. Audited with counts only.
+import { categoryOf } from '../../classify/columns.js';
+import { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, type Art30Controller, type Art30Input, type Art30SpecialCount } from '../../export/art30-report.js';
+import type { FieldRole } from '../../import/formats.js';
+import { describeRetention } from '../../retention/index.js';
+import type { StoredContact } from '../../vault/contacts-repo.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import type { Session } from '../../vault/session.js';
+
+/** The stored fields and their column roles: the categories of data held (shared with the privacy notice). */
+export const STORED_CATEGORIES: [keyof StoredContact, FieldRole][] = [
+  ['firstName', 'first-name'],
+  ['lastName', 'last-name'],
+  ['profileUrl', 'profile-url'],
+  ['email', 'email'],
+  ['company', 'company'],
+  ['position', 'position'],
+  ['connectedOn', 'connected-on'],
+];
+
+interface Tally {
+  contacts: number;
+  categories: Set<string>;
+  special: Map<string, number>;
+}
+
+const specialCounts = (t: Tally | undefined): Art30SpecialCount[] =>
+  [...(t?.special ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)).map(([category, contacts]) => ({ category, contacts }));
+
+/**
+ * Art. 30(1)(a): the recorded controller; a name given with the request overrides only the name. What is not
+ * recorded is said to be so, never invented.
+ */
+function controllerOf(session: Session, name: string | undefined): Art30Controller {
+  const recorded = session.disclosures.controller();
+  return {
+    name: name ?? recorded?.name ?? null,
+    contact: recorded?.contact ?? null,
+    dpo: recorded?.dpo || null,
+    representative: recorded?.representative || null,
+    recorded: recorded !== null,
+  };
+}
+
+/** Records of processing activities (Art. 30(1)) as Markdown and CSV. */
+export function recordsOfProcessing(session: Session, controller: string | undefined): { markdown: string; csv: string } {
+  return session.perform('report-art30', () => {
+    const expiries = ExpiryContext.load(session.db);
+    const perGroup = new Map<string | null, Tally>();
+    for (const row of session.contacts.all()) {
+      const c = session.contacts.open(row);
+      const entry = perGroup.get(row.group_id) ?? { contacts: 0, categories: new Set<string>(), special: new Map<string, number>() };
+      entry.contacts++;
+      for (const [field, role] of STORED_CATEGORIES) if (c[field]) entry.categories.add(categoryOf(role).category);
+      for (const category of new Set(c.specialCategories)) entry.special.set(category, (entry.special.get(category) ?? 0) + 1);
+      perGroup.set(row.group_id, entry);
+    }
+    const groups = session.groups.list().map((g) => {
+      const own = expiries.policies.find((p) => p.scope.type === 'group' && p.scope.groupId === g.id);
+      const byBasis = g.policy ? expiries.policies.find((p) => p.scope.type === 'basis' && p.scope.basis === g.policy!.policy.basis) : undefined;
+      const retention = g.policy ? (own ?? byBasis ? describeRetention((own ?? byBasis)!) : 'no retention policy set: kept until an admin sets one') : `quarantine: destroyed ${expiries.quarantineDays} days after import`;
+      const entry = perGroup.get(g.id);
+      return {
+        groupId: g.id,
+        label: g.label,
+        contacts: entry?.contacts ?? 0,
+        policy: g.policy?.policy ?? null,
+        retention,
+        dataCategories: [...(entry?.categories ?? [])].sort(),
+        specialCategories: specialCounts(entry),
+      };
+    });
+    const recipients = session.disclosures.recipients().map((r) => ({ name: r.name, role: r.role, contractDate: r.contractDate, hostingRegion: r.hostingRegion, transfer: r.transfer }));
+    const input: Art30Input = {
+      controller: controllerOf(session, controller),
+      generatedAt: session.vault.now().toISOString(),
+      groups,
+      quarantined: { contacts: perGroup.get(null)?.contacts ?? 0, retention: `destroyed ${expiries.quarantineDays} days after import`, specialCategories: specialCounts(perGroup.get(null)) },
+      recipients,
+      securityMeasures: DEFAULT_SECURITY_MEASURES,
+    };
+    return { value: { markdown: art30Markdown(input), csv: art30Csv(input) }, details: { groups: groups.length } };
+  });
+}

@@ -1,0 +1,225 @@
+// Art. 14 per person: each person's notice is due one month after their data was obtained, or at their first
+// disclosure if sooner (Art. 14(3)); it is recorded as sent (date, version, channel) or exempt (Art. 14(5), with a
+// DPIA reference for disproportionate effort), per batch; the notice text is generated from the group's policy.
+// Who was told is a fact about each person: a group's planned notice says nothing about who was told.
+import type { Response, ValidRequest } from '../../api/contract.js';
+import type { AuditDetails } from '../../audit/audit-log.js';
+import { categoryOf } from '../../classify/columns.js';
+import { privacyNotice } from '../../export/index.js';
+import { personNoticeDue, personNoticeLate, personNoticeStatus, type PersonNoticeStatus } from '../../policy/art14.js';
+import { dayOf, toIsoDay } from '../../policy/dates.js';
+import { isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from '../../policy/index.js';
+import { describeRetention } from '../../retention/index.js';
+import { ServiceError } from '../../shared/errors.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import { firstDisclosures, noticeSubjects, type NoticeSubject } from '../../vault/notices-repo.js';
+import type { Session } from '../../vault/session.js';
+import { STORED_CATEGORIES } from './art30.js';
+
+export type NoticeTarget = ValidRequest<'notices.confirm'>;
+
+export const QUARANTINE_LABEL = 'Quarantine (no group)';
+
+/** One person's notice, as far as it can be known without decrypting anything. */
+export interface PersonNoticeState extends NoticeSubject {
+  dueBy: string;
+  status: PersonNoticeStatus;
+  /** Not told (no record that counts, carried-over included) and past their due day or already disclosed. */
+  late: boolean;
+}
+
+/** The notice state of these people (default: everyone) today, from their rows, their records and the disclosure log. */
+export function noticeStates(session: Session, subjects: readonly NoticeSubject[] = noticeSubjects(session.db)): PersonNoticeState[] {
+  const records = session.notices.facts();
+  const disclosed = firstDisclosures(session.db);
+  const today = dayOf(session.vault.now());
+  return subjects.map((s) => {
+    const first = disclosed.get(s.contactId) ?? null;
+    const record = records.get(s.contactId) ?? null;
+    const dueBy = personNoticeDue(s.obtainedAt, first);
+    return { ...s, dueBy, status: personNoticeStatus(record, dueBy, today, first), late: personNoticeLate(record, dueBy, today, first) };
+  });
+}
+
+type Summary = Response<'notices.list'>['groups'][number];
+
+function summarise(groupId: string | null, label: string, states: readonly PersonNoticeState[]): Summary {
+  const count = (status: PersonNoticeStatus) => states.filter((s) => s.status === status).length;
+  const untold = states.filter((s) => s.status !== 'sent' && s.status !== 'exempt').map((s) => s.dueBy).sort();
+  return { groupId, label, due: count('due'), overdue: count('overdue'), sent: count('sent'), exempt: count('exempt'), carriedOver: count('carried-over'), nextDue: untold[0] ?? null };
+}
+
+/**
+ * Per group (and quarantine) how many people are due, overdue, told or exempt (only the named group's summary when a
+ * group is named); per person when a group or contact is named.
+ */
+export function listNotices(session: Session, filter: { groupId?: string | undefined; contactId?: string | undefined }): Response<'notices.list'> {
+  return session.perform('notice-list', () => {
+    if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact.');
+    const states = noticeStates(session);
+    const byGroup = new Map<string | null, PersonNoticeState[]>();
+    for (const s of states) {
+      const list = byGroup.get(s.groupId);
+      if (list) list.push(s);
+      else byGroup.set(s.groupId, [s]);
+    }
+    const all = [...session.groups.list().map((g) => summarise(g.id, g.label, byGroup.get(g.id) ?? [])), summarise(null, QUARANTINE_LABEL, byGroup.get(null) ?? [])];
+    const groups = filter.groupId === undefined ? all : all.filter((g) => g.groupId === filter.groupId);
+    const named = filter.groupId !== undefined || filter.contactId !== undefined;
+    const people = named
+      ? states
+          .filter((s) => (filter.groupId === undefined || s.groupId === filter.groupId) && (filter.contactId === undefined || s.contactId === filter.contactId))
+          .map((s) => {
+            const record = session.notices.get(s.contactId); // decrypted only for the people returned
+            return { contactId: s.contactId, status: s.status, dueBy: s.dueBy, day: record?.day ?? null, channel: record?.channel ?? null, version: record?.version ?? null, exemption: record?.exemption ?? null };
+          })
+      : [];
+    const total = (key: 'due' | 'overdue') => groups.reduce((n, g) => n + g[key], 0);
+    return {
+      value: { groups, people },
+      details: { groups: groups.length, contacts: people.length, due: total('due'), overdue: total('overdue'), ...(filter.groupId ? { groupId: filter.groupId } : {}), ...(filter.contactId ? { contactId: filter.contactId } : {}) },
+    };
+  });
+}
+
+
+/** The privacy notice for a group's people (Art. 14(1)-(2)), in Markdown and plain text. */
+export function noticeText(session: Session, request: ValidRequest<'notices.text'>): Response<'notices.text'> {
+  return session.perform('notice-text', () => {
+    const group = session.groups.list().find((g) => g.id === request.groupId);
+    if (!group) throw new ServiceError('not-found', 'There is no such group.');
+    const controller = session.disclosures.controller();
+    if (!controller) throw new ServiceError('invalid', "Record the controller's name and contact first (controller set).");
+    if (!group.policy) throw new ServiceError('invalid', 'This group has no lawful basis: assign one before writing its privacy notice (assign).');
+    const categories = new Set<string>();
+    const special = new Set<string>();
+    for (const s of noticeSubjects(session.db, { groupId: group.id })) {
+      const row = session.contacts.get(s.contactId)!;
+      const c = session.contacts.open(row);
+      for (const [field, role] of STORED_CATEGORIES) if (c[field]) categories.add(categoryOf(role).category);
+      for (const k of c.specialCategories) special.add(k);
+    }
+    const expiries = ExpiryContext.load(session.db);
+    const own = expiries.policies.find((p) => p.scope.type === 'group' && p.scope.groupId === group.id);
+    const byBasis = expiries.policies.find((p) => p.scope.type === 'basis' && p.scope.basis === group.policy!.policy.basis);
+    const policy = own ?? byBasis;
+    const text = privacyNotice({
+      controller,
+      policy: group.policy.policy,
+      categories: STORED_CATEGORIES.map(([, role]) => categoryOf(role).category).filter((c) => categories.has(c)),
+      specialCategories: [...special].sort(),
+      source: request.source,
+      recipients: session.disclosures.recipients().map((r) => ({ name: r.name, role: r.role, hostingRegion: r.hostingRegion, transfer: r.transfer })),
+      retention: policy ? describeRetention(policy) : null,
+      version: request.version,
+    });
+    return { value: text, details: { groupId: group.id } };
+  });
+}
+
+/** The people a batch names, refused as a whole when the group, export or a contact does not exist. */
+function targetSubjects(session: Session, target: NoticeTarget): { subjects: NoticeSubject[]; details: AuditDetails } {
+  if ('groupId' in target) {
+    if (!session.groups.exists(target.groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    return { subjects: noticeSubjects(session.db, { groupId: target.groupId }), details: { groupId: target.groupId } };
+  }
+  if ('disclosureId' in target) {
+    if (!session.disclosures.disclosure(target.disclosureId)) throw new ServiceError('not-found', 'There is no such export in the disclosure log.');
+    return { subjects: noticeSubjects(session.db, { contactIds: session.disclosures.contactsOf(target.disclosureId) }), details: { disclosureId: target.disclosureId } };
+  }
+  const ids = [...new Set(target.contactIds)];
+  const subjects = noticeSubjects(session.db, { contactIds: ids });
+  if (subjects.length < ids.length) {
+    const found = new Set(subjects.map((s) => s.contactId));
+    throw new ServiceError('not-found', `There is no contact with the id ${ids.find((id) => !found.has(id))}: nothing was recorded.`);
+  }
+  return { subjects, details: {} };
+}
+
+/** A day the use case is told something happened on must not be after today. */
+function notInFuture(session: Session, day: string, what: string): void {
+  if (day > dayOf(session.vault.now())) throw new ServiceError('invalid', `${what} is after today: record it on the day it happened.`);
+}
+
+/** Split a batch: people whose data we held by `day` are recorded; a notice or decision before we held it did not cover them. */
+function heldBy(subjects: readonly NoticeSubject[], day: string): { covered: NoticeSubject[]; skipped: number } {
+  const covered = subjects.filter((s) => toIsoDay(s.obtainedAt) <= day);
+  return { covered, skipped: subjects.length - covered.length };
+}
+
+/** Record that a batch was sent the notice (Art. 14(1)-(3)): date, version and channel, per person. */
+export function markNoticesSent(session: Session, request: ValidRequest<'notices.markSent'>): Response<'notices.markSent'> {
+  return session.perform('notice-sent', () => {
+    notInFuture(session, request.sentOn, 'The day the notice was sent');
+    const { subjects, details } = targetSubjects(session, request.target);
+    const { covered, skipped } = heldBy(subjects, request.sentOn);
+    const at = session.vault.now().toISOString();
+    for (const s of covered) {
+      session.notices.put({
+        contactId: s.contactId,
+        status: 'sent',
+        day: request.sentOn,
+        channel: request.channel,
+        exemption: null,
+        version: request.version,
+        dpiaReference: null,
+        reason: null,
+        publishedAt: null,
+        carriedOver: false,
+        recordedAt: at,
+        recordedBy: session.memberId,
+      });
+    }
+    return { value: { marked: covered.length, skipped }, details: { ...details, contacts: subjects.length, notices: covered.length, skipped } };
+  });
+}
+
+/** Record an Art. 14(5) exemption for a batch, with its ground, reason and (for (b)) the DPIA and where the notice is public. */
+export function exemptNotices(session: Session, request: ValidRequest<'notices.exempt'>): Response<'notices.exempt'> {
+  return session.perform('notice-exempt', () => {
+    notInFuture(session, request.decidedOn, 'The day the exemption was decided');
+    if (isPlaceholderAnswer(request.reason)) {
+      throw new ServiceError('invalid', `Write why the Art. 14(5) exemption applies to these people (at least ${LIA_MIN_ANSWER_LENGTH} characters, not a placeholder).`);
+    }
+    const { subjects, details } = targetSubjects(session, request.target);
+    const { covered, skipped } = heldBy(subjects, request.decidedOn);
+    const at = session.vault.now().toISOString();
+    for (const s of covered) {
+      session.notices.put({
+        contactId: s.contactId,
+        status: 'exempt',
+        day: request.decidedOn,
+        channel: null,
+        exemption: request.ground,
+        version: null,
+        dpiaReference: request.dpiaReference ?? null,
+        reason: request.reason,
+        publishedAt: request.publishedAt ?? null,
+        carriedOver: false,
+        recordedAt: at,
+        recordedBy: session.memberId,
+      });
+    }
+    return { value: { marked: covered.length, skipped }, details: { ...details, contacts: subjects.length, notices: covered.length, skipped, ground: request.ground } };
+  });
+}
+
+/**
+ * Confirm the carried-over sent notices of a batch, so they count. A carried-over exemption is not confirmed: it must
+ * be recorded anew with its Art. 14(5) ground (exemptNotices); nor is a notice dated before we held the person's data.
+ */
+export function confirmNotices(session: Session, target: NoticeTarget): Response<'notices.confirm'> {
+  return session.perform('notice-confirm', () => {
+    const { subjects, details } = targetSubjects(session, target);
+    const records = session.notices.facts();
+    const ids = subjects
+      .filter((s) => {
+        const r = records.get(s.contactId);
+        return r !== undefined && r.carriedOver && !r.counts && r.status === 'sent' && r.day >= toIsoDay(s.obtainedAt);
+      })
+      .map((s) => s.contactId);
+    const confirmed = session.notices.confirm(ids, session.vault.now().toISOString(), session.memberId);
+    return { value: { confirmed }, details: { ...details, contacts: subjects.length, notices: confirmed } };
+  });
+}

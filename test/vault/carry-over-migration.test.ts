@@ -1,0 +1,150 @@
+// Acceptance (issue 10): schema 6 moves existing vaults from group-level consent and notice records to per-person
+// records "carried over from the group record", which count for nothing until a data owner confirms them (Art. 7(1):
+// consent belongs to the person; Art. 14: each person is told). Tested from every earlier schema: a vault is filled
+// through the router, taken back to schema N by undoing each later migration on a copy, then opened and unlocked
+// by today's app.
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../src/api/router.js';
+import type { Channel, Request, Response } from '../../src/api/contract.js';
+import { AppService } from '../../src/app/app-service.js';
+import { downgrade } from '../support/downgrade.js';
+import { fixture, scratch } from '../support/fixtures.js';
+import { LIA } from '../support/policies.js';
+import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+
+const tmp = scratch();
+const ORIGINAL = tmp.path('schema-6-original.vault');
+const MEMBER = 'Olu Owner';
+let clock = new Date('2026-01-05T10:00:00Z');
+
+function client() {
+  const service = new AppService({ kdf: TEST_KDF, now: () => clock });
+  const route = createRouter(service);
+  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
+    const result = await route(channel, request);
+    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
+    return result.value as Response<C>;
+  };
+  return { service, call };
+}
+
+/** The fixture's people state union and party roles on their profiles: the groups record an Art. 9(2) condition. */
+const MADE_PUBLIC = { art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles' };
+const CONSENT_POLICY = {
+  ...MADE_PUBLIC,
+  basis: 'consent',
+  purpose: 'email-marketing',
+  purposeDescription: 'Our monthly engineering newsletter to the people who signed up for it.',
+  evidence: {
+    method: 'Newsletter sign-up form at our stand, unticked opt-in box',
+    obtainedAt: '2025-11-01',
+    wording: 'Yes, send me the monthly engineering newsletter by email.',
+    withdrawalRoute: 'Unsubscribe link in every email',
+  },
+  art14Notice: { status: 'sent', date: '2026-01-15', method: 'Email with our privacy notice' },
+};
+const LI_POLICY = {
+  ...MADE_PUBLIC,
+  basis: 'legitimate-interests',
+  purpose: 'networking',
+  purposeDescription: 'Invitations to our engineering meetups for these people.',
+  evidence: LIA,
+  art14Notice: { status: 'sent', date: '2026-01-15', method: 'Letter with our privacy notice' },
+};
+
+function atSchema(version: number): string {
+  const path = tmp.path(`schema-${version}-${Math.random().toString(36).slice(2)}.vault`);
+  copyFileSync(ORIGINAL, path);
+  downgrade(path, version);
+  return path;
+}
+
+const ids = { consentGroup: '', liGroup: '' };
+
+beforeAll(async () => {
+  const { service, call } = client();
+  await call('vault.create', { path: ORIGINAL, name: MEMBER, passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
+  await call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+  ids.consentGroup = (await call('groups.add', { label: 'Newsletter', rule: { type: 'company', companies: ['Analytical Engines Ltd'] }, confirm: true })).id;
+  ids.liGroup = (await call('groups.add', { label: 'Meetups', rule: { type: 'email-kind', kind: 'none' }, confirm: true })).id;
+  await call('policy.assign', { groupId: ids.consentGroup, policy: CONSENT_POLICY, acknowledgeWarnings: true, confirm: true });
+  await call('policy.assign', { groupId: ids.liGroup, policy: LI_POLICY, acknowledgeWarnings: true, confirm: true });
+  clock = new Date('2026-03-01T10:00:00Z'); // imported after the group's notice was sent
+  await call('import.commit', { path: fixture('connections-current.csv'), choices: {} });
+  service.close();
+  // The vault as schema 5 left it: group records only, no per-person table filled, nothing pending.
+  const db = new Database(ORIGINAL);
+  expect(db.prepare('SELECT count(*) AS n FROM consents').get()).toEqual({ n: 0 });
+  expect(db.prepare('SELECT count(*) AS n FROM notices').get()).toEqual({ n: 0 });
+  db.close();
+});
+
+describe.each([1, 2, 3, 4, 5])('a vault of schema %i', (version) => {
+  it('is migrated to schema 6; its group records become per-person records carried over, which count only once confirmed', async () => {
+    const path = atSchema(version);
+    const { service, call } = client();
+    try {
+      await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });
+      const groups = (await call('groups.list', {})).groups;
+      const inConsentGroup = groups.find((g) => g.id === ids.consentGroup)!.contacts;
+      const inLiGroup = groups.find((g) => g.id === ids.liGroup)!.contacts;
+      expect(inConsentGroup).toBeGreaterThan(0);
+
+      // Consent (Art. 7(1)): one record per member of the consent group, carried over and not live.
+      const consents = await call('consent.list', { groupId: ids.consentGroup });
+      expect(consents).toHaveLength(inConsentGroup);
+      expect(consents.every((c) => c.carriedOver && !c.confirmed && !c.live && c.purpose === 'email-marketing')).toBe(true);
+      expect(consents[0]).toMatchObject({ wording: CONSENT_POLICY.evidence.wording, obtainedAt: '2025-11-01', wordingVersion: 'carried over from the group record' });
+
+      // Art. 14: people obtained before the group's "sent" date carry it, unconfirmed; later ones are due.
+      const notices = await call('notices.list', { groupId: ids.liGroup });
+      const people = notices.people;
+      expect(people).toHaveLength(inLiGroup);
+      expect(people.some((p) => p.status === 'carried-over')).toBe(true);
+      expect(people.filter((p) => p.status !== 'carried-over').every((p) => p.status === 'due' || p.status === 'overdue')).toBe(true);
+
+      // Unconfirmed: the consent group exports no one, and the LI group holds back everyone (not yet told).
+      const recipientId = (await call('recipients.add', { name: `Mailer ${version}`, role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
+      const before = await call('export.crm', { purpose: 'email-marketing', recipientId });
+      expect(before.included).toBe(0);
+      expect(before.excluded.filter((e) => e.reason === 'no-consent-on-record')).toHaveLength(inConsentGroup);
+
+      // A data owner confirms: the consents are live, and the carried-over sent notices count.
+      expect(await call('consent.confirm', { groupId: ids.consentGroup })).toEqual({ confirmed: inConsentGroup });
+      await call('notices.confirm', { groupId: ids.consentGroup });
+      const after = await call('export.crm', { purpose: 'email-marketing', recipientId });
+      expect(after.included).toBe(inConsentGroup);
+
+      // The carry-over ran once, audited with counts only.
+      const entries = await call('audit.entries', { limit: 5000 });
+      expect(entries.filter((e) => e.action === 'carry-over')).toEqual([
+        expect.objectContaining({ outcome: 'success', details: expect.objectContaining({ groups: 2, consents: inConsentGroup }) }),
+      ]);
+      await call('vault.lock', {});
+      await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });
+      expect((await call('audit.entries', { limit: 5000 })).filter((e) => e.action === 'carry-over')).toHaveLength(1);
+      expect(await call('audit.verify', {})).toMatchObject({ ok: true });
+    } finally {
+      service.close();
+    }
+  });
+});
+
+it('a vault created at schema 6 has nothing to carry over: a consent group assigned today gives nobody a consent', async () => {
+  const { service, call } = client();
+  const path = tmp.path('fresh.vault');
+  try {
+    await call('vault.create', { path, name: MEMBER, passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
+    await call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+    const groupId = (await call('groups.add', { label: 'Newsletter', rule: { type: 'company', companies: ['Analytical Engines Ltd'] }, confirm: true })).id;
+    await call('policy.assign', { groupId, policy: CONSENT_POLICY, acknowledgeWarnings: true, confirm: true });
+    await call('vault.lock', {});
+    await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });
+    expect((await call('audit.entries', { limit: 5000 })).filter((e) => e.action === 'carry-over')).toEqual([]);
+    expect(await call('consent.list', { groupId })).toEqual([]);
+  } finally {
+    service.close();
+  }
+});
