@@ -3,41 +3,16 @@
 // and lines with values consent.add would refuse, are reported by the file's own line numbers and the rest added.
 // Art. 7(3): a line with a withdrawal is kept as withdrawn and suppresses that purpose.
 import { truncateSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
 import { fixture, scratch } from '../support/fixtures.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients, withPeople } from '../support/router-vault.js';
 
 const tmp = scratch();
 const NOW = new Date('2027-03-01T10:00:00Z');
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
 /** A new vault holding the people of connections-tricky.csv, on the injected clock. */
-async function vault() {
-  const service = new AppService({ kdf: TEST_KDF, now: () => NOW });
-  open.push(service);
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  const refusal = async <C extends Channel>(channel: C, request: Request<C>) => {
-    const result = await route(channel, request);
-    if (result.ok) throw new Error(`${channel} was not refused`);
-    return { code: result.code, message: result.message };
-  };
-  await call('vault.create', { path: tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`), name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  await call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
-  const contacts = await call('contacts.list', {});
-  const id = (first: string) => contacts.find((x) => x.firstName === first)!.id;
-  return { call, refusal, id };
-}
+const vault = async () => withPeople(await clients.vault(tmp, () => NOW), fixture('connections-tricky.csv'));
 
 const HEADER = 'Email,Profile URL,purpose,channels,obtained_at,method,wording,wording_version,proof';
 /** Line numbers are the file's: the header is line 1, a quoted wording spans lines 3-4, line 6 is blank. */

@@ -2,20 +2,16 @@
 // show who consented, to what, when and how, and one person's consent covers that person only. Art. 7(3): withdrawal
 // is effective at once and suppresses that purpose; a suppressed person gets no new consent until an admin lifts the
 // entry. A record carried over from a group record counts only once a data owner confirms it.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
+import type { Request } from '../../src/api/contract.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
 import { fixture, scratch } from '../support/fixtures.js';
-import { newVault, PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients, withPeople } from '../support/router-vault.js';
+import { newVault, PASSPHRASE } from '../support/vault.js';
 
 const tmp = scratch();
 const NOW = new Date('2027-03-01T10:00:00Z');
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
 const ADA = { email: 'ada@analytical-engines.example', profileUrl: 'https://www.linkedin.com/in/ada-lovelace-1815' };
 const ALAN_PROFILE = 'https://uk.linkedin.com/in/alan-turing-1912/'; // written another way: matched canonically
@@ -30,32 +26,10 @@ const CONSENT = {
 } as const satisfies Request<'consent.add'>['consent'];
 
 /** A client of a service on the injected clock: `call` throws the refusal, `refusal` returns it. */
-function client() {
-  const service = new AppService({ kdf: TEST_KDF, now: () => NOW });
-  open.push(service);
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  const refusal = async <C extends Channel>(channel: C, request: Request<C>) => {
-    const result = await route(channel, request);
-    if (result.ok) throw new Error(`${channel} was not refused`);
-    return { code: result.code, message: result.message };
-  };
-  return { call, refusal };
-}
+const client = () => clients.client(() => NOW);
 
 /** A new vault holding the people of connections-tricky.csv, unlocked by a member with every role. */
-async function vault() {
-  const c = client();
-  await c.call('vault.create', { path: tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`), name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  await c.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
-  const contacts = await c.call('contacts.list', {});
-  const id = (first: string) => contacts.find((x) => x.firstName === first)!.id;
-  return { ...c, id };
-}
+const vault = async () => withPeople(await clients.vault(tmp, () => NOW), fixture('connections-tricky.csv'));
 
 describe('consent.add: one person, one record (Art. 7(1))', () => {
   it('Art. 7(1): records a consent for the person named by email, by profile URL or by contact id, and lists it for them only', async () => {

@@ -3,20 +3,14 @@
 // disclosure (Art. 14(3)(c)); exemptions need their Art. 14(5) ground, a real reason and, for (b), the DPIA and where
 // the notice is published; carried-over records count only once confirmed; the privacy notice comes from the group.
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/vault/session.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients } from '../support/router-vault.js';
 
 const tmp = scratch();
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
 const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Rear Admiral,09 Dec 2020';
@@ -26,25 +20,10 @@ const csv = (...rows: string[]) => tmp.write([HEADER, ...rows, ''].join('\n'));
 /** A vault on a clock the test moves, unlocked by one member with every role, with a group of prospects. */
 async function vault(start: string) {
   let now = new Date(start);
-  const service = new AppService({ kdf: TEST_KDF, now: () => now });
-  open.push(service);
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  /** The refusal's code and sentence. */
-  const refusal = async <C extends Channel>(channel: C, request: Request<C>) => {
-    const result = await route(channel, request);
-    if (result.ok) throw new Error(`${channel} was not refused`);
-    return { code: result.code, message: result.message };
-  };
-  await call('vault.create', { path: tmp.path(`v-${randomUUID()}.vault`), name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  const session = (service as unknown as { session(): Session }).session();
+  const c = await clients.vault(tmp, () => now);
+  const session = (c.service as unknown as { session(): Session }).session();
   return {
-    call,
-    refusal,
+    ...c,
     session,
     at: (iso: string) => {
       now = new Date(iso);

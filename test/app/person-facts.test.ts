@@ -1,18 +1,13 @@
 // Acceptance (issue 10): what the law keeps per person, through the router every front end calls. Each test cites
 // its article and checks the rule both firing and not firing; the audit log holds none of the personal data.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
+import type { Request, Response } from '../../src/api/contract.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients } from '../support/router-vault.js';
 
 const tmp = scratch();
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
 const CHARLES = 'Charles,Babbage,https://www.linkedin.com/in/charles-babbage-1791,charles@analytical-engines.example,Analytical Engines Ltd,Inventor,11 Dec 2019';
@@ -21,19 +16,11 @@ const MARY = 'Mary,Somerville,https://www.linkedin.com/in/mary-somerville-1780,m
 /** A vault on an injected clock, one member with every role, the three people of Analytical Engines Ltd imported. */
 async function vault(start = '2026-11-02T09:00:00Z') {
   const clock = { now: new Date(start) };
-  const service = new AppService({ kdf: TEST_KDF, now: () => clock.now });
-  open.push(service);
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  await call('vault.create', { path: tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`), name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  await call('import.commit', { path: tmp.write([HEADER, ADA, CHARLES, MARY, ''].join('\n')), choices: {} });
-  const people = Object.fromEntries((await call('contacts.list', {})).map((c) => [c.firstName, c.id])) as Record<'Ada' | 'Charles' | 'Mary', string>;
-  const { recipientId } = await call('recipients.add', { name: 'Engine Mailer Ltd', role: 'processor', contractDate: '2026-10-01', hostingRegion: 'UK', transfer: 'none' });
-  return { call, route, clock, people, recipientId };
+  const c = await clients.vault(tmp, () => clock.now);
+  await c.call('import.commit', { path: tmp.write([HEADER, ADA, CHARLES, MARY, ''].join('\n')), choices: {} });
+  const people = Object.fromEntries((await c.call('contacts.list', {})).map((x) => [x.firstName, x.id])) as Record<'Ada' | 'Charles' | 'Mary', string>;
+  const { recipientId } = await c.call('recipients.add', { name: 'Engine Mailer Ltd', role: 'processor', contractDate: '2026-10-01', hostingRegion: 'UK', transfer: 'none' });
+  return { ...c, clock, people, recipientId };
 }
 type Client = Awaited<ReturnType<typeof vault>>;
 

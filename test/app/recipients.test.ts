@@ -1,36 +1,18 @@
 // The recipients register (Art. 28, Art. 30(1)(d)), the disclosure log (Art. 15(1)(c)), the controller's details
 // (Art. 30(1)(a)) and the Art. 30 record built from them, through the router every front end calls (in process, as
 // the CLI does), on an injected clock. Nothing typed about a recipient or the controller reaches the audit log.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter, type Route } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients } from '../support/router-vault.js';
 
 const tmp = scratch();
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 
 /** A new vault on a fixed clock, unlocked by one member holding every role, and a `call` that throws the refusal. */
-async function vault() {
-  const service = new AppService({ kdf: TEST_KDF, now: () => NOW });
-  open.push(service);
-  const route: Route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  const path = tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`);
-  await call('vault.create', { path, name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  return { call, route };
-}
+const vault = () => clients.vault(tmp, () => NOW);
 type Client = Awaited<ReturnType<typeof vault>>;
 
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';

@@ -3,34 +3,17 @@
 // name and company (legacy exports). I8: a legal hold freezes the record (an update import leaves it as it is and
 // reports its line) and every view reports the hold truthfully. Reproductions 3, 6 and 8 are regression tests here.
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { createRouter, type Route } from '../../src/api/router.js';
-import { AppService } from '../../src/app/app-service.js';
+import { describe, expect, it } from 'vitest';
+import type { Request, Response } from '../../src/api/contract.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { routedClients } from '../support/router-vault.js';
 
 const tmp = scratch();
-const open: AppService[] = [];
-afterEach(() => {
-  for (const s of open.splice(0)) s.close();
-});
+const clients = routedClients();
 
-/** A new vault, unlocked by one member holding every role, and a `call` that throws the refusal's sentence. */
-async function vault() {
-  const service = new AppService({ kdf: TEST_KDF });
-  open.push(service);
-  const route: Route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  const path = tmp.path(`v-${Math.random().toString(36).slice(2)}.vault`);
-  await call('vault.create', { path, name: 'Root Admin', passphrase: PASSPHRASE, roles: ['admin', 'data-owner', 'importer'] });
-  return { call, route, path };
-}
+/** A new vault on the real clock, unlocked by one member holding every role, and a `call` that throws the refusal's sentence. */
+const vault = () => clients.vault(tmp);
 
 type Client = Awaited<ReturnType<typeof vault>>;
 

@@ -4,16 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { ConsentInputSchema } from '../../api/schemas.js';
 import type { AuditDetails } from '../../audit/audit-log.js';
-import { IntegrityError } from '../../crypto/index.js';
 import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { dayOf, isIsoDay } from '../../policy/dates.js';
 import { ServiceError } from '../../shared/errors.js';
 import { CONSENT_METHODS, type ConsentMethod, type Purpose } from '../../shared/vocabulary.js';
 import type { ConsentRecord } from '../../vault/consents-repo.js';
-import { insertSuppression, nameIndexOf, purposeSuppressions, suppressionMatcher, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
+import { insertSuppression, purposeSuppressions, suppressionMatcher, type ContactRow } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { readConsentCsv, type ConsentColumn } from './consent-csv.js';
-import type { PersonSelector } from './requests.js';
+import { findByIdentity, findPerson, identitiesOf, type PersonSelector } from './person.js';
 
 export interface ConsentInput {
   purpose: ConsentRecord['purpose'];
@@ -34,45 +33,6 @@ export interface ConsentImportResult {
 }
 
 const today = (session: Session) => dayOf(session.vault.now());
-
-function emailIndex(session: Session, raw: string): Buffer {
-  const email = normaliseEmail(raw);
-  if (!email.valid) throw new ServiceError('invalid', 'That is not a well-formed email address.');
-  return session.index.index('email', email.value);
-}
-
-function urlIndex(session: Session, raw: string): Buffer {
-  const url = canonicalProfileUrl(raw);
-  if (!url) throw new ServiceError('invalid', 'That is not a profile address.');
-  return session.index.index('url', url);
-}
-
-/** The contact a request names: by id, or by the blind index of their email or profile URL. */
-function contactOf(session: Session, person: PersonSelector): ContactRow {
-  const row =
-    'contactId' in person
-      ? session.contacts.get(person.contactId)
-      : session.contacts.findByIndexes(
-          'email' in person ? { url: null, email: emailIndex(session, person.email), name: null } : { url: urlIndex(session, person.profileUrl), email: null, name: null },
-        );
-  if (!row) throw new ServiceError('not-found', 'No contact in the vault matches that person: consent is recorded for people already in the vault.');
-  return row;
-}
-
-/**
- * The person's identities as the suppression list knows them: profile URL, email, and name + company even when they
- * have either (an entry made from a legacy export knows them by name only). A record that no longer decrypts keeps
- * only the indexes on its row.
- */
-function identitiesOf(session: Session, row: ContactRow): ContactIndexes {
-  let name = row.name_index;
-  try {
-    name ??= nameIndexOf(session.index, session.contacts.open(row));
-  } catch (err) {
-    if (!(err instanceof IntegrityError)) throw err;
-  }
-  return { url: row.url_index, email: row.email_index, name };
-}
 
 /**
  * Why a new consent of this person for this purpose cannot count, or null: they objected or were erased (every use,
@@ -134,7 +94,7 @@ function withdrawAndSuppress(session: Session, record: Pick<ConsentRecord, 'id' 
 /** Record one consent a person gave (Art. 7(1): the controller can show who consented, to what, when and how). */
 export function addConsent(session: Session, person: PersonSelector, consent: ConsentInput): string {
   return session.perform('consent-add', () => {
-    const row = contactOf(session, person);
+    const row = findPerson(session, person, 'No contact in the vault matches that person: consent is recorded for people already in the vault.');
     if (consent.obtainedAt > today(session)) throw new ServiceError('invalid', `The day consent was obtained (${consent.obtainedAt}) is after today: record it once it has been given.`);
     const suppressed = suppressionCheck(session)(row, consent.purpose);
     if (suppressed) throw new ServiceError('conflict', suppressed);
@@ -212,8 +172,7 @@ export function importConsents(session: Session, path: string, options: { dryRun
       }
       const { consent, withdrawal, who } = checked;
       const row =
-        (who.email ? session.contacts.findByIndexes({ url: null, email: emailIndex(session, who.email), name: null }) : null) ??
-        (who.url ? session.contacts.findByIndexes({ url: urlIndex(session, who.url), email: null, name: null }) : null);
+        (who.email ? findByIdentity(session, { email: who.email }) : null) ?? (who.url ? findByIdentity(session, { profileUrl: who.url }) : null);
       if (!row) {
         result.unmatched.push(entry.line);
         continue;

@@ -6,55 +6,22 @@ import { randomUUID } from 'node:crypto';
 import { IntegrityError } from '../../crypto/index.js';
 import { explainExpiry } from '../../retention/index.js';
 import { PURPOSE_WORDS, SOURCE_BY_KIND, SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
-import { canonicalProfileUrl, normaliseEmail } from '../../import/normalise.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { LawfulBasis, Purpose, SuppressionReason } from '../../shared/vocabulary.js';
 import { CERTIFICATE_FORMAT, type Certificate } from '../../shared/certificate.js';
 import { storeCertificate } from '../../vault/certificates.js';
-import { insertSuppression, nameIndexOf, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
+import { insertSuppression, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
 import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
+import { findByIdentity, findPerson, identitiesOf, indexesOf, type PersonSelector } from './person.js';
 
-/** How a request names the person: by a contact id from the list, or by their email or profile URL. */
-export type PersonSelector = { contactId: string } | { email: string } | { profileUrl: string };
-
-function indexesOf(session: Session, who: { email?: string; profileUrl?: string }): { url: Buffer | null; email: Buffer | null } {
-  const email = who.email ? normaliseEmail(who.email) : null;
-  if (email && !email.valid) throw new ServiceError('invalid', 'That is not a well-formed email address.');
-  const url = who.profileUrl ? canonicalProfileUrl(who.profileUrl) : null;
-  if (who.profileUrl && !url) throw new ServiceError('invalid', 'That is not a profile address.');
-  return { url: url ? session.index.index('url', url) : null, email: email ? session.index.index('email', email.value) : null };
-}
-
-function findPerson(session: Session, who: PersonSelector): ContactRow {
-  const row =
-    'contactId' in who
-      ? session.contacts.get(who.contactId)
-      : session.contacts.findByIndexes({ ...indexesOf(session, 'email' in who ? { email: who.email } : { profileUrl: who.profileUrl }), name: null });
-  if (!row) throw new ServiceError('not-found', 'No contact in the vault matches that person.');
-  return row;
-}
+export type { PersonSelector };
 
 function addSuppression(session: Session, indexes: ContactIndexes, reason: SuppressionReason): string {
   const id = randomUUID();
   insertSuppression(session.db, { id, indexes, reason, createdAt: session.vault.now().toISOString(), memberId: session.memberId });
   return id;
-}
-
-/**
- * Every identity an erased person could come back under: their profile URL and email, and their name + company
- * even when they had an email or URL, so that a legacy export (no URL column, email hidden or dropped) cannot bring
- * them back either. A record that no longer decrypts keeps only the indexes on its row.
- */
-function erasedIdentities(session: Session, row: ContactRow): ContactIndexes {
-  let name = row.name_index;
-  try {
-    name ??= nameIndexOf(session.index, session.contacts.open(row));
-  } catch (err) {
-    if (!(err instanceof IntegrityError)) throw err;
-  }
-  return { url: row.url_index, email: row.email_index, name };
 }
 
 /**
@@ -78,7 +45,7 @@ export async function erasePerson(
 ): Promise<{ certificate: Certificate; suppressionId: string; art19Tasks: { taskId: string; recipientId: string }[] }> {
   const result = session.perform('erasure', () => {
     const row = findPerson(session, who);
-    const identity = erasedIdentities(session, row);
+    const identity = identitiesOf(session, row);
     // Every record of the person goes: this one, and any other copy under their profile or email, or known only by
     // the same name and company (a legacy export). A hold on any of them stops the whole erasure (Art. 17(3)(e)).
     const copies = session.db
@@ -148,15 +115,15 @@ export function suppressPerson(session: Session, who: { contactId: string } | { 
     if ('contactId' in who) {
       const row = session.contacts.get(who.contactId);
       if (!row) throw new ServiceError('not-found', 'No contact in the vault matches that person.');
-      indexes = erasedIdentities(session, row);
+      indexes = identitiesOf(session, row);
       contactId = row.id;
     } else {
       if (!who.email && !who.profileUrl) throw new ServiceError('invalid', 'Give the email address or the profile URL of the person who objected.');
       // The person's name + company too, when they are in the vault: a copy of them known only by name (a legacy
       // export) is then left out of every export as well.
       const byIndex = indexesOf(session, who);
-      const held = session.contacts.findByIndexes({ ...byIndex, name: null });
-      indexes = { ...byIndex, name: held ? erasedIdentities(session, held).name : null };
+      const held = findByIdentity(session, who);
+      indexes = { ...byIndex, name: held ? identitiesOf(session, held).name : null };
     }
     const id = addSuppression(session, indexes, 'objection');
     return { value: id, details: { suppressionId: id, reason: 'objection', ...(contactId ? { contactId } : {}) } };
