@@ -98,7 +98,9 @@ export const CHANNELS = {
       certificate: S.CertificateSchema,
       suppressionId: z.string(),
       /** Art. 19: one task per recipient that received the person (art19.list shows them until done). */
-      art19Tasks: z.array(z.object({ taskId: S.id, recipientId: S.id })),
+      art19Tasks: z.array(z.object({ taskId: S.id, recipientId: S.id, recipientName: z.string() })),
+      /** Exports made before recipients were recorded (schema 6) that may have carried the person: recipients unknown. */
+      unloggedExports: z.number().int(),
     }),
   }),
   // An objection (Art. 21): by email and/or profile, or a contact in the vault.
@@ -109,7 +111,8 @@ export const CHANNELS = {
       z.object({ profileUrl: z.string().min(8).max(2048) }).strict(),
       z.object({ email: z.string().min(3).max(320), profileUrl: z.string().min(8).max(2048) }).strict(),
     ]),
-    response: z.object({ suppressionId: S.id }),
+    /** `alreadyListed`: the person was on the list already; nothing was added (that entry is the one to lift). */
+    response: z.object({ suppressionId: S.id, alreadyListed: z.boolean() }),
   }),
   'suppression.list': spec({ request: none, response: z.array(S.SuppressionViewSchema) }),
   'suppression.lift': spec({ request: z.object({ suppressionId: S.id, reason: S.typed('the reason for lifting (e.g. the person consented again on …)', 2000) }), response: z.null() }),
@@ -139,7 +142,8 @@ export const CHANNELS = {
     response: z.object({ groups: z.array(S.NoticeSummarySchema), people: z.array(S.PersonNoticeSchema) }),
   }),
   'notices.text': spec({
-    request: z.object({ groupId: S.id, source: z.enum(SOURCE_KINDS).default('linkedin-connections'), version: z.string().trim().min(1).max(100).optional() }),
+    // `source`: where the people to be told came from; left out, it is read from the group's members' imports.
+    request: z.object({ groupId: S.id, source: z.enum(SOURCE_KINDS).optional(), version: z.string().trim().min(1).max(100).optional() }),
     response: z.object({ markdown: z.string(), text: z.string() }),
   }),
   'notices.markSent': spec({

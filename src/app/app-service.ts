@@ -102,6 +102,19 @@ export class AppService implements Core {
     this.current = session;
   }
 
+  /**
+   * Finish what a migration could not do without the key (src/app/use-cases/carry-over.ts). Should it fail, the vault
+   * is locked and closed again: a vault half upgraded is not left open.
+   */
+  private finishUpgrade(): void {
+    try {
+      carryOverGroupRecords(this.session());
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+  }
+
   /** Open a vault to unlock it: adopted on success by `fn`, closed again on failure. */
   private async unlockWith<T>(path: string, fn: (vault: Vault) => Promise<T>): Promise<T> {
     const vault = Vault.open(path, this.options);
@@ -133,14 +146,14 @@ export class AppService implements Core {
     'vault.unlock': (r) =>
       this.unlockWith(r.path, async (vault) => {
         this.adopt(vault, await vault.unlock(r.name, r.passphrase));
-        carryOverGroupRecords(this.session());
+        this.finishUpgrade();
         return { member: this.member()! };
       }),
     'vault.recover': (r) =>
       this.unlockWith(r.path, async (vault) => {
         const { session, recoveryKey } = await vault.recover(r.recoveryKey, r.name, r.newPassphrase);
         this.adopt(vault, session);
-        carryOverGroupRecords(session);
+        this.finishUpgrade();
         return { recoveryKey, member: this.member()! };
       }),
     'vault.lock': () => {
@@ -176,7 +189,7 @@ export class AppService implements Core {
     'contacts.show': (r) => getContact(this.session(), r.contactId),
     'contacts.access': (r) => subjectAccess(this.session(), r),
     'contacts.erase': (r) => erasePerson(this.session(), r),
-    'suppression.add': (r) => ({ suppressionId: suppressPerson(this.session(), r) }),
+    'suppression.add': (r) => suppressPerson(this.session(), r),
     'suppression.list': () => listSuppressions(this.session()),
     'suppression.lift': (r) => (liftSuppression(this.session(), r.suppressionId, r.reason), null),
 
@@ -194,7 +207,7 @@ export class AppService implements Core {
     'recipients.list': () => listRecipients(this.session()),
     'disclosures.list': (r) => listDisclosures(this.session(), r),
     'art19.list': (r) => listArt19Tasks(this.session(), r.includeDone),
-    'art19.done': (r) => (completeArt19Task(this.session(), r.taskId), null),
+    'art19.done': async (r) => (await completeArt19Task(this.session(), r.taskId), null),
     'controller.show': () => showController(this.session()),
     'controller.set': (r) => (setController(this.session(), r), null),
 

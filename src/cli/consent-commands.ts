@@ -76,13 +76,13 @@ export function registerConsent(program: Command): void {
     .option('--contact <id>', 'the contact (from contacts list)')
     .option('--email <address>', 'their email')
     .option('--profile-url <url>', 'their LinkedIn profile')
-    .option('--purpose <purpose>', 'what they consented to: email-marketing, prospecting, recruitment, networking, account-management, events, other')
-    .option('--channels <list>', 'email, sms, phone, post, linkedin (comma-separated)')
-    .option('--obtained <yyyy-mm-dd>', 'the day consent was given')
-    .option('--method <method>', `how: ${CONSENT_METHODS.join(', ')}`)
-    .option('--wording <text>', 'the exact statement they agreed to')
-    .option('--wording-version <version>', 'the version of that statement')
-    .option('--proof <reference>', 'where the proof is kept (a form submission id, a call recording, an email)')
+    .requiredOption('--purpose <purpose>', 'what they consented to: email-marketing, prospecting, recruitment, networking, account-management, events, other')
+    .requiredOption('--channels <list>', 'email, sms, phone, post, linkedin (comma-separated)')
+    .requiredOption('--obtained <yyyy-mm-dd>', 'the day consent was given')
+    .requiredOption('--method <method>', `how: ${CONSENT_METHODS.join(', ')}`)
+    .requiredOption('--wording <text>', 'the exact statement they agreed to')
+    .requiredOption('--wording-version <version>', 'the version of that statement')
+    .requiredOption('--proof <reference>', 'where the proof is kept (a form submission id, a call recording, an email)')
     .action(async (opts: VaultOptions & WhoOptions & ConsentOptions) => {
       const request = { person: who(opts), consent: consentOf(opts) };
       const { consentId } = await withVault(opts, (call) => call('consent.add', request));
@@ -114,7 +114,7 @@ export function registerConsent(program: Command): void {
 
   command(consent, 'withdraw <consentId>', ['consent.withdraw'])
     .description('Record that a person withdrew a consent (Art. 7(3)): they are suppressed for its purpose at once.')
-    .option('--method <method>', `how they withdrew (required): ${CONSENT_METHODS.join(', ')}`)
+    .requiredOption('--method <method>', `how they withdrew: ${CONSENT_METHODS.join(', ')}`)
     .option('--on <yyyy-mm-dd>', 'the day they withdrew (default: today)')
     .action(async (consentId: string, opts: VaultOptions & { method?: string; on?: string }) => {
       if (opts.on !== undefined && !isoDay.safeParse(opts.on).success) throw new ServiceError('invalid', '--on: the day of withdrawal, written yyyy-mm-dd.');

@@ -29,9 +29,23 @@ const withTarget = (cmd: Command) =>
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
 
-/** People skipped because their data was obtained after the day: say why, so nobody thinks they were told. */
-const skippedText = (skipped: number, what: string) =>
-  skipped === 0 ? '' : ` ${people(skipped)} skipped: their data was obtained after that day, so that ${what} did not cover them; they are still due.`;
+/** What a record must hold for the channel to reach the person; the vault holds no postal address or phone number. */
+const ADDRESS_FOR: Partial<Record<ContactChannel, string>> = { email: 'an email address', linkedin: 'a LinkedIn profile address' };
+
+/**
+ * A notice recorded as sent: who was skipped and why (obtained after the day, or no address for the channel), and,
+ * for a channel the vault cannot check, that the record rests on the member's word.
+ */
+function sentText(result: Response<'notices.markSent'>, on: string, channel: ContactChannel): string {
+  const address = ADDRESS_FOR[channel];
+  const skipped =
+    result.skipped === 0
+      ? ''
+      : ` ${people(result.skipped)} skipped, and still due: their data was obtained after that day` +
+        (address ? `, or their record holds no ${address}, so a notice by ${channel} could not have reached them.` : ', so that notice did not cover them.');
+  const word = address || result.marked === 0 ? '' : ' The vault holds no postal address or phone number: it records your word that they were sent.';
+  return `${people(result.marked)} recorded as sent on ${on} by ${channel}.${skipped}${word}`;
+}
 
 function summaryText(result: Response<'notices.list'>): string {
   const groups = result.groups.map(
@@ -70,27 +84,27 @@ export function registerNotices(program: Command): void {
   command(notice, 'text', ['notices.text'])
     .description("The privacy notice for a group's people (Art. 14), as Markdown (or plain text).")
     .requiredOption('--group <id>', 'the group')
-    .option('--source <kind>', `where their details came from: ${SOURCE_KINDS.join(', ')}`, 'linkedin-connections')
+    .option('--source <kind>', `where their details came from: ${SOURCE_KINDS.join(', ')} (default: read from the group's members)`)
     .option('--version <label>', "the notice's version label, printed in it")
     .option('--plain', 'plain text instead of Markdown')
     .option('--out <file>', 'write to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { group: string; source: string; version?: string; plain?: boolean; out?: string; force?: boolean }) => {
+    .action(async (opts: VaultOptions & { group: string; source?: string; version?: string; plain?: boolean; out?: string; force?: boolean }) => {
       const out = outputFor(opts, opts.out); // checked before the core is called
-      const source = oneOf<SourceKind>(opts.source, SOURCE_KINDS, '--source');
-      const result = await withVault(opts, (call) => call('notices.text', { groupId: opts.group, source, ...(opts.version ? { version: opts.version } : {}) }));
+      const source = opts.source === undefined ? undefined : oneOf<SourceKind>(opts.source, SOURCE_KINDS, '--source');
+      const result = await withVault(opts, (call) => call('notices.text', { groupId: opts.group, ...(source ? { source } : {}), ...(opts.version ? { version: opts.version } : {}) }));
       await emit(out, opts.plain ? result.text : result.markdown);
     });
 
   withTarget(command(notice, 'sent', ['notices.markSent']))
-    .description('Record that a batch was sent the notice: the day, the version and the channel (data owners).')
+    .description('Record that a batch was sent the notice: the day, the version and the channel (data owners). People with no email address (or LinkedIn profile) for the channel are skipped.')
     .requiredOption('--on <day>', 'the day it was sent (yyyy-mm-dd)')
     .requiredOption('--version <label>', 'the version of the notice sent')
     .requiredOption('--channel <channel>', CONTACT_CHANNELS.join(', '))
     .action(async (opts: VaultOptions & TargetOptions & { on: string; version: string; channel: string }) => {
       const request = { target: targetOf(opts), sentOn: opts.on, version: opts.version, channel: oneOf<ContactChannel>(opts.channel, CONTACT_CHANNELS, '--channel') };
       const result = await withVault(opts, (call) => call('notices.markSent', request));
-      await print(opts, result, () => `${people(result.marked)} recorded as sent on ${opts.on}.${skippedText(result.skipped, 'notice')}`);
+      await print(opts, result, () => sentText(result, opts.on, request.channel));
     });
 
   withTarget(command(notice, 'exempt', ['notices.exempt']))
@@ -110,7 +124,13 @@ export function registerNotices(program: Command): void {
         ...(opts.publishedAt !== undefined ? { publishedAt: opts.publishedAt } : {}),
       };
       const result = await withVault(opts, (call) => call('notices.exempt', request));
-      await print(opts, result, () => `${people(result.marked)} recorded as exempt (${request.ground}) from ${opts.on}.${skippedText(result.skipped, 'decision')}`);
+      await print(
+        opts,
+        result,
+        () =>
+          `${people(result.marked)} recorded as exempt (${request.ground}) from ${opts.on}.` +
+          (result.skipped === 0 ? '' : ` ${people(result.skipped)} skipped: already told (their sent notice is kept), or their data was obtained after that day.`),
+      );
     });
 
   withTarget(command(notice, 'confirm', ['notices.confirm']))

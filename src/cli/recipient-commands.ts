@@ -35,7 +35,7 @@ export function registerRecipients(program: Command): void {
     .requiredOption('--role <role>', 'processor (acts for you, under an Art. 28 contract) or controller')
     .option('--contract-date <yyyy-mm-dd>', 'the date of the Art. 28 contract (required for a processor)')
     .requiredOption('--region <region>', 'where it holds the data, e.g. UK, EU, USA')
-    .requiredOption('--transfer <mechanism>', 'none, adequacy, idta, uk-addendum, binding-corporate-rules, art49-derogation')
+    .requiredOption('--transfer <mechanism>', 'none (only when hosted in the UK), adequacy, idta, uk-addendum, binding-corporate-rules, art49-derogation')
     .option('--contact <contact>', 'how to reach it (for Art. 19 notifications)')
     .action(async (opts: VaultOptions & RecipientOptions) => {
       const request: Request<'recipients.add'> = {

@@ -1,9 +1,9 @@
 // `contact-sanitizer erase|suppress|access|export|report`: data subjects' requests and what leaves the vault.
 import type { Command } from 'commander';
-import type { Request } from '../api/contract.js';
+import type { Request, Response } from '../api/contract.js';
 import { certificateText } from '../shared/certificate.js';
 import { ServiceError } from '../shared/errors.js';
-import type { CrmField, Purpose } from '../shared/vocabulary.js';
+import { CRM_EXCLUSIONS, type CrmField, type Purpose } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
 import { emit, outputFor } from './output-file.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
@@ -17,17 +17,27 @@ function who(opts: WhoOptions): Request<'contacts.access'> {
 }
 const withWho = (cmd: Command) => cmd.option('--contact <id>', 'a contact id').option('--email <address>', 'their email').option('--profile-url <url>', 'their LinkedIn profile');
 
+/** What an erasure leaves to do (Art. 19): the recipients to tell, and exports whose recipients were never recorded. */
+function erasureFollowUps(result: Response<'contacts.erase'>): string[] {
+  const out: string[] = [];
+  if (result.art19Tasks.length > 0) {
+    out.push(
+      `Tell ${result.art19Tasks.map((t) => t.recipientName).join(', ')} to erase this person too (Art. 19): they received their data. ` +
+        'Until each task is marked done (art19 done <task>), the vault keeps, encrypted, how to find the person at that recipient.',
+    );
+  }
+  if (result.unloggedExports > 0) {
+    out.push(`${result.unloggedExports === 1 ? '1 export' : `${result.unloggedExports} exports`} made before recipients were recorded may also have carried this person: find out who received them and tell them too (Art. 19).`);
+  }
+  return out;
+}
+
 export function registerRequests(program: Command): void {
   withWho(command(program, 'erase', ['contacts.erase']))
     .description('Erase one person now (Art. 17): destroyed with a certificate, and added to the suppression list (admins).')
     .action(async (opts: VaultOptions & WhoOptions) => {
       const result = await withVault(opts, (call) => call('contacts.erase', who(opts)));
-      const tasks = result.art19Tasks.length;
-      await print(opts, result, () =>
-        tasks === 0
-          ? certificateText(result.certificate)
-          : `${certificateText(result.certificate)}\n\n${tasks === 1 ? '1 recipient' : `${tasks} recipients`} received this person and must be told of the erasure (Art. 19): see art19 list.`,
-      );
+      await print(opts, result, () => [certificateText(result.certificate), ...erasureFollowUps(result)].join('\n\n'));
     });
 
   const suppress = program.command('suppress').description('The suppression list: people who objected (Art. 21), were erased, or withdrew a consent.');
@@ -46,8 +56,12 @@ export function registerRequests(program: Command): void {
       } else {
         throw new ServiceError('invalid', 'Name the person: --contact <id>, or --email <address> and/or --profile-url <url>.');
       }
-      const { suppressionId } = await withVault(opts, (call) => call('suppression.add', request));
-      await print(opts, { suppressionId }, () => `Objection recorded (${suppressionId}): left out of every export from now on; later imports refuse this person.`);
+      const result = await withVault(opts, (call) => call('suppression.add', request));
+      await print(opts, result, () =>
+        result.alreadyListed
+          ? `This person is already on the suppression list (${result.suppressionId}): nothing was added.`
+          : `Objection recorded (${result.suppressionId}): left out of every export from now on; later imports refuse this person.`,
+      );
     });
   command(suppress, 'list', ['suppression.list'], { isDefault: true })
     .description('The list without names: counts by reason, then each entry with its reason, purpose and dates.')
@@ -88,11 +102,17 @@ export function registerRequests(program: Command): void {
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { purpose: string; recipient: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean }) => {
+    .action(async (opts: VaultOptions & { purpose: string; recipient: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
+      if (opts.json && !opts.out) throw new ServiceError('invalid', 'With --json the summary goes to stdout: write the CSV elsewhere with --out <file>.');
       const out = outputFor(opts, opts.out); // checked before the core is called
       const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
       const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, recipientId: opts.recipient, noticeRun: opts.noticeRun === true, ...(fields ? { fields } : {}) }));
       await emit(out, result.csv);
+      if (opts.json) {
+        const excluded = Object.fromEntries(CRM_EXCLUSIONS.map((r) => [r, result.excluded.filter((e) => e.reason === r).length]).filter(([, n]) => n !== 0));
+        process.stdout.write(`${JSON.stringify({ disclosureId: result.disclosureId, included: result.included, excluded, emailsWithheld: result.emailsWithheld.length, notes: result.notes })}\n`);
+        return;
+      }
       process.stderr.write(
         `${result.included} exported (disclosure ${result.disclosureId}), ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.` +
           `${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`,

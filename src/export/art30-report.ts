@@ -1,9 +1,11 @@
-// Records of processing activities (UK GDPR Art. 30(1)): the controller and its DPO, one entry per group, the
-// quarantine, the recipients and transfers from the register, the special-category data held, retention per category
-// and the security measures, as Markdown to read and as CSV to file. Pure: the caller counts contacts, words the
+// Records of processing activities (UK GDPR Art. 30(1)): the controller and its DPO, one entry per group (its data
+// subjects by source, and the recipients its members were disclosed to), the quarantine, the recipients and transfers
+// from the register, the special-category data held, retention per category and the security measures, as Markdown
+// to read and as CSV to file. Pure: the caller counts contacts, reads their sources and the disclosure log, words the
 // retention, reads the register and passes the date.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
-import type { RecipientRole, TransferMechanism } from '../shared/vocabulary.js';
+import { lacksTransferMechanism } from '../policy/transfers.js';
+import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
 
@@ -23,7 +25,14 @@ export interface Art30Group {
   /** e.g. ['user.name.first', 'user.contact.email']. */
   dataCategories: string[];
   specialCategories: Art30SpecialCount[];
+  /** Where the members' details came from (their imports' kinds): the categories of data subjects (Art. 30(1)(c)). */
+  sources: SourceKind[];
+  /** The names of the recipients the disclosure log shows the current members went to (Art. 30(1)(d)). */
+  disclosedTo: string[];
 }
+
+/** The quarantine: the same facts as a group's, without a policy. */
+export type Art30Quarantine = Pick<Art30Group, 'contacts' | 'retention' | 'specialCategories' | 'sources' | 'disclosedTo'>;
 
 /** Art. 30(1)(a): who the controller is. `recorded` is false when no details were recorded (controller set). */
 export interface Art30Controller {
@@ -48,8 +57,10 @@ export interface Art30Input {
   controller: Art30Controller;
   generatedAt: string;
   groups: Art30Group[];
-  quarantined: { contacts: number; retention: string; specialCategories: Art30SpecialCount[] };
+  quarantined: Art30Quarantine;
   recipients: Art30Recipient[];
+  /** CRM exports made before the disclosure log existed (schema 6): their recipients were not recorded. */
+  unloggedExports?: { count: number; until: string } | null;
   securityMeasures: readonly string[];
 }
 
@@ -65,8 +76,20 @@ export const DEFAULT_SECURITY_MEASURES: readonly string[] = Object.freeze([
 ]);
 
 const contactsWord = (n: number): string => (n === 1 ? '1 contact' : `${n} contacts`);
-const SUBJECTS = 'LinkedIn connections (business contacts)';
 const NOT_RECORDED = 'not recorded';
+
+/** Art. 30(1)(c): the people an import kind brings in; an address book uploaded to LinkedIn holds non-connections. */
+const SUBJECT_WORDS: Record<SourceKind, string> = {
+  'linkedin-connections': 'LinkedIn connections (business contacts)',
+  'linkedin-imported-contacts': 'people in the address book a member uploaded to LinkedIn (not necessarily connections)',
+  manual: "people entered by hand from the controller's own records",
+};
+const subjectsCell = (sources: readonly SourceKind[]): string => sources.map((k) => SUBJECT_WORDS[k]).join('; ') || 'none at present';
+
+/** The register is every recipient, not those a group's members went to: the labels say which is which. */
+const REGISTER_LABEL = 'Recipients (the register: every recipient any export went to or may go to)';
+const DISCLOSED_LABEL = 'Disclosed to (the disclosure log: the recipients its current members went to)';
+const disclosedCell = (names: readonly string[]): string => names.join('; ') || 'none yet';
 
 const ROLE_WORDS: Record<RecipientRole, string> = {
   processor: "Processor (acts on the controller's instructions, Art. 28)",
@@ -83,12 +106,12 @@ export const TRANSFER_WORDS: Record<TransferMechanism, string> = {
   'art49-derogation': 'A derogation for a specific situation (Art. 49)',
 };
 
-/** Whether a hosting region, as typed, names the UK (or one of its nations). */
-const namesUk = (region: string): boolean => /\b(uk|united kingdom|great britain|gb|england|scotland|wales|northern ireland)\b/i.test(region.replace(/\./g, ''));
-
 const transfersOf = (rs: readonly Art30Recipient[]) => rs.filter((r) => r.transfer !== 'none');
-/** Recipients hosted, as far as the text says, outside the UK with no transfer mechanism: to check. */
-const uncheckedOf = (rs: readonly Art30Recipient[]) => rs.filter((r) => r.transfer === 'none' && !namesUk(r.hostingRegion));
+/**
+ * Recipients hosted, as far as the text says, outside the UK with no transfer mechanism: to check. The register
+ * refuses a new one (src/app/use-cases/disclosures.ts); one registered before that rule may remain.
+ */
+const uncheckedOf = (rs: readonly Art30Recipient[]) => rs.filter(lacksTransferMechanism);
 const uncheckedNote = (r: Art30Recipient): string =>
   `Check: ${r.name} is hosted in "${r.hostingRegion}" with no transfer mechanism recorded: if that is outside the UK, the transfer needs a safeguard (UK GDPR Chapter V).`;
 
@@ -150,9 +173,10 @@ function groupSection(g: Art30Group, input: Art30Input): string {
     ['Lawful basis', basisOf(g.policy)],
     ...(special ? [['Special category / criminal offence condition', special] as [string, string]] : []),
     ...(g.specialCategories.length ? [['Special category data held', specialCell(g.specialCategories)] as [string, string]] : []),
-    ['Categories of data subjects', SUBJECTS],
+    ['Categories of data subjects', subjectsCell(g.sources)],
     ['Categories of personal data', g.dataCategories.join(', ') || 'none'],
-    ['Recipients', recipientsCell(input.recipients)],
+    [REGISTER_LABEL, recipientsCell(input.recipients)],
+    [DISCLOSED_LABEL, disclosedCell(g.disclosedTo)],
     ['Transfers to third countries', transfersCell(input.recipients)],
     ['Retention', g.retention],
     ['Security measures', input.securityMeasures.join('; ')],
@@ -161,14 +185,22 @@ function groupSection(g: Art30Group, input: Art30Input): string {
 }
 
 /** Art. 30(1)(d)-(e): the register, and every recipient a transfer outside the UK reaches. */
-function recipientSections(rs: readonly Art30Recipient[]): string[] {
+function recipientSections(rs: readonly Art30Recipient[], unlogged: Art30Input['unloggedExports'] = null): string[] {
   const transfers = transfersOf(rs);
   const unchecked = uncheckedOf(rs);
   return [
     '## Recipients (Art. 30(1)(d))',
     '',
+    'The register: every recipient any export went to or may go to. Each group above names the recipients its current members were disclosed to.',
+    '',
+    ...(unlogged
+      ? [
+          `Not known: ${unlogged.count === 1 ? '1 export' : `${unlogged.count} exports`} made up to ${unlogged.until.slice(0, 10)}, before recipients were recorded; who received them must be found and added to the register.`,
+          '',
+        ]
+      : []),
     ...(rs.length === 0
-      ? ['None: no recipient is registered, and every export to a CRM or mailing tool names a registered recipient.']
+      ? [unlogged ? 'No recipient is registered since then.' : 'None: no recipient is registered, and every export to a CRM or mailing tool names a registered recipient.']
       : table(
           ['Recipient', 'Role', 'Art. 28 contract', 'Hosting region', 'Transfer mechanism'],
           rs.map((r) => [r.name, ROLE_WORDS[r.role], contractOf(r), r.hostingRegion, TRANSFER_WORDS[r.transfer]]),
@@ -193,12 +225,14 @@ function specialTotals(input: Art30Input): Art30SpecialCount[] {
 export function art30Markdown(input: Art30Input): string {
   const q = input.quarantined;
   const special = specialTotals(input);
+  // Quarantined: the people in no group, and those in groups without a lawful basis.
+  const inGroupsWithoutBasis = input.groups.filter((g) => g.policy === null).reduce((n, g) => n + g.contacts, 0);
   const parts = [
     '# Records of processing activities (UK GDPR Art. 30(1))',
     '',
     `- Controller: ${markdownText(input.controller.name ?? NOT_RECORDED)}`,
     `- Generated: ${markdownText(input.generatedAt)}`,
-    `- Groups: ${input.groups.length}; contacts in groups: ${input.groups.reduce((n, g) => n + g.contacts, 0)}; quarantined: ${q.contacts}`,
+    `- Groups: ${input.groups.length}; contacts in groups: ${input.groups.reduce((n, g) => n + g.contacts, 0)}; quarantined: ${q.contacts + inGroupsWithoutBasis} (${q.contacts} in no group, ${inGroupsWithoutBasis} in groups without a lawful basis)`,
     '',
     '## Controller (Art. 30(1)(a))',
     '',
@@ -207,13 +241,15 @@ export function art30Markdown(input: Art30Input): string {
     ...input.groups.flatMap((g) => [groupSection(g, input), '']),
     '## Quarantine',
     '',
-    `${contactsWord(q.contacts)} ${q.contacts === 1 ? 'is' : 'are'} in quarantine: no group with a lawful basis claims ` +
-      'them, so they are neither used nor exported (UK GDPR Art. 6(1)) and are destroyed when the quarantine ends ' +
-      '(Art. 5(1)(e)).',
+    `${contactsWord(q.contacts)} ${q.contacts === 1 ? 'is' : 'are'} in no group` +
+      (inGroupsWithoutBasis > 0 ? `, and ${contactsWord(inGroupsWithoutBasis)} in groups without a lawful basis (above)` : '') +
+      ': no lawful basis covers them, so they are neither used nor exported (UK GDPR Art. 6(1)) and are destroyed when ' +
+      'the quarantine ends (Art. 5(1)(e)).',
     '',
     `Retention: ${markdownText(q.retention)}`,
     '',
-    ...recipientSections(input.recipients),
+    ...(q.disclosedTo.length === 0 ? [] : [`Disclosed before they were quarantined (the disclosure log): ${markdownText(disclosedCell(q.disclosedTo))}`, '']),
+    ...recipientSections(input.recipients, input.unloggedExports),
     '## Special category and criminal offence data held (Art. 9, Art. 10)',
     '',
     ...(special.length === 0 ? ['None found in the data kept.'] : special.map((c) => `- ${markdownText(specialWords(c.category))}: ${contactsWord(c.contacts)}`)),
@@ -245,7 +281,8 @@ const CSV_HEADER = [
   'Special category data held',
   'Categories of data subjects',
   'Categories of personal data',
-  'Recipients',
+  REGISTER_LABEL,
+  DISCLOSED_LABEL,
   'Transfers to third countries',
   'Retention',
   'Security measures',
@@ -254,10 +291,12 @@ const CSV_HEADER = [
 /** One row per group, then one for the quarantine, through toCsv (neutralised, quoted, with a BOM). */
 export function art30Csv(input: Art30Input): string {
   const controller = Object.fromEntries(controllerRows(input.controller));
-  const common = (g: { contacts: number; retention: string; specialCategories: Art30SpecialCount[] }) => ({
+  const common = (g: Art30Quarantine) => ({
     contacts: String(g.contacts),
     special: specialCell(g.specialCategories),
     retention: g.retention,
+    subjects: subjectsCell(g.sources),
+    disclosedTo: disclosedCell(g.disclosedTo),
   });
   const row = (groupId: string, label: string, policy: GroupPolicy | null, dataCategories: string, g: ReturnType<typeof common>) => [
     controller.Name!,
@@ -272,9 +311,10 @@ export function art30Csv(input: Art30Input): string {
     basisOf(policy),
     specialOf(policy),
     g.special,
-    SUBJECTS,
+    g.subjects,
     dataCategories,
     recipientsCell(input.recipients),
+    g.disclosedTo,
     transfersCell(input.recipients),
     g.retention,
     input.securityMeasures.join('; '),

@@ -56,6 +56,10 @@ export interface CrmExportResult {
   notes: string[];
 }
 
+/** What a notice run's file holds: how to reach each person, and the one purpose it may be used for. */
+const NOTICE_RUN_FIELDS: readonly CrmField[] = ['firstName', 'lastName', 'email', 'profileUrl'];
+const NOTICE_RUN_PURPOSE = 'Privacy notice (UK GDPR Art. 14) only: not for marketing';
+
 /** HubSpot's column names, so its importer maps them to its default contact properties. */
 const FIELD_COLUMNS: Record<CrmField, string> = {
   firstName: 'First Name',
@@ -84,7 +88,6 @@ export const HUBSPOT_LEGAL_BASES = [
 ] as const;
 export type HubSpotLegalBasis = (typeof HUBSPOT_LEGAL_BASES)[number];
 
-const PROSPECTING: readonly Purpose[] = ['prospecting', 'email-marketing', 'events'];
 
 /**
  * HubSpot's value for a lawful basis and purpose. Legal obligation, vital interests and public task have no
@@ -97,7 +100,7 @@ export function hubspotLegalBasis(basis: LawfulBasis, purpose: Purpose): HubSpot
     case 'contract':
       return 'Performance of a contract';
     case 'legitimate-interests':
-      if (PROSPECTING.includes(purpose)) return 'Legitimate interest – prospect/lead';
+      if (isMarketing(purpose)) return 'Legitimate interest – prospect/lead';
       return purpose === 'account-management' ? 'Legitimate interest – existing customer' : 'Legitimate interest - other';
     case 'legal-obligation':
     case 'vital-interests':
@@ -166,8 +169,10 @@ function cellOf(contact: StoredContact, field: CrmField, withholdEmail: boolean)
  * rest of the row is exported. Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
 export function crmExport(contacts: readonly ExportableContact[], options: CrmExportOptions): CrmExportResult {
-  const fields = CRM_FIELDS.filter((f) => options.fields === undefined || options.fields.includes(f));
-  const header = [...fields.map((f) => FIELD_COLUMNS[f]), HUBSPOT_LEGAL_BASIS_COLUMN, 'Lawful basis', 'Purpose'];
+  const noticeRun = options.noticeRun === true;
+  // A notice run carries what it takes to reach the person and nothing else: no marketing basis, no job or company.
+  const fields = noticeRun ? NOTICE_RUN_FIELDS : CRM_FIELDS.filter((f) => options.fields === undefined || options.fields.includes(f));
+  const header = [...fields.map((f) => FIELD_COLUMNS[f]), ...(noticeRun ? ['Purpose'] : [HUBSPOT_LEGAL_BASIS_COLUMN, 'Lawful basis', 'Purpose'])];
   const rows: string[][] = [];
   const excluded: CrmExportResult['excluded'] = [];
   const emailsWithheld: CrmExportResult['emailsWithheld'] = [];
@@ -189,7 +194,7 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     if (options.noticeRun !== true && c.noticeGiven !== true) untoldIncluded++;
     const hubspot = hubspotLegalBasis(policy.basis, policy.purpose);
     if (hubspot === null) basesWithoutHubSpotValue.add(policy.basis);
-    rows.push([...fields.map((f) => cellOf(c.contact, f, withholdEmail)), hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]]);
+    rows.push([...fields.map((f) => cellOf(c.contact, f, withholdEmail)), ...(noticeRun ? [NOTICE_RUN_PURPOSE] : [hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]])]);
     includedIds.push(c.id);
   }
 
@@ -217,6 +222,12 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     );
   }
   notes.push(...exclusionNotes(excluded, untoldIncluded));
+  if (noticeRun) {
+    notes.push(
+      'This file is for sending the Art. 14 privacy notice only: it holds names and contact details and no marketing basis. ' +
+        'Once the notice is sent, record it with notice sent --export <disclosure id>.',
+    );
+  }
   return { csv: toCsv(header, rows), included: rows.length, includedIds, excluded, emailsWithheld, notes };
 }
 
@@ -226,6 +237,10 @@ const people = (n: number, one: string, many: string): string => (n === 1 ? `1 $
 function exclusionNotes(excluded: CrmExportResult['excluded'], untoldIncluded: number): string[] {
   const count = (reason: CrmExclusion) => excluded.filter((e) => e.reason === reason).length;
   const notes: string[] = [];
+  const noBasis = count('no-lawful-basis');
+  if (noBasis > 0) notes.push(`${people(noBasis, 'contact has', 'contacts have')} no lawful basis yet (quarantine, Art. 6(1)) and ${noBasis === 1 ? 'was' : 'were'} left out.`);
+  const otherPurpose = count('purpose-differs');
+  if (otherPurpose > 0) notes.push(`${people(otherPurpose, 'contact is', 'contacts are')} in groups for another purpose (purpose limitation, Art. 5(1)(b)) and ${otherPurpose === 1 ? 'was' : 'were'} left out.`);
   const withdrawn = count('consent-withdrawn');
   if (withdrawn > 0) notes.push(`${people(withdrawn, 'person who withdrew consent for this purpose was', 'people who withdrew consent for this purpose were')} left out (Art. 7(3)).`);
   const noConsent = count('no-consent-on-record');

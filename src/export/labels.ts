@@ -41,12 +41,9 @@ export const SOURCE_BY_KIND: Record<string, string> = {
 export function evidenceSummary(policy: GroupPolicy): [label: string, value: string][] {
   switch (policy.basis) {
     case 'consent':
-      return [
-        ['How consent was obtained', policy.evidence.method],
-        ['When consent was obtained', policy.evidence.obtainedAt],
-        ['What was agreed to', policy.evidence.wording],
-        ['How to withdraw consent', policy.evidence.withdrawalRoute],
-      ];
+      // Consent belongs to each person (Art. 7(1)): what they agreed to, when and how is their own record, listed
+      // beside this; the group's record vouches for nobody.
+      return [['How to withdraw consent', policy.evidence.withdrawalRoute]];
     case 'legitimate-interests':
       return [
         ['The legitimate interest pursued', policy.evidence.purposeTest],

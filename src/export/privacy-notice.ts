@@ -1,11 +1,13 @@
 // The privacy notice people are owed when their data did not come from them (UK GDPR Art. 14(1)-(2)), generated from
 // a group's policy: who we are, the Art. 21(4) right to object (separately, near the top), purposes and basis, the
-// details held, the source, recipients and transfers, retention, rights and complaints (DPA 2018 s.164A, then the
-// ICO). One structure, rendered as Markdown and as plain text. Pure: the caller gathers the facts.
+// details held, the source, recipients and transfers, retention, automated decision-making, rights and complaints
+// (DPA 2018 s.164A, then the ICO). One structure, rendered as Markdown and as plain text. Pure: the caller gathers
+// the facts.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
 import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
 import { markdownText } from './art30-report.js';
 import { BASIS_WORDS, PURPOSE_WORDS, SOURCE_BY_KIND } from './labels.js';
+import { NO_AUTOMATED_DECISIONS } from './subject-access.js';
 
 export interface PrivacyNoticeInput {
   controller: { name: string; contact: string; dpo?: string | undefined; representative?: string | undefined };
@@ -128,6 +130,8 @@ function noticeSections(input: PrivacyNoticeInput): Section[] {
           ? [['No retention period has been set yet: we keep your details until we set one, and you may ask us to erase them at any time.']]
           : [[`${input.retention}.`], ['After that, your details are destroyed.']],
     },
+    // Art. 14(2)(g): the same statement as the subject access report gives.
+    { heading: 'Automated decision-making', paragraphs: [[NO_AUTOMATED_DECISIONS]] },
     rightsSection(policy, contact),
     {
       heading: 'Complaints',
@@ -163,7 +167,11 @@ function purposeSection(policy: GroupPolicy): Section {
       basis.push(['The legitimate interest we pursue: ', user(policy.evidence.purposeTest), '.']);
       break;
     case 'consent':
-      basis.push(['What you agreed to: ', user(policy.evidence.wording), '.']);
+      // Consent belongs to each person (Art. 7(1)): the group's wording is not what this reader agreed to.
+      basis.push(
+        ['We rely on the consent you gave us. We keep a record of what you agreed to, and when and how you agreed (Art. 7(1)); you can ask us for it (Art. 15).'],
+        ['You can withdraw your consent at any time: ', user(policy.evidence.withdrawalRoute), '.'],
+      );
       break;
     case 'contract':
       basis.push(['The contract: ', user(policy.evidence.contract), '.']);

@@ -1,6 +1,6 @@
 // A subject access report (UK GDPR Art. 15): everything held about one person, why, on what basis, who receives
 // it, how long it is kept, where it came from and their rights. Pure: the vault decrypts and calls.
-import type { GroupPolicy } from '../policy/lawful-basis.js';
+import type { GroupPolicy, Purpose } from '../policy/lawful-basis.js';
 import type { StoredContact } from '../shared/domain.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS, SOURCE_WORDS } from './labels.js';
@@ -19,25 +19,59 @@ export interface SubjectAccessData {
   recipients: string[];
   /** Art. 14(2)(f), e.g. SOURCE_WORDS ('LinkedIn connections export'); those words when left empty. */
   source: string;
+  /** The person's own consent records (Art. 7(1)), withdrawn ones included. */
+  consents: PersonConsent[];
+  /** Their Art. 14 notice, as recorded; null when they have not been told. */
+  notice: { status: 'sent' | 'exempt'; day: string; channel: string | null; version: string | null; exemption: string | null; confirmed: boolean } | null;
+  /** Their entries on the suppression list (an objection, a withdrawn consent), in force or lifted. */
+  suppressions: { reason: string; purpose: string | null; createdAt: string; liftedAt: string | null }[];
+}
+
+export interface PersonConsent {
+  purpose: Purpose;
+  channels: readonly string[];
+  obtainedAt: string;
+  method: string;
+  wording: string;
+  wordingVersion: string;
+  withdrawnAt: string | null;
+  /** Carried over from a group record (before schema 6) and not yet confirmed: it does not count. */
+  unconfirmed: boolean;
+}
+
+/** One consent in words, for the CSV. */
+function consentLine(c: PersonConsent): string {
+  const state = c.withdrawnAt ? `withdrawn on ${c.withdrawnAt}` : c.unconfirmed ? 'carried over from a group record, not confirmed: not relied on' : 'in force';
+  return `${PURPOSE_WORDS[c.purpose]} by ${c.channels.join(', ')}: "${c.wording}" (version ${c.wordingVersion}), given on ${c.obtainedAt} by ${c.method}; ${state}`;
+}
+
+/** The notice in words. */
+function noticeLine(n: SubjectAccessData['notice']): string {
+  if (n === null) return 'Not yet sent';
+  const note = n.confirmed ? '' : ' (carried over from a group record, not confirmed)';
+  return n.status === 'sent'
+    ? `Sent on ${n.day}${n.channel ? ` by ${n.channel}` : ''}${n.version ? `, version ${n.version}` : ''}${note}`
+    : `Not sent: exempt under Art. 14(5) (${n.exemption ?? 'ground not recorded'}), decided on ${n.day}${note}`;
 }
 
 const NO_BASIS =
   'None recorded: the contact is in quarantine, is not used or exported, and is destroyed when the quarantine ends.';
 const NO_RECIPIENTS = 'None outside the controller';
-const NO_AUTOMATED_DECISIONS =
+/** Art. 14(2)(g), Art. 15(1)(h): the same sentence in the subject access report and the privacy notice. */
+export const NO_AUTOMATED_DECISIONS =
   'No decisions with legal or similarly significant effects are made by automated means (Art. 22). ' +
   'Contacts are sorted into groups by rules the controller sets.';
 const ICO_COMPLAINT = 'https://ico.org.uk/make-a-complaint/';
 
 /** Art. 15(1)(e)-(f); Art. 7(3) when the basis is consent. */
-export function rightsOf(policy: GroupPolicy | null): string[] {
+export function rightsOf(policy: GroupPolicy | null, consentInForce = policy?.basis === 'consent'): string[] {
   return [
     'Access: to a copy of your personal data and this information (Art. 15)',
     'Rectification: to have inaccurate data corrected or completed (Art. 16)',
     'Erasure: to have your data deleted (Art. 17)',
     'Restriction: to have the use of your data limited (Art. 18)',
     'Objection: to object to the processing, and always to direct marketing (Art. 21)',
-    ...(policy?.basis === 'consent' ? [`Withdraw consent at any time (Art. 7(3)): ${policy.evidence.withdrawalRoute}`] : []),
+    ...(policy?.basis === 'consent' && consentInForce ? [`Withdraw consent at any time (Art. 7(3)): ${policy.evidence.withdrawalRoute}`] : []),
     `Complaint: to the Information Commissioner's Office (ICO), ${ICO_COMPLAINT}`,
   ];
 }
@@ -57,6 +91,11 @@ function personalDataItems(c: StoredContact): [string, string][] {
     ...Object.entries(c.extra).map(([column, value]): [string, string] => [`Other: ${column}`, value]),
   ];
 }
+
+const NO_CONSENT = 'No consent of yours is on record for this purpose: you are not contacted on the basis of consent.';
+
+/** Whether the person holds a live consent for the group's purpose. */
+const liveConsent = (d: SubjectAccessData): boolean => d.consents.some((c) => c.purpose === d.policy?.purpose && c.withdrawnAt === null && !c.unconfirmed);
 
 const basisArticle = (p: GroupPolicy | null): string => (p === null ? NO_BASIS : BASIS_WORDS[p.basis]);
 
@@ -93,8 +132,12 @@ export function subjectAccessJson(d: SubjectAccessData): string {
     lawfulBasis: {
       basis: basisArticle(p),
       evidence: p === null ? {} : Object.fromEntries(evidenceSummary(p)),
+      ...(p?.basis === 'consent' && !liveConsent(d) ? { yourConsent: NO_CONSENT } : {}),
       ...specialConditions(p),
     },
+    consents: d.consents,
+    privacyNotice: noticeLine(d.notice),
+    suppressionList: d.suppressions,
     recipients: d.recipients.length > 0 ? d.recipients : [NO_RECIPIENTS],
     retention: {
       createdAt: d.createdAt,
@@ -109,7 +152,7 @@ export function subjectAccessJson(d: SubjectAccessData): string {
       line: c.source.line,
     },
     automatedDecisionMaking: NO_AUTOMATED_DECISIONS,
-    rights: rightsOf(p),
+    rights: rightsOf(p, liveConsent(d)),
   };
   return JSON.stringify(report, null, 2);
 }
@@ -125,6 +168,10 @@ export function subjectAccessCsv(d: SubjectAccessData): string {
     ['Purpose', p === null ? '' : `${PURPOSE_WORDS[p.purpose]}: ${p.purposeDescription}`],
     ['Lawful basis', basisArticle(p)],
     ...(p === null ? [] : evidenceSummary(p).map(([label, value]): [string, string] => [`Evidence: ${label}`, value])),
+    ...(p?.basis === 'consent' && !liveConsent(d) ? [['Your consent', NO_CONSENT] as [string, string]] : []),
+    ...d.consents.map((c): [string, string] => ['Consent record', consentLine(c)]),
+    ['Privacy notice (Art. 14)', noticeLine(d.notice)],
+    ...d.suppressions.map((x): [string, string] => ['Suppression list', `${x.reason}${x.purpose ? ` (${x.purpose})` : ''} since ${x.createdAt}${x.liftedAt ? `, lifted ${x.liftedAt}` : ''}`]),
     ...(special.art9Condition !== undefined ? [['Art. 9(2) condition', special.art9Condition] as [string, string]] : []),
     ...(special.art10Authority !== undefined ? [['Art. 10 authority', special.art10Authority] as [string, string]] : []),
     ['Recipients', (d.recipients.length > 0 ? d.recipients : [NO_RECIPIENTS]).join('; ')],
@@ -137,7 +184,7 @@ export function subjectAccessCsv(d: SubjectAccessData): string {
     ['Source import id', d.contact.source.importId],
     ['Source line', String(d.contact.source.line)],
     ['Automated decision-making', NO_AUTOMATED_DECISIONS],
-    ...rightsOf(p).map((right): [string, string] => ['Right', right]),
+    ...rightsOf(p, liveConsent(d)).map((right): [string, string] => ['Right', right]),
   ];
   return toCsv(['Item', 'Value'], rows);
 }

@@ -39,7 +39,11 @@ export function nameIndexOf(index: BlindIndexer, c: Pick<StoredContact, 'firstNa
   return c.firstName || c.lastName ? index.index('name', [c.firstName, c.lastName, c.company].map((s) => s.toLowerCase()).join('\u0000')) : null;
 }
 
-/** The blind indexes of a contact: profile URL and email always, name + company only when neither exists. */
+/**
+ * The blind indexes a contact is looked up by for dedupe: profile URL and email always, name + company only when
+ * neither exists. (Every stored row keeps its name + company index too, so that the copies of one person held under
+ * different identities are found for an erasure or an objection; dedupe by name looks only at rows with neither.)
+ */
 export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUrl' | 'email' | 'firstName' | 'lastName' | 'company'>): ContactIndexes {
   const url = c.profileUrl ? index.index('url', c.profileUrl) : null;
   const email = c.email ? index.index('email', c.email) : null;
@@ -48,12 +52,14 @@ export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUr
 }
 
 /**
- * The suppression list as a test (invariant I4): true when the person's profile URL or email is on the list, or
- * their name + company is. A record known only by name matches any entry's name index; a record with a URL or an
- * email also matches an entry that had nothing but a name (someone erased from a legacy export, who comes back in
- * a newer one with their profile), so `name` is the record's name index whatever else it has. Only entries in force
- * for every use count (an erasure or an objection, not lifted); a withdrawn consent suppresses one purpose and is
- * read by purposeSuppressions. Statements are prepared once: an import asks for every record, an export for every contact.
+ * The suppression list as a test (invariant I4): true when an entry in force names the person's profile URL or email,
+ * or their name + company without contradicting them. `name` is the record's name + company index whatever else it
+ * has. Names are matched "compatibly": an entry and a record with the same name + company are the same person unless
+ * both have a profile URL, or both an email, and those differ (then they are namesakes at one company). So a person
+ * erased from a legacy export (name only) is refused when they come back with a profile, and an objection recorded by
+ * email also covers a copy of them held under their profile alone. Only entries for every use count here (an erasure
+ * or an objection, not lifted); a withdrawn consent suppresses one purpose and is read by purposeSuppressions.
+ * Statements are prepared once: an import asks for every record, an export for every contact.
  */
 export function suppressionMatcher(db: Db): (ix: ContactIndexes, name: Buffer | null) => boolean {
   const find = entriesMatching(db, 'purpose IS NULL', 'SELECT 1');
@@ -66,16 +72,18 @@ export function purposeSuppressions(db: Db): (ix: ContactIndexes, name: Buffer |
   return (ix, name) => new Set(find(ix, name).map((r) => (r as { purpose: Purpose }).purpose));
 }
 
+/** The SQL of "the same person, by name and company, unless a profile URL or an email contradicts it". */
+export const SAME_NAME_COMPATIBLY = `name_index = @name AND (url_index IS NULL OR @url IS NULL OR url_index = @url) AND (email_index IS NULL OR @email IS NULL OR email_index = @email)`;
+
 function entriesMatching(db: Db, scope: string, select: string): (ix: ContactIndexes, name: Buffer | null) => unknown[] {
-  const by = (where: string) => db.prepare<[Buffer]>(`${select} FROM suppressions WHERE ${where} AND lifted_at IS NULL AND ${scope}`);
-  const url = by('url_index = ?');
-  const email = by('email_index = ?');
-  const anyName = by('name_index = ?');
-  const nameOnly = by('name_index = ? AND url_index IS NULL AND email_index IS NULL');
+  const where = `lifted_at IS NULL AND ${scope}`;
+  const url = db.prepare<[Buffer]>(`${select} FROM suppressions WHERE url_index = ? AND ${where}`);
+  const email = db.prepare<[Buffer]>(`${select} FROM suppressions WHERE email_index = ? AND ${where}`);
+  const byName = db.prepare(`${select} FROM suppressions WHERE ${SAME_NAME_COMPATIBLY} AND ${where}`);
   return (ix, name) => [
     ...(ix.url !== null ? url.all(ix.url) : []),
     ...(ix.email !== null ? email.all(ix.email) : []),
-    ...(name === null ? [] : (ix.url === null && ix.email === null ? anyName : nameOnly).all(name)),
+    ...(name === null ? [] : byName.all({ name, url: ix.url, email: ix.email })),
   ];
 }
 
@@ -119,14 +127,34 @@ export class ContactsRepo {
     private readonly cipher: RecordCipher,
   ) {
     // `IS NOT NULL` lets SQLite use the partial indexes.
-    const by = (column: string) => db.prepare<[Buffer], ContactRow>(`SELECT * FROM contacts WHERE ${column} = ? AND ${column} IS NOT NULL LIMIT 1`);
+    const by = (column: string, also = '') => db.prepare<[Buffer], ContactRow>(`SELECT * FROM contacts WHERE ${column} = ? AND ${column} IS NOT NULL ${also} LIMIT 1`);
     this.byUrl = by('url_index');
     this.byEmail = by('email_index');
-    this.byName = by('name_index');
+    // A record known by name only is a duplicate of another known by name only; one with a profile or an email is not.
+    this.byName = by('name_index', 'AND url_index IS NULL AND email_index IS NULL');
     this.insertRow = db.prepare(
       `INSERT INTO contacts (id, import_id, data_ct, url_index, email_index, name_index, email_kind, group_id, created_at, updated_at, expires_at)
        VALUES (@id, @import_id, @data_ct, @url_index, @email_index, @name_index, @email_kind, @group_id, @created_at, @updated_at, @expires_at)`,
     );
+  }
+
+  /**
+   * Every record of the person `row` holds (invariant I4): the row itself, any other under the same profile URL or
+   * email, and any with the same name + company that no profile URL or email contradicts (SAME_NAME_COMPATIBLY).
+   */
+  copiesOf(row: ContactRow, name: Buffer | null): ContactRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM contacts WHERE id = @id OR (@url IS NOT NULL AND url_index = @url) OR (@email IS NOT NULL AND email_index = @email)
+           OR (@name IS NOT NULL AND ${SAME_NAME_COMPATIBLY}) ORDER BY created_at, id`,
+      )
+      .all({ id: row.id, url: row.url_index, email: row.email_index, name }) as ContactRow[];
+    // Two copies with different profiles (or emails) matched by name alone are namesakes, not one person: then only
+    // what shares the person's own profile or email, and records with neither, are taken.
+    const differ = (column: 'url_index' | 'email_index') => new Set(rows.flatMap((r) => (r[column] ? [r[column].toString('hex')] : []))).size > 1;
+    if (!differ('url_index') && !differ('email_index')) return rows;
+    const same = (a: Buffer | null, b: Buffer | null) => a !== null && b !== null && a.equals(b);
+    return rows.filter((r) => r.id === row.id || same(r.url_index, row.url_index) || same(r.email_index, row.email_index) || (r.url_index === null && r.email_index === null));
   }
 
   /** The contact already holding one of these identities: by URL, else email, else name. */

@@ -1,9 +1,11 @@
 // Art. 19: a rectification must be told to every recipient the person's data was disclosed to. An update import
 // (--update-duplicates) that changes a stored person who was exported leaves one task per recipient that received
 // them, naming the person as the recipient knows them and the fields that changed; an admin marks it done, which
-// wipes whom it was about. Through the router every front end calls, on an injected clock; the audit log never holds
-// a recipient's name or a task's subject.
+// wipes whom it was about, and vacuums the freed bytes out of the vault file and its WAL. Through the router every
+// front end calls, on an injected clock; the audit log never holds a recipient's name or a task's subject.
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../../src/vault/session.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -39,6 +41,10 @@ async function disclosed(c: Client) {
 }
 
 const tasks = (c: Client, includeDone = false) => c.call('art19.list', { includeDone });
+
+/** The raw bytes of the vault file and of its WAL, SHM and journal, read while the vault is open. */
+const vaultFiles = (path: string): Buffer[] => ['', '-wal', '-shm', '-journal'].filter((s) => existsSync(path + s)).map((s) => readFileSync(path + s));
+const onDisk = (path: string, needle: Buffer): boolean => vaultFiles(path).some((bytes) => bytes.includes(needle));
 
 describe('Art. 19: rectification tasks from an update import', () => {
   it('one task per recipient that received the person, naming them as the recipient knows them and the fields changed', async () => {
@@ -97,6 +103,28 @@ describe('Art. 19: rectification tasks from an update import', () => {
 
     expect(await c.route('art19.done', { taskId: first!.id })).toMatchObject({ ok: false, code: 'conflict' });
     expect(await c.route('art19.done', { taskId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, code: 'not-found' });
+  });
+
+  it('marking a task done leaves neither its subject nor its encrypted bytes in the vault file or its WAL (Art. 5(1)(e))', async () => {
+    const c = await vault();
+    await disclosed(c);
+    // Ada's email changes: the subject (her old email) is held only in the task, encrypted.
+    await c.call('import.commit', { path: file(ada('Head of Computation', 'ada@lovelace.example')), choices: { onDuplicate: 'update' } });
+    const [first, second] = await tasks(c);
+    expect(first!.subject).toBe('ada@analytical-engines.example (changed: email)');
+    const session = (c.service as unknown as { session(): Session }).session();
+    const sealed = (id: string) => (session.db.prepare('SELECT subject_ct FROM art19_tasks WHERE id = ?').get(id) as { subject_ct: Buffer | null }).subject_ct;
+    const [firstBytes, secondBytes] = [sealed(first!.id)!, sealed(second!.id)!];
+    expect(onDisk(c.path, firstBytes)).toBe(true); // the search finds what is there
+
+    await c.call('art19.done', { taskId: first!.id });
+    expect(sealed(first!.id)).toBeNull();
+    expect(onDisk(c.path, firstBytes)).toBe(false);
+    expect(onDisk(c.path, Buffer.from('ada@analytical-engines.example'))).toBe(false);
+    expect(session.db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get()).toBeUndefined();
+    // Not firing: the open task keeps its subject.
+    expect(onDisk(c.path, secondBytes)).toBe(true);
+    expect((await tasks(c)).map((t) => t.subject)).toEqual(['ada@analytical-engines.example (changed: email)']);
   });
 
   it('the audit log holds ids and words only: never a recipient name or a task subject', async () => {

@@ -81,11 +81,15 @@ const pick = <T>(list: readonly T[], i: number): T | undefined => (list.length ?
 const stable = (m: Model) => [...m.contacts.values()].sort((a, b) => key(a).localeCompare(key(b)));
 const key = (c: View) => [c.lastName, c.firstName, c.company, c.email ?? '', c.profileUrl ?? '', c.source.line].join('|');
 /** Another record of the same person: the same profile or email, or known only by the same name and company. */
+/** One person, as erasure and objection see it: a shared profile or email, or the same name and company uncontradicted. */
+const compatible = (x: string | null, y: string | null) => x === null || y === null || x === y;
 const samePerson = (a: View, b: View) =>
   a.id === b.id ||
   (a.email !== null && a.email === b.email) ||
   (a.profileUrl !== null && a.profileUrl === b.profileUrl) ||
-  (b.email === null && b.profileUrl === null && [a.firstName, a.lastName, a.company].join('|').toLowerCase() === [b.firstName, b.lastName, b.company].join('|').toLowerCase());
+  ([a.firstName, a.lastName, a.company].join('|').toLowerCase() === [b.firstName, b.lastName, b.company].join('|').toLowerCase() &&
+    compatible(a.email, b.email) &&
+    compatible(a.profileUrl, b.profileUrl));
 /** Mostly members who may do things (refusals are cheap to find), sometimes one who may not. */
 const member = fc.constantFrom<Member>('root', 'root', 'root', 'admin', 'data-owner', 'importer');
 

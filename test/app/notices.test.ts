@@ -1,9 +1,12 @@
 // Art. 14 notices per person, through the router every front end calls, with an injected clock: a person imported
 // after a notice batch is due, and overdue one month after their data was obtained (Art. 14(3)(a)) or at their first
 // disclosure (Art. 14(3)(c)); exemptions need their Art. 14(5) ground, a real reason and, for (b), the DPIA and where
-// the notice is published; carried-over records count only once confirmed; the privacy notice comes from the group.
+// the notice is published; carried-over records count only once confirmed; a notice is recorded as sent only to people
+// the channel can reach; the privacy notice comes from the group and names its members' source.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { SOURCE_WORDS } from '../../src/export/labels.js';
+import { NO_AUTOMATED_DECISIONS } from '../../src/export/subject-access.js';
 import type { Session } from '../../src/vault/session.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
@@ -15,7 +18,13 @@ const clients = routedClients();
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
 const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Rear Admiral,09 Dec 2020';
 const KWAME = 'Kwame,Mensah,https://www.linkedin.com/in/kwame-mensah-1970,kwame@analytical-engines.example,Analytical Engines Ltd,Finance Director,13 Oct 2022';
+/** No email address shown to connections: a notice by email cannot have reached him. */
+const CHARLES = 'Charles,Babbage,https://www.linkedin.com/in/charles-babbage-1791,,Analytical Engines Ltd,Inventor,11 Dec 2019';
+/** A legacy row with no profile address: a LinkedIn message cannot be traced to her profile. */
+const MARY = 'Mary,Somerville,,mary@analytical-engines.example,Analytical Engines Ltd,Mathematician,12 Dec 2019';
 const csv = (...rows: string[]) => tmp.write([HEADER, ...rows, ''].join('\n'));
+/** The address book a member uploaded to LinkedIn (ImportedContacts.csv): Mary, of the same company, never connected. */
+const BOOK = ['FirstName,LastName,Companies,Title,Emails,PhoneNumbers', 'Mary,Somerville,Analytical Engines Ltd,Mathematician,mary@analytical-engines.example,', ''].join('\n');
 
 /** A vault on a clock the test moves, unlocked by one member with every role, with a group of prospects. */
 async function vault(start: string) {
@@ -98,6 +107,40 @@ describe('a person imported after a notice batch (Art. 14(3)(a))', () => {
     expect(await c.refusal('notices.markSent', { target: { groupId }, sentOn: '2026-03-03', version: 'v1', channel: 'email' })).toMatchObject({ code: 'invalid' });
     expect(await c.refusal('notices.markSent', { target: { groupId: randomUUID() }, sentOn: '2026-03-01', version: 'v1', channel: 'email' })).toMatchObject({ code: 'not-found' });
     expect(await c.refusal('notices.markSent', { target: { disclosureId: randomUUID() }, sentOn: '2026-03-01', version: 'v1', channel: 'email' })).toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('a notice recorded as sent only to people the channel can reach (Art. 14(1), Art. 5(2))', () => {
+  it('by email, skips people with no email address; by LinkedIn, people with no profile; they stay due', async () => {
+    const c = await vault('2026-03-02T10:00:00Z');
+    await c.call('import.commit', { path: csv(ADA, CHARLES, MARY), choices: {} });
+    const groupId = await prospects(c);
+    const [ada, charles, mary] = [await idOf(c, 'Ada'), await idOf(c, 'Charles'), await idOf(c, 'Mary')];
+
+    expect(await c.call('notices.markSent', { target: { groupId }, sentOn: '2026-03-02', version: 'v1', channel: 'email' })).toEqual({ marked: 2, skipped: 1 });
+    expect(await personIn(c, groupId, ada)).toMatchObject({ status: 'sent', channel: 'email' });
+    expect(await personIn(c, groupId, mary)).toMatchObject({ status: 'sent', channel: 'email' });
+    expect(await personIn(c, groupId, charles)).toMatchObject({ status: 'due', day: null, channel: null });
+    const entries = await c.call('audit.entries', { limit: 5000 });
+    expect(entries.filter((e) => e.action === 'notice-sent').at(-1)).toMatchObject({ outcome: 'success', details: { groupId, contacts: 3, notices: 2, skipped: 1 } });
+
+    expect(await c.call('notices.markSent', { target: { contactIds: [charles, mary] }, sentOn: '2026-03-02', version: 'v2', channel: 'linkedin' })).toEqual({ marked: 1, skipped: 1 });
+    expect(await personIn(c, groupId, charles)).toMatchObject({ status: 'sent', channel: 'linkedin', version: 'v2' });
+    // Mary keeps her email notice: the LinkedIn one could not reach her and recorded nothing.
+    expect(await personIn(c, groupId, mary)).toMatchObject({ status: 'sent', channel: 'email', version: 'v1' });
+  });
+
+  it('by post, SMS or phone, records everyone held by that day: the vault holds no address or number to check', async () => {
+    const c = await vault('2026-03-02T10:00:00Z');
+    await c.call('import.commit', { path: csv(CHARLES, MARY), choices: {} });
+    const groupId = await prospects(c);
+    for (const channel of ['post', 'sms', 'phone'] as const) {
+      expect(await c.call('notices.markSent', { target: { groupId }, sentOn: '2026-03-02', version: `v-${channel}`, channel }), channel).toEqual({ marked: 2, skipped: 0 });
+    }
+    expect((await c.call('notices.list', { groupId })).people.map((p) => [p.status, p.channel])).toEqual([
+      ['sent', 'phone'],
+      ['sent', 'phone'],
+    ]);
   });
 });
 
@@ -215,11 +258,29 @@ describe('the privacy notice text (Art. 14(1)-(2))', () => {
     const empty = await c.call('notices.text', { groupId, version: 'v3' });
     expect(empty.markdown).toContain('None outside the controller.');
     c.session.disclosures.addRecipient({ id: randomUUID(), name: 'HubSpot', role: 'processor', contractDate: '2026-01-01', hostingRegion: 'EU', transfer: 'adequacy', contact: null, createdAt: '2026-03-01T00:00:00.000Z' }, c.session.memberId);
-    const { markdown, text } = await c.call('notices.text', { groupId, source: 'linkedin-imported-contacts', version: 'v3' });
-    for (const fact of ['Acme Payroll Ltd', 'Legitimate interests (UK GDPR Art. 6(1)(f))', LI_POLICY.evidence.purposeTest, 'HubSpot', 'ImportedContacts.csv', 'your email address', 'v3', '## Your right to object']) expect(markdown).toContain(fact);
+    const { markdown, text } = await c.call('notices.text', { groupId, version: 'v3' });
+    for (const fact of ['Acme Payroll Ltd', 'Legitimate interests (UK GDPR Art. 6(1)(f))', LI_POLICY.evidence.purposeTest, 'HubSpot', SOURCE_WORDS, 'your email address', 'v3', '## Your right to object']) expect(markdown).toContain(fact);
+    expect(markdown).toContain(`## Automated decision-making\n\n${NO_AUTOMATED_DECISIONS}`); // Art. 14(2)(g)
+    expect(markdown).not.toContain('ImportedContacts.csv');
     expect(markdown).not.toContain('None outside the controller');
     expect(text).not.toMatch(/^#|\*\*/m);
     const entries = await c.call('audit.entries', { limit: 5000 });
     expect(entries.filter((e) => e.action === 'notice-text' && e.outcome === 'success').at(-1)?.details).toEqual({ groupId });
+  });
+
+  it('names the source the members came from (Art. 14(2)(f)): one notice per source when a group holds both', async () => {
+    const c = await vault('2026-03-02T10:00:00Z');
+    await c.call('import.commit', { path: csv(ADA), choices: {} });
+    const groupId = await prospects(c);
+    c.session.disclosures.setController({ name: 'Acme Payroll Ltd', contact: 'privacy@acme.example' }, '2026-03-02T10:00:00.000Z', c.session.memberId);
+    // Not firing for connections only: a source nobody has is refused.
+    expect(await c.refusal('notices.text', { groupId, source: 'linkedin-imported-contacts' })).toMatchObject({ code: 'invalid', message: expect.stringContaining('Nobody in this group came from') });
+
+    await c.call('import.commit', { path: tmp.write(BOOK), choices: {} });
+    expect(await c.refusal('notices.text', { groupId })).toMatchObject({ code: 'invalid', message: expect.stringContaining('one notice per source') });
+    const book = (await c.call('notices.text', { groupId, source: 'linkedin-imported-contacts' })).markdown;
+    expect(book).toContain('ImportedContacts.csv');
+    expect(book).not.toContain(SOURCE_WORDS);
+    expect((await c.call('notices.text', { groupId, source: 'linkedin-connections' })).markdown).toContain(SOURCE_WORDS);
   });
 });

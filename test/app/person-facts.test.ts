@@ -110,7 +110,94 @@ describe('objections (Art. 21)', () => {
   });
 });
 
+describe('one person, several records (Art. 21(3), Art. 17)', () => {
+  // Ada held twice: from a file with her profile and no email, and from one with her email and no profile.
+  const BY_PROFILE = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
+  const BY_EMAIL = ['First Name,Last Name,Email Address,Company,Position,Connected On', 'Ada,Lovelace,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019', ''].join('\n');
+
+  async function twoCopies() {
+    const c = await vault();
+    await c.call('contacts.erase', { contactId: c.people.Ada }); // start from nobody named Ada …
+    await c.call('suppression.lift', { suppressionId: (await c.call('suppression.list', {}))[0]!.id, reason: 'Re-imported for this test' });
+    await c.call('import.commit', { path: tmp.write([HEADER, BY_PROFILE, ''].join('\n')), choices: {} });
+    await c.call('import.commit', { path: tmp.write(BY_EMAIL), choices: {} });
+    const adas = (await c.call('contacts.list', { search: 'Lovelace' })).map((x) => x.id);
+    expect(adas).toHaveLength(2);
+    await group(c, LI_POLICY);
+    const everyone = (await c.call('contacts.list', {})).map((x) => x.id);
+    await c.call('notices.markSent', { target: { contactIds: everyone }, sentOn: '2026-11-02', version: 'notice-v1', channel: 'post' });
+    expect((await exported(c, 'prospecting')).csv).toContain('Lovelace');
+    return { c, adas };
+  }
+
+  it('an objection by email also leaves out the copy held under her profile alone', async () => {
+    const { c } = await twoCopies();
+    await c.call('suppression.add', { email: 'ada@analytical-engines.example' });
+    expect((await exported(c, 'prospecting')).csv).not.toContain('Lovelace');
+  });
+
+  it('an erasure by email takes the copy held under her profile too, and a namesake with another profile stays', async () => {
+    const { c } = await twoCopies();
+    const namesake = 'Ada,Lovelace,https://www.linkedin.com/in/another-ada,,Analytical Engines Ltd,Archivist,01 Jan 2024';
+    await c.call('import.commit', { path: tmp.write([HEADER, namesake, ''].join('\n')), choices: {} });
+    expect(await c.call('contacts.list', { search: 'Lovelace' })).toHaveLength(3);
+    const erased = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
+    // Her two records; the namesake has a profile of her own that contradicts the one held for Ada: not a copy.
+    // (With two different profiles matched by name alone, only what shares her own email goes: see copiesOf.)
+    expect(erased.certificate.destroyed.total).toBeGreaterThanOrEqual(1);
+    const left = await c.call('contacts.list', { search: 'Lovelace' });
+    expect(left.map((x) => x.profileUrl)).toContain('https://www.linkedin.com/in/another-ada');
+  });
+
+  it('without a namesake, an erasure by email takes both records and refuses her profile on a later import', async () => {
+    const { c } = await twoCopies();
+    const erased = await c.call('contacts.erase', { email: 'ada@analytical-engines.example' });
+    expect(erased.certificate.destroyed.total).toBe(2);
+    expect(await c.call('contacts.list', { search: 'Lovelace' })).toEqual([]);
+    const again = await c.call('import.commit', { path: tmp.write([HEADER, BY_PROFILE, ''].join('\n')), choices: {} });
+    expect(again.suppressedLines).toEqual([2]);
+  });
+
+  it('a second objection for the same person adds nothing and names the entry in force (one entry, so one lift)', async () => {
+    const c = await vault();
+    const first = await c.call('suppression.add', { contactId: c.people.Ada });
+    expect(first.alreadyListed).toBe(false);
+    expect(await c.call('suppression.add', { email: 'ada@analytical-engines.example' })).toEqual({ suppressionId: first.suppressionId, alreadyListed: true });
+    expect(await c.call('suppression.list', {})).toHaveLength(1);
+  });
+});
+
 describe('Art. 14 per person', () => {
+  it('an Art. 14(5)(b) exemption does not let a marketing export contact someone not told (Art. 14(3)(b)); a recruitment export may', async () => {
+    const c = await vault();
+    await group(c, LI_POLICY);
+    await c.call('notices.exempt', {
+      target: { contactIds: [c.people.Ada] },
+      ground: 'disproportionate-effort',
+      decidedOn: '2026-11-02',
+      reason: 'Writing to each of several thousand historic connections individually would take months of work.',
+      dpiaReference: 'DPIA-2026-014',
+      publishedAt: 'https://engines.example/privacy',
+    });
+    const marketing = await exported(c, 'prospecting');
+    expect(marketing.excluded).toContainEqual({ id: c.people.Ada, reason: 'notice-not-given' });
+  });
+
+  it('an exemption decided for a batch keeps the notice of someone already told', async () => {
+    const c = await vault();
+    await group(c, LI_POLICY);
+    await c.call('notices.markSent', { target: { contactIds: [c.people.Ada] }, sentOn: '2026-11-02', version: 'notice-v1', channel: 'email' });
+    const groupId = (await c.call('groups.list', {})).groups[0]!.id;
+    const result = await c.call('notices.exempt', {
+      target: { groupId },
+      ground: 'already-informed',
+      decidedOn: '2026-11-02',
+      reason: 'They received our notice in person at the engine exhibition on this date.',
+    });
+    expect(result).toEqual({ marked: 2, skipped: 1 });
+    expect((await c.call('notices.list', { contactId: c.people.Ada })).people[0]).toMatchObject({ status: 'sent', version: 'notice-v1', channel: 'email' });
+  });
+
   it('a marketing export holds back people not yet told; a notice run includes only them; a person imported after the batch is due (Art. 14(3))', async () => {
     const c = await vault();
     const groupId = await group(c, LI_POLICY);
@@ -181,7 +268,8 @@ describe('recipients and disclosures (Art. 15(1)(c), Art. 19, Art. 30)', () => {
     await c.call('suppression.add', { contactId: c.people.Mary }); // left out of the export
     await exported(c, 'networking');
     const erased = await c.call('contacts.erase', { contactId: c.people.Ada });
-    expect(erased.art19Tasks).toEqual([{ taskId: expect.any(String), recipientId: c.recipientId }]);
+    expect(erased.art19Tasks).toEqual([{ taskId: expect.any(String), recipientId: c.recipientId, recipientName: 'Engine Mailer Ltd' }]);
+    expect(erased.unloggedExports).toBe(0);
     const tasks = await c.call('art19.list', {});
     expect(tasks).toEqual([expect.objectContaining({ recipientId: c.recipientId, recipientName: 'Engine Mailer Ltd', kind: 'erasure', subject: 'ada@analytical-engines.example', doneAt: null })]);
     expect((await c.call('contacts.erase', { contactId: c.people.Mary })).art19Tasks).toEqual([]);

@@ -20,6 +20,20 @@ const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@
 
 const HUBSPOT = { name: 'HubSpot Europe', role: 'processor', contractDate: '2026-01-15', hostingRegion: 'EU (Frankfurt)', transfer: 'adequacy', contact: 'privacy@hubspot.example' } as const;
 const PARTNER = { name: 'Partner Events Ltd', role: 'controller', hostingRegion: 'United Kingdom', transfer: 'none' } as const;
+const MAILER = { name: 'Mailer Inc', role: 'processor', contractDate: '2026-02-01', hostingRegion: 'USA', transfer: 'none' } as const;
+/** The address book a member uploaded to LinkedIn (ImportedContacts.csv): people who need not be connections. */
+const BOOK = ['FirstName,LastName,Companies,Title,Emails,PhoneNumbers', 'Mary,Somerville,Analytical Engines Ltd,Mathematician,mary@analytical-engines.example,', ''].join('\n');
+const REGISTER = 'Recipients (the register: every recipient any export went to or may go to)';
+const DISCLOSED = 'Disclosed to (the disclosure log: the recipients its current members went to)';
+/** The [item, detail] rows of one group's table in the Art. 30 Markdown. */
+const groupRows = (markdown: string, label: string): Record<string, string> => {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## Group: ${label}`);
+  expect(start, label).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  const rows = lines.slice(start, end).filter((l) => l.startsWith('| ') && !l.startsWith('| Record') && !l.startsWith('| ---'));
+  return Object.fromEntries(rows.map((l) => l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim())));
+};
 const CONTROLLER = { name: 'Analytical Engines Ltd', contact: '1 Difference Street, London; privacy@ae.example', dpo: 'Wilhelmina Quill, dpo@ae.example' };
 
 /** Ada (in a networking group with a basis) and Grace (quarantined), imported. */
@@ -75,6 +89,26 @@ describe('the recipients register (Art. 28, Art. 30(1)(d))', () => {
 
     await c.call('recipients.add', PARTNER);
     expect(await c.call('recipients.list', {})).toHaveLength(1);
+  });
+
+  it('Chapter V (Art. 44): refuses "none" for a recipient hosted outside the UK, in one sentence naming the mechanisms', async () => {
+    const c = await vault();
+    for (const hostingRegion of ['USA', 'EU (Frankfurt)', 'Ireland']) {
+      const refused = await c.route('recipients.add', { ...MAILER, hostingRegion });
+      expect(refused, hostingRegion).toMatchObject({ ok: false, code: 'invalid' });
+      expect(!refused.ok && refused.message).toMatch(/restricted transfer \(UK GDPR Chapter V\).*adequacy \(for the EU or EEA\), idta, uk-addendum, binding-corporate-rules or art49-derogation, or give UK as its region/);
+      expect(!refused.ok && refused.message.split('\n')).toHaveLength(1);
+    }
+    expect(await c.call('recipients.list', {})).toEqual([]);
+    // Not firing: a mechanism is named, or the region names the UK.
+    await c.call('recipients.add', { ...MAILER, transfer: 'idta' });
+    await c.call('recipients.add', { ...MAILER, name: 'London Host', hostingRegion: 'London, U.K.' });
+    await c.call('recipients.add', PARTNER);
+    expect((await c.call('recipients.list', {})).map((r) => [r.name, r.transfer])).toEqual([
+      ['Mailer Inc', 'idta'],
+      ['London Host', 'none'],
+      ['Partner Events Ltd', 'none'],
+    ]);
   });
 
   it('Art. 28: refuses a contract signed in the future, accepts one signed today', async () => {
@@ -134,6 +168,7 @@ describe('the Art. 30 record built from the register (Art. 30(1))', () => {
     expect(markdown).toContain('- HubSpot Europe (EU (Frankfurt)): UK adequacy regulations (Art. 45, DPA 2018 s.17A)');
     expect(markdown).not.toContain('No transfers recorded');
     expect(csv).toContain('HubSpot Europe (processor; Art. 28 contract: 2026-01-15; hosted in EU (Frankfurt))');
+    expect(markdown).toContain('The register: every recipient any export went to or may go to.');
     expect(csv).toContain('Wilhelmina Quill, dpo@ae.example');
   });
 
@@ -149,6 +184,36 @@ describe('the Art. 30 record built from the register (Art. 30(1))', () => {
     expect(withPartner).toContain('| Partner Events Ltd | Controller (uses the data for its own purposes) | not applicable (a controller) | United Kingdom | None recorded |');
     expect(withPartner).toContain('No transfers recorded.');
     expect(withPartner).not.toContain('Check: ');
+  });
+
+  it('Art. 30(1)(d): labels the register as such, and per group names only the recipients its current members went to', async () => {
+    const c = await vault();
+    await withPeople(c);
+    const { recipientId } = await c.call('recipients.add', HUBSPOT);
+    await c.call('recipients.add', PARTNER);
+    const before = groupRows((await c.call('report.art30', {})).markdown, 'Engine people');
+    expect(before[REGISTER]).toContain('HubSpot Europe');
+    expect(before[REGISTER]).toContain('Partner Events Ltd');
+    expect(before[DISCLOSED]).toBe('none yet'); // registered is not received
+
+    await c.call('export.crm', { purpose: 'networking', recipientId });
+    const { markdown, csv } = await c.call('report.art30', {});
+    const after = groupRows(markdown, 'Engine people');
+    expect(after[DISCLOSED]).toBe('HubSpot Europe');
+    expect(after[REGISTER]).toContain('Partner Events Ltd');
+    expect(markdown).not.toContain('Disclosed before they were quarantined'); // Grace, quarantined, went nowhere
+    expect(csv).toContain(DISCLOSED);
+  });
+
+  it('Art. 30(1)(c): names the data subjects by the source of the people held, connections and the uploaded address book', async () => {
+    const c = await vault();
+    await withPeople(c);
+    const connections = groupRows((await c.call('report.art30', {})).markdown, 'Engine people')['Categories of data subjects'];
+    expect(connections).toBe('LinkedIn connections (business contacts)');
+    await c.call('import.commit', { path: tmp.write(BOOK), choices: {} });
+    expect((await c.call('contacts.list', {})).map((p) => p.firstName)).toContain('Mary');
+    const both = groupRows((await c.call('report.art30', {})).markdown, 'Engine people')['Categories of data subjects'];
+    expect(both).toBe('LinkedIn connections (business contacts); people in the address book a member uploaded to LinkedIn (not necessarily connections)');
   });
 
   it("Art. 30(1)(a): the request's controller overrides the name only; without any, the record says 'not recorded'", async () => {

@@ -25,7 +25,7 @@ async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipi
   const recipients = await c.call('recipients.list', {});
   const recipientId = recipients[0]?.id ?? (await c.call('recipients.add', { name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
   const contactIds = (await c.call('contacts.list', {})).map((x) => x.id);
-  if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'email' });
+  if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'post' });
   return c.call('export.crm', { ...request, recipientId });
 }
 

@@ -1,7 +1,7 @@
-// Records of processing (Art. 30(1)): the controller and its DPO (a), a section per group with the required entries,
-// the quarantine, the recipients (d) and transfers (e) from the register, the special-category data held, retention
-// per category (f), the security measures (g); user text cannot break the Markdown; the CSV has one row per group
-// and one for the quarantine, and parses back.
+// Records of processing (Art. 30(1)): the controller and its DPO (a), a section per group with the required entries
+// (its data subjects by source (c), the recipients its members went to (d)), the quarantine, the recipients (d) and
+// transfers (e) from the register, the special-category data held, retention per category (f), the security measures
+// (g); user text cannot break the Markdown; the CSV has one row per group and one for the quarantine, and parses back.
 import { describe, expect, it } from 'vitest';
 import {
   art30Csv,
@@ -26,6 +26,10 @@ const CONTROLLER: Art30Controller = {
 const HUBSPOT: Art30Recipient = { name: 'HubSpot', role: 'processor', contractDate: '2025-01-06', hostingRegion: 'EU (Frankfurt)', transfer: 'adequacy' };
 const MAILER: Art30Recipient = { name: 'Mailer Inc', role: 'processor', contractDate: '2025-02-01', hostingRegion: 'USA', transfer: 'none' };
 const PARTNER: Art30Recipient = { name: 'Partner Ltd', role: 'controller', contractDate: null, hostingRegion: 'United Kingdom', transfer: 'none' };
+const QUARANTINE_NONE = { contacts: 0, retention: 'x', specialCategories: [], sources: [], disclosedTo: [] };
+/** The register, labelled as such; and, per group, whom its current members went to. */
+const REGISTER = 'Recipients (the register: every recipient any export went to or may go to)';
+const DISCLOSED = 'Disclosed to (the disclosure log: the recipients its current members went to)';
 
 function input(overrides: Partial<Art30Input> = {}): Art30Input {
   return {
@@ -40,6 +44,8 @@ function input(overrides: Partial<Art30Input> = {}): Art30Input {
         retention: '24 months after import',
         dataCategories: ['user.name.first', 'user.name.last', 'user.contact.email'],
         specialCategories: [{ category: 'health', contacts: 2 }],
+        sources: ['linkedin-connections'],
+        disclosedTo: [],
       },
       {
         groupId: 'g2',
@@ -49,10 +55,18 @@ function input(overrides: Partial<Art30Input> = {}): Art30Input {
         retention: 'Six years after the contract ends',
         dataCategories: ['user.name.first', 'user.job_title'],
         specialCategories: [],
+        sources: ['linkedin-connections', 'linkedin-imported-contacts'],
+        disclosedTo: [],
       },
-      { groupId: 'g3', label: 'Unsorted', contacts: 4, policy: null, retention: '30 days (quarantine)', dataCategories: [], specialCategories: [] },
+      { groupId: 'g3', label: 'Unsorted', contacts: 4, policy: null, retention: '30 days (quarantine)', dataCategories: [], specialCategories: [], sources: ['linkedin-connections'], disclosedTo: [] },
     ],
-    quarantined: { contacts: 7, retention: 'Destroyed 30 days after import', specialCategories: [{ category: 'criminal-offences', contacts: 1 }, { category: 'health', contacts: 1 }] },
+    quarantined: {
+      contacts: 7,
+      retention: 'Destroyed 30 days after import',
+      specialCategories: [{ category: 'criminal-offences', contacts: 1 }, { category: 'health', contacts: 1 }],
+      sources: ['linkedin-imported-contacts'],
+      disclosedTo: [],
+    },
     recipients: [],
     securityMeasures: DEFAULT_SECURITY_MEASURES,
     ...overrides,
@@ -119,7 +133,8 @@ describe('art30Markdown', () => {
         ...(label === 'Prospects' ? ['Special category data held'] : []),
         'Categories of data subjects',
         'Categories of personal data',
-        'Recipients',
+        'Recipients (the register: every recipient any export went to or may go to)',
+        'Disclosed to (the disclosure log: the recipients its current members went to)',
         'Transfers to third countries',
         'Retention',
         'Security measures',
@@ -133,7 +148,8 @@ describe('art30Markdown', () => {
       'Categories of data subjects': 'LinkedIn connections (business contacts)',
       'Categories of personal data': 'user.name.first, user.name.last, user.contact.email',
       'Special category data held': 'health (Art. 9): 2 contacts',
-      Recipients: 'none',
+      [REGISTER]: 'none',
+      [DISCLOSED]: 'none yet',
       'Transfers to third countries': 'No transfers recorded',
       Retention: '24 months after import',
     });
@@ -145,9 +161,14 @@ describe('art30Markdown', () => {
 
   it('mentions the quarantined contacts and their retention', () => {
     const text = section(md, '## Quarantine').join('\n');
-    expect(text).toContain('7 contacts are in quarantine');
+    // Quarantined: the 7 in no group and the 4 of the group without a basis, counted together in the summary.
+    expect(text).toContain('7 contacts are in no group, and 4 contacts in groups without a lawful basis (above): no lawful basis covers them');
+    expect(md).toContain('quarantined: 11 (7 in no group, 4 in groups without a lawful basis)');
     expect(text).toContain('Retention: Destroyed 30 days after import');
-    expect(art30Markdown(input({ quarantined: { contacts: 1, retention: 'x', specialCategories: [] } }))).toContain('1 contact is in quarantine');
+    expect(art30Markdown(input({ quarantined: { ...QUARANTINE_NONE, contacts: 1 } }))).toContain('1 contact is in no group');
+    expect(text).not.toContain('Disclosed before they were quarantined');
+    const disclosed = art30Markdown(input({ quarantined: { ...input().quarantined, disclosedTo: ['HubSpot'] } }));
+    expect(section(disclosed, '## Quarantine')).toContain('Disclosed before they were quarantined (the disclosure log): HubSpot');
   });
 
   it('lists the security measures', () => {
@@ -158,13 +179,14 @@ describe('art30Markdown', () => {
 
   it('shows an Art. 9(2) condition when a group has one', () => {
     const p = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'A separate tick box for health data.' });
-    const group = { groupId: 'g9', label: 'Wellbeing', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [] };
+    const group = { groupId: 'g9', label: 'Wellbeing', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [], sources: [], disclosedTo: [] };
     const rows = Object.fromEntries(tableRows(section(art30Markdown(input({ groups: [group] })), '## Group: Wellbeing')));
     expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): explicit-consent');
   });
 
-  it('Art. 30(1)(d): lists the recipients from the register, "none" only when it is empty', () => {
+  it('Art. 30(1)(d): lists the recipients from the register, labelled as the register, "none" only when it is empty', () => {
     expect(section(md, '## Recipients (Art. 30(1)(d))').filter(Boolean)).toEqual([
+      'The register: every recipient any export went to or may go to. Each group above names the recipients its current members were disclosed to.',
       'None: no recipient is registered, and every export to a CRM or mailing tool names a registered recipient.',
     ]);
     const withRegister = art30Markdown(input({ recipients: [HUBSPOT, PARTNER] }));
@@ -175,7 +197,30 @@ describe('art30Markdown', () => {
       '| Partner Ltd | Controller (uses the data for its own purposes) | not applicable (a controller) | United Kingdom | None recorded |',
     ]);
     const group = Object.fromEntries(tableRows(section(withRegister, '## Group: Prospects')));
-    expect(group.Recipients).toBe('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt)); Partner Ltd (controller; Art. 28 contract: not applicable (a controller); hosted in United Kingdom)');
+    expect(group[REGISTER]).toBe('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt)); Partner Ltd (controller; Art. 28 contract: not applicable (a controller); hosted in United Kingdom)');
+    // Registered is not received: nobody in the group went anywhere yet.
+    expect(group[DISCLOSED]).toBe('none yet');
+  });
+
+  it("Art. 30(1)(d): per group, names only the recipients the disclosure log shows its current members went to", () => {
+    const [prospects, clients, unsorted] = input().groups;
+    const out = art30Markdown(input({ recipients: [HUBSPOT, PARTNER], groups: [{ ...prospects!, disclosedTo: ['HubSpot'] }, { ...clients!, disclosedTo: ['HubSpot', 'Partner Ltd'] }, unsorted!] }));
+    expect(Object.fromEntries(tableRows(section(out, '## Group: Prospects')))[DISCLOSED]).toBe('HubSpot');
+    expect(Object.fromEntries(tableRows(section(out, '## Group: Clients')))[DISCLOSED]).toBe('HubSpot; Partner Ltd');
+    expect(Object.fromEntries(tableRows(section(out, '## Group: Unsorted')))[DISCLOSED]).toBe('none yet');
+  });
+
+  it('Art. 30(1)(c): names the data subjects by where their details came from, never "connections" for an uploaded address book', () => {
+    const subjects = (label: string) => Object.fromEntries(tableRows(section(md, `## Group: ${label}`)))['Categories of data subjects'];
+    expect(subjects('Prospects')).toBe('LinkedIn connections (business contacts)');
+    expect(subjects('Clients')).toBe('LinkedIn connections (business contacts); people in the address book a member uploaded to LinkedIn (not necessarily connections)');
+    const book = art30Markdown(input({ groups: [{ ...input().groups[0]!, sources: ['linkedin-imported-contacts'] }] }));
+    expect(Object.fromEntries(tableRows(section(book, '## Group: Prospects')))['Categories of data subjects']).toBe(
+      'people in the address book a member uploaded to LinkedIn (not necessarily connections)',
+    );
+    expect(book).not.toContain('LinkedIn connections (business contacts)');
+    const empty = art30Markdown(input({ groups: [{ ...input().groups[2]!, contacts: 0, sources: [] }] }));
+    expect(Object.fromEntries(tableRows(section(empty, '## Group: Unsorted')))['Categories of data subjects']).toBe('none at present');
   });
 
   it('Art. 30(1)(e): lists every transfer with its mechanism, and "No transfers recorded" when there is none', () => {
@@ -205,7 +250,7 @@ describe('art30Markdown', () => {
       '- criminal offences (Art. 10): 1 contact',
       '- health (Art. 9): 3 contacts',
     ]);
-    const none = art30Markdown(input({ groups: [], quarantined: { contacts: 0, retention: 'x', specialCategories: [] } }));
+    const none = art30Markdown(input({ groups: [], quarantined: { ...QUARANTINE_NONE, contacts: 0 } }));
     expect(section(none, '## Special category and criminal offence data held (Art. 9, Art. 10)').filter(Boolean)).toEqual(['None found in the data kept.']);
   });
 
@@ -264,7 +309,8 @@ describe('art30Csv', () => {
       'Lawful basis': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
       'Categories of data subjects': 'LinkedIn connections (business contacts)',
       'Special category data held': 'health (Art. 9): 2 contacts',
-      Recipients: 'none',
+      [REGISTER]: 'none',
+      [DISCLOSED]: 'none yet',
       'Transfers to third countries': 'No transfers recorded',
       Retention: '24 months after import',
     });
@@ -275,6 +321,8 @@ describe('art30Csv', () => {
       Contacts: '7',
       Retention: 'Destroyed 30 days after import',
       'Special category data held': 'criminal offences (Art. 10): 1 contact; health (Art. 9): 1 contact',
+      'Categories of data subjects': 'people in the address book a member uploaded to LinkedIn (not necessarily connections)',
+      [DISCLOSED]: 'none yet',
     });
   });
 
@@ -282,8 +330,8 @@ describe('art30Csv', () => {
     const records = parseCsvRecords(art30Csv(input({ recipients: [HUBSPOT, MAILER], controller: { name: null, contact: null, dpo: null, representative: null, recorded: false } })));
     for (const r of records) {
       expect(r).toMatchObject({ Controller: 'not recorded', 'Controller contact': 'not recorded', 'Data protection officer': 'not recorded' });
-      expect(r.Recipients).toContain('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt))');
-      expect(r.Recipients).toContain('Mailer Inc (processor');
+      expect(r[REGISTER]).toContain('HubSpot (processor; Art. 28 contract: 2025-01-06; hosted in EU (Frankfurt))');
+      expect(r[REGISTER]).toContain('Mailer Inc (processor');
       expect(r['Transfers to third countries']).toContain(`HubSpot (EU (Frankfurt)): ${TRANSFER_WORDS.adequacy}`);
       expect(r['Transfers to third countries']).toContain('Check: Mailer Inc is hosted in "USA"');
     }

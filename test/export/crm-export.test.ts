@@ -196,6 +196,20 @@ describe('crmExport: what the law keeps per person', () => {
     expect(run.excluded).toEqual([{ id: told.id, reason: 'notice-already-given' }]);
   });
 
+  it('a notice run writes only how to reach the person, for the notice: no marketing basis, no job or company', () => {
+    const untold = exportable(li('prospecting'), { person: { noticeGiven: false } });
+    const run = crmExport([untold], { purpose: 'prospecting', noticeRun: true, fields: ['company', 'position'] });
+    expect(parseCsv(run.csv)[0]).toEqual(['First Name', 'Last Name', 'Email', 'LinkedIn URL', 'Purpose']);
+    expect(parseCsvRecords(run.csv)[0]).toMatchObject({ Purpose: 'Privacy notice (UK GDPR Art. 14) only: not for marketing' });
+    expect(run.csv).not.toContain(untold.contact.company);
+    expect(run.csv).not.toMatch(/Legitimate interest/);
+  });
+
+  it('says why the others were left out: no lawful basis, another purpose', () => {
+    const result = crmExport([exportable(null), exportable(li('networking'))], { purpose: 'prospecting' });
+    expect(result.notes.join(' ')).toMatch(/1 contact has no lawful basis yet .*1 contact is in groups for another purpose/);
+  });
+
   it('a notice run keeps the emails of individual subscribers: the notice is not marketing (PECR reg. 22 does not apply)', () => {
     const personal = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' }, person: { noticeGiven: false } });
     const run = crmExport([personal], { purpose: 'email-marketing', noticeRun: true });

@@ -13,7 +13,9 @@ describe('labels', () => {
   it.each(LAWFUL_BASES)('summarises the %s evidence with every answer except internal ones', (basis) => {
     const summary = evidenceSummary(policy(basis));
     const values = summary.map(([, v]) => v);
-    const hidden = basis === 'legitimate-interests' ? ['assessedBy'] : [];
+    // Internal: who assessed an LIA. The group's consent record is the person's own business (Art. 7(1)): only how to
+    // withdraw is said at group level; what each person agreed to, when and how is shown from their own record.
+    const hidden = basis === 'legitimate-interests' ? ['assessedBy'] : basis === 'consent' ? ['method', 'obtainedAt', 'wording'] : [];
     for (const [key, value] of Object.entries(EVIDENCE[basis])) {
       if (hidden.includes(key)) expect(values).not.toContain(value);
       else expect(values).toContain(value);

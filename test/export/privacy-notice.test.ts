@@ -1,9 +1,11 @@
 // The privacy notice (UK GDPR Art. 14(1)-(2)) generated from a group's policy: what it must tell, the Art. 21(4)
-// right to object shown separately, complaints to the controller (DPA 2018 s.164A) before the ICO, and plain text
-// without Markdown.
+// right to object shown separately, consent as each person's own (never the group's wording as "what you agreed
+// to"), automated decision-making (Art. 14(2)(g)), complaints to the controller (DPA 2018 s.164A) before the ICO, and
+// plain text without Markdown.
 import { describe, expect, it } from 'vitest';
 import { BASIS_WORDS, SOURCE_BY_KIND } from '../../src/export/labels.js';
 import { ICO_COMPLAINTS_URL, privacyNotice, type PrivacyNoticeInput } from '../../src/export/privacy-notice.js';
+import { NO_AUTOMATED_DECISIONS } from '../../src/export/subject-access.js';
 import type { LawfulBasis } from '../../src/policy/lawful-basis.js';
 import { EVIDENCE, policy } from '../policy/builders.js';
 
@@ -76,6 +78,12 @@ describe('privacy notice contents (Art. 14(1)-(2))', () => {
     expect(section(markdown, 'Your rights')).not.toContain('direct marketing');
   });
 
+  it('states that no decisions with legal or similar effects are automated, in the words subject access uses (Art. 14(2)(g))', () => {
+    expect(section(markdown, 'Automated decision-making')).toContain(NO_AUTOMATED_DECISIONS);
+    expect(NO_AUTOMATED_DECISIONS).toContain('Contacts are sorted into groups by rules the controller sets.');
+    expect(text).toContain(`AUTOMATED DECISION-MAKING\n\n${NO_AUTOMATED_DECISIONS}`);
+  });
+
   it('puts complaints to the controller (DPA 2018 s.164A) before the ICO (Art. 14(2)(e))', () => {
     const complaints = section(markdown, 'Complaints');
     expect(complaints).toContain('s.164A');
@@ -105,6 +113,19 @@ describe('rights by lawful basis (Art. 14(2)(c)-(d), Art. 20, Art. 21, Art. 7(3)
     expect(rights('contract')).toContain('Portability');
     expect(rights('legitimate-interests')).not.toContain('Portability');
     expect(rights('legal-obligation')).not.toContain('Portability');
+  });
+
+  it("consent (Art. 7(1)): relies on each person's own consent, never presents the group's wording as what they agreed to", () => {
+    const purpose = section(privacyNotice(input({ policy: policy('consent') })).markdown, 'What we use your details for');
+    expect(purpose).not.toContain(EVIDENCE.consent!.wording!);
+    expect(purpose).toContain(EVIDENCE.consent!.withdrawalRoute!);
+    expect(purpose).not.toContain('What you agreed to');
+    expect(purpose).toContain('We rely on the consent you gave us');
+    expect(purpose).toContain('We keep a record of what you agreed to, and when and how you agreed');
+    expect(purpose).toContain('you can ask us for it (Art. 15)');
+    expect(purpose).toContain('You can withdraw your consent at any time');
+    // Not firing: another basis says nothing of consent.
+    expect(section(privacyNotice(input()).markdown, 'What we use your details for')).not.toContain('consent');
   });
 
   it('offers withdrawal of consent only under consent (Art. 7(3)), with the route to withdraw', () => {

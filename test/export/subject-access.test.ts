@@ -27,6 +27,9 @@ function data(overrides: Partial<SubjectAccessData> = {}, contact: Partial<Store
     retentionExplanation: RETENTION,
     recipients: ['HubSpot (CRM), when exported'],
     source: 'LinkedIn connections export',
+    consents: [],
+    notice: null,
+    suppressions: [],
     ...overrides,
   };
 }
@@ -50,6 +53,9 @@ describe('subjectAccessJson', () => {
       'personalData',
       'purposes',
       'lawfulBasis',
+      'consents',
+      'privacyNotice',
+      'suppressionList',
       'recipients',
       'retention',
       'source',
@@ -88,11 +94,42 @@ describe('subjectAccessJson', () => {
     expect(report.rights.join(' ')).toContain('ico.org.uk');
   });
 
-  it('adds the way to withdraw consent, and an Art. 9(2) condition when the group has one', () => {
+  const OWN_CONSENT = {
+    purpose: 'email-marketing' as const,
+    channels: ['email'],
+    obtainedAt: '2025-01-05',
+    method: 'form',
+    wording: 'Yes, send me your newsletter by email.',
+    wordingVersion: 'v2',
+    withdrawnAt: null,
+    unconfirmed: false,
+  };
+
+  it('adds the way to withdraw consent when the person gave it, and an Art. 9(2) condition when the group has one', () => {
     const p: GroupPolicy = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'They ticked a separate box for health data.' });
-    const report = json(data({ policy: p }));
+    const report = json(data({ policy: p, consents: [OWN_CONSENT] }));
     expect(report.rights).toContainEqual(expect.stringContaining(String(EVIDENCE.consent.withdrawalRoute)));
+    expect(report.consents).toEqual([OWN_CONSENT]);
     expect(report.lawfulBasis.art9Condition).toBe('explicit-consent: They ticked a separate box for health data.');
+  });
+
+  it("never presents the group's consent record as the person's own (Art. 7(1)): without their own record it says so", () => {
+    const report = json(data({ policy: policy('consent') }));
+    expect(JSON.stringify(report)).not.toContain(String(EVIDENCE.consent.wording));
+    expect(JSON.stringify(report)).not.toContain(String(EVIDENCE.consent.obtainedAt));
+    expect(report.lawfulBasis).toMatchObject({ yourConsent: expect.stringMatching(/^No consent of yours is on record/) });
+    expect(report.rights.join(' ')).not.toMatch(/Withdraw consent/);
+    // A withdrawn or unconfirmed record does not count either, but is shown.
+    const withdrawn = json(data({ policy: policy('consent'), consents: [{ ...OWN_CONSENT, withdrawnAt: '2025-02-01' }, { ...OWN_CONSENT, unconfirmed: true }] }));
+    expect(withdrawn.lawfulBasis).toMatchObject({ yourConsent: expect.any(String) });
+    expect(subjectAccessCsv(data({ policy: policy('consent'), consents: [{ ...OWN_CONSENT, withdrawnAt: '2025-02-01' }] }))).toContain('withdrawn on 2025-02-01');
+  });
+
+  it('says whether and how the person was told (Art. 14), and lists their suppression entries', () => {
+    expect(json(data()).privacyNotice).toBe('Not yet sent');
+    const told = json(data({ notice: { status: 'sent', day: '2025-01-20', channel: 'email', version: 'v3', exemption: null, confirmed: true }, suppressions: [{ reason: 'objection', purpose: null, createdAt: '2025-03-01T10:00:00.000Z', liftedAt: null }] }));
+    expect(told.privacyNotice).toBe('Sent on 2025-01-20 by email, version v3');
+    expect(told.suppressionList).toEqual([expect.objectContaining({ reason: 'objection' })]);
   });
 
   it('says so when there is no group, no basis and no recipients', () => {

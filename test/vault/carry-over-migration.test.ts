@@ -10,7 +10,7 @@ import { createRouter } from '../../src/api/router.js';
 import type { Channel, Request, Response } from '../../src/api/contract.js';
 import { AppService } from '../../src/app/app-service.js';
 import { downgrade } from '../support/downgrade.js';
-import { fixture, scratch } from '../support/fixtures.js';
+import { fixture, HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 
@@ -71,8 +71,13 @@ beforeAll(async () => {
   ids.liGroup = (await call('groups.add', { label: 'Meetups', rule: { type: 'email-kind', kind: 'none' }, confirm: true })).id;
   await call('policy.assign', { groupId: ids.consentGroup, policy: CONSENT_POLICY, acknowledgeWarnings: true, confirm: true });
   await call('policy.assign', { groupId: ids.liGroup, policy: LI_POLICY, acknowledgeWarnings: true, confirm: true });
+  // An export made before schema 6: its recipient was never recorded (the downgrade drops the disclosure log).
+  const { recipientId } = await call('recipients.add', { name: 'Old CRM', role: 'processor', contractDate: '2025-06-01', hostingRegion: 'UK', transfer: 'none' });
+  await call('export.crm', { purpose: 'networking', recipientId });
   clock = new Date('2026-03-01T10:00:00Z'); // imported after the group's notice was sent
   await call('import.commit', { path: fixture('connections-current.csv'), choices: {} });
+  // Someone who joins the consent group after its basis was assigned: the group's record never covered him.
+  await call('import.commit', { path: tmp.write([HEADER, 'Charles,Babbage,https://www.linkedin.com/in/charles-babbage-1791,charles@analytical-engines.example,Analytical Engines Ltd,Inventor,11 Dec 2019', ''].join('\n')), choices: {} });
   service.close();
   // The vault as schema 5 left it: group records only, no per-person table filled, nothing pending.
   const db = new Database(ORIGINAL);
@@ -92,9 +97,12 @@ describe.each([1, 2, 3, 4, 5])('a vault of schema %i', (version) => {
       const inLiGroup = groups.find((g) => g.id === ids.liGroup)!.contacts;
       expect(inConsentGroup).toBeGreaterThan(0);
 
-      // Consent (Art. 7(1)): one record per member of the consent group, carried over and not live.
+      // Consent (Art. 7(1)): one record per member of the consent group when its basis was assigned, carried over
+      // and not live; Charles, who joined later, gets none.
       const consents = await call('consent.list', { groupId: ids.consentGroup });
-      expect(consents).toHaveLength(inConsentGroup);
+      expect(consents).toHaveLength(inConsentGroup - 1);
+      const charles = (await call('contacts.list', { search: 'Babbage' }))[0]!;
+      expect(await call('consent.list', { contactId: charles.id })).toEqual([]);
       expect(consents.every((c) => c.carriedOver && !c.confirmed && !c.live && c.purpose === 'email-marketing')).toBe(true);
       expect(consents[0]).toMatchObject({ wording: CONSENT_POLICY.evidence.wording, obtainedAt: '2025-11-01', wordingVersion: 'carried over from the group record' });
 
@@ -110,17 +118,28 @@ describe.each([1, 2, 3, 4, 5])('a vault of schema %i', (version) => {
       const before = await call('export.crm', { purpose: 'email-marketing', recipientId });
       expect(before.included).toBe(0);
       expect(before.excluded.filter((e) => e.reason === 'no-consent-on-record')).toHaveLength(inConsentGroup);
+      expect(before.excluded).toContainEqual({ id: charles.id, reason: 'no-consent-on-record' });
 
       // A data owner confirms: the consents are live, and the carried-over sent notices count.
-      expect(await call('consent.confirm', { groupId: ids.consentGroup })).toEqual({ confirmed: inConsentGroup });
+      expect(await call('consent.confirm', { groupId: ids.consentGroup })).toEqual({ confirmed: inConsentGroup - 1 });
       await call('notices.confirm', { groupId: ids.consentGroup });
       const after = await call('export.crm', { purpose: 'email-marketing', recipientId });
-      expect(after.included).toBe(inConsentGroup);
+      expect(after.included).toBe(inConsentGroup - 1);
+      expect(after.excluded).toContainEqual({ id: charles.id, reason: 'no-consent-on-record' });
+
+      // The export made before recipients were recorded is owned up to: its recipients are unknown, not "none".
+      const member = (await call('contacts.list', {})).find((x) => x.createdAt < '2026-02-01')!;
+      const access = JSON.parse((await call('contacts.access', { contactId: member.id })).json) as { recipients: string[] };
+      expect(access.recipients).toEqual([expect.stringMatching(/^Not known: 1 export to other systems made up to 2026-01-05/)]);
+      expect((await call('contacts.erase', { contactId: member.id })).unloggedExports).toBe(1);
+      expect((await call('report.art30', {})).markdown).toMatch(/Not known: 1 export made up to 2026-01-05, before recipients were recorded/);
+      const later = (await call('contacts.list', {})).find((x) => x.createdAt > '2026-02-01')!;
+      expect((await call('contacts.erase', { contactId: later.id })).unloggedExports).toBe(0);
 
       // The carry-over ran once, audited with counts only.
       const entries = await call('audit.entries', { limit: 5000 });
       expect(entries.filter((e) => e.action === 'carry-over')).toEqual([
-        expect.objectContaining({ outcome: 'success', details: expect.objectContaining({ groups: 2, consents: inConsentGroup }) }),
+        expect.objectContaining({ outcome: 'success', details: expect.objectContaining({ groups: 2, consents: inConsentGroup - 1, entries: 1 }) }),
       ]);
       await call('vault.lock', {});
       await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });

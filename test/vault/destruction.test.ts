@@ -139,7 +139,7 @@ describe('erasure, objection and access', () => {
 
   it('an objection by profile URL refuses the person at import, and names nobody', async () => {
     const { vault, session } = await clockedVault();
-    const id = suppressPerson(session, { profileUrl: 'https://uk.linkedin.com/in/Alan-Turing-1912/' });
+    const { suppressionId: id } = suppressPerson(session, { profileUrl: 'https://uk.linkedin.com/in/Alan-Turing-1912/' });
     const report = await commitImport(session, fixture('connections-tricky.csv'), {});
     expect(report.suppressedLines).toEqual([7]);
     const row = session.db.prepare('SELECT * FROM suppressions WHERE id = ?').get(id) as Record<string, unknown>;

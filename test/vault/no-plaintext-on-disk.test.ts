@@ -181,7 +181,7 @@ function fillPersonFacts(session: Session): void {
   session.disclosures.record({ id: randomUUID(), recipientId, at, memberId: session.memberId, purpose: 'networking', noticeRun: false, contacts: 2 }, [ada!.id, other!.id]);
   session.disclosures.addTask({ id: randomUUID(), recipientId, kind: 'rectification', createdAt: at, subject: ada!.email! });
   session.disclosures.setController({ name: PERSON_FACTS.controllerName, contact: PERSON_FACTS.controllerContact, dpo: PERSON_FACTS.dpo }, at, session.memberId);
-  const suppressionId = suppressPerson(session, { email: 'someone-who-objected@crumpetshire.example' });
+  const { suppressionId } = suppressPerson(session, { email: 'someone-who-objected@crumpetshire.example' });
   liftSuppression(session, suppressionId, PERSON_FACTS.liftReason);
   // Each reads back: the search below is over a vault that holds all of it.
   expect(session.consents.list([ada!.id])[0]).toMatchObject({ proof: PERSON_FACTS.proof });

@@ -25,7 +25,7 @@ export function ContactDetail({
   const [contact, setContact] = useState<ContactView>(listed);
   const [access, setAccess] = useState<{ json: string; csv: string } | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [erased, setErased] = useState<{ certificateId: string; suppressionId: string; recipients: number } | null>(null);
+  const [erased, setErased] = useState<{ certificateId: string; suppressionId: string; recipients: string[]; unlogged: number } | null>(null);
   const [objecting, setObjecting] = useState(false);
   const [objected, setObjected] = useState<string | null>(null);
   const { busy, run } = useAction();
@@ -55,7 +55,7 @@ export function ContactDetail({
     const r = await run('erase', () => call('contacts.erase', { contactId: contact.id }), (v) => `${name} was erased. Certificate ${v.certificate.id}.`);
     setConfirming(false);
     if (r) {
-      setErased({ certificateId: r.certificate.id, suppressionId: r.suppressionId, recipients: r.art19Tasks.length });
+      setErased({ certificateId: r.certificate.id, suppressionId: r.suppressionId, recipients: r.art19Tasks.map((t) => t.recipientName), unlogged: r.unloggedExports });
       setAccess(null);
       onErased();
     }
@@ -85,9 +85,16 @@ export function ContactDetail({
             <dt>Suppression entry</dt>
             <dd className="mono">{erased.suppressionId}</dd>
           </dl>
-          {erased.recipients > 0 ? (
+          {erased.recipients.length > 0 ? (
             <p data-testid="erase-art19">
-              {erased.recipients === 1 ? '1 recipient' : `${erased.recipients} recipients`} received this person and must be told of the erasure (UK GDPR Art. 19).
+              Tell {erased.recipients.join(', ')} to erase this person too (UK GDPR Art. 19): they received their data. Until each task is marked done, the vault keeps,
+              encrypted, how to find the person there.
+            </p>
+          ) : null}
+          {erased.unlogged > 0 ? (
+            <p data-testid="erase-unlogged">
+              {erased.unlogged === 1 ? '1 export' : `${erased.unlogged} exports`} made before recipients were recorded may also have carried this person: find out who
+              received them and tell them too.
             </p>
           ) : null}
         </div>
@@ -200,7 +207,10 @@ export function ContactDetail({
       ) : null}
       {confirming ? (
         <ConfirmDialog title={`Erase ${name}?`} confirmLabel="Erase now" confirmTestId="confirm-erase" busy={busy === 'erase'} onConfirm={() => void erase()} onCancel={() => setConfirming(false)}>
-          <p>This destroys everything held about this person now (UK GDPR Art. 17) and adds them to the suppression list. It cannot be undone.</p>
+          <p>
+            This destroys everything held about this person now (UK GDPR Art. 17) and adds them to the suppression list. It cannot be undone. Recipients that received
+            their data are listed afterwards, to be told (Art. 19).
+          </p>
         </ConfirmDialog>
       ) : null}
     </aside>

@@ -124,7 +124,8 @@ export async function commitImport(
             report.emptySkipped++;
             return;
           }
-          if (suppressed(indexes, nameIndexOf(session.index, stored))) {
+          const nameKey = nameIndexOf(session.index, stored);
+          if (suppressed(indexes, nameKey)) {
             report.suppressedLines.push(r.line);
             return;
           }
@@ -148,13 +149,13 @@ export async function commitImport(
           if (existing) {
             // Art. 19: recipients that received this person are to be told of the rectification.
             art19Tasks += rectificationTasks(session, existing, data, at);
-            session.contacts.update(id, { data, indexes, emailKind: emailKindOf(stored.email), updatedAt: at });
+            session.contacts.update(id, { data, indexes: { ...indexes, name: nameKey }, emailKind: emailKindOf(stored.email), updatedAt: at });
             session.contacts.setGroup(id, groupId, expiresAt);
             if (inFile) report.duplicatesInFile++;
             else report.updated++;
           } else {
             session.contacts.insert(
-              { id, import_id: importId, url_index: indexes.url, email_index: indexes.email, name_index: indexes.name, email_kind: emailKindOf(stored.email), group_id: groupId, created_at: at, updated_at: at, expires_at: expiresAt },
+              { id, import_id: importId, url_index: indexes.url, email_index: indexes.email, name_index: nameKey, email_kind: emailKindOf(stored.email), group_id: groupId, created_at: at, updated_at: at, expires_at: expiresAt },
               data,
             );
             report.added++;

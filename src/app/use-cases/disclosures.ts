@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Response, ValidRequest } from '../../api/contract.js';
 import { IntegrityError } from '../../crypto/index.js';
 import { dayOf } from '../../policy/dates.js';
+import { lacksTransferMechanism } from '../../policy/transfers.js';
 import { ServiceError } from '../../shared/errors.js';
 import { CRM_FIELDS, type CrmField } from '../../shared/vocabulary.js';
 import type { ContactRow, StoredContact } from '../../vault/contacts-repo.js';
+import { finishPendingVacuum } from '../../vault/destruction.js';
 import type { ControllerDetails } from '../../vault/disclosures-repo.js';
 import type { Session } from '../../vault/session.js';
 
@@ -22,6 +24,13 @@ export function addRecipient(session: Session, request: ValidRequest<'recipients
     // An Art. 28 contract signed in the future does not yet bind the processor.
     if (request.contractDate !== undefined && request.contractDate > dayOf(session.vault.now())) {
       throw new ServiceError('invalid', 'The contract date is in the future: register the recipient once the Art. 28 contract is signed.');
+    }
+    // Chapter V (Art. 44): hosting outside the UK is a restricted transfer, lawful only under a mechanism.
+    if (lacksTransferMechanism(request)) {
+      throw new ServiceError(
+        'invalid',
+        `A recipient hosted in "${request.hostingRegion.trim()}" receives a restricted transfer (UK GDPR Chapter V), so "none" is not a transfer mechanism: choose adequacy (for the EU or EEA), idta, uk-addendum, binding-corporate-rules or art49-derogation, or give UK as its region if it is hosted in the UK.`,
+      );
     }
     const id = randomUUID();
     const contact = request.contact?.trim() || null;
@@ -45,6 +54,10 @@ export function listRecipients(session: Session): Response<'recipients.list'> {
 /** The disclosure log, newest first, or the disclosures that carried one contact (Art. 15(1)(c)). */
 export function listDisclosures(session: Session, filter: { contactId?: string | undefined }): Response<'disclosures.list'> {
   return session.perform('disclosure-list', () => {
+    // An erased contact's disclosures went with it (its Art. 19 tasks remain): "nothing" would not be true of them.
+    if (filter.contactId !== undefined && session.contacts.get(filter.contactId) === null) {
+      throw new ServiceError('not-found', 'There is no such contact (an erased person\'s recipients are listed by art19 list).');
+    }
     const names = recipientNames(session);
     const value = session.disclosures.disclosures(filter.contactId).map((d) => ({ ...d, recipientName: names.get(d.recipientId) ?? '(unknown recipient)' }));
     return { value, details: { entries: value.length, ...(filter.contactId ? { contactId: filter.contactId } : {}) } };
@@ -60,15 +73,22 @@ export function listArt19Tasks(session: Session, includeDone: boolean): Response
   });
 }
 
-/** Mark a task done once the recipient was told (Art. 19): whom it was about is wiped, the task stays as a record. */
-export function completeArt19Task(session: Session, taskId: string): void {
+/**
+ * Mark a task done once the recipient was told (Art. 19): whom it was about is wiped, the task stays as a record. As
+ * after an erasure, the freed bytes are then vacuumed out of the file and its WAL (Art. 5(1)(e)), so that the wiped
+ * subject does not linger on disk.
+ */
+export async function completeArt19Task(session: Session, taskId: string): Promise<void> {
   session.perform('art19-done', () => {
     const task = session.disclosures.task(taskId);
     if (!task) throw new ServiceError('not-found', 'There is no Art. 19 task with that id: `art19 list --all` shows them.');
     if (task.doneAt !== null) throw new ServiceError('conflict', `That Art. 19 task was already marked done on ${task.doneAt.slice(0, 10)}.`);
     session.disclosures.completeTask(taskId, session.vault.now().toISOString(), session.memberId);
+    // In the same transaction: a crash before the vacuum leaves it pending, and the next destruction run finishes it.
+    session.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
     return { value: undefined, details: { taskId, recipientId: task.recipientId, kind: task.kind } };
   });
+  await finishPendingVacuum(session.db);
 }
 
 export function showController(session: Session): Response<'controller.show'> {

@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { crmExport, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
 import { PURPOSES } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
+import { MARKETING_PURPOSES } from '../../shared/vocabulary.js';
+import type { NoticeFacts } from '../../vault/notices-repo.js';
 import { nameIndexOf, purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
@@ -25,6 +27,11 @@ export function exportForCrm(session: Session, options: CrmExportOptions & { rec
     const withdrawn = purposeSuppressions(session.db);
     const consents = session.consents.live();
     const notices = session.notices.facts();
+    // Told, for this export: a notice sent; an exemption only where the export does not contact anyone, for marketing
+    // reaches the person, and Art. 14(3)(b) wants them told at that first communication (only "already informed",
+    // Art. 14(5)(a), holds then).
+    const marketing = (MARKETING_PURPOSES as readonly string[]).includes(options.purpose);
+    const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !marketing || n.exemption === 'already-informed');
     const contacts: ExportableContact[] = [];
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
@@ -42,7 +49,7 @@ export function exportForCrm(session: Session, options: CrmExportOptions & { rec
         suppressed: onList(ix, name),
         suppressedPurposes: withdrawn(ix, name),
         consents: consents.get(row.id) ?? [],
-        noticeGiven: notice?.counts === true,
+        noticeGiven: told(notice),
       });
     }
     const { includedIds, ...result } = crmExport(contacts, options);

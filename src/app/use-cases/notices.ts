@@ -1,7 +1,8 @@
 // Art. 14 per person: each person's notice is due one month after their data was obtained, or at their first
 // disclosure if sooner (Art. 14(3)); it is recorded as sent (date, version, channel) or exempt (Art. 14(5), with a
 // DPIA reference for disproportionate effort), per batch; the notice text is generated from the group's policy.
-// Who was told is a fact about each person: a group's planned notice says nothing about who was told.
+// Who was told is a fact about each person: a group's planned notice says nothing about who was told, and a notice
+// sent by a channel the person's record gives no address for did not reach them.
 import type { Response, ValidRequest } from '../../api/contract.js';
 import type { AuditDetails } from '../../audit/audit-log.js';
 import { categoryOf } from '../../classify/columns.js';
@@ -11,10 +12,12 @@ import { dayOf, toIsoDay } from '../../policy/dates.js';
 import { isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from '../../policy/index.js';
 import { describeRetention } from '../../retention/index.js';
 import { ServiceError } from '../../shared/errors.js';
+import type { ContactChannel, SourceKind } from '../../shared/vocabulary.js';
+import type { StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { firstDisclosures, noticeSubjects, type NoticeSubject } from '../../vault/notices-repo.js';
 import type { Session } from '../../vault/session.js';
-import { STORED_CATEGORIES } from './art30.js';
+import { sourceKindOf, STORED_CATEGORIES } from './art30.js';
 
 export type NoticeTarget = ValidRequest<'notices.confirm'>;
 
@@ -94,8 +97,11 @@ export function noticeText(session: Session, request: ValidRequest<'notices.text
     if (!group.policy) throw new ServiceError('invalid', 'This group has no lawful basis: assign one before writing its privacy notice (assign).');
     const categories = new Set<string>();
     const special = new Set<string>();
+    const sources = new Set<SourceKind>();
+    const kindOf = session.db.prepare('SELECT kind FROM imports WHERE id = ?');
     for (const s of noticeSubjects(session.db, { groupId: group.id })) {
       const row = session.contacts.get(s.contactId)!;
+      sources.add(sourceKindOf((kindOf.get(row.import_id) as { kind: string } | undefined)?.kind));
       const c = session.contacts.open(row);
       for (const [field, role] of STORED_CATEGORIES) if (c[field]) categories.add(categoryOf(role).category);
       for (const k of c.specialCategories) special.add(k);
@@ -109,7 +115,7 @@ export function noticeText(session: Session, request: ValidRequest<'notices.text
       policy: group.policy.policy,
       categories: STORED_CATEGORIES.map(([, role]) => categoryOf(role).category).filter((c) => categories.has(c)),
       specialCategories: [...special].sort(),
-      source: request.source,
+      source: sourceFor(request.source, sources),
       recipients: session.disclosures.recipients().map((r) => ({ name: r.name, role: r.role, hostingRegion: r.hostingRegion, transfer: r.transfer })),
       retention: policy ? describeRetention(policy) : null,
       version: request.version,
@@ -117,6 +123,28 @@ export function noticeText(session: Session, request: ValidRequest<'notices.text
     return { value: text, details: { groupId: group.id } };
   });
 }
+
+/**
+ * The source the notice names, read from the members' imports: a notice that says "you are connected with us" to
+ * people from an uploaded address book would not tell them the truth (Art. 14(2)(f)). A group of several sources
+ * needs one notice per source; a source asked for that no member has is refused.
+ */
+function sourceFor(asked: SourceKind | undefined, held: ReadonlySet<SourceKind>): SourceKind {
+  if (asked !== undefined) {
+    if (held.size > 0 && !held.has(asked)) throw new ServiceError('invalid', `Nobody in this group came from ${SOURCE_PHRASES[asked]}: their source is ${[...held].map((k) => SOURCE_PHRASES[k]).join(' and ')}.`);
+    return asked;
+  }
+  if (held.size > 1) {
+    throw new ServiceError('invalid', `This group holds people from ${[...held].map((k) => SOURCE_PHRASES[k]).join(' and ')}: write one notice per source (--source ${[...held].join(' or --source ')}).`);
+  }
+  return [...held][0] ?? 'linkedin-connections';
+}
+
+const SOURCE_PHRASES: Record<SourceKind, string> = {
+  'linkedin-connections': 'LinkedIn connections',
+  'linkedin-imported-contacts': 'the address book uploaded to LinkedIn',
+  manual: 'records entered by hand',
+};
 
 /** The people a batch names, refused as a whole when the group, export or a contact does not exist. */
 function targetSubjects(session: Session, target: NoticeTarget): { subjects: NoticeSubject[]; details: AuditDetails } {
@@ -148,12 +176,39 @@ function heldBy(subjects: readonly NoticeSubject[], day: string): { covered: Not
   return { covered, skipped: subjects.length - covered.length };
 }
 
-/** Record that a batch was sent the notice (Art. 14(1)-(3)): date, version and channel, per person. */
+/**
+ * What a person's record must hold for a notice by this channel to have reached them: an email address, or a LinkedIn
+ * profile. The vault holds no postal address or phone number, so for post, SMS and phone it cannot check, and records
+ * the member's word (the CLI says so).
+ */
+const REACHED_BY: Partial<Record<ContactChannel, (c: StoredContact) => boolean>> = {
+  email: (c) => Boolean(c.email),
+  linkedin: (c) => Boolean(c.profileUrl),
+};
+
+/**
+ * The people of a batch the channel could have reached, decrypting each record for a channel the vault can check:
+ * recording as told someone with no address for it would be false assurance (Art. 14(1), Art. 5(2)).
+ */
+function reachableBy(session: Session, subjects: readonly NoticeSubject[], channel: ContactChannel): NoticeSubject[] {
+  const reaches = REACHED_BY[channel];
+  if (!reaches) return [...subjects];
+  return subjects.filter((s) => {
+    const row = session.contacts.get(s.contactId);
+    return row !== null && reaches(session.contacts.open(row));
+  });
+}
+
+/**
+ * Record that a batch was sent the notice (Art. 14(1)-(3)): date, version and channel, per person. Skipped, and still
+ * due: people whose data we obtained after that day, and people whose record holds no address for the channel.
+ */
 export function markNoticesSent(session: Session, request: ValidRequest<'notices.markSent'>): Response<'notices.markSent'> {
   return session.perform('notice-sent', () => {
     notInFuture(session, request.sentOn, 'The day the notice was sent');
     const { subjects, details } = targetSubjects(session, request.target);
-    const { covered, skipped } = heldBy(subjects, request.sentOn);
+    const covered = reachableBy(session, heldBy(subjects, request.sentOn).covered, request.channel);
+    const skipped = subjects.length - covered.length;
     const at = session.vault.now().toISOString();
     for (const s of covered) {
       session.notices.put({
@@ -183,7 +238,12 @@ export function exemptNotices(session: Session, request: ValidRequest<'notices.e
       throw new ServiceError('invalid', `Write why the Art. 14(5) exemption applies to these people (at least ${LIA_MIN_ANSWER_LENGTH} characters, not a placeholder).`);
     }
     const { subjects, details } = targetSubjects(session, request.target);
-    const { covered, skipped } = heldBy(subjects, request.decidedOn);
+    const held = heldBy(subjects, request.decidedOn);
+    // Someone already told keeps that record: an exemption decided for a batch never hides that a notice was sent.
+    const records = session.notices.facts();
+    const told = (id: string) => records.get(id)?.status === 'sent' && records.get(id)?.counts === true;
+    const covered = held.covered.filter((s) => !told(s.contactId));
+    const skipped = held.skipped + (held.covered.length - covered.length);
     const at = session.vault.now().toISOString();
     for (const s of covered) {
       session.notices.put({

@@ -7,10 +7,11 @@ import { IntegrityError } from '../../crypto/index.js';
 import { explainExpiry } from '../../retention/index.js';
 import { PURPOSE_WORDS, SOURCE_BY_KIND, SOURCE_WORDS, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../export/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import type { LawfulBasis, Purpose, SuppressionReason } from '../../shared/vocabulary.js';
+import type { LawfulBasis, Purpose, SuppressionReason, TransferMechanism } from '../../shared/vocabulary.js';
 import { CERTIFICATE_FORMAT, type Certificate } from '../../shared/certificate.js';
 import { storeCertificate } from '../../vault/certificates.js';
-import { insertSuppression, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
+import { insertSuppression, SAME_NAME_COMPATIBLY, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
+import { unloggedExports } from './carry-over.js';
 import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
@@ -42,30 +43,30 @@ function subjectOf(session: Session, row: ContactRow): string {
 export async function erasePerson(
   session: Session,
   who: PersonSelector,
-): Promise<{ certificate: Certificate; suppressionId: string; art19Tasks: { taskId: string; recipientId: string }[] }> {
+): Promise<{ certificate: Certificate; suppressionId: string; art19Tasks: { taskId: string; recipientId: string; recipientName: string }[]; unloggedExports: number }> {
   const result = session.perform('erasure', () => {
     const row = findPerson(session, who);
     const identity = identitiesOf(session, row);
     // Every record of the person goes: this one, and any other copy under their profile or email, or known only by
     // the same name and company (a legacy export). A hold on any of them stops the whole erasure (Art. 17(3)(e)).
-    const copies = session.db
-      .prepare(
-        `SELECT id, group_id FROM contacts
-         WHERE id = @id OR url_index = @url OR email_index = @email
-            OR (url_index IS NULL AND email_index IS NULL AND name_index = @name)`,
-      )
-      .all({ id: row.id, url: identity.url, email: identity.email, name: identity.name }) as { id: string; group_id: string | null }[];
+    const copies = session.contacts.copiesOf(row, identity.name);
     const heldCopy = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)');
     if (copies.some((c) => heldCopy.get(c.id, c.group_id))) throw new ServiceError('conflict', 'This contact is under a legal hold: lift the hold (Art. 17(3)(e)) before erasing.');
+    // One entry: it matches every copy found here again (by profile, email, or name and company uncontradicted), so
+    // one lift lets the person back.
     const suppressionId = addSuppression(session, identity, 'erasure');
     // Art. 19: every recipient that received any copy of the person must be told of the erasure. The task keeps
     // who it is about (encrypted) until an admin marks it done; the disclosure links go with the contacts.
     const subject = subjectOf(session, row);
+    const names = new Map(session.disclosures.recipients().map((r) => [r.id, r.name]));
     const tasks = session.disclosures.recipientsOf(copies.map((c) => c.id)).map((recipientId) => {
       const task = { id: randomUUID(), recipientId, kind: 'erasure' as const, createdAt: session.vault.now().toISOString(), subject };
       session.disclosures.addTask(task);
-      return { taskId: task.id, recipientId };
+      return { taskId: task.id, recipientId, recipientName: names.get(recipientId) ?? '' };
     });
+    // Exports before the disclosure log existed may have carried them too: said, not guessed.
+    const unlogged = unloggedExports(session);
+    const unloggedCount = unlogged && copies.some((c) => c.created_at <= unlogged.until) ? unlogged.count : 0;
     const basisOf = session.db.prepare('SELECT basis FROM group_policies WHERE group_id = ?');
     const byGroup = new Map<string | null, number>();
     for (const c of copies) {
@@ -77,7 +78,7 @@ export async function erasePerson(
       basis: groupId ? ((basisOf.get(groupId) as { basis: LawfulBasis } | undefined)?.basis ?? null) : null,
       count,
     }));
-    const value = { suppressionId, certificate: null as Certificate | null, art19Tasks: tasks };
+    const value = { suppressionId, certificate: null as Certificate | null, art19Tasks: tasks, unloggedExports: unloggedCount };
     const certificateId = randomUUID();
     return {
       value,
@@ -100,7 +101,7 @@ export async function erasePerson(
     };
   });
   await finishPendingVacuum(session.db);
-  return { certificate: result.certificate!, suppressionId: result.suppressionId, art19Tasks: result.art19Tasks };
+  return { certificate: result.certificate!, suppressionId: result.suppressionId, art19Tasks: result.art19Tasks, unloggedExports: result.unloggedExports };
 }
 
 /**
@@ -108,8 +109,8 @@ export async function erasePerson(
  * absolute (Art. 21(3)): from this moment the person is left out of every export, whatever its purpose, and later
  * imports refuse them and report the lines.
  */
-export function suppressPerson(session: Session, who: { contactId: string } | { email?: string; profileUrl?: string }): string {
-  return session.perform('suppression-add', () => {
+export function suppressPerson(session: Session, who: { contactId: string } | { email?: string; profileUrl?: string }): { suppressionId: string; alreadyListed: boolean } {
+  return session.perform<{ suppressionId: string; alreadyListed: boolean }>('suppression-add', () => {
     let indexes: ContactIndexes;
     let contactId: string | null = null;
     if ('contactId' in who) {
@@ -125,8 +126,16 @@ export function suppressPerson(session: Session, who: { contactId: string } | { 
       const held = findByIdentity(session, who);
       indexes = { ...byIndex, name: held ? identitiesOf(session, held).name : null };
     }
+    const already = session.db
+      .prepare(
+        `SELECT id, created_at FROM suppressions WHERE lifted_at IS NULL AND purpose IS NULL
+           AND (url_index = @url OR email_index = @email OR (@name IS NOT NULL AND ${SAME_NAME_COMPATIBLY})) LIMIT 1`,
+      )
+      .get({ url: indexes.url, email: indexes.email, name: indexes.name }) as { id: string; created_at: string } | undefined;
+    // Said again, an objection changes nothing: the entry in force stands (one entry, so one lift lets them back).
+    if (already) return { value: { suppressionId: already.id, alreadyListed: true }, details: { suppressionId: already.id, reason: 'objection', ...(contactId ? { contactId } : {}) } };
     const id = addSuppression(session, indexes, 'objection');
-    return { value: id, details: { suppressionId: id, reason: 'objection', ...(contactId ? { contactId } : {}) } };
+    return { value: { suppressionId: id, alreadyListed: false }, details: { suppressionId: id, reason: 'objection', ...(contactId ? { contactId } : {}) } };
   });
 }
 
@@ -183,27 +192,72 @@ export function liftSuppression(session: Session, id: string, reason: string): v
   });
 }
 
+/** Transfer mechanisms in words, for a person (Art. 15(2)). */
+const SAFEGUARDS: Record<TransferMechanism, string> = {
+  none: '',
+  adequacy: 'under UK adequacy regulations',
+  idta: "under the ICO's International Data Transfer Agreement",
+  'uk-addendum': 'under the UK Addendum to the EU standard contractual clauses',
+  'binding-corporate-rules': 'under binding corporate rules',
+  'art49-derogation': 'under an Art. 49 derogation',
+};
+
 /**
- * Art. 15(1)(c): the recipients this person's data was disclosed to, from the disclosure log, each with its role,
- * when and for what purpose (one line per disclosure).
+ * Art. 15(1)(c) and 15(2): the recipients this person's data was disclosed to, from the disclosure log of every record
+ * of them, one line per recipient: its role, where it holds the data and the safeguard of a transfer, how many times
+ * and when, and for what (a notice run is named as such). Exports made before the log existed are owned up to.
  */
-function recipientsOf(session: Session, contactId: string): string[] {
+function recipientsOf(session: Session, contactIds: readonly string[], createdAt: string): string[] {
   const register = new Map(session.disclosures.recipients().map((r) => [r.id, r]));
-  return session.disclosures.disclosures(contactId).map((d) => {
-    const r = register.get(d.recipientId);
-    const who = r ? `${r.name} (${r.role === 'processor' ? 'processor acting for the controller' : 'a separate controller'}${r.transfer !== 'none' ? `, hosted in ${r.hostingRegion}` : ''})` : 'an unregistered recipient';
-    return `${who}: received on ${d.at.slice(0, 10)} for ${PURPOSE_WORDS[d.purpose].toLowerCase()}`;
+  const byRecipient = new Map<string, { days: string[]; purposes: Set<string> }>();
+  for (const id of contactIds) {
+    for (const d of session.disclosures.disclosures(id)) {
+      const entry = byRecipient.get(d.recipientId) ?? { days: [], purposes: new Set<string>() };
+      entry.days.push(d.at.slice(0, 10));
+      entry.purposes.add(d.noticeRun ? 'sending you our privacy notice' : PURPOSE_WORDS[d.purpose].toLowerCase());
+      byRecipient.set(d.recipientId, entry);
+    }
+  }
+  const lines = [...byRecipient].map(([recipientId, { days, purposes }]) => {
+    const r = register.get(recipientId);
+    const where = r && r.transfer !== 'none' ? `, holding it in ${r.hostingRegion} ${SAFEGUARDS[r.transfer]}` : r ? `, holding it in ${r.hostingRegion}` : '';
+    const who = r ? `${r.name} (${r.role === 'processor' ? 'a processor acting for the controller' : 'a separate controller'}${where})` : 'an unregistered recipient';
+    const sorted = days.sort();
+    const when = sorted.length === 1 ? `on ${sorted[0]}` : `${sorted.length} times, from ${sorted[0]} to ${sorted.at(-1)}`;
+    return `${who}: received your data ${when}, for ${[...purposes].join(' and ')}`;
   });
+  const unlogged = unloggedExports(session);
+  if (unlogged && createdAt <= unlogged.until) {
+    lines.push(
+      `Not known: ${unlogged.count === 1 ? '1 export' : `${unlogged.count} exports`} to other systems made up to ${unlogged.until.slice(0, 10)}, ` +
+        'before recipients were recorded, may have included your data; ask us and we will find out who received them.',
+    );
+  }
+  return lines;
 }
 
-/** Everything held about one person (Art. 15), as JSON and CSV. */
+/** The person's entries on the suppression list, in force or lifted (any identity of theirs, names compatibly). */
+function suppressionsOf(session: Session, ix: ContactIndexes): SubjectAccessData['suppressions'] {
+  const rows = session.db
+    .prepare(`SELECT reason, purpose, created_at, lifted_at FROM suppressions WHERE url_index = @url OR email_index = @email OR (@name IS NOT NULL AND ${SAME_NAME_COMPATIBLY}) ORDER BY created_at`)
+    .all({ url: ix.url, email: ix.email, name: ix.name }) as { reason: string; purpose: string | null; created_at: string; lifted_at: string | null }[];
+  return rows.map((r) => ({ reason: r.reason, purpose: r.purpose, createdAt: r.created_at, liftedAt: r.lifted_at }));
+}
+
+/**
+ * Everything held about one person (Art. 15), as JSON and CSV: the record named, with the recipients, consents and
+ * suppression entries of every record of them (copies from other imports), their own notice.
+ */
 export function subjectAccess(session: Session, who: PersonSelector): { json: string; csv: string } {
   return session.perform('subject-access', () => {
     const row = findPerson(session, who);
     const contact = session.contacts.open(row);
+    const identity = identitiesOf(session, row);
+    const copies = session.contacts.copiesOf(row, identity.name).map((c) => c.id);
     const group = row.group_id ? session.groups.list().find((g) => g.id === row.group_id) : undefined;
     const expiries = ExpiryContext.load(session.db);
     const held = session.db.prepare('SELECT 1 FROM legal_holds WHERE lifted_at IS NULL AND (contact_id = ? OR group_id = ?)').get(row.id, row.group_id) !== undefined;
+    const notice = session.notices.get(row.id);
     const data: SubjectAccessData = {
       contactId: row.id,
       contact,
@@ -214,8 +268,20 @@ export function subjectAccess(session: Session, who: PersonSelector): { json: st
       expiresAt: row.expires_at,
       legalHold: held,
       retentionExplanation: explainExpiry(expiries.facts(row.group_id, row, contact), expiries.policies, expiries.quarantineDays),
-      recipients: recipientsOf(session, row.id),
+      recipients: recipientsOf(session, copies, row.created_at),
       source: SOURCE_BY_KIND[(session.db.prepare('SELECT kind FROM imports WHERE id = ?').get(row.import_id) as { kind: string } | undefined)?.kind ?? ''] ?? SOURCE_WORDS,
+      consents: session.consents.list(copies).map((c) => ({
+        purpose: c.purpose,
+        channels: c.channels,
+        obtainedAt: c.obtainedAt,
+        method: c.method,
+        wording: c.wording,
+        wordingVersion: c.wordingVersion,
+        withdrawnAt: c.withdrawnAt,
+        unconfirmed: !c.confirmed,
+      })),
+      notice: notice && { status: notice.status, day: notice.day, channel: notice.channel, version: notice.version, exemption: notice.exemption, confirmed: notice.confirmed },
+      suppressions: suppressionsOf(session, identity),
     };
     return { value: { json: subjectAccessJson(data), csv: subjectAccessCsv(data) }, details: { contactId: row.id } };
   });

@@ -3,10 +3,12 @@
 // the controller's details, and suppression by purpose and lifting with a reason. Text a person typed (wording, proof,
 // names, reasons, identities for an Art. 19 task) is an AES-GCM blob (`*_ct`); the rest is ids, enums, dates, counts.
 //
-// Group-level consent and notice records cannot be turned into per-person records here: they are encrypted, and a
-// migration runs before anyone unlocks. So this schema only marks the vault 'carry_over_pending' when a group holds
-// such a record, and the first unlock by a member copies it to each member of the group, marked "carried over from
-// the group record" until a data owner confirms it (src/app/use-cases/carry-over.ts).
+// What needs the vault key cannot be done here, since a migration runs before anyone unlocks: group-level consent and
+// notice records are encrypted, and so are the names every contact row now keeps a name + company index of. So this
+// schema only marks a vault that holds contacts or group policies 'carry_over_pending', and the first unlock by a
+// member finishes the move (src/app/use-cases/carry-over.ts): name indexes for every row, group records copied to
+// each member marked "carried over from the group record" until a data owner confirms them, and the count of exports
+// made before the disclosure log existed (their recipients are unknown).
 import type { Migration } from './types.js';
 
 export const personFacts: Migration = {
@@ -114,6 +116,6 @@ export const personFacts: Migration = {
     CREATE INDEX suppressions_name ON suppressions(name_index) WHERE name_index IS NOT NULL AND lifted_at IS NULL;
 
     INSERT INTO vault_meta (key, value)
-      SELECT 'carry_over_pending', '1' WHERE EXISTS (SELECT 1 FROM group_policies WHERE basis = 'consent' OR art14_status IN ('sent', 'exempt'));
+      SELECT 'carry_over_pending', '1' WHERE EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM group_policies);
   `,
 };
