@@ -30,9 +30,12 @@ export type ContactView = Response<'contacts.show'>;
 export type PersonSelector = Request<'contacts.access'>;
 
 // Retention and destruction.
-export type RetentionPolicyView = Response<'retention.list'>[number];
+export type RetentionPolicyView = Response<'retention.list'>['policies'][number];
+export type DefaultRetentionView = Response<'retention.list'>['defaultRetention'];
 export type RetentionPolicy = RetentionPolicyView['policy'];
 export type RetentionScope = RetentionPolicy['scope'];
+/** A policy as an admin sets it: the rule and why this period. */
+export type RetentionPolicyInput = Request<'retention.set'>['policy'];
 export type Schedule = Response<'retention.schedule'>;
 export type HoldView = Response<'holds.list'>[number];
 export type HoldRequest = Request<'holds.place'>;

@@ -67,6 +67,9 @@ export const ANCHOR_LABELS: Record<Anchor, string> = {
   'last-review': 'the last review',
 };
 
+/** A retention policy set before rationales were recorded (schema 7). */
+export const NO_RATIONALE = 'No rationale recorded (set before schema 7)';
+
 /** The order the import preview lists findings in: what needs a person's decision first (a lower rank is shown first). */
 export const FINDING_RANK: Record<FindingKind, number> = {
   'special-category': 0,
@@ -92,7 +95,7 @@ export const FINDING_LABELS: Record<FindingKind, { title: string; explanation: s
   'email-address': { title: 'Email addresses in text', explanation: 'An email address written where it does not belong (a name, company or job title). You can strip it.' },
   'personal-mailbox': {
     title: 'Personal mailboxes',
-    explanation: 'A free-mail address: an individual subscriber under PECR reg. 22, so email marketing to it needs consent.',
+    explanation: 'A free-mail address: an individual subscriber under PECR reg. 22, so email marketing to it needs consent or the soft opt-in (PECR reg. 22(3)).',
   },
   'sole-trader': { title: 'Sole traders', explanation: 'Self-employed or a sole trader: an individual subscriber under PECR, whatever the address.' },
   'corporate-mailbox': {

@@ -35,7 +35,7 @@ export const EVIDENCE_FIELDS: Record<LawfulBasis, readonly EvidenceField[]> = {
     f('recordLocation', 'Where the consent records are kept', 'Optional: the system or file that holds each person’s record.', 'text', true),
   ],
   contract: [
-    f('contract', 'The contract, or the steps before entering it', 'Which contract you have (or are about to have) with these people.'),
+    f('contract', 'The contract, or the steps before entering it', 'Each person must be a party to a contract with you, or have asked you to take steps before entering one: name that contract or those steps.'),
     f('necessity', 'Why the processing is necessary for that contract', 'What you could not do under the contract without it.'),
   ],
   'legal-obligation': [
@@ -54,6 +54,10 @@ export const EVIDENCE_FIELDS: Record<LawfulBasis, readonly EvidenceField[]> = {
     f('optOut', 'The opt-out offered', 'For example: an unsubscribe link in every message, honoured at once.', 'text'),
     f('assessedAt', 'Date of the assessment', 'yyyy-mm-dd', 'date'),
     f('assessedBy', 'Who made the assessment', 'Name or role of the person accountable for it.', 'text'),
+    f('version', 'Version of the assessment', 'For example 1, or 2026-03. A new purpose needs a new assessment, saved as a new version.', 'text'),
+    f('signedOffBy', 'Signed off by', 'The data owner or admin who approved it (name or role). Left empty, the assessment is unsigned: it warns, and marketing exports leave the group out.', 'text', true),
+    f('signedOffAt', 'Signed off on', 'yyyy-mm-dd, with who signed it off.', 'date', true),
+    f('reviewBy', 'Review by', 'Optional: yyyy-mm-dd. Left empty, the review is due 12 months after the assessment.', 'date', true),
   ],
 };
 

@@ -48,6 +48,7 @@ export const ACCESS = {
   'contacts.list': { access: READERS, action: 'contact-list' },
   'contacts.show': { access: READERS, action: 'contact-show' },
   'contacts.access': { access: READERS, action: 'subject-access' },
+  'contacts.review': { access: READERS, action: 'contact-review' },
   'contacts.erase': { access: ADMIN, action: 'erasure' },
   'suppression.add': { access: READERS, action: 'suppression-add' },
   'suppression.list': { access: READERS, action: 'suppression-list' },
@@ -76,6 +77,7 @@ export const ACCESS = {
   // Retention and destruction.
   'retention.list': { access: READERS, action: 'retention-list' },
   'retention.set': { access: ADMIN, action: 'retention-set' },
+  'retention.default': { access: ADMIN, action: 'retention-default' },
   'retention.remove': { access: ADMIN, action: 'retention-remove' },
   'retention.schedule': { access: READERS, action: 'retention-schedule' },
   'holds.list': { access: ADMIN, action: 'legal-hold-list' },

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { GroupRuleSchema } from '../policy/index.js';
 import { InspectReportSchema } from '../report/report-schema.js';
-import { RetentionPolicySchema } from '../retention/index.js';
+import { DefaultRetentionSchema, RetentionPolicySchema } from '../retention/index.js';
 import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
 import type { ErrorCode } from '../shared/errors.js';
 import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE } from '../shared/vocabulary.js';
@@ -26,8 +26,9 @@ export const CHANNELS = {
   // Vaults and sessions.
   'vault.status': spec({ request: none, response: z.object({ path: z.string().nullable(), member: S.MemberSchema.nullable() }) }),
   'vault.create': spec({
-    request: z.object({ path: S.path, name: S.memberName, passphrase: S.secret, roles: z.array(z.enum(ROLES)).min(1).optional() }),
-    response: z.object({ recoveryKey: z.string(), member: S.MemberSchema }),
+    // `defaultRetention`: for contacts with a lawful basis that no policy covers; 24 months from the last review if left out.
+    request: z.object({ path: S.path, name: S.memberName, passphrase: S.secret, roles: z.array(z.enum(ROLES)).min(1).optional(), defaultRetention: DefaultRetentionSchema.optional() }),
+    response: z.object({ recoveryKey: z.string(), member: S.MemberSchema, defaultRetention: DefaultRetentionSchema }),
   }),
   'vault.unlock': spec({ request: z.object({ path: S.path, name: S.memberName, passphrase: S.secret }), response: z.object({ member: S.MemberSchema }) }),
   'vault.recover': spec({
@@ -92,6 +93,11 @@ export const CHANNELS = {
   }),
   'contacts.show': spec({ request: z.object({ contactId: S.id }), response: S.ContactViewSchema }),
   'contacts.access': spec({ request: S.PersonSelectorSchema, response: z.object({ json: z.string(), csv: z.string() }) }),
+  // Mark reviewed: the last-review date that retention policies (and the default) may count from.
+  'contacts.review': spec({
+    request: z.union([z.object({ contactIds: z.array(S.id).min(1).max(100_000) }).strict(), z.object({ groupId: S.id }).strict()]),
+    response: z.object({ reviewed: z.number().int(), reviewedAt: z.string() }),
+  }),
   'contacts.erase': spec({
     request: S.PersonSelectorSchema,
     response: z.object({
@@ -178,8 +184,9 @@ export const CHANNELS = {
   'controller.set': spec({ request: S.ControllerDetailsSchema, response: z.null() }),
 
   // Retention and destruction.
-  'retention.list': spec({ request: none, response: z.array(S.RetentionPolicyViewSchema) }),
+  'retention.list': spec({ request: none, response: z.object({ policies: z.array(S.RetentionPolicyViewSchema), defaultRetention: S.DefaultRetentionViewSchema }) }),
   'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema, ...S.changeOptions }), response: S.MeasuredSchema.extend({ policy: RetentionPolicySchema }) }),
+  'retention.default': spec({ request: z.object({ ...DefaultRetentionSchema.shape, ...S.changeOptions }), response: S.MeasuredSchema.extend({ defaultRetention: DefaultRetentionSchema }) }),
   'retention.remove': spec({ request: z.object({ scope: S.RetentionScopeSchema, ...S.changeOptions }), response: S.MeasuredSchema }),
   'retention.schedule': spec({ request: z.object({ months: S.wholeNumber(1, 60, 'months').default(12) }), response: S.ScheduleSchema }),
   'holds.list': spec({ request: none, response: z.array(S.HoldViewSchema) }),

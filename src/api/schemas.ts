@@ -3,7 +3,7 @@
 // may import it.
 import { z } from 'zod';
 import { GroupPolicySchema, GroupRuleSchema } from '../policy/index.js';
-import { RetentionPolicySchema } from '../retention/index.js';
+import { DefaultRetentionSchema, RetentionRuleSchema } from '../retention/index.js';
 import { AuditEntrySchema } from '../shared/audit-entry.js';
 import { CertificateSchema } from '../shared/certificate.js';
 import { isIsoDay } from '../policy/dates.js';
@@ -145,7 +145,10 @@ export const MeasuredSchema = z.object({
   impact: z.object({ dueNow: z.number().int(), dueWithin30Days: z.number().int() }),
 });
 
-export const RetentionPolicyViewSchema = z.object({ policy: RetentionPolicySchema, description: z.string() });
+/** A stored policy: its rule, why this period (null: set before schema 7), and both in words. */
+export const RetentionPolicyViewSchema = z.object({ policy: RetentionRuleSchema, rationale: z.string().nullable(), description: z.string() });
+/** The vault's default retention; `notBefore`: the grace an upgraded vault gave its contacts (null for none). */
+export const DefaultRetentionViewSchema = DefaultRetentionSchema.extend({ notBefore: z.string().nullable(), description: z.string() });
 export const RetentionScopeSchema = z.union([z.object({ groupId: id }).strict(), z.object({ basis: z.enum(LAWFUL_BASES) }).strict()]);
 
 export const ScheduleSchema = z.object({ overdue: z.number(), held: z.number(), months: z.array(z.object({ month: z.string(), due: z.number() })) });

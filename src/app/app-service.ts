@@ -4,6 +4,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { ACCESS, parseRequest, type Channel, type Core, type Progress, type Response, type ValidRequest } from '../api/contract.js';
 import { inspectExport } from '../report/inspect.js';
+import { DEFAULT_RETENTION } from '../retention/index.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Session } from '../vault/session.js';
 import { storageError } from '../vault/storage-error.js';
@@ -13,7 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
-import { carryOverGroupRecords } from './use-cases/carry-over.js';
+import { carryOverDefaultRetention, carryOverGroupRecords } from './use-cases/carry-over.js';
 import { commitImport } from './use-cases/commit-import.js';
 import { addConsent, confirmConsents, importConsents, listConsents, withdrawConsent } from './use-cases/consents.js';
 import { addRecipient, completeArt19Task, listArt19Tasks, listDisclosures, listRecipients, setController, showController } from './use-cases/disclosures.js';
@@ -34,8 +35,10 @@ import {
   listRetentionPolicies,
   placeLegalHold,
   removeRetentionPolicy,
+  setDefaultRetention,
   setRetentionPolicy,
 } from './use-cases/retention.js';
+import { reviewContacts } from './use-cases/review.js';
 import { setQuarantineDays } from './use-cases/settings.js';
 import { createDestructionToken, listDestructionTokens, revokeDestructionToken } from './use-cases/tokens.js';
 
@@ -109,6 +112,7 @@ export class AppService implements Core {
   private finishUpgrade(): void {
     try {
       carryOverGroupRecords(this.session());
+      carryOverDefaultRetention(this.session());
     } catch (err) {
       this.close();
       throw err;
@@ -139,9 +143,10 @@ export class AppService implements Core {
   private readonly handlers: Handlers = {
     'vault.status': () => ({ path: this.vault?.path ?? null, member: this.member() }),
     'vault.create': async (r) => {
-      const { vault, session, recoveryKey } = await Vault.create(r.path, { name: r.name, passphrase: r.passphrase, ...(r.roles ? { roles: r.roles } : {}) }, this.options);
+      const defaultRetention = r.defaultRetention ?? DEFAULT_RETENTION;
+      const { vault, session, recoveryKey } = await Vault.create(r.path, { name: r.name, passphrase: r.passphrase, defaultRetention, ...(r.roles ? { roles: r.roles } : {}) }, this.options);
       this.adopt(vault, session);
-      return { recoveryKey, member: this.member()! };
+      return { recoveryKey, member: this.member()!, defaultRetention };
     },
     'vault.unlock': (r) =>
       this.unlockWith(r.path, async (vault) => {
@@ -188,6 +193,7 @@ export class AppService implements Core {
     'contacts.list': (r) => listContacts(this.session(), { ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
     'contacts.show': (r) => getContact(this.session(), r.contactId),
     'contacts.access': (r) => subjectAccess(this.session(), r),
+    'contacts.review': (r) => reviewContacts(this.session(), r),
     'contacts.erase': (r) => erasePerson(this.session(), r),
     'suppression.add': (r) => suppressPerson(this.session(), r),
     'suppression.list': () => listSuppressions(this.session()),
@@ -213,6 +219,7 @@ export class AppService implements Core {
 
     'retention.list': () => listRetentionPolicies(this.session()),
     'retention.set': (r) => setRetentionPolicy(this.session(), r.policy, r),
+    'retention.default': (r) => setDefaultRetention(this.session(), { months: r.months, anchor: r.anchor }, r),
     'retention.remove': (r) => removeRetentionPolicy(this.session(), r.scope, r),
     'retention.schedule': (r) => dueSchedule(this.session(), r.months),
     'holds.list': () => listLegalHolds(this.session()),

@@ -24,7 +24,7 @@ export const KIND_EXPLANATIONS: Record<FindingKind, string> = {
   'email-address': 'an email address written where it does not belong (a name, company or job title)',
   'phone-number': 'a phone number written into free text',
   'personal-mailbox':
-    'a personal mailbox (free-mail domain): an individual subscriber under PECR reg. 22, so email marketing needs consent',
+    'a personal mailbox (free-mail domain): an individual subscriber under PECR reg. 22, so email marketing needs consent or the soft opt-in (reg. 22(3))',
   'corporate-mailbox': 'a work address: a corporate subscriber under PECR; B2B email still needs an opt-out in every message',
   'sole-trader': 'self-employed or sole trader: an individual subscriber under PECR, whatever their address',
   'special-category': 'a hint of special-category data (Art. 9) or criminal-offence data (Art. 10): review by a person',

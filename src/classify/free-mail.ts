@@ -1,5 +1,6 @@
 // Free-mail (consumer mailbox) domains from the maintained `email-providers` list (about 8,700 domains).
-// Under PECR an address at one of them belongs to an individual subscriber: email marketing needs consent.
+// Under PECR an address at one of them belongs to an individual subscriber: email marketing needs consent or the soft
+// opt-in (reg. 22(2)-(3)).
 import providers from 'email-providers';
 
 const FREE_MAIL = new Set<string>(providers);

@@ -44,7 +44,7 @@ const IDENTITY: ReadonlySet<FieldRole> = new Set(['first-name', 'last-name', 'ot
 
 const PROFILE_PREFIX = 'https://www.linkedin.com/in/';
 const MAYBE_CONTACT = /[@\d]/;
-const SOLE_TRADER_DETAIL = 'self-employed or sole trader: an individual subscriber under PECR, so email marketing needs consent';
+const SOLE_TRADER_DETAIL = 'self-employed or sole trader: an individual subscriber under PECR, so email marketing needs consent or the soft opt-in (PECR reg. 22(3))';
 const EMPTY_DETAIL = 'no name, profile, email, company or position: nothing to keep';
 
 /** Domain-specific sentences, made once per domain and shared by every finding that needs them. */
@@ -59,7 +59,7 @@ class MailboxDetails {
     if (detail === undefined) {
       domain = detach(domain);
       detail = personal
-        ? `${domain} is a free-mail domain: an individual subscriber under PECR reg. 22, so email marketing needs their consent`
+        ? `${domain} is a free-mail domain: an individual subscriber under PECR reg. 22, so email marketing needs their consent or the soft opt-in (PECR reg. 22(3))`
         : `work address at ${domain}: a corporate subscriber under PECR; still personal data under GDPR`;
       cache.set(domain, detail);
     }

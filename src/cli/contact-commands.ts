@@ -1,5 +1,8 @@
-// `contact-sanitizer contacts [list|show <id>]`: read contacts back (data owners and admins).
+// `contact-sanitizer contacts [list|show <id>]`: read contacts back; `review`: mark them reviewed (data owners and
+// admins).
 import type { Command } from 'commander';
+import { ServiceError } from '../shared/errors.js';
+import { listOption } from './list-option.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 export function registerContacts(program: Command): void {
@@ -20,5 +23,16 @@ export function registerContacts(program: Command): void {
     .action(async (id: string, opts: VaultOptions) => {
       const c = await withVault(opts, (call) => call('contacts.show', { contactId: id }));
       await print(opts, c, () => JSON.stringify(c, null, 2));
+    });
+
+  command(program, 'review', ['contacts.review'])
+    .description('Mark contacts reviewed now: retention counted from the last review starts again from today.')
+    .option('--contacts <ids>', 'these contacts (comma-separated ids)')
+    .option('--group <id>', 'or every contact of this group')
+    .action(async (opts: VaultOptions & { contacts?: string; group?: string }) => {
+      if (Boolean(opts.contacts) === Boolean(opts.group)) throw new ServiceError('invalid', 'Name either --contacts <id,id> or --group <id>.');
+      const target = opts.group ? { groupId: opts.group } : { contactIds: listOption(opts.contacts) };
+      const result = await withVault(opts, (call) => call('contacts.review', target));
+      await print(opts, result, () => `Marked ${result.reviewed} contact(s) reviewed at ${result.reviewedAt}; their due dates were computed again.`);
     });
 }

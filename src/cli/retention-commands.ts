@@ -22,16 +22,26 @@ export function registerRetention(program: Command): void {
     .option('--basis <basis>', 'or the lawful basis, for groups without their own policy')
     .requiredOption('--months <n>', 'the period in calendar months (1 to 120)')
     .option('--anchor <date>', 'imported, connected, basis-assigned or last-review', 'imported')
-    .action(async (opts: VaultOptions & ScopeOptions & ChangeFlags & { months: string; anchor: string }) => {
-      const policy = { scope: scope(opts), months: Number(opts.months), anchor: opts.anchor as Anchor };
+    .requiredOption('--rationale <text>', 'why this period (at least 10 characters; kept encrypted)')
+    .action(async (opts: VaultOptions & ScopeOptions & ChangeFlags & { months: string; anchor: string; rationale: string }) => {
+      const policy = { scope: scope(opts), months: Number(opts.months), anchor: opts.anchor as Anchor, rationale: opts.rationale };
       const result = await withVault(opts, (call) => call('retention.set', { policy, ...changeRequest(opts) }));
       await printChange(opts, result, `Saved: ${result.policy.months} months from ${result.policy.anchor}. Due dates recomputed:`);
     });
   command(retention, 'list', ['retention.list'], { isDefault: true })
-    .description('List the retention policies.')
+    .description('List the retention policies, with why each period, and the default for contacts no policy covers.')
     .action(async (opts: VaultOptions) => {
-      const policies = await withVault(opts, (call) => call('retention.list', {}));
-      await print(opts, { policies }, () => policies.map((p) => p.description).join('\n') || 'No retention policies: contacts with a lawful basis are kept until one is set.');
+      const list = await withVault(opts, (call) => call('retention.list', {}));
+      await print(opts, list, () => [...(list.policies.length > 0 ? list.policies.map((p) => p.description) : ['No retention policies.']), `${list.defaultRetention.description}.`].join('\n'));
+    });
+  withChangeOptions(command(retention, 'default', ['retention.default']))
+    .description('Set the default retention: how long contacts with a lawful basis that no policy covers are kept.')
+    .requiredOption('--months <n>', 'the period in calendar months (1 to 120)')
+    .option('--anchor <date>', 'imported, connected, basis-assigned or last-review', 'last-review')
+    .action(async (opts: VaultOptions & ChangeFlags & { months: string; anchor: string }) => {
+      const result = await withVault(opts, (call) => call('retention.default', { months: Number(opts.months), anchor: opts.anchor as Anchor, ...changeRequest(opts) }));
+      const { months, anchor } = result.defaultRetention;
+      await printChange(opts, result, `Default retention: ${months === 1 ? '1 month' : `${months} months`} from ${anchor}. Due dates recomputed:`);
     });
   withChangeOptions(command(retention, 'remove', ['retention.remove']))
     .option('--group <id>', 'the group')

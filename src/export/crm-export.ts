@@ -1,10 +1,13 @@
 // The sanitised CSV for a CRM (HubSpot's column names): nobody on the suppression list, only contacts whose group
 // has a lawful basis for the export's purpose (and, under consent, who gave their own), nobody not yet told (Art.
-// 14) in a marketing export, and for email marketing only the emails PECR lets us use. Pure: the vault decrypts
-// and calls.
+// 14) in a marketing export, nobody in a marketing export whose group's legitimate interests assessment is unsigned or
+// past its review date, and for email marketing only the emails PECR lets us use. Pure: the vault decrypts and calls,
+// and passes today.
 import type { ContactFacts } from '../policy/contact-facts.js';
 import { emailMarketingAllowed } from '../policy/guardrails.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
+import { liaStanding } from '../policy/lia.js';
+import { dayOf } from '../policy/dates.js';
 import type { StoredContact } from '../shared/domain.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
@@ -36,6 +39,8 @@ export { CRM_EXCLUSIONS, CRM_FIELDS, type CrmExclusion, type CrmField };
 
 export interface CrmExportOptions {
   purpose: Purpose;
+  /** Today, for the LIA's review date: a marketing export leaves out groups whose assessment is past it. */
+  now: Date;
   /** The contact fields to export, in any order (columns keep CRM_FIELDS' order); all of them when left out. */
   fields?: readonly CrmField[];
   /**
@@ -132,12 +137,22 @@ function consentCovers(c: ExportableContact, purpose: Purpose, channel?: Contact
 
 const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
 
+/**
+ * A marketing export rests on a legitimate interests assessment only while it is signed off and not past its review
+ * date (src/policy/lia.ts; guardrails lia-not-signed-off and lia-review-due). A notice run is not marketing.
+ */
+function liaNotCurrent(policy: GroupPolicy, options: CrmExportOptions): boolean {
+  if (policy.basis !== 'legitimate-interests' || options.noticeRun === true || !isMarketing(options.purpose)) return false;
+  return !liaStanding(policy.evidence, dayOf(options.now)).current;
+}
+
 /** Why a contact is left out, or null when it goes into the file (the order of the checks is the order of the law's weight). */
 function exclusionOf(c: ExportableContact, options: CrmExportOptions): CrmExclusion | null {
   const { policy } = c;
   if (c.suppressed === true) return 'suppressed'; // Art. 17, Art. 21(3)
   if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
   if (policy.purpose !== options.purpose) return 'purpose-differs'; // Art. 5(1)(b)
+  if (liaNotCurrent(policy, options)) return 'lia-not-current'; // Art. 5(2), Art. 6(1)(f)
   if (c.suppressedPurposes?.has(options.purpose) === true) return 'consent-withdrawn'; // Art. 7(3)
   if (policy.basis === 'consent' && !consentCovers(c, options.purpose)) return 'no-consent-on-record'; // Art. 6(1)(a), Art. 7(1)
   const told = c.noticeGiven === true;
@@ -163,8 +178,9 @@ function cellOf(contact: StoredContact, field: CrmField, withholdEmail: boolean)
 
 /**
  * The CRM export. A contact is left out when the person is on the suppression list (an erasure, or an objection
- * under Art. 21(3): never used for marketing again), when its group has no lawful basis (Art. 6(1)), or when the
- * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)). For email marketing, an email that PECR reg. 22
+ * under Art. 21(3): never used for marketing again), when its group has no lawful basis (Art. 6(1)), when the
+ * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)), or, for marketing, when the group's
+ * legitimate interests assessment is not current (liaNotCurrent). For email marketing, an email that PECR reg. 22
  * does not let us use (an individual subscriber without consent) is left empty and listed in emailsWithheld; the
  * rest of the row is exported. Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
@@ -208,7 +224,8 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
   if (individuals > 0) {
     notes.push(
       `${individuals === 1 ? '1 email was' : `${individuals} emails were`} left out: personal ` +
-        'mailboxes and sole traders are individual subscribers, and email marketing to them needs their consent to email (PECR reg. 22).',
+        'mailboxes and sole traders are individual subscribers, and email marketing to them needs their consent to email or the ' +
+        'soft opt-in (PECR reg. 22(2)-(3)).',
     );
   }
   const notByEmail = emailsWithheld.length - individuals;
@@ -237,6 +254,14 @@ const people = (n: number, one: string, many: string): string => (n === 1 ? `1 $
 function exclusionNotes(excluded: CrmExportResult['excluded'], untoldIncluded: number): string[] {
   const count = (reason: CrmExclusion) => excluded.filter((e) => e.reason === reason).length;
   const notes: string[] = [];
+  const liaLapsed = count('lia-not-current');
+  if (liaLapsed > 0) {
+    notes.push(
+      `${people(liaLapsed, 'person', 'people')} in a legitimate-interests group ${liaLapsed === 1 ? 'was' : 'were'} left out of this marketing export: ` +
+        "the group's legitimate interests assessment is not signed off or is past its review date (UK GDPR Art. 5(2), Art. 6(1)(f)). " +
+        'Review it, save a new version with its sign-off, and export again.',
+    );
+  }
   const noBasis = count('no-lawful-basis');
   if (noBasis > 0) notes.push(`${people(noBasis, 'contact has', 'contacts have')} no lawful basis yet (quarantine, Art. 6(1)) and ${noBasis === 1 ? 'was' : 'were'} left out.`);
   const otherPurpose = count('purpose-differs');

@@ -1,6 +1,7 @@
 // The words the exports use for our enums and a group's evidence, shared by the CRM export, the subject access
 // report and the records of processing.
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
+import { liaReviewDue } from '../policy/lia.js';
 
 export const BASIS_WORDS: Record<LawfulBasis, string> = {
   consent: 'Consent (UK GDPR Art. 6(1)(a))',
@@ -35,8 +36,8 @@ export const SOURCE_BY_KIND: Record<string, string> = {
 
 /**
  * The evidence for a group's lawful basis as labelled lines, for people outside the team (the data subject, a
- * regulator). Left out on purpose: who made a legitimate interests assessment (another person's personal data,
- * Art. 15(4)) and where the consent records are kept (internal).
+ * regulator). Left out on purpose: who made and who signed off a legitimate interests assessment (another person's
+ * personal data, Art. 15(4)) and where the consent records are kept (internal).
  */
 export function evidenceSummary(policy: GroupPolicy): [label: string, value: string][] {
   switch (policy.basis) {
@@ -51,6 +52,9 @@ export function evidenceSummary(policy: GroupPolicy): [label: string, value: str
         ['Balancing of interests', policy.evidence.balancingTest],
         ['How to opt out', policy.evidence.optOut],
         ['Assessed on', policy.evidence.assessedAt],
+        ['Assessment version', policy.evidence.version],
+        ...(policy.evidence.signedOffAt !== undefined ? [['Signed off on', policy.evidence.signedOffAt] as [string, string]] : []),
+        ['Next review by', liaReviewDue(policy.evidence)],
       ];
     case 'contract':
       return [

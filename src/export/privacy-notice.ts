@@ -7,7 +7,10 @@ import type { GroupPolicy } from '../policy/lawful-basis.js';
 import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
 import { markdownText } from './art30-report.js';
 import { BASIS_WORDS, PURPOSE_WORDS, SOURCE_BY_KIND } from './labels.js';
+import { ICO_COMPLAINTS_URL, rightsFor } from './rights.js';
 import { NO_AUTOMATED_DECISIONS } from './subject-access.js';
+
+export { ICO_COMPLAINTS_URL };
 
 export interface PrivacyNoticeInput {
   controller: { name: string; contact: string; dpo?: string | undefined; representative?: string | undefined };
@@ -22,8 +25,6 @@ export interface PrivacyNoticeInput {
   retention: string | null;
   version?: string | undefined;
 }
-
-export const ICO_COMPLAINTS_URL = 'https://ico.org.uk/make-a-complaint/';
 
 /** What the notice says for each data category (Art. 14(1)(d)); an unknown key is shown as it is. */
 const CATEGORY_WORDS: Record<string, string> = {
@@ -136,14 +137,15 @@ function noticeSections(input: PrivacyNoticeInput): Section[] {
     {
       heading: 'Complaints',
       paragraphs: [
-        ['If you are unhappy with how we use your details, please complain to us first: ', contact, '. We will acknowledge your complaint within 30 days, look into it without undue delay and tell you the outcome (Data Protection Act 2018 s.164A).'],
+        ['If you are unhappy with how we use your details, please complain to us first: ', contact, '. We will acknowledge your complaint within 30 days, look into it without undue delay and tell you the outcome (Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025).'],
         [`If you are not satisfied with our answer, you can complain to the Information Commissioner's Office (ICO), the UK's data protection regulator: ${ICO_COMPLAINTS_URL} (UK GDPR Art. 77).`],
       ],
     },
   ];
 }
 
-const objectsToInterests = (policy: GroupPolicy): boolean => policy.basis === 'legitimate-interests' || policy.basis === 'public-task';
+/** Whether the Art. 21(1) objection applies: the same answer as the rights list (rightsFor). */
+const objectsToInterests = (policy: GroupPolicy): boolean => rightsFor(policy).some((r) => r.id === 'object');
 
 /** Art. 21(4): the right to object, brought to the person's attention explicitly, clearly and separately. */
 function objectionSection(input: PrivacyNoticeInput): Section {
@@ -215,16 +217,14 @@ function recipientsSection(input: PrivacyNoticeInput): Section {
   return { heading, paragraphs: [['We share your details with:']], items, after };
 }
 
+/**
+ * The rights list (rightsFor, shared with subject access), less the two that have their own sections: the objection to
+ * direct marketing (Art. 21(4): separately, near the top) and complaints (with the controller's contact).
+ */
 function rightsSection(policy: GroupPolicy, contact: Run): Section {
-  const items: Line[] = [
-    ['Access: a copy of your details and how we use them (UK GDPR Art. 15).'],
-    ['Rectification: have wrong or incomplete details corrected (Art. 16).'],
-    ['Erasure: have your details deleted (Art. 17).'],
-    ['Restriction: ask us to limit how we use your details (Art. 18).'],
-  ];
-  if (policy.basis === 'consent' || policy.basis === 'contract') items.push(['Portability: receive the details you provided in a machine-readable form, or have them sent to another organisation (Art. 20).']);
-  if (objectsToInterests(policy)) items.push(['Objection: object to our use of your details, as set out under "Your right to object" (Art. 21).']);
-  if (policy.basis === 'consent') items.push(['Withdrawing consent: you may withdraw your consent at any time, without affecting what we did before (Art. 7(3)). How: ', user(policy.evidence.withdrawalRoute), '.']);
+  const items = rightsFor(policy)
+    .filter((r) => r.id !== 'object-direct-marketing' && r.id !== 'complaint')
+    .map((r): Line => (r.typed === undefined ? [`${r.text}.`] : [r.text, user(r.typed), '.']));
   return { heading: 'Your rights', paragraphs: [['You have the right to:']], items, after: [['To use any of these rights, contact us: ', contact, '.']] };
 }
 

@@ -4,6 +4,7 @@ import type { GroupPolicy, Purpose } from '../policy/lawful-basis.js';
 import type { StoredContact } from '../shared/domain.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS, SOURCE_WORDS } from './labels.js';
+import { rightsFor } from './rights.js';
 
 export interface SubjectAccessData {
   contactId: string;
@@ -61,19 +62,9 @@ const NO_RECIPIENTS = 'None outside the controller';
 export const NO_AUTOMATED_DECISIONS =
   'No decisions with legal or similarly significant effects are made by automated means (Art. 22). ' +
   'Contacts are sorted into groups by rules the controller sets.';
-const ICO_COMPLAINT = 'https://ico.org.uk/make-a-complaint/';
-
-/** Art. 15(1)(e)-(f); Art. 7(3) when the basis is consent. */
+/** Art. 15(1)(e)-(f), as lines: the same rights as the privacy notice gives (rightsFor, src/export/rights.ts). */
 export function rightsOf(policy: GroupPolicy | null, consentInForce = policy?.basis === 'consent'): string[] {
-  return [
-    'Access: to a copy of your personal data and this information (Art. 15)',
-    'Rectification: to have inaccurate data corrected or completed (Art. 16)',
-    'Erasure: to have your data deleted (Art. 17)',
-    'Restriction: to have the use of your data limited (Art. 18)',
-    'Objection: to object to the processing, and always to direct marketing (Art. 21)',
-    ...(policy?.basis === 'consent' && consentInForce ? [`Withdraw consent at any time (Art. 7(3)): ${policy.evidence.withdrawalRoute}`] : []),
-    `Complaint: to the Information Commissioner's Office (ICO), ${ICO_COMPLAINT}`,
-  ];
+  return rightsFor(policy, consentInForce).map((r) => `${r.text}${r.typed ?? ''}`);
 }
 
 /** Every field of the stored contact, labelled, in a fixed order; `extra` columns follow as 'Other: <column>'. */

@@ -2,42 +2,28 @@
 // Each one cites the UK GDPR article, PECR regulation or ICO guidance it comes from.
 import type { ContactFacts } from './contact-facts.js';
 import { addMonths, dayOf } from './dates.js';
-import { consentIsOnlyLinkedInConnection, isPlaceholderAnswer } from './evidence-heuristics.js';
+import { consentIsOnlyLinkedInConnection } from './evidence-heuristics.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from './lawful-basis.js';
+import type { GroupFacts, Guardrail, GuardrailOptions } from './guardrail-types.js';
+import { liaIncomplete, liaNotSignedOff, liaReviewOverdue } from './lia-guardrails.js';
+import { MARKETING_PURPOSES } from '../shared/vocabulary.js';
 
 export { art14Due, art14Overdue } from './art14.js';
+export { DUAA_DIRECT_MARKETING } from './lia-guardrails.js';
 
-export interface GroupFacts {
-  /** The contacts currently in the group. */
-  contacts: ContactFacts[];
-}
-
-export interface Guardrail {
-  id: string;
-  severity: 'block' | 'warn';
-  message: string;
-  /** The source, e.g. 'PECR reg. 22'. */
-  rule: string;
-  contactIds?: string[];
-}
-
-export interface GuardrailOptions {
-  /** Needed by the time-based checks (stale consent): skipped without it. */
-  now?: Date;
-  /**
-   * How many of the group's members have not been told (Art. 14) and are past their own due day, and the earliest of
-   * those days (src/policy/art14.ts, personNoticeStatus): the Art. 14 check is skipped without it.
-   */
-  noticesOverdue?: { count: number; earliestDue: string };
-}
+export type { GroupFacts, Guardrail, GuardrailOptions } from './guardrail-types.js';
 
 export const GUARDRAIL_IDS = [
   'linkedin-connection-not-consent',
   'pecr-individual-subscribers',
   'special-category-needs-art9',
+  'contract-not-for-marketing',
+  'basis-not-for-marketing',
   'basis-unlikely-for-marketing',
   'art14-notice-overdue',
   'lia-incomplete',
+  'lia-not-signed-off',
+  'lia-review-due',
   'consent-stale',
 ] as const;
 export type GuardrailId = (typeof GUARDRAIL_IDS)[number];
@@ -51,6 +37,10 @@ const BASIS_LABELS: Record<LawfulBasis, string> = {
   'legitimate-interests': 'legitimate interests (Art. 6(1)(f))',
 };
 
+/** Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). */
+const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
+const words = (purpose: Purpose): string => purpose.replace(/-/g, ' ');
+
 const contactsAre = (n: number): string => (n === 1 ? '1 contact is' : `${n} contacts are`);
 const contactsHave = (n: number): string => (n === 1 ? '1 contact has' : `${n} contacts have`);
 
@@ -58,10 +48,12 @@ const contactsHave = (n: number): string => (n === 1 ? '1 contact has' : `${n} c
 const isIndividualSubscriber = (c: ContactFacts): boolean => c.emailKind === 'personal' || c.soleTrader;
 
 /**
- * May this contact's email be used for email marketing under the group's policy? (PECR reg. 22; ICO direct
- * marketing guidance.) Only when the group's purpose is email marketing (Art. 5(1)(b) purpose limitation) and
- * the contact has an email, and then: consent → yes; legitimate interests → only a corporate subscriber who is
- * not a sole trader, with the opt-out in every message; any other basis → no.
+ * May this contact's email be used for email marketing under the group's policy, as far as the group decides it?
+ * (PECR reg. 22; ICO direct marketing guidance.) Only when the group's purpose is email marketing (Art. 5(1)(b)
+ * purpose limitation) and the contact has an email, and then: consent → the basis allows it, but only the person's own
+ * live consent covering email does (the export checks it per person: emailAllowed in src/export/crm-export.ts);
+ * legitimate interests → only a corporate subscriber who is not a sole trader, with the opt-out in every message;
+ * any other basis → no.
  */
 export function emailMarketingAllowed(policy: GroupPolicy, contact: ContactFacts): boolean {
   if (policy.purpose !== 'email-marketing' || contact.emailKind === 'none') return false;
@@ -97,7 +89,8 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
       severity: 'warn',
       message:
         `${contactsAre(individuals.length)} individual subscribers (a personal mailbox, or a sole trader or freelancer): ` +
-        'email marketing to them needs consent, so their emails will be left out of email marketing.',
+        'email marketing to them needs their consent or the soft opt-in (PECR reg. 22(3)), so their emails will be left out ' +
+        'of email marketing unless the person consented to email.',
       rule,
       contactIds: individuals,
     };
@@ -107,7 +100,7 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
     severity: 'block',
     message:
       `Email marketing cannot rest on ${BASIS_LABELS[policy.basis]}: use consent, or legitimate interests for ` +
-      'corporate subscribers only (individual subscribers need consent).',
+      'corporate subscribers only (individual subscribers need consent or the soft opt-in, PECR reg. 22(3)).',
     rule,
     ...(individuals.length > 0 ? { contactIds: individuals } : {}),
   };
@@ -144,7 +137,45 @@ function specialCategoryNeedsArt9(policy: GroupPolicy, group: GroupFacts): Guard
   };
 }
 
-const OUTREACH: readonly Purpose[] = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'events'];
+/**
+ * UK GDPR Art. 6(1)(b); ICO lawful basis guidance on contract: the basis covers processing necessary for a contract
+ * with the person, or for steps they asked for before entering one. Cold prospecting or marketing is neither, and a
+ * group's basis cannot assume it of everyone in the group.
+ */
+function contractNotForMarketing(policy: GroupPolicy): Guardrail | null {
+  if (policy.basis !== 'contract' || !isMarketing(policy.purpose)) return null;
+  return {
+    id: 'contract-not-for-marketing',
+    severity: 'block',
+    message:
+      `${BASIS_LABELS.contract} does not fit ${words(policy.purpose)}: it covers only what is necessary for a contract the ` +
+      'person is a party to, or for steps they asked you to take before entering one. Cold prospecting and marketing are ' +
+      'neither, and that cannot be assumed for everyone in a group: use legitimate interests (with its assessment) or consent.',
+    rule: 'UK GDPR Art. 6(1)(b); ICO lawful basis guidance (contract)',
+  };
+}
+
+/** Why each of Art. 6(1)(c)-(e) cannot carry direct marketing, with its point of Art. 6(1). */
+const NOT_FOR_MARKETING: Partial<Record<LawfulBasis, { reason: string; point: string }>> = {
+  'legal-obligation': { reason: 'no law obliges you to market to people', point: 'c' },
+  'vital-interests': { reason: 'marketing does not protect anyone’s life', point: 'd' },
+  'public-task': { reason: 'promoting an organisation, its products or its aims is not a task laid down by law', point: 'e' },
+};
+
+/** UK GDPR Art. 6(1)(c)-(e): a law, a life at stake or a public function; none of them is direct marketing. */
+function basisNotForMarketing(policy: GroupPolicy): Guardrail | null {
+  const unfit = NOT_FOR_MARKETING[policy.basis];
+  if (unfit === undefined || !isMarketing(policy.purpose)) return null;
+  return {
+    id: 'basis-not-for-marketing',
+    severity: 'block',
+    message: `${BASIS_LABELS[policy.basis]} cannot carry ${words(policy.purpose)}, which is direct marketing: ${unfit.reason}. Use consent, or legitimate interests with its assessment.`,
+    rule: `UK GDPR Art. 6(1)(${unfit.point}); ICO lawful basis guidance`,
+  };
+}
+
+/** Outreach that is not direct marketing: these bases rarely fit, and only with a written justification. */
+const OUTREACH: readonly Purpose[] = ['recruitment', 'networking'];
 export const MIN_UNUSUAL_BASIS_JUSTIFICATION = 40;
 
 /** UK GDPR Art. 6(1)(c)-(e): these bases rest on a law, a life at stake or a public function, rarely on outreach. */
@@ -156,7 +187,7 @@ function basisUnlikelyForMarketing(policy: GroupPolicy): Guardrail | null {
     id: 'basis-unlikely-for-marketing',
     severity: short ? 'block' : 'warn',
     message:
-      `${BASIS_LABELS[policy.basis]} rarely fits ${policy.purpose.replace(/-/g, ' ')}: ` +
+      `${BASIS_LABELS[policy.basis]} rarely fits ${words(policy.purpose)}: ` +
       (short
         ? `write why this basis applies (at least ${MIN_UNUSUAL_BASIS_JUSTIFICATION} characters).`
         : 'check the justification with your data protection lead.'),
@@ -182,31 +213,12 @@ function art14NoticeOverdue(options: GuardrailOptions): Guardrail | null {
   };
 }
 
-/** UK GDPR Art. 6(1)(f); ICO legitimate interests guidance: the three-part test, each part answered. */
-function liaIncomplete(policy: GroupPolicy): Guardrail | null {
-  if (policy.basis !== 'legitimate-interests') return null;
-  const { purposeTest, necessityTest, balancingTest } = policy.evidence;
-  const missing = [
-    ['purpose', purposeTest],
-    ['necessity', necessityTest],
-    ['balancing', balancingTest],
-  ]
-    .filter(([, answer]) => isPlaceholderAnswer(answer ?? ''))
-    .map(([name]) => `the ${name} test`);
-  if (missing.length === 0) return null;
-  return {
-    id: 'lia-incomplete',
-    severity: 'block',
-    message:
-      'Complete the legitimate interests assessment: the purpose, necessity and balancing tests each need a real ' +
-      `answer (still missing: ${missing.join(', ')}).`,
-    rule: 'UK GDPR Art. 6(1)(f); ICO LIA guidance',
-  };
-}
-
 export const CONSENT_REVIEW_MONTHS = 24;
 
-/** ICO consent guidance: review consents and refresh them when they are old (here: older than 24 months). */
+/**
+ * UK GDPR Art. 7(1); ICO consent guidance: keep consent under review and refresh it at appropriate intervals. The ICO
+ * sets no fixed period: 24 months is this product's prompt, not a rule of law.
+ */
 function consentStale(policy: GroupPolicy, options: GuardrailOptions): Guardrail | null {
   if (policy.basis !== 'consent' || options.now === undefined) return null;
   const obtainedAt = policy.evidence.obtainedAt;
@@ -214,8 +226,11 @@ function consentStale(policy: GroupPolicy, options: GuardrailOptions): Guardrail
   return {
     id: 'consent-stale',
     severity: 'warn',
-    message: `Consent was obtained on ${obtainedAt}, more than ${CONSENT_REVIEW_MONTHS} months ago: review it and ask again.`,
-    rule: 'ICO consent guidance: review and refresh',
+    message:
+      `Consent was obtained on ${obtainedAt}, more than ${CONSENT_REVIEW_MONTHS} months ago: review it; the ICO sets no fixed ` +
+      "period, but consent given long ago may no longer reflect the person's wishes; " +
+      `${CONSENT_REVIEW_MONTHS} months is this product's default prompt.`,
+    rule: 'UK GDPR Art. 7(1); ICO consent guidance: review consent, refresh it at appropriate intervals (no fixed period)',
   };
 }
 
@@ -225,9 +240,13 @@ export function checkGuardrails(policy: GroupPolicy, group: GroupFacts, options:
     linkedInConnectionNotConsent(policy),
     pecrIndividualSubscribers(policy, group),
     specialCategoryNeedsArt9(policy, group),
+    contractNotForMarketing(policy),
+    basisNotForMarketing(policy),
     basisUnlikelyForMarketing(policy),
     art14NoticeOverdue(options),
     liaIncomplete(policy),
+    liaNotSignedOff(policy),
+    liaReviewOverdue(policy, options),
     consentStale(policy, options),
   ].filter((g): g is Guardrail => g !== null);
 }

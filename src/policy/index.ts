@@ -4,6 +4,7 @@ export type { ContactFacts } from './contact-facts.js';
 export * from './group-rules.js';
 export * from './lawful-basis.js';
 export * from './guardrails.js';
+export * from './lia.js';
 export { type Art14Notice } from './art14.js';
 export { consentIsOnlyLinkedInConnection, isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from './evidence-heuristics.js';
 export * from './quarantine.js';

@@ -32,6 +32,13 @@ const isoDate = (what: string) =>
     .string({ error: `${what} is required (yyyy-mm-dd)` })
     .trim()
     .refine(isIsoDay, { error: `${what} must be a date written yyyy-mm-dd` });
+/** A date that may be left out, and when given is written yyyy-mm-dd. */
+const optionalDate = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine(isIsoDay, { error: `${what} must be a date written yyyy-mm-dd` })
+    .optional();
 /** An object that, when missing altogether, says which record is missing. */
 const record = <T extends z.ZodRawShape>(what: string, shape: T) => z.object(shape, { error: `${what} is required` });
 
@@ -44,7 +51,11 @@ export const ConsentEvidenceSchema = record('the consent record (evidence)', {
   recordLocation: z.string().trim().optional(),
 });
 
-/** Art. 6(1)(f): the ICO's three-part legitimate interests assessment (purpose, necessity, balancing). */
+/**
+ * Art. 6(1)(f): the ICO's three-part legitimate interests assessment (purpose, necessity, balancing), kept as a living
+ * document: a version (a new one when the purpose changes), who signed it off and when, and when it is to be reviewed
+ * (left out: 12 months after the assessment, computed by liaReviewDue in src/policy/lia.ts, never stored).
+ */
 export const LegitimateInterestsEvidenceSchema = record('the legitimate interests assessment (evidence)', {
   purposeTest: required('the purpose test of the legitimate interests assessment (what is the legitimate interest)'),
   necessityTest: required('the necessity test of the legitimate interests assessment (why no less intrusive way would do)'),
@@ -52,7 +63,24 @@ export const LegitimateInterestsEvidenceSchema = record('the legitimate interest
   optOut: required('the opt-out offered (e.g. an unsubscribe link in every message)'),
   assessedAt: isoDate('the date of the legitimate interests assessment'),
   assessedBy: required('who made the legitimate interests assessment'),
-});
+  version: required('the version of the legitimate interests assessment (e.g. 1, or 2026-03)'),
+  /** The data owner or admin who signed the assessment off: a name or role, as typed. */
+  signedOffBy: z.string().trim().optional(),
+  signedOffAt: optionalDate('the date the legitimate interests assessment was signed off'),
+  reviewBy: optionalDate('the date the legitimate interests assessment is to be reviewed by'),
+})
+  .refine((e) => !e.signedOffBy === (e.signedOffAt === undefined), {
+    error: 'a sign-off needs both who signed the assessment off and the date (signedOffBy and signedOffAt)',
+    path: ['signedOffAt'],
+  })
+  .refine((e) => e.signedOffAt === undefined || e.signedOffAt >= e.assessedAt, {
+    error: 'the assessment cannot be signed off before it was made (signedOffAt is before assessedAt)',
+    path: ['signedOffAt'],
+  })
+  .refine((e) => e.reviewBy === undefined || e.reviewBy > e.assessedAt, {
+    error: 'the review date must come after the assessment (reviewBy is not after assessedAt)',
+    path: ['reviewBy'],
+  });
 
 /** Art. 6(1)(b): the contract with the person, or the steps they asked for before entering one. */
 export const ContractEvidenceSchema = record('the contract evidence', {
@@ -134,6 +162,18 @@ export const GroupPolicySchema = z
   });
 
 export type GroupPolicy = z.infer<typeof GroupPolicySchema>;
+
+/**
+ * The version an LIA saved before assessments had versions reads as. Shown, never stored: such an LIA has no sign-off
+ * either, so it is not current (src/policy/lia.ts) until a data owner saves it again with a version and its sign-off.
+ */
+export const UNVERSIONED_LIA = 'unversioned (saved before assessments had versions)';
+
+/** A policy as the vault saved it (src/vault/groups-repo.ts), read with today's shape: see UNVERSIONED_LIA. */
+export function savedPolicy(stored: GroupPolicy): GroupPolicy {
+  if (stored.basis !== 'legitimate-interests' || typeof stored.evidence.version === 'string') return stored;
+  return { ...stored, evidence: { ...stored.evidence, version: UNVERSIONED_LIA } };
+}
 
 /** 'evidence.balancingTest', or 'policy' for the whole object. */
 function fieldPath(path: readonly PropertyKey[]): string {

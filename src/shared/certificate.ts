@@ -11,6 +11,8 @@ export const CertificatePolicySchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('group'), groupId: z.string(), months: z.number(), anchor: z.enum(ANCHORS) }),
   z.object({ scope: z.literal('basis'), basis: z.enum(LAWFUL_BASES), months: z.number(), anchor: z.enum(ANCHORS) }),
   z.object({ scope: z.literal('quarantine'), groupId: z.string().optional(), days: z.number() }),
+  // A group with a lawful basis and no policy of its own or its basis's: the vault's default retention (schema 7).
+  z.object({ scope: z.literal('default'), groupId: z.string(), months: z.number(), anchor: z.enum(ANCHORS) }),
   z.object({ scope: z.literal('erasure'), article: z.string() }),
 ]);
 export type CertificatePolicy = z.infer<typeof CertificatePolicySchema>;
@@ -54,7 +56,9 @@ export function certificateText(c: Certificate): string {
           ? `  lawful basis ${p.basis}: ${p.months} months from ${p.anchor}`
           : p.scope === 'quarantine'
             ? `  quarantine${p.groupId ? ` (group ${p.groupId} has no lawful basis)` : ''}: ${p.days} days after import`
-            : `  erasure on request (${p.article})`,
+            : p.scope === 'default'
+              ? `  default retention (group ${p.groupId} has no policy): ${p.months} months from ${p.anchor}`
+              : `  erasure on request (${p.article})`,
     ),
     '',
     `Audit log entry ${c.audit.seq}, hash ${c.audit.hash}`,

@@ -113,9 +113,19 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 /**
  * Why a CRM export leaves a person out: on the suppression list, withdrew consent for this purpose, in quarantine,
  * in a group for another purpose, in a consent group without their own live consent, not yet told (Art. 14) for a
- * marketing export, or already told (a notice run sends the notice to those not yet told).
+ * marketing export, or already told (a notice run sends the notice to those not yet told), or, for a marketing export,
+ * in a legitimate-interests group whose assessment is not signed off or is past its review date.
  */
-export const CRM_EXCLUSIONS = ['suppressed', 'consent-withdrawn', 'no-lawful-basis', 'purpose-differs', 'no-consent-on-record', 'notice-not-given', 'notice-already-given'] as const;
+export const CRM_EXCLUSIONS = [
+  'suppressed',
+  'consent-withdrawn',
+  'no-lawful-basis',
+  'purpose-differs',
+  'no-consent-on-record',
+  'notice-not-given',
+  'notice-already-given',
+  'lia-not-current',
+] as const;
 export type CrmExclusion = (typeof CRM_EXCLUSIONS)[number];
 
 /** The fields a CRM export may carry. */

@@ -176,6 +176,11 @@ export class ContactsRepo {
     this.db.prepare('UPDATE contacts SET group_id = ?, expires_at = ? WHERE id = ?').run(groupId, expiresAt, id);
   }
 
+  /** Record a review (the anchor 'last-review' counts from it) with the due date it gives. */
+  setReviewed(id: string, at: string, expiresAt: string | null): void {
+    this.db.prepare('UPDATE contacts SET last_review_at = ?, expires_at = ? WHERE id = ?').run(at, expiresAt, id);
+  }
+
   get(id: string): ContactRow | null {
     return (this.db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined) ?? null;
   }

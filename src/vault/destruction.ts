@@ -11,6 +11,7 @@ import { CERTIFICATE_FORMAT, type Certificate, type CertificatePolicy, type Dest
 import { storeCertificate } from './certificates.js';
 import { crashPoints, type CrashHooks, type PurgePoint } from './crash-points.js';
 import type { Db } from './database.js';
+import { defaultRetention } from './meta.js';
 import type { OpenVault } from './open-vault.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Anchor } from '../shared/vocabulary.js';
@@ -52,6 +53,8 @@ function policiesApplied(db: Db, groups: DestroyedGroup[]): CertificatePolicy[] 
     const byBasis = !own && g.basis ? (db.prepare("SELECT months, anchor FROM retention_policies WHERE scope_type = 'basis' AND basis = ?").get(g.basis) as { months: number; anchor: Anchor } | undefined) : undefined;
     if (own) out.push({ scope: 'group', groupId: g.groupId!, months: own.months, anchor: own.anchor });
     else if (byBasis) out.push({ scope: 'basis', basis: g.basis!, months: byBasis.months, anchor: byBasis.anchor });
+    // A group with a basis and no policy kept its contacts by the vault's default retention (schema 7).
+    else if (g.groupId && g.basis) out.push({ scope: 'default', groupId: g.groupId, ...defaultRetention(db) });
     else out.push({ scope: 'quarantine', ...(g.groupId ? { groupId: g.groupId } : {}), days: quarantineSetting(db) });
   }
   return out;

@@ -1,36 +1,25 @@
 // Each contact's plaintext due date, computed while the vault is unlocked (the connection date is encrypted) from
-// its group's retention policy, its lawful basis's, or quarantine; scheduled destruction then needs no key.
-import { expiryOf, type RetentionFacts, type RetentionPolicy } from '../retention/index.js';
+// its group's retention policy, its lawful basis's, the vault's default retention, or quarantine; scheduled
+// destruction then needs no key.
+import { expiryOf, type DefaultRetention, type RetentionFacts, type RetentionRule, type RetentionRules } from '../retention/index.js';
 import type { LawfulBasis } from '../policy/index.js';
 import type { ContactRow, StoredContact } from './contacts-repo.js';
 import type { Db } from './database.js';
-import { quarantineDays } from './meta.js';
+import { defaultNotBefore, defaultRetention, quarantineDays } from './meta.js';
+import { retentionRules } from './retention-repo.js';
 
-interface PolicyRow {
-  scope_type: 'group' | 'basis';
-  group_id: string | null;
-  basis: LawfulBasis | null;
-  months: number;
-  anchor: RetentionPolicy['anchor'];
-}
-
-export class ExpiryContext {
+export class ExpiryContext implements RetentionRules {
   private constructor(
-    readonly policies: RetentionPolicy[],
+    readonly policies: RetentionRule[],
     readonly quarantineDays: number,
+    readonly defaultRetention: DefaultRetention,
+    readonly defaultNotBefore: string | null,
     private readonly groupBasis: Map<string, { basis: LawfulBasis; assignedAt: string }>,
     private readonly importedAt: Map<string, string>,
   ) {}
 
-  /** Read the policies, the groups' bases and the import dates once, for a pass over many contacts. */
+  /** Read the policies, the vault's settings, the groups' bases and the import dates once, for a pass over many contacts. */
   static load(db: Db): ExpiryContext {
-    const policies = (db.prepare('SELECT scope_type, group_id, basis, months, anchor FROM retention_policies').all() as PolicyRow[]).map(
-      (r): RetentionPolicy => ({
-        scope: r.scope_type === 'group' ? { type: 'group', groupId: r.group_id! } : { type: 'basis', basis: r.basis! },
-        months: r.months,
-        anchor: r.anchor,
-      }),
-    );
     const groupBasis = new Map(
       (db.prepare('SELECT group_id, basis, assigned_at FROM group_policies').all() as { group_id: string; basis: LawfulBasis; assigned_at: string }[]).map((r) => [
         r.group_id,
@@ -38,7 +27,7 @@ export class ExpiryContext {
       ]),
     );
     const importedAt = new Map((db.prepare('SELECT id, imported_at FROM imports').all() as { id: string; imported_at: string }[]).map((r) => [r.id, r.imported_at]));
-    return new ExpiryContext(policies, quarantineDays(db), groupBasis, importedAt);
+    return new ExpiryContext(retentionRules(db), quarantineDays(db), defaultRetention(db), defaultNotBefore(db), groupBasis, importedAt);
   }
 
   /** Note an import made during this pass (the commit computes expiries before its import row is final). */
@@ -59,7 +48,7 @@ export class ExpiryContext {
     };
   }
 
-  expiry(groupId: string | null, row: Pick<ContactRow, 'import_id'> & { last_review_at?: string | null }, contact: Pick<StoredContact, 'connectedOn'>): string | null {
-    return expiryOf(this.facts(groupId, row, contact), this.policies, this.quarantineDays);
+  expiry(groupId: string | null, row: Pick<ContactRow, 'import_id'> & { last_review_at?: string | null }, contact: Pick<StoredContact, 'connectedOn'>): string {
+    return expiryOf(this.facts(groupId, row, contact), this);
   }
 }

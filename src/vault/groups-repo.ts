@@ -1,7 +1,7 @@
 // Contact groups (an ordered list of rules, first match wins) and the lawful basis assigned to each. Labels, rules
 // and evidence are text a person typed about people, so they are encrypted; basis, purpose and dates are enums.
 import type { RecordCipher } from '../crypto/index.js';
-import type { AssignedPolicy, Group, GroupPolicy, GroupRule } from '../policy/index.js';
+import { savedPolicy, type AssignedPolicy, type Group, type GroupPolicy, type GroupRule } from '../policy/index.js';
 import type { Db } from './database.js';
 
 export type { AssignedPolicy, Group };
@@ -32,7 +32,8 @@ export class GroupsRepo {
       (this.db.prepare('SELECT * FROM group_policies').all() as PolicyRow[]).map((p) => [
         p.group_id,
         {
-          policy: JSON.parse(this.cipher.decrypt(p.policy_ct, `policy:${p.group_id}`)) as GroupPolicy,
+          // An LIA saved before assessments had versions reads as unversioned (savedPolicy, src/policy/lawful-basis.ts).
+          policy: savedPolicy(JSON.parse(this.cipher.decrypt(p.policy_ct, `policy:${p.group_id}`)) as GroupPolicy),
           assignedAt: p.assigned_at,
           assignedBy: p.assigned_by,
           art14Due: p.art14_due,

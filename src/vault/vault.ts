@@ -20,7 +20,9 @@ import {
 } from '../crypto/index.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { ServiceError } from '../shared/errors.js';
+import { DEFAULT_RETENTION, type DefaultRetention } from '../retention/index.js';
 import { openDatabase, type Db } from './database.js';
+import { setDefaultRetention } from './meta.js';
 import { findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
 import type { Role } from '../shared/vocabulary.js';
 import { Session } from './session.js';
@@ -48,10 +50,13 @@ export class Vault {
     this.audit = new AuditLog(db, this.now);
   }
 
-  /** Create a vault with its first member, an admin. Returns the recovery key, to be shown once and kept offline. */
+  /**
+   * Create a vault with its first member, an admin, and its default retention (DEFAULT_RETENTION unless given).
+   * Returns the recovery key, to be shown once and kept offline.
+   */
   static async create(
     path: string,
-    first: { name: string; passphrase: string; roles?: Role[] },
+    first: { name: string; passphrase: string; roles?: Role[]; defaultRetention?: DefaultRetention },
     options: VaultOptions = {},
   ): Promise<{ vault: Vault; session: Session; recoveryKey: string }> {
     if (existsSync(path)) throw new ServiceError('conflict', `There is already a file at "${path}": choose another name for the new vault.`);
@@ -64,6 +69,7 @@ export class Vault {
     const slot = await createPassphraseSlot(key, first.passphrase, vault.options.kdf);
     const recovery = await createRecoverySlot(key, recoveryKey);
     const roles: Role[] = first.roles ?? ['admin', 'data-owner', 'importer'];
+    const retention = first.defaultRetention ?? DEFAULT_RETENTION;
     if (!roles.includes('admin')) roles.unshift('admin');
     const memberId = randomUUID();
     const at = vault.now().toISOString();
@@ -71,10 +77,11 @@ export class Vault {
     const session = new Session(vault, memberId, roles, key);
     vault.db.transaction(() => {
       vault.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vault_id', ?), ('created_at', ?), ('quarantine_days', '30')").run(randomUUID(), at);
+      setDefaultRetention(vault.db, retention);
       insertMember(vault.db, { id: memberId, lookup: memberLookup(vault.db, name), nameCt: session.records.encrypt(name, memberId), roles, createdAt: at });
       putSlot(vault.db, { id: randomUUID(), memberId, data: slot, createdAt: at });
       putSlot(vault.db, { id: randomUUID(), memberId: null, data: recovery, createdAt: at });
-      vault.audit.append(memberId, 'vault-created', 'success', { memberId, roles });
+      vault.audit.append(memberId, 'vault-created', 'success', { memberId, roles, months: retention.months, anchor: retention.anchor });
     })();
     return { vault, session, recoveryKey };
   }

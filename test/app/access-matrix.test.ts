@@ -72,6 +72,7 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'contacts.list': ['data-owner', 'admin'],
   'contacts.show': ['data-owner', 'admin'],
   'contacts.access': ['data-owner', 'admin'],
+  'contacts.review': ['data-owner', 'admin'],
   'contacts.erase': ['admin'],
   'suppression.add': ['data-owner', 'admin'],
   'suppression.list': ['data-owner', 'admin'],
@@ -95,6 +96,7 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'controller.set': ['admin'],
   'retention.list': ['data-owner', 'admin'],
   'retention.set': ['admin'],
+  'retention.default': ['admin'],
   'retention.remove': ['admin'],
   'retention.schedule': ['data-owner', 'admin'],
   'holds.list': ['admin'],
@@ -140,6 +142,7 @@ const SAMPLES: Samples = {
   'contacts.list': () => ({}),
   'contacts.show': () => ({ contactId: ids.contacts[0]! }),
   'contacts.access': () => ({ contactId: ids.contacts[0]! }),
+  'contacts.review': () => ({ contactIds: [ids.contacts[0]!] }),
   'contacts.erase': () => ({ contactId: unusedContact() }),
   'suppression.add': () => ({ email: `objector-${next()}@example.com` }),
   'suppression.list': () => ({}),
@@ -174,9 +177,11 @@ const SAMPLES: Samples = {
   'controller.show': () => ({}),
   'controller.set': () => ({ name: 'Analytical Engines Ltd', contact: '1 Engine Row, London; privacy@analytical-engines.example', dpo: 'The DPO, dpo@analytical-engines.example' }),
   'retention.list': () => ({}),
-  'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported' } }),
+  'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported', rationale: 'Consent is refreshed at our biennial conference' } }),
+  // Longer than the default it replaces: brings nothing forward, so needs no confirmation.
+  'retention.default': () => ({ months: 36, anchor: 'last-review' }),
   'retention.remove': async () => {
-    await root.call('retention.set', { policy: { scope: { type: 'basis', basis: 'contract' }, months: 12, anchor: 'imported' } });
+    await root.call('retention.set', { policy: { scope: { type: 'basis', basis: 'contract' }, months: 12, anchor: 'imported', rationale: 'The contract term plus time for claims' } });
     return { scope: { basis: 'contract' } };
   },
   'retention.schedule': () => ({}),

@@ -54,12 +54,12 @@ describe('a change that brings destruction forward', () => {
 
   it('a retention policy that makes contacts due now or soon is refused until confirmed; one that does not goes ahead', async () => {
     clock = new Date(clock.getTime() + 20 * DAY);
-    const short = { scope: { type: 'group' as const, groupId }, months: 1, anchor: 'imported' as const };
+    const short = { scope: { type: 'group' as const, groupId }, months: 1, anchor: 'imported' as const, rationale: 'A one-off event: follow-up within the month' };
     expect(await route('retention.set', { policy: short })).toMatchObject({ ok: false, code: 'unconfirmed', message: expect.stringMatching(/0 contact\(s\) due now and 3 more within 30 days/) });
-    expect(await call('retention.list', {})).toEqual([]);
+    expect((await call('retention.list', {})).policies).toEqual([]);
     const long = { ...short, months: 24 };
     expect(await call('retention.set', { policy: long })).toMatchObject({ applied: true, impact: { dueNow: 0, dueWithin30Days: 0 } });
-    // Removing it puts them back to being kept until a policy is set: nothing brought forward.
+    // Removing it puts them back under the default (24 months from the last review): nothing brought forward.
     expect(await call('retention.remove', { scope: { groupId } })).toEqual({ applied: true, impact: { dueNow: 0, dueWithin30Days: 0 } });
     expect(await call('retention.set', { policy: short, confirm: true })).toMatchObject({ applied: true, impact: { dueNow: 0, dueWithin30Days: 3 } });
   });
@@ -86,7 +86,7 @@ describe('a change that brings destruction forward', () => {
 
   it('a group under a legal hold cannot be removed (the hold would go with it, and with it the protection)', async () => {
     clock = new Date(clock.getTime() + 60 * DAY);
-    await call('retention.set', { policy: { scope: { type: 'group', groupId }, months: 1, anchor: 'imported' }, confirm: true });
+    await call('retention.set', { policy: { scope: { type: 'group', groupId }, months: 1, anchor: 'imported', rationale: 'A one-off event: follow-up within the month' }, confirm: true });
     const hold = await call('holds.place', { groupId, reason: 'A claim is expected about these people' });
     expect((await schedule()).held).toBe(3);
     expect(await route('groups.remove', { groupId, confirm: true })).toMatchObject({ ok: false, code: 'conflict', message: expect.stringMatching(/under a legal hold/) });
@@ -99,7 +99,10 @@ describe('a change that brings destruction forward', () => {
   it('assigning a basis is measured too: a basis whose retention period has run out is refused until confirmed', async () => {
     clock = new Date(clock.getTime() + 20 * DAY); // the unassigned are due in 10 days (quarantine)
     // A policy for a basis no group has yet (a month from the connection, years ago): nothing is brought forward yet.
-    expect(await call('retention.set', { policy: { scope: { type: 'basis', basis: 'consent' }, months: 1, anchor: 'connected' } })).toMatchObject({ applied: true, impact: { dueNow: 0 } });
+    expect(await call('retention.set', { policy: { scope: { type: 'basis', basis: 'consent' }, months: 1, anchor: 'connected', rationale: 'Consent for one campaign only, a month long' } })).toMatchObject({
+      applied: true,
+      impact: { dueNow: 0 },
+    });
     const other = (await call('groups.add', { label: 'Personal addresses', rule: { type: 'email-kind', kind: 'personal' } })).id;
     const consent = {
       ...LI_POLICY,

@@ -1,9 +1,10 @@
 // The product's promises as invariants, attacked by random sequences of operations (fast-check commands) by random
 // members through the router every front end uses, with a clock that moves. After every step: no suppressed person
 // is in the vault or in an export (I4); no contact vanished except by erasure or by a destruction that found it due
-// by the clock and not held (I1, I8); a held contact is unchanged (I8); the audit log verifies (I10); no personal
-// data from the files is on disk in plaintext. Every front end reaches the core through this same router, so the
-// members here call it directly; the CLI's own processes are attacked in test/cli/concurrency.test.ts.
+// by the clock and not held (I1, I8); a held contact is unchanged (I8); every contact has a due date; the audit log
+// verifies (I10); no personal data from the files is on disk in plaintext. Every front end reaches the core through
+// this same router, so the members here call it directly; the CLI's own processes are attacked in
+// test/cli/concurrency.test.ts.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -55,6 +56,8 @@ async function check(model: Model, real: Real, allowedToVanish: (c: View) => boo
   const emails = new Set([...model.suppressed.values()].map((s) => s.email).filter(Boolean));
   const urls = new Set([...model.suppressed.values()].map((s) => s.profileUrl).filter(Boolean));
   for (const c of now) {
+    // Storage limitation (Art. 5(1)(e)): every contact has a due date (a policy, the default, or quarantine).
+    expect(c.expiresAt, `contact ${c.id} has no due date`).not.toBeNull();
     expect(c.email !== null && emails.has(c.email), `suppressed email ${c.email} in the vault`).toBe(false);
     expect(c.profileUrl !== null && urls.has(c.profileUrl), `suppressed profile ${c.profileUrl} in the vault`).toBe(false);
   }
@@ -196,7 +199,20 @@ const commands = [
   ),
   fc.tuple(member, fc.integer({ min: 1, max: 24 }), fc.boolean()).map(([who, months, confirm]) =>
     step(`keep legitimate-interests contacts ${months} months as ${who}${confirm ? ' (confirmed)' : ''}`, async (m, r) => {
-      await r.as[who]('retention.set', { policy: { scope: { type: 'basis', basis: 'legitimate-interests' }, months, anchor: 'imported' }, confirm });
+      await r.as[who]('retention.set', { policy: { scope: { type: 'basis', basis: 'legitimate-interests' }, months, anchor: 'imported', rationale: 'Meetups run in seasons of this length' }, confirm });
+      await check(m, r, () => false);
+    }),
+  ),
+  fc.tuple(member, fc.integer({ min: 1, max: 24 }), fc.boolean()).map(([who, months, confirm]) =>
+    step(`default retention ${months} months from the last review as ${who}${confirm ? ' (confirmed)' : ''}`, async (m, r) => {
+      await r.as[who]('retention.default', { months, anchor: 'last-review', confirm });
+      await check(m, r, () => false);
+    }),
+  ),
+  fc.tuple(member, fc.nat()).map(([who, i]) =>
+    step(`mark #${i} reviewed as ${who}`, async (m, r) => {
+      const target = pick(stable(m), i);
+      if (target) await r.as[who]('contacts.review', { contactIds: [target.id] });
       await check(m, r, () => false);
     }),
   ),
@@ -241,7 +257,7 @@ async function setup(): Promise<{ model: Model; real: Real }> {
   }
   const { recipientId } = await root('recipients.add', { name: 'Meetup CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' });
   // Kept two months from import: with the clock moving, contacts fall due and destruction has work to do.
-  await root('retention.set', { policy: { scope: { type: 'basis', basis: 'legitimate-interests' }, months: 2, anchor: 'imported' } });
+  await root('retention.set', { policy: { scope: { type: 'basis', basis: 'legitimate-interests' }, months: 2, anchor: 'imported', rationale: 'Meetups run in seasons of two months' } });
   const as = { root: rootRoute } as Record<Member, Route>;
   for (const role of ['admin', 'data-owner', 'importer'] as const) {
     await root('members.add', { name: role, roles: [role], passphrase: PASSPHRASE });

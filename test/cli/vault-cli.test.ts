@@ -39,6 +39,9 @@ describe('vault commands', () => {
           optOut: 'Any client can ask us to stop at any time by replying',
           assessedAt: '2026-11-20',
           assessedBy: 'Data protection officer',
+          version: '1',
+          signedOffBy: 'Head of accounts (data owner)',
+          signedOffAt: '2026-11-21',
         },
         art14Notice: { status: 'sent', date: '2026-11-25', method: 'Privacy notice by email' },
       }),
@@ -66,6 +69,31 @@ describe('vault commands', () => {
     expect(verified.status).toBe(0);
     expect(verified.json()).toMatchObject({ ok: true });
     expect(verified.json().entries).toBeGreaterThan(8);
+  }, 60_000);
+
+  it('retention by default: init states it, retention set needs a rationale, retention default and review change dates', () => {
+    const env = { ...admin, CONTACT_SANITIZER_VAULT: tmp.path('retention.vault') };
+    const init = run(['init', '--retention-months', '36'], env);
+    expect(init.status).toBe(0);
+    expect(init.stdout).toMatch(/Default retention: contacts with a lawful basis that no retention policy covers are kept 36 months from last-review/);
+    expect(run(['retention', 'list', '--json'], env).json().defaultRetention).toMatchObject({ months: 36, anchor: 'last-review' });
+    // No --rationale: commander refuses the missing option (usage); a placeholder is refused by the core (invalid).
+    expect(run(['retention', 'set', '--basis', 'consent', '--months', '12'], env).status).toBe(64);
+    const placeholder = run(['retention', 'set', '--basis', 'consent', '--months', '12', '--rationale', 'TBC by legal'], env);
+    expect(placeholder.status).toBe(2);
+    expect(placeholder.stderr).toMatch(/^contact-sanitizer: The request is not valid: policy\.rationale: the rationale is a placeholder/);
+    expect(run(['retention', 'set', '--basis', 'consent', '--months', '12', '--rationale', 'Consent is refreshed every year'], env).status).toBe(0);
+    const list = run(['retention', 'list'], env).stdout;
+    expect(list).toContain('Lawful basis policy (consent): 12 months from import. Why: Consent is refreshed every year');
+    expect(list).toContain('Default retention: 36 months from the last review, for every contact with a lawful basis that no policy covers.');
+    expect(run(['retention', 'default', '--months', '48', '--json'], env).json()).toMatchObject({ applied: true, defaultRetention: { months: 48, anchor: 'last-review' } });
+
+    expect(run(['import', fixture('connections-tricky.csv'), '--strip', 'phone-number,special-category'], env).status).toBe(0);
+    const id = (run(['contacts', '--json'], env).json().contacts as { id: string }[])[0]!.id;
+    const reviewed = run(['review', '--contacts', id], env);
+    expect(reviewed.status).toBe(0);
+    expect(reviewed.stdout).toMatch(/^Marked 1 contact\(s\) reviewed at \d{4}-\d{2}-\d{2}T/);
+    expect(run(['review'], env).status).toBe(2); // neither --contacts nor --group
   }, 60_000);
 
   it('without a terminal and without secrets in the environment, says what is missing', () => {

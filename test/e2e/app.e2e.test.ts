@@ -120,6 +120,9 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('evidence-optOut').fill('Any client can ask us to stop at any time by replying');
     await byTestId('evidence-assessedAt').fill('2026-11-20');
     await byTestId('evidence-assessedBy').fill('Data protection officer');
+    await byTestId('evidence-version').fill('1');
+    await byTestId('evidence-signedOffBy').fill('Head of accounts (data owner)');
+    await byTestId('evidence-signedOffAt').fill('2026-11-21');
     await byTestId('notice-status').selectOption('sent');
     await byTestId('notice-date').fill('2026-11-29');
     await byTestId('notice-method').fill('Privacy notice by email');

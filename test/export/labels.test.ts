@@ -15,11 +15,17 @@ describe('labels', () => {
     const values = summary.map(([, v]) => v);
     // Internal: who assessed an LIA. The group's consent record is the person's own business (Art. 7(1)): only how to
     // withdraw is said at group level; what each person agreed to, when and how is shown from their own record.
-    const hidden = basis === 'legitimate-interests' ? ['assessedBy'] : basis === 'consent' ? ['method', 'obtainedAt', 'wording'] : [];
+    const hidden = basis === 'legitimate-interests' ? ['assessedBy', 'signedOffBy'] : basis === 'consent' ? ['method', 'obtainedAt', 'wording'] : [];
     for (const [key, value] of Object.entries(EVIDENCE[basis])) {
       if (hidden.includes(key)) expect(values).not.toContain(value);
       else expect(values).toContain(value);
     }
+  });
+
+  it("gives the LIA's next review date, computed when none is recorded (12 months after the assessment)", () => {
+    expect(evidenceSummary(policy('legitimate-interests'))).toContainEqual(['Next review by', '2026-01-10']);
+    const recorded = policy('legitimate-interests', { evidence: { ...EVIDENCE['legitimate-interests'], reviewBy: '2025-09-30' } });
+    expect(evidenceSummary(recorded)).toContainEqual(['Next review by', '2025-09-30']);
   });
 
   it('leaves out where consent records are kept', () => {

@@ -1,8 +1,10 @@
 // Subject access (Art. 15): every field held about the person, with purposes, basis, recipients, retention,
 // source and rights, as JSON and as a two-column CSV.
 import { describe, expect, it } from 'vitest';
-import { subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../src/export/subject-access.js';
-import type { GroupPolicy } from '../../src/policy/lawful-basis.js';
+import { privacyNotice } from '../../src/export/privacy-notice.js';
+import { rightsFor } from '../../src/export/rights.js';
+import { rightsOf, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from '../../src/export/subject-access.js';
+import { LAWFUL_BASES, type GroupPolicy } from '../../src/policy/lawful-basis.js';
 import type { StoredContact } from '../../src/vault/contacts-repo.js';
 import { EVIDENCE, policy } from '../policy/builders.js';
 import { parseCsv, storedContact } from './helpers.js';
@@ -78,8 +80,9 @@ describe('subjectAccessJson', () => {
     const li = EVIDENCE['legitimate-interests'];
     expect(report.purposes).toEqual([{ purpose: 'Email marketing', description: 'Monthly product news to the people in this group.' }]);
     expect(report.lawfulBasis.basis).toBe('Legitimate interests (UK GDPR Art. 6(1)(f))');
-    expect(Object.values(report.lawfulBasis.evidence)).toEqual([li.purposeTest, li.necessityTest, li.balancingTest, li.optOut, li.assessedAt]);
+    expect(Object.values(report.lawfulBasis.evidence)).toEqual([li.purposeTest, li.necessityTest, li.balancingTest, li.optOut, li.assessedAt, li.version, li.signedOffAt, '2026-01-10']);
     expect(JSON.stringify(report)).not.toContain(li.assessedBy);
+    expect(JSON.stringify(report)).not.toContain(li.signedOffBy);
     expect(report.recipients).toEqual(['HubSpot (CRM), when exported']);
     expect(report.retention).toEqual({
       createdAt: '2025-01-10T09:00:00.000Z',
@@ -118,7 +121,7 @@ describe('subjectAccessJson', () => {
     expect(JSON.stringify(report)).not.toContain(String(EVIDENCE.consent.wording));
     expect(JSON.stringify(report)).not.toContain(String(EVIDENCE.consent.obtainedAt));
     expect(report.lawfulBasis).toMatchObject({ yourConsent: expect.stringMatching(/^No consent of yours is on record/) });
-    expect(report.rights.join(' ')).not.toMatch(/Withdraw consent/);
+    expect(report.rights.join(' ')).not.toMatch(/Withdrawing consent/);
     // A withdrawn or unconfirmed record does not count either, but is shown.
     const withdrawn = json(data({ policy: policy('consent'), consents: [{ ...OWN_CONSENT, withdrawnAt: '2025-02-01' }, { ...OWN_CONSENT, unconfirmed: true }] }));
     expect(withdrawn.lawfulBasis).toMatchObject({ yourConsent: expect.any(String) });
@@ -183,6 +186,54 @@ describe('subjectAccessCsv', () => {
     expect(one('Source')).toBe('LinkedIn connections export');
     expect(one('Source import id')).toBe(c.source.importId);
     expect(one('Source line')).toBe(String(c.source.line));
-    expect(items.get('Right')).toHaveLength(6);
+    // Legitimate interests: access, rectification, erasure, restriction, the Art. 21(1) objection, the objection to
+    // direct marketing and complaints; no portability (Art. 20 does not apply to this basis).
+    expect(items.get('Right')).toHaveLength(7);
+  });
+});
+
+describe('rights by lawful basis, the same list as the privacy notice gives (src/export/rights.ts)', () => {
+  const rights = (p: GroupPolicy | null) => rightsOf(p).join('\n');
+
+  it('offers portability only under consent or contract (Art. 20(1)(a))', () => {
+    expect(rights(policy('consent'))).toContain('Portability');
+    expect(rights(policy('contract'))).toContain('Portability');
+    for (const basis of ['legitimate-interests', 'legal-obligation', 'vital-interests', 'public-task'] as const) expect(rights(policy(basis))).not.toContain('Portability');
+    expect(rights(null)).not.toContain('Portability');
+  });
+
+  it('offers the Art. 21(1) objection only under legitimate interests or public task', () => {
+    expect(rights(policy('legitimate-interests'))).toContain('based on legitimate interests');
+    expect(rights(policy('public-task'))).toContain('based on a task in the public interest');
+    for (const basis of ['consent', 'contract', 'legal-obligation', 'vital-interests'] as const) expect(rights(policy(basis))).not.toContain('Art. 21(1)');
+  });
+
+  it('always states the absolute right to object to direct marketing (Art. 21(2)-(3)), on every basis and in quarantine', () => {
+    for (const p of [...LAWFUL_BASES.map((b) => policy(b)), null]) expect(rights(p)).toContain('Objection to direct marketing: to object at any time to the use of your data for direct marketing, which then stops (Art. 21(2)-(3))');
+  });
+
+  it('sends complaints to the controller first (DPA 2018 s.164A), then the ICO', () => {
+    const complaint = rightsOf(policy('consent')).find((r) => r.startsWith('Complaint'))!;
+    expect(complaint).toContain('Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025');
+    expect(complaint.indexOf('controller first')).toBeLessThan(complaint.indexOf('ico.org.uk'));
+  });
+
+  it('is the list the privacy notice gives, less the sections it shows apart (the Art. 21(4) objection, complaints)', () => {
+    for (const basis of LAWFUL_BASES) {
+      const notice = privacyNotice({
+        controller: { name: 'Acme Payroll Ltd', contact: 'privacy@acme.example' },
+        policy: policy(basis),
+        categories: [],
+        specialCategories: [],
+        source: 'linkedin-connections',
+        recipients: [],
+        retention: null,
+      }).text;
+      const list = notice.slice(notice.indexOf('YOUR RIGHTS'), notice.indexOf('COMPLAINTS'));
+      for (const right of rightsFor(policy(basis))) {
+        if (right.id === 'object-direct-marketing' || right.id === 'complaint') expect(list).not.toContain(right.text);
+        else expect(list).toContain(right.text);
+      }
+    }
   });
 });

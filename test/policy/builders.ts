@@ -31,6 +31,9 @@ export const EVIDENCE: Record<LawfulBasis, Record<string, string>> = {
     optOut: 'Unsubscribe link in every message, honoured within 48 hours',
     assessedAt: '2025-01-10',
     assessedBy: 'Jane Smith, DPO',
+    version: '2025-01',
+    signedOffBy: 'Sam Patel, data owner',
+    signedOffAt: '2025-01-12',
   },
   contract: {
     contract: 'Our services agreement with each client firm named in the group',

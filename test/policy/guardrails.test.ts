@@ -9,7 +9,8 @@ import {
   type GroupFacts,
 } from '../../src/policy/guardrails.js';
 import type { LawfulBasis } from '../../src/policy/lawful-basis.js';
-import { contact, policy, withEvidence } from './builders.js';
+import { MARKETING_PURPOSES, type Purpose } from '../../src/shared/vocabulary.js';
+import { contact, EVIDENCE, policy, withEvidence } from './builders.js';
 
 const NOW = new Date('2025-02-10T12:00:00Z');
 const group = (...contacts: ReturnType<typeof contact>[]): GroupFacts => ({ contacts });
@@ -60,6 +61,8 @@ describe('pecr-individual-subscribers', () => {
     const g = find(checkGuardrails(policy('legitimate-interests'), group(personal, soleTrader, corporate)), 'pecr-individual-subscribers');
     expect(g).toMatchObject({ severity: 'warn', rule: 'PECR reg. 22; ICO direct marketing guidance', contactIds: [personal.id, soleTrader.id] });
     expect(g?.message).toMatch(/^2 contacts are individual subscribers/);
+    // PECR reg. 22(2)-(3): consent, or the soft opt-in; not consent alone.
+    expect(g?.message).toContain('needs their consent or the soft opt-in (PECR reg. 22(3))');
   });
 
   it('is quiet under legitimate interests when everyone is a corporate subscriber', () => {
@@ -75,6 +78,7 @@ describe('pecr-individual-subscribers', () => {
   it.each(['contract', 'legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('blocks email marketing under %s', (basis) => {
     const g = find(checkGuardrails(policy(basis, { purpose: 'email-marketing' }), group(corporate)), 'pecr-individual-subscribers');
     expect(g).toMatchObject({ severity: 'block' });
+    expect(g?.message).toContain('individual subscribers need consent or the soft opt-in, PECR reg. 22(3)');
     expect(g?.contactIds).toBeUndefined();
     const withIndividuals = find(checkGuardrails(policy(basis, { purpose: 'email-marketing' }), group(personal)), 'pecr-individual-subscribers');
     expect(withIndividuals?.contactIds).toEqual([personal.id]);
@@ -142,9 +146,51 @@ describe('special-category-needs-art9', () => {
   });
 });
 
-describe('basis-unlikely-for-marketing', () => {
+describe('contract-not-for-marketing (UK GDPR Art. 6(1)(b))', () => {
+  it.each(MARKETING_PURPOSES)('blocks contract for %s: cold prospecting is not performance of a contract', (purpose) => {
+    const g = find(checkGuardrails(policy('contract', { purpose }), EMPTY), 'contract-not-for-marketing');
+    expect(g).toMatchObject({ severity: 'block', rule: 'UK GDPR Art. 6(1)(b); ICO lawful basis guidance (contract)' });
+    expect(g?.message).toContain('a contract the person is a party to, or for steps they asked you to take before entering one');
+    expect(g?.message).toContain('cannot be assumed for everyone in a group');
+  });
+
+  it('is quiet for account management and other purposes, and for other bases used for marketing', () => {
+    for (const purpose of ['account-management', 'recruitment', 'networking', 'other'] as Purpose[]) {
+      expect(find(checkGuardrails(policy('contract', { purpose }), EMPTY), 'contract-not-for-marketing')).toBeUndefined();
+    }
+    expect(find(checkGuardrails(policy('legitimate-interests', { purpose: 'prospecting' }), EMPTY), 'contract-not-for-marketing')).toBeUndefined();
+  });
+});
+
+describe('basis-not-for-marketing (UK GDPR Art. 6(1)(c)-(e))', () => {
+  const cases: [LawfulBasis, string, string][] = [
+    ['legal-obligation', 'no law obliges you to market to people', 'UK GDPR Art. 6(1)(c); ICO lawful basis guidance'],
+    ['vital-interests', 'marketing does not protect anyone’s life', 'UK GDPR Art. 6(1)(d); ICO lawful basis guidance'],
+    ['public-task', 'is not a task laid down by law', 'UK GDPR Art. 6(1)(e); ICO lawful basis guidance'],
+  ];
+  it.each(cases)('blocks %s for every marketing purpose, with the reason, whatever the justification', (basis, reason, rule) => {
+    for (const purpose of MARKETING_PURPOSES) {
+      const g = find(checkGuardrails(policy(basis, { purpose }), EMPTY), 'basis-not-for-marketing');
+      expect(g).toMatchObject({ severity: 'block', rule });
+      expect(g?.message).toContain(reason);
+      expect(g?.message).toContain('direct marketing');
+    }
+  });
+
+  it('is quiet for outreach that is not marketing (recruitment, networking), account management, and for consent or legitimate interests', () => {
+    for (const [basis] of cases) {
+      for (const purpose of ['recruitment', 'networking', 'account-management'] as Purpose[]) {
+        expect(find(checkGuardrails(policy(basis, { purpose }), EMPTY), 'basis-not-for-marketing')).toBeUndefined();
+      }
+    }
+    expect(find(checkGuardrails(policy('consent', { purpose: 'events' }), EMPTY), 'basis-not-for-marketing')).toBeUndefined();
+    expect(find(checkGuardrails(policy('legitimate-interests', { purpose: 'events' }), EMPTY), 'basis-not-for-marketing')).toBeUndefined();
+  });
+});
+
+describe('basis-unlikely-for-marketing (recruitment and networking)', () => {
   it.each(['legal-obligation', 'vital-interests', 'public-task'] as LawfulBasis[])('warns for %s with a full justification', (basis) => {
-    const g = find(checkGuardrails(policy(basis, { purpose: 'events' }), EMPTY), 'basis-unlikely-for-marketing');
+    const g = find(checkGuardrails(policy(basis, { purpose: 'networking' }), EMPTY), 'basis-unlikely-for-marketing');
     expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 6(1)(c)-(e); ICO lawful basis guidance' });
   });
 
@@ -155,9 +201,10 @@ describe('basis-unlikely-for-marketing', () => {
     expect(g?.message).toContain('write why this basis applies');
   });
 
-  it('is quiet for account management, or for consent and legitimate interests', () => {
+  it('is quiet for account management, for consent and legitimate interests, and for marketing (blocked outright instead)', () => {
     expect(find(checkGuardrails(withEvidence('public-task', { justification: 'x' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
-    expect(find(checkGuardrails(policy('legitimate-interests', { purpose: 'prospecting' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
+    expect(find(checkGuardrails(policy('legitimate-interests', { purpose: 'networking' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
+    expect(find(checkGuardrails(policy('public-task', { purpose: 'events' }), EMPTY), 'basis-unlikely-for-marketing')).toBeUndefined();
   });
 });
 
@@ -186,7 +233,7 @@ describe('art14-notice-overdue (UK GDPR Art. 14(3): per person, not from the gro
 
 describe('lia-incomplete', () => {
   it.each(['n/a', 'TBC', 'todo', '-', 'Fine.', 'TBC once legal have looked at it properly', 'good good good good good good'])('blocks the answer "%s"', (answer) => {
-    const g = find(checkGuardrails(withEvidence('legitimate-interests', { balancingTest: answer }), EMPTY), 'lia-incomplete');
+    const g = find(checkGuardrails(withEvidence('legitimate-interests', { balancingTest: answer }, { purpose: 'networking' }), EMPTY), 'lia-incomplete');
     expect(g).toMatchObject({ severity: 'block', rule: 'UK GDPR Art. 6(1)(f); ICO LIA guidance' });
     expect(g?.message).toMatch(/^Complete the legitimate interests assessment: the purpose, necessity and balancing tests each need a real answer/);
     expect(g?.message).toContain('still missing: the balancing test');
@@ -201,6 +248,57 @@ describe('lia-incomplete', () => {
     const p = withEvidence('legitimate-interests', { balancingTest: 'None of them would be surprised: they are buyers of B2B software.' });
     expect(find(checkGuardrails(p, EMPTY), 'lia-incomplete')).toBeUndefined();
   });
+
+  it('for direct marketing, says what the DUAA 2025 changed and what it did not (UK GDPR Art. 6(11))', () => {
+    const marketing = find(checkGuardrails(withEvidence('legitimate-interests', { necessityTest: 'tbc' }, { purpose: 'prospecting' }), EMPTY), 'lia-incomplete');
+    expect(marketing?.rule).toBe('UK GDPR Art. 6(1)(f), Art. 6(11); ICO LIA guidance');
+    expect(marketing?.message).toContain('Direct marketing may be a legitimate interest (UK GDPR Art. 6(11), inserted by the Data (Use and Access) Act 2025)');
+    expect(marketing?.message).toContain('the necessity and balancing tests still apply');
+    // Not firing: outreach that is not marketing says nothing of it.
+    const networking = find(checkGuardrails(withEvidence('legitimate-interests', { necessityTest: 'tbc' }, { purpose: 'networking' }), EMPTY), 'lia-incomplete');
+    expect(networking?.message).not.toContain('Data (Use and Access) Act');
+  });
+});
+
+/** The LIA evidence without some of its fields. */
+const liaWithout = (...keys: string[]) => Object.fromEntries(Object.entries(EVIDENCE['legitimate-interests']).filter(([k]) => !keys.includes(k)));
+
+describe('lia-not-signed-off (UK GDPR Art. 5(2), Art. 6(1)(f))', () => {
+  it('warns when no data owner or admin has signed the assessment off, naming its version', () => {
+    const g = find(checkGuardrails(policy('legitimate-interests', { evidence: liaWithout('signedOffBy', 'signedOffAt') }), EMPTY), 'lia-not-signed-off');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 5(2), Art. 6(1)(f); ICO legitimate interests guidance: keep a record of the LIA' });
+    expect(g?.message).toContain('(version 2025-01) is not signed off');
+    expect(g?.message).toContain('marketing exports leave this group out');
+  });
+
+  it('is quiet once signed off, and for other bases', () => {
+    expect(find(checkGuardrails(policy('legitimate-interests'), EMPTY), 'lia-not-signed-off')).toBeUndefined();
+    expect(find(checkGuardrails(policy('consent'), EMPTY), 'lia-not-signed-off')).toBeUndefined();
+  });
+});
+
+describe('lia-review-due (ICO legitimate interests guidance: keep the LIA under review)', () => {
+  // EVIDENCE: assessed on 2025-01-10, no review date, so due by 2026-01-10 (12 months, the product's default).
+  const on = (day: string) => ({ now: new Date(`${day}T12:00:00Z`) });
+
+  it('warns the day after the default review date (12 months after the assessment)', () => {
+    const g = find(checkGuardrails(policy('legitimate-interests'), EMPTY, on('2026-01-11')), 'lia-review-due');
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 5(2), Art. 6(1)(f); ICO legitimate interests guidance: keep the LIA under review' });
+    expect(g?.message).toContain('was due for review by 2026-01-10 (12 months after it was made');
+  });
+
+  it('is quiet on the review day itself, before it, and without `now`', () => {
+    expect(find(checkGuardrails(policy('legitimate-interests'), EMPTY, on('2026-01-10')), 'lia-review-due')).toBeUndefined();
+    expect(find(checkGuardrails(policy('legitimate-interests'), EMPTY, on('2025-06-01')), 'lia-review-due')).toBeUndefined();
+    expect(find(checkGuardrails(policy('legitimate-interests'), EMPTY), 'lia-review-due')).toBeUndefined();
+  });
+
+  it('follows a recorded review date, earlier or later than the default', () => {
+    const early = withEvidence('legitimate-interests', { reviewBy: '2025-07-01' });
+    expect(find(checkGuardrails(early, EMPTY, on('2025-07-02')), 'lia-review-due')?.message).toContain('was due for review by 2025-07-01:');
+    const late = withEvidence('legitimate-interests', { reviewBy: '2026-06-30' });
+    expect(find(checkGuardrails(late, EMPTY, on('2026-03-01')), 'lia-review-due')).toBeUndefined();
+  });
 });
 
 describe('consent-stale', () => {
@@ -208,7 +306,11 @@ describe('consent-stale', () => {
 
   it('warns when consent is more than 24 months old', () => {
     const g = find(checkGuardrails(consentOn('2023-02-09'), EMPTY, { now: NOW }), 'consent-stale');
-    expect(g).toMatchObject({ severity: 'warn', rule: 'ICO consent guidance: review and refresh' });
+    expect(g).toMatchObject({ severity: 'warn', rule: 'UK GDPR Art. 7(1); ICO consent guidance: review consent, refresh it at appropriate intervals (no fixed period)' });
+    // The 24 months are the product's prompt, not the ICO's: the ICO sets no fixed period.
+    expect(g?.message).toContain('the ICO sets no fixed period');
+    expect(g?.message).toContain("24 months is this product's default prompt");
+    expect(`${g?.message} ${g?.rule}`).not.toMatch(/ICO[^.;]*24 months/);
   });
 
   it('is quiet at exactly 24 months, when recent, or without `now`', () => {
@@ -226,6 +328,12 @@ describe('checkGuardrails and blocking', () => {
     expect(all.every((g) => (GUARDRAIL_IDS as readonly string[]).includes(g.id))).toBe(true);
     expect(blocking(all).map((g) => g.id)).toEqual(['linkedin-connection-not-consent', 'special-category-needs-art9']);
     expect(blocking([])).toEqual([]);
+  });
+
+  it('keeps the fixed order for the LIA checks too', () => {
+    const p = policy('legitimate-interests', { purpose: 'networking', evidence: { ...liaWithout('signedOffBy', 'signedOffAt'), balancingTest: 'tbc' } });
+    expect(checkGuardrails(p, EMPTY, { now: new Date('2027-01-01T00:00:00Z') }).map((g) => g.id)).toEqual(['lia-incomplete', 'lia-not-signed-off', 'lia-review-due']);
+    expect(checkGuardrails(policy('contract', { purpose: 'email-marketing' }), EMPTY).map((g) => g.id)).toEqual(['pecr-individual-subscribers', 'contract-not-for-marketing']);
   });
 
   it('reads no clock: the same input gives the same answer', () => {

@@ -6,6 +6,8 @@ import {
   LAWFUL_BASES,
   parseGroupPolicy,
   PURPOSES,
+  savedPolicy,
+  UNVERSIONED_LIA,
   type GroupPolicy,
 } from '../../src/policy/lawful-basis.js';
 import { EVIDENCE, policyInput } from './builders.js';
@@ -55,6 +57,7 @@ describe('parseGroupPolicy explains what is missing', () => {
     ['legitimate-interests', 'optOut', 'evidence.optOut: the opt-out offered'],
     ['legitimate-interests', 'assessedAt', 'evidence.assessedAt: the date of the legitimate interests assessment is required'],
     ['legitimate-interests', 'assessedBy', 'evidence.assessedBy: who made the legitimate interests assessment is required'],
+    ['legitimate-interests', 'version', 'evidence.version: the version of the legitimate interests assessment (e.g. 1, or 2026-03) is required'],
     ['contract', 'contract', 'evidence.contract: the contract (or the steps before entering it) is required'],
     ['contract', 'necessity', 'evidence.necessity: why the processing is necessary for that contract is required'],
     ['legal-obligation', 'law', 'evidence.law: the law (statute or regulation) that creates the obligation is required'],
@@ -84,7 +87,7 @@ describe('parseGroupPolicy explains what is missing', () => {
   it('does not take the evidence of another basis', () => {
     const errors = errorsOf(policyInput('legitimate-interests', { evidence: EVIDENCE.consent }));
     expect(errors.map((e) => e.split(':')[0])).toEqual([
-      'evidence.purposeTest', 'evidence.necessityTest', 'evidence.balancingTest', 'evidence.optOut', 'evidence.assessedAt', 'evidence.assessedBy',
+      'evidence.purposeTest', 'evidence.necessityTest', 'evidence.balancingTest', 'evidence.optOut', 'evidence.assessedAt', 'evidence.assessedBy', 'evidence.version',
     ]);
   });
 
@@ -159,5 +162,39 @@ describe('GroupPolicySchema', () => {
     const parsed = GroupPolicySchema.parse(policyInput('contract', { evidence: { ...EVIDENCE.contract, wording: 'x' }, extra: 1 }));
     expect(parsed.evidence).toEqual(EVIDENCE.contract);
     expect('extra' in parsed).toBe(false);
+  });
+});
+
+describe('the legitimate interests assessment as a living document (version, sign-off, review date)', () => {
+  const li = (evidence: Record<string, string | undefined>) => policyInput('legitimate-interests', { evidence: { ...EVIDENCE['legitimate-interests'], ...evidence } });
+
+  it('may be saved unsigned and without a review date (the guardrails warn; src/policy/guardrails.ts)', () => {
+    expect(parseGroupPolicy(li({ signedOffBy: undefined, signedOffAt: undefined })).ok).toBe(true);
+    expect(parseGroupPolicy(li({ reviewBy: '2026-06-30' })).ok).toBe(true);
+  });
+
+  it('records a sign-off with both who and when', () => {
+    expect(errorsOf(li({ signedOffAt: undefined }))).toEqual([
+      'evidence.signedOffAt: a sign-off needs both who signed the assessment off and the date (signedOffBy and signedOffAt)',
+    ]);
+    expect(errorsOf(li({ signedOffBy: '  ' }))).toHaveLength(1);
+  });
+
+  it('refuses a sign-off before the assessment, a review date not after it, and dates that are not dates', () => {
+    expect(errorsOf(li({ signedOffAt: '2025-01-09' }))).toEqual(['evidence.signedOffAt: the assessment cannot be signed off before it was made (signedOffAt is before assessedAt)']);
+    expect(errorsOf(li({ reviewBy: '2025-01-10' }))).toEqual(['evidence.reviewBy: the review date must come after the assessment (reviewBy is not after assessedAt)']);
+    expect(errorsOf(li({ reviewBy: 'next year' }))).toEqual(['evidence.reviewBy: the date the legitimate interests assessment is to be reviewed by must be a date written yyyy-mm-dd']);
+  });
+
+  it('reads an LIA saved before versions as unversioned, without changing any other policy', () => {
+    const { version: _version, ...old } = EVIDENCE['legitimate-interests'];
+    const stored = { ...GroupPolicySchema.parse(policyInput('legitimate-interests')), evidence: old } as GroupPolicy;
+    const read = savedPolicy(stored);
+    expect(read.basis === 'legitimate-interests' && read.evidence.version).toBe(UNVERSIONED_LIA);
+    expect(GroupPolicySchema.safeParse(read).success).toBe(true);
+    const current = GroupPolicySchema.parse(policyInput('legitimate-interests'));
+    expect(savedPolicy(current)).toBe(current);
+    const consent = GroupPolicySchema.parse(policyInput('consent'));
+    expect(savedPolicy(consent)).toBe(consent);
   });
 });

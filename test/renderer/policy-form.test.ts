@@ -32,7 +32,9 @@ function filled(basis: LawfulBasis): PolicyFormState {
     notice: { status: 'sent', date: '2026-11-02', method: 'A privacy notice in the first email', exemption: 'ignored unless exempt' },
   };
   for (const field of EVIDENCE_FIELDS[basis]) {
-    state = withEvidence(state, basis, field.key, field.kind === 'date' ? '2026-10-01' : ` A full answer for ${field.key}, written by the data owner at length. `);
+    // A review comes after the assessment (src/policy/lawful-basis.ts): every other date is the assessment's day.
+    const day = field.key === 'reviewBy' ? '2027-10-01' : '2026-10-01';
+    state = withEvidence(state, basis, field.key, field.kind === 'date' ? day : ` A full answer for ${field.key}, written by the data owner at length. `);
   }
   return state;
 }
@@ -48,8 +50,16 @@ describe('the form keeps the core’s lists', () => {
     for (const basis of LAWFUL_BASES) expect(EVIDENCE_FIELDS[basis].map((f) => f.key).sort()).toEqual(Object.keys(SCHEMAS[basis].shape).sort());
   });
 
-  it('guides legitimate interests as the three tests, then opt-out, date and assessor', () => {
-    expect(EVIDENCE_FIELDS['legitimate-interests'].map((f) => f.key)).toEqual([...LIA_STEPS, 'optOut', 'assessedAt', 'assessedBy']);
+  it('guides legitimate interests as the three tests, then opt-out, date, assessor, version, sign-off and review date', () => {
+    expect(EVIDENCE_FIELDS['legitimate-interests'].map((f) => f.key)).toEqual([...LIA_STEPS, 'optOut', 'assessedAt', 'assessedBy', 'version', 'signedOffBy', 'signedOffAt', 'reviewBy']);
+    // Only the sign-off and the review date may be left empty (an unsigned LIA is saved, with a warning).
+    expect(EVIDENCE_FIELDS['legitimate-interests'].filter((f) => f.optional).map((f) => f.key)).toEqual(['signedOffBy', 'signedOffAt', 'reviewBy']);
+  });
+
+  it('tells the contract basis as the law has it: a party to a contract, or steps asked for before one (UK GDPR Art. 6(1)(b))', () => {
+    const hint = EVIDENCE_FIELDS.contract.find((f) => f.key === 'contract')!.hint;
+    expect(hint).toContain('a party to a contract with you, or have asked you to take steps before entering one');
+    expect(hint).not.toContain('about to have');
   });
 });
 

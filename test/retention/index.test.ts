@@ -9,16 +9,32 @@ const SRC = join(import.meta.dirname, '..', '..', 'src', 'retention');
 describe('src/retention', () => {
   it('exports the API the vault is written against', () => {
     expect(Object.keys(retention).sort()).toEqual(
-      ['ANCHORS', 'RetentionPolicySchema', 'describeRetention', 'dueCalendar', 'expiryOf', 'explainExpiry', 'isDue', 'parseRetentionPolicy', 'policyFor'].sort(),
+      [
+        'ANCHORS',
+        'DEFAULT_RETENTION',
+        'DefaultRetentionSchema',
+        'NO_RATIONALE',
+        'RetentionPolicySchema',
+        'RetentionRuleSchema',
+        'describeDefaultRetention',
+        'describeRetention',
+        'describeWithRationale',
+        'dueCalendar',
+        'expiryOf',
+        'explainExpiry',
+        'isDue',
+        'parseRetentionPolicy',
+        'policyFor',
+      ].sort(),
     );
     expect(retention.ANCHORS).toEqual(['imported', 'connected', 'basis-assigned', 'last-review']);
   });
 
   it('works end to end: a policy from outside gives an expiry the purge acts on', () => {
-    const parsed = retention.parseRetentionPolicy({ scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'connected' });
+    const parsed = retention.parseRetentionPolicy({ scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'connected', rationale: 'Consent is refreshed every two years at our conference' });
     if (!parsed.ok) throw new Error(parsed.errors.join('; '));
     const facts = { groupId: 'g1', basis: 'consent' as const, importedAt: '2025-01-15T09:00:00Z', connectedOn: '2025-03-08', basisAssignedAt: null, lastReviewAt: null };
-    const expiresAt = retention.expiryOf(facts, [parsed.policy], 30);
+    const expiresAt = retention.expiryOf(facts, { policies: [parsed.policy], quarantineDays: 30, defaultRetention: retention.DEFAULT_RETENTION });
     expect(expiresAt).toBe('2027-03-09T00:00:00.000Z');
     expect(retention.isDue(expiresAt, false, new Date('2027-03-08T23:59:59Z'))).toBe(false);
     expect(retention.isDue(expiresAt, false, new Date('2027-03-09T00:00:00Z'))).toBe(true);

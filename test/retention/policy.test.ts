@@ -1,9 +1,19 @@
-// Retention policies: readable validation errors, which policy applies to a contact, and the plain-English summary.
+// Retention policies: readable validation errors (a rationale required), which policy applies to a contact, and the
+// plain-English summary with the rationale; the vault's default retention.
 import { describe, expect, it } from 'vitest';
-import { describeRetention, parseRetentionPolicy, policyFor, type RetentionPolicy } from '../../src/retention/policy.js';
+import {
+  DEFAULT_RETENTION,
+  DefaultRetentionSchema,
+  describeDefaultRetention,
+  describeRetention,
+  describeWithRationale,
+  parseRetentionPolicy,
+  policyFor,
+  type RetentionRule,
+} from '../../src/retention/policy.js';
 
-const groupPolicy = (groupId: string, months = 24): RetentionPolicy => ({ scope: { type: 'group', groupId }, months, anchor: 'connected' });
-const basisPolicy = (basis: 'consent' | 'legitimate-interests', months = 12): RetentionPolicy => ({ scope: { type: 'basis', basis }, months, anchor: 'imported' });
+const groupPolicy = (groupId: string, months = 24): RetentionRule => ({ scope: { type: 'group', groupId }, months, anchor: 'connected' });
+const basisPolicy = (basis: 'consent' | 'legitimate-interests', months = 12): RetentionRule => ({ scope: { type: 'basis', basis }, months, anchor: 'imported' });
 
 const errorsOf = (input: unknown): string[] => {
   const result = parseRetentionPolicy(input);
@@ -12,12 +22,34 @@ const errorsOf = (input: unknown): string[] => {
 };
 
 describe('parseRetentionPolicy', () => {
-  const valid = { scope: { type: 'group', groupId: 'g1' }, months: 24, anchor: 'connected' };
+  const rationale = 'Our enterprise sales cycle runs up to two years.';
+  const valid = { scope: { type: 'group', groupId: 'g1' }, months: 24, anchor: 'connected', rationale };
 
   it('accepts a group policy and a lawful basis policy', () => {
     expect(parseRetentionPolicy(valid)).toEqual({ ok: true, policy: valid });
-    const byBasis = { scope: { type: 'basis', basis: 'consent' }, months: 120, anchor: 'last-review' };
+    const byBasis = { scope: { type: 'basis', basis: 'consent' }, months: 120, anchor: 'last-review', rationale: 'Consent is refreshed at every annual event' };
     expect(parseRetentionPolicy(byBasis)).toEqual({ ok: true, policy: byBasis });
+  });
+
+  it('requires a rationale that says why the period, trimmed', () => {
+    const { rationale: _, ...withoutRationale } = valid;
+    expect(errorsOf(withoutRationale)).toEqual(['rationale: say why this period (rationale), e.g. the sales cycle or the contract term it follows']);
+    expect(errorsOf({ ...valid, rationale: '   short   ' })).toEqual(['rationale: the rationale must say why this period, in at least 10 characters']);
+    expect(parseRetentionPolicy({ ...valid, rationale: `  ${rationale}\n` })).toEqual({ ok: true, policy: valid });
+    expect(errorsOf({ ...valid, rationale: `${rationale} `.repeat(50) })).toEqual(['rationale: the rationale is too long (at most 2000 characters)']);
+  });
+
+  it.each(['TBC once legal have looked', 'to be decided later', 'placeholder text here', 'N/A for this group', '----------', 'xxxxxxxxxxxx', 'not applicable', 'aaaaaaaaaaaa', 'Default.'.padEnd(10, '.')])(
+    'refuses the placeholder %j as a rationale',
+    (placeholder) => {
+      expect(errorsOf({ ...valid, rationale: placeholder })).toEqual([
+        expect.stringMatching(/^rationale: (the rationale is a placeholder|the rationale must say why)/),
+      ]);
+    },
+  );
+
+  it.each(['Sales cycle of 18 months', 'Contract term plus six months for claims', 'Annual event series: two editions'])('accepts the reason %j', (reason) => {
+    expect(parseRetentionPolicy({ ...valid, rationale: reason })).toMatchObject({ ok: true });
   });
 
   it('refuses a period of 0 or more than 120 months, or part of a month, saying why', () => {
@@ -34,7 +66,7 @@ describe('parseRetentionPolicy', () => {
   });
 
   it('refuses a missing or unknown scope, an empty group id and an unknown basis', () => {
-    const scopeMissing = errorsOf({ months: 24, anchor: 'connected' });
+    const scopeMissing = errorsOf({ months: 24, anchor: 'connected', rationale });
     expect(scopeMissing).toEqual(["scope: say what the policy applies to: a group ({ type: 'group', groupId }) or a lawful basis ({ type: 'basis', basis })"]);
     expect(errorsOf({ ...valid, scope: { type: 'contact' } })).toEqual([scopeMissing[0]!.replace(/^scope:/, 'scope.type:')]);
     expect(errorsOf({ ...valid, scope: { type: 'group', groupId: '' } })).toEqual(['scope.groupId: a group policy needs the group it applies to (groupId)']);
@@ -42,8 +74,9 @@ describe('parseRetentionPolicy', () => {
   });
 
   it('reports every problem at once, and a missing policy as a whole', () => {
-    expect(errorsOf({ months: 0, anchor: 'x' })).toHaveLength(3);
-    expect(errorsOf(undefined)).toEqual(['policy: a retention policy (scope, months, anchor) is required']);
+    expect(errorsOf({ months: 0, anchor: 'x', rationale })).toHaveLength(3);
+    expect(errorsOf({ months: 0, anchor: 'x', rationale: 'tbc' })).toHaveLength(4);
+    expect(errorsOf(undefined)).toEqual(['policy: a retention policy (scope, months, anchor, rationale) is required']);
   });
 });
 
@@ -78,5 +111,25 @@ describe('describeRetention', () => {
       'Lawful basis policy (consent): 36 months from the date the lawful basis was assigned',
     );
     expect(describeRetention({ scope: { type: 'group', groupId: 'g' }, months: 12, anchor: 'last-review' })).toBe('Group policy: 12 months from the last review');
+  });
+});
+
+describe('rationale and default in words', () => {
+  it('adds why the period, or says none was recorded (a policy set before schema 7)', () => {
+    expect(describeWithRationale(groupPolicy('g1'), 'Our sales cycle is two years')).toBe('Group policy: 24 months from the date connected. Why: Our sales cycle is two years');
+    expect(describeWithRationale(basisPolicy('consent'), null)).toBe('Lawful basis policy (consent): 12 months from import. Why: no rationale recorded (set before schema 7)');
+  });
+
+  it('describes the default retention, and the app’s own is 24 months from the last review', () => {
+    expect(DEFAULT_RETENTION).toEqual({ months: 24, anchor: 'last-review' });
+    expect(describeDefaultRetention(DEFAULT_RETENTION)).toBe('Default retention: 24 months from the last review');
+    expect(describeDefaultRetention({ months: 1, anchor: 'imported' })).toBe('Default retention: 1 month from import');
+  });
+
+  it('validates a default retention as it does a policy’s period', () => {
+    expect(DefaultRetentionSchema.safeParse({ months: 36, anchor: 'connected' }).success).toBe(true);
+    expect(DefaultRetentionSchema.safeParse({ months: 0, anchor: 'connected' }).success).toBe(false);
+    expect(DefaultRetentionSchema.safeParse({ months: 121, anchor: 'last-review' }).success).toBe(false);
+    expect(DefaultRetentionSchema.safeParse({ months: 12, anchor: 'created' }).success).toBe(false);
   });
 });

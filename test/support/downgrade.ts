@@ -2,10 +2,20 @@
 // the tests that open an old vault with today's app (test/vault/carry-over-migration.test.ts,
 // test/vault/audit-chain.test.ts). A new migration adds its undo here.
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import type { Channel, Request, Response } from '../../src/api/contract.js';
+import { PASSPHRASE } from './vault.js';
 import { LATEST_VERSION } from '../../src/vault/migrations/migration.js';
 
 /** Undo schema N+1 on a copy of a vault at schema N+1: what a vault written by the app of schema N looked like. */
 export const DOWNGRADE: Record<number, string> = {
+  // Before schema 7 a contact with a basis and no policy had no due date.
+  7: `
+    UPDATE contacts SET expires_at = NULL
+      WHERE group_id IN (SELECT p.group_id FROM group_policies p
+        WHERE NOT EXISTS (SELECT 1 FROM retention_policies r WHERE r.group_id = p.group_id OR r.basis = p.basis));
+    ALTER TABLE retention_policies DROP COLUMN rationale_ct;
+    DELETE FROM vault_meta WHERE key IN ('default_retention_months', 'default_retention_anchor', 'default_retention_pending', 'default_retention_not_before');`,
   6: `
     DROP TABLE disclosed_contacts; DROP TABLE disclosures; DROP TABLE art19_tasks; DROP TABLE recipients;
     DROP TABLE consents; DROP TABLE notices; DROP TABLE controller_details;
@@ -43,4 +53,17 @@ export function downgrade(path: string, version: number): void {
   } finally {
     db.close();
   }
+}
+
+type Call = <C extends Channel>(channel: C, request: Request<C>) => Promise<Response<C>>;
+
+/**
+ * The upgrade step audited as `action` ran exactly once, and only once: after locking and unlocking again (as
+ * `member`), the log still holds one such entry, and it verifies.
+ */
+export async function ranOnceAcrossUnlocks(call: Call, path: string, member: string, action: string): Promise<void> {
+  await call('vault.lock', {});
+  await call('vault.unlock', { path, name: member, passphrase: PASSPHRASE });
+  expect((await call('audit.entries', { limit: 5000 })).filter((e) => e.action === action)).toHaveLength(1);
+  expect(await call('audit.verify', {})).toMatchObject({ ok: true });
 }

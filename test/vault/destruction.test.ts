@@ -83,7 +83,7 @@ describe('scheduled destruction', () => {
     await commitImport(session, fixture('connections-tricky.csv'), { strip: ['special-category'] });
     const group = addGroup(session, 'Work addresses', { type: 'email-kind', kind: 'corporate' });
     assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'account-management', purposeDescription: 'Managing client accounts', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
-    setRetentionPolicy(session, { scope: { type: 'group', groupId: group.id }, months: 24, anchor: 'imported' });
+    setRetentionPolicy(session, { scope: { type: 'group', groupId: group.id }, months: 24, anchor: 'imported', rationale: 'Client accounts: the contract term plus time for claims' });
     const members = listContacts(session, { groupId: group.id });
     expect(members).toHaveLength(3);
     expect(members.every((c) => c.expiresAt?.startsWith('2028-11-30'))).toBe(true);
@@ -94,6 +94,23 @@ describe('scheduled destruction', () => {
     expect(listContacts(session)).toHaveLength(3);
     liftLegalHold(session, hold);
     expect((await destroyDue(session)).destroyed).toBe(3);
+    vault.close();
+  });
+
+  it("a group with a basis and no policy is destroyed by the vault's default retention, which its certificate names", async () => {
+    const { vault, session, clock } = await clockedVault();
+    await commitImport(session, fixture('connections-tricky.csv'), { strip: ['special-category'] });
+    const group = addGroup(session, 'Work addresses', { type: 'email-kind', kind: 'corporate' });
+    assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'account-management', purposeDescription: 'Managing client accounts', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
+    // 24 months from the last review, never held: from import (2026-11-29), due 2028-11-30.
+    clock.now = new Date('2028-11-29T12:00:00Z');
+    expect((await destroyDue(session)).byGroup).not.toContainEqual(expect.objectContaining({ groupId: group.id }));
+    clock.now = new Date('2028-11-30T00:00:00Z');
+    const run = await destroyDue(session);
+    expect(run.byGroup).toContainEqual({ groupId: group.id, basis: 'legitimate-interests', count: 3 });
+    expect(run.certificate!.policies).toContainEqual({ scope: 'default', groupId: group.id, months: 24, anchor: 'last-review' });
+    expect(verifyCertificate(vault, run.certificate)).toEqual({ ok: true });
+    expect(certificateText(run.certificate!)).toContain(`default retention (group ${group.id} has no policy): 24 months from last-review`);
     vault.close();
   });
 

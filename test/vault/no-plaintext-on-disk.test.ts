@@ -3,8 +3,9 @@
 // bytes of the vault file and its WAL/SHM/journal are searched, before closing (WAL populated) and after closing,
 // for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), for every
 // free text typed about people (the group's policy, and schema 6's per-person consent and notice records, the
-// recipients register, the disclosure log, an Art. 19 task, the controller's details and a suppression lifted with a
-// reason), and for a destruction token (kept only as its hash, beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
+// recipients register, the disclosure log, an Art. 19 task, the controller's details, a suppression lifted with a
+// reason, and schema 7's rationale of a retention policy), and for a destruction token (kept only as its hash,
+// beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
 // their name + company as a keyed hash, and neither their name nor their company is anywhere in the files.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { listContacts } from '../../src/app/use-cases/contacts.js';
 import { addGroup, assignPolicy, listGroups } from '../../src/app/use-cases/groups.js';
 import { addMember, listAllMembers } from '../../src/app/use-cases/members.js';
 import { createDestructionToken } from '../../src/app/use-cases/tokens.js';
+import { listRetentionPolicies, setRetentionPolicy } from '../../src/app/use-cases/retention.js';
 import { erasePerson, liftSuppression, suppressPerson } from '../../src/app/use-cases/requests.js';
 import type { Session } from '../../src/vault/session.js';
 import { nameIndexOf } from '../../src/vault/contacts-repo.js';
@@ -50,6 +52,10 @@ const POLICY = {
     optOut: 'Reply STOP to Wilhelmina at any time, honoured the same day',
     assessedAt: '2025-01-10',
     assessedBy: 'Wilhelmina Fairweather-Quill, DPO',
+    version: 'Crumpetshire LIA edition 7',
+    signedOffBy: 'Octavius Marchbanks-Thrupp, data owner',
+    signedOffAt: '2025-01-11',
+    reviewBy: '2025-12-31',
   },
   art14Notice: { status: 'sent', date: '2025-01-15', method: 'Letter with our privacy notice, posted to Crumpetshire' },
 };
@@ -70,12 +76,17 @@ const PERSON_FACTS = {
   dpo: 'Wilhelmina Fairweather-Quill, dpo@difference-engine-society.example',
   liftReason: 'Ada telephoned Wilhelmina to say she would like the invitations again',
 };
+/** Why a retention period was chosen (schema 7): typed by an admin, kept encrypted. */
+const RETENTION_RATIONALE = 'Wilhelmina holds the Bletchley evenings for three Crumpetshire seasons';
 const TYPED_TEXT = [
   GROUP_LABEL,
   POLICY.purposeDescription,
-  ...Object.values(POLICY.evidence).filter((v) => v !== POLICY.evidence.assessedAt),
+  // The dates are not searched for (a day may be stored in the clear elsewhere); every typed word is, the LIA's version
+  // and who signed it off included.
+  ...Object.values(POLICY.evidence).filter((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v)),
   POLICY.art14Notice.method,
   ...Object.values(PERSON_FACTS),
+  RETENTION_RATIONALE,
 ];
 
 /** The text of every identifying cell of a fixture, raw and normalised, with derived forms the vault may compute. */
@@ -219,6 +230,7 @@ beforeAll(async () => {
   await addMember(session, { name: MEMBER_NAMES[1]!, roles: ['importer'], passphrase: 'a second long passphrase' });
   const group = addGroup(session, GROUP_LABEL, { type: 'company', companies: ['Analytical Engines Ltd'] });
   assignPolicy(session, group.id, POLICY, { acknowledgeWarnings: true });
+  setRetentionPolicy(session, { scope: { type: 'group', groupId: group.id }, months: 36, anchor: 'imported', rationale: RETENTION_RATIONALE });
   token = createDestructionToken(session).token;
   fillPersonFacts(session);
   expect((vault.db.prepare('SELECT audit_key FROM destruction_tokens').get() as { audit_key: Buffer }).audit_key).toHaveLength(61);
@@ -227,6 +239,7 @@ beforeAll(async () => {
   expect(listContacts(session).some((c) => c.lastName === 'Lovelace' && c.groupId === group.id && c.usable)).toBe(true);
   expect(listGroups(session).groups[0]!.policy!.policy.evidence).toMatchObject({ assessedBy: POLICY.evidence.assessedBy });
   expect(listAllMembers(session).map((m) => m.name).sort()).toEqual([...MEMBER_NAMES].sort());
+  expect(listRetentionPolicies(session).policies.map((p) => p.rationale)).toEqual([RETENTION_RATIONALE]);
 
   before = readVaultFiles(vaultPath);
   fieldsBefore = randomFields(vault.db);

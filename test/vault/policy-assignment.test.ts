@@ -60,7 +60,8 @@ describe('assigning a lawful basis', () => {
     expect(guardrails.map((g) => g.id)).toContain('pecr-individual-subscribers');
     const members = listContacts(session, { groupId: group.id });
     expect(members.map((c) => c.lastName)).toEqual(['Hopper']);
-    expect(members[0]).toMatchObject({ usable: true, expiresAt: null });
+    // No retention policy: the vault's default, 24 months from the last review (never reviewed: from import).
+    expect(members[0]).toMatchObject({ usable: true, expiresAt: '2028-11-30T00:00:00.000Z' });
   });
 
   it('blocks special-category contacts without an Art. 9 condition, and accepts one with it', async () => {
@@ -83,5 +84,35 @@ describe('assigning a lawful basis', () => {
     now = new Date('2027-01-05T10:00:00Z');
     // A group's plan ("sent") vouches for nobody: each person is told, and recorded, individually.
     expect(overdueNotices(session).map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles', 'Work addresses']);
+  });
+});
+
+describe('bases that fit the purpose (UK GDPR Art. 6(1)(b)-(e))', () => {
+  it('refuses contract for cold prospecting, with the reason and the rule; accepts it for account management', async () => {
+    const group = addGroup(session, 'Clients', { type: 'company', companies: ['Nobody Ltd'] });
+    const contract = {
+      basis: 'contract',
+      purpose: 'prospecting',
+      purposeDescription: 'Offering our payroll service to these people',
+      evidence: { contract: 'Our standard terms, which they may sign one day', necessity: 'We need to reach them to sell to them.' },
+    };
+    const err = await caught(() => assignPolicy(session, group.id, contract, { acknowledgeWarnings: true }));
+    expect(err).toMatchObject({ code: 'guardrail', message: expect.stringContaining('UK GDPR Art. 6(1)(b); ICO lawful basis guidance (contract)') });
+    expect(err.message).toContain('a contract the person is a party to, or for steps they asked you to take before entering one');
+    expect(() => assignPolicy(session, group.id, { ...contract, purpose: 'account-management' }, { acknowledgeWarnings: true })).not.toThrow();
+  });
+
+  it('refuses vital interests for marketing outright, however long the justification', async () => {
+    const group = addGroup(session, 'Event guests', { type: 'company', companies: ['Nobody At All Ltd'] });
+    const vital = {
+      basis: 'vital-interests',
+      purpose: 'events',
+      purposeDescription: 'Invitations to our payroll breakfast',
+      evidence: { justification: 'A long and earnest justification that runs well past forty characters, to no avail.' },
+    };
+    const err = await caught(() => assignPolicy(session, group.id, vital, { acknowledgeWarnings: true }));
+    expect(err).toMatchObject({ code: 'guardrail', message: expect.stringContaining('marketing does not protect anyone’s life') });
+    // Not firing outright: networking is outreach, not marketing, and only warns with a full justification.
+    expect(() => assignPolicy(session, group.id, { ...vital, purpose: 'networking' }, { acknowledgeWarnings: true })).not.toThrow();
   });
 });

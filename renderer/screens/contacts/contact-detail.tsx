@@ -152,7 +152,7 @@ export function ContactDetail({
           )}
         </dd>
         <dt>Destroyed on</dt>
-        <dd data-testid="detail-expires">{contact.legalHold ? 'never while under legal hold' : contact.expiresAt ? timestamp(contact.expiresAt) : 'no end date: no retention policy applies yet'}</dd>
+        <dd data-testid="detail-expires">{contact.legalHold ? 'never while under legal hold' : contact.expiresAt ? timestamp(contact.expiresAt) : 'none recorded yet'}</dd>
         <dt>Source</dt>
         <dd>
           line {contact.source.line} of import <span className="mono small">{contact.source.importId}</span>

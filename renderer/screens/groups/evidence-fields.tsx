@@ -1,5 +1,5 @@
 // The evidence fields of one lawful basis. Legitimate interests is guided as the ICO's three steps (purpose,
-// necessity, balancing), one at a time, then the opt-out, date and assessor.
+// necessity, balancing), one at a time, then the opt-out, date, assessor, version, sign-off and review date.
 import { useState } from 'react';
 import { TextArea, TextField } from '../../components/fields.js';
 import type { LawfulBasis } from '../../../src/shared/vocabulary.js';
@@ -8,11 +8,13 @@ import { EVIDENCE_FIELDS, LIA_STEPS, type EvidenceField } from '../../lib/policy
 
 const GUIDANCE: Record<LawfulBasis, string> = {
   consent: 'Consent must be freely given, specific, informed and unambiguous, and recorded. Accepting a LinkedIn connection is not consent.',
-  contract: 'Only when you have a contract with each person (or they asked you to take steps before one).',
-  'legal-obligation': 'Only when a law requires you to process these contacts.',
-  'vital-interests': 'Only to protect someone’s life: rarely, if ever, right for a contact list.',
-  'public-task': 'Only for a task in the public interest or an official function laid down by law.',
-  'legitimate-interests': 'Answer the three tests of a legitimate interests assessment (ICO guidance), then record the opt-out you offer.',
+  contract: 'Only when each person is a party to a contract with you, or asked you to take steps before entering one. Not for prospecting or marketing.',
+  'legal-obligation': 'Only when a law requires you to process these contacts; never for marketing.',
+  'vital-interests': 'Only to protect someone’s life: never for marketing, and rarely, if ever, right for a contact list.',
+  'public-task': 'Only for a task in the public interest or an official function laid down by law; never for marketing.',
+  'legitimate-interests':
+    'Answer the three tests of a legitimate interests assessment (ICO guidance), then record the opt-out you offer and the sign-off. ' +
+    'Direct marketing may be a legitimate interest (UK GDPR Art. 6(11), inserted by the Data (Use and Access) Act 2025), but the necessity and balancing tests still apply.',
 };
 
 function Field({ field, value, onChange }: { field: EvidenceField; value: string; onChange(v: string): void }) {

@@ -1,28 +1,34 @@
-// Retention policies: how many months a group's contacts (or all contacts under one lawful basis) are kept, and
-// from which date. A group's own policy wins over its basis's.
+// Retention policies: how many months a group's contacts (or all contacts under one lawful basis) are kept, from
+// which date, and why. A group's own policy wins over its basis's; the vault's default covers every other contact
+// with a lawful basis.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
-import { FormError, SelectField, TextField } from '../../components/fields.js';
+import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { ANCHORS, LAWFUL_BASES, type Anchor, type LawfulBasis } from '../../../src/shared/vocabulary.js';
-import { ANCHOR_LABELS, BASIS_LABELS } from '../../lib/labels.js';
-import type { GroupView, RetentionPolicy, RetentionPolicyView, RetentionScope } from '../../types.js';
+import { ANCHOR_LABELS, BASIS_LABELS, NO_RATIONALE } from '../../lib/labels.js';
+import type { DefaultRetentionView, GroupView, RetentionPolicy, RetentionPolicyInput, RetentionPolicyView, RetentionScope } from '../../types.js';
 
 export function RetentionPolicies({ groups, onChanged }: { groups: readonly GroupView[]; onChanged(): void }) {
   const [list, setList] = useState<RetentionPolicyView[]>([]);
+  const [fallback, setFallback] = useState<DefaultRetentionView | null>(null);
   const [scope, setScope] = useState<'group' | 'basis'>('basis');
   const [groupId, setGroupId] = useState('');
   const [basis, setBasis] = useState<LawfulBasis | ''>('');
   const [months, setMonths] = useState('24');
   const [anchor, setAnchor] = useState<Anchor>('imported');
+  const [rationale, setRationale] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('retention.list', {}));
-    if (r) setList(r);
+    if (r) {
+      setList(r.policies);
+      setFallback(r.defaultRetention);
+    }
   }, [run]);
   useEffect(() => {
     void load();
@@ -33,10 +39,18 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
     const n = Number(months);
     const target: RetentionScope | null = scope === 'group' ? (groupId ? { type: 'group', groupId } : null) : basis ? { type: 'basis', basis } : null;
     const problem =
-      target === null ? (scope === 'group' ? 'Choose the group.' : 'Choose the lawful basis.') : !Number.isInteger(n) || n < 1 || n > 120 ? 'The period is a whole number of months from 1 to 120.' : null;
+      target === null
+        ? scope === 'group'
+          ? 'Choose the group.'
+          : 'Choose the lawful basis.'
+        : !Number.isInteger(n) || n < 1 || n > 120
+          ? 'The period is a whole number of months from 1 to 120.'
+          : rationale.trim().length < 10
+            ? 'Say why this period, in at least 10 characters.'
+            : null;
     setError(problem);
     if (problem || target === null) return;
-    const policy: RetentionPolicy = { scope: target, months: n, anchor };
+    const policy: RetentionPolicyInput = { scope: target, months: n, anchor, rationale };
     const r = await change('save', (confirm) => call('retention.set', { policy, confirm }), {
       success: 'Retention policy saved; every contact’s date was computed again.',
       cancelled: 'Nothing was changed: the retention policy was not saved.',
@@ -56,8 +70,13 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
   return (
     <section className="card" aria-labelledby="policies-title">
       <h3 id="policies-title">Retention policies</h3>
+      {fallback ? (
+        <p className="hint" data-testid="retention-default">
+          {fallback.description}.
+        </p>
+      ) : null}
       {list.length === 0 ? (
-        <p className="hint">No retention policy yet: contacts with a lawful basis are kept with no end date until one applies.</p>
+        <p className="hint">No retention policy yet: contacts with a lawful basis are kept for the default period above.</p>
       ) : (
         <table className="data" data-testid="retention-policies">
           <thead>
@@ -65,7 +84,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
               <th scope="col">Applies to</th>
               <th scope="col">Kept for</th>
               <th scope="col">Counted from</th>
-              <th scope="col">In words</th>
+              <th scope="col">Why</th>
             </tr>
           </thead>
           <tbody>
@@ -74,7 +93,7 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
                 <th scope="row">{scopeText(p.policy)}</th>
                 <td>{p.policy.months} months</td>
                 <td>{ANCHOR_LABELS[p.policy.anchor]}</td>
-                <td>{p.description}</td>
+                <td>{p.rationale ?? NO_RATIONALE}</td>
               </tr>
             ))}
           </tbody>
@@ -99,6 +118,14 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
         )}
         <TextField label="Months to keep" type="number" min={1} max={120} testId="retention-months" value={months} onChange={setMonths} />
         <SelectField label="Counted from" testId="retention-anchor" value={anchor} onChange={setAnchor} options={ANCHORS.map((a) => ({ value: a, label: ANCHOR_LABELS[a] }))} />
+        <TextArea
+          label="Why this period"
+          hint="For example the sales cycle, the contract term or the event series it follows (kept encrypted)."
+          required
+          testId="retention-rationale"
+          value={rationale}
+          onChange={setRationale}
+        />
         <FormError message={error} />
         <button type="submit" className="primary" data-testid="retention-save" disabled={busy !== null}>
           Save the policy

@@ -5,10 +5,11 @@
 import { categoryOf } from '../../classify/columns.js';
 import { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, type Art30Controller, type Art30Input, type Art30Quarantine, type Art30SpecialCount } from '../../export/art30-report.js';
 import type { FieldRole } from '../../import/formats.js';
-import { describeRetention } from '../../retention/index.js';
+import { describeDefaultRetention, describeWithRationale, policyFor } from '../../retention/index.js';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/vocabulary.js';
 import type { StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
+import { storedPolicies } from '../../vault/retention-repo.js';
 import type { Session } from '../../vault/session.js';
 import { unloggedExports } from './carry-over.js';
 
@@ -86,10 +87,16 @@ export function recordsOfProcessing(session: Session, controller: string | undef
       for (const category of new Set(c.specialCategories)) entry.special.set(category, (entry.special.get(category) ?? 0) + 1);
       perGroup.set(row.group_id, entry);
     }
+    const policies = storedPolicies(session.db, session.records);
     const groups = session.groups.list().map((g) => {
-      const own = expiries.policies.find((p) => p.scope.type === 'group' && p.scope.groupId === g.id);
-      const byBasis = g.policy ? expiries.policies.find((p) => p.scope.type === 'basis' && p.scope.basis === g.policy!.policy.basis) : undefined;
-      const retention = g.policy ? (own ?? byBasis ? describeRetention((own ?? byBasis)!) : 'no retention policy set: kept until an admin sets one') : `quarantine: destroyed ${expiries.quarantineDays} days after import`;
+      // Art. 30(1)(f): the period and why it was chosen; a group no policy covers is kept by the vault's default.
+      const applies = g.policy ? policyFor(policies.map((p) => p.rule), { groupId: g.id, basis: g.policy.policy.basis }) : null;
+      const stored = policies.find((p) => p.rule === applies);
+      const retention = !g.policy
+        ? `quarantine: destroyed ${expiries.quarantineDays} days after import`
+        : stored
+          ? describeWithRationale(stored.rule, stored.rationale)
+          : `${describeDefaultRetention(expiries.defaultRetention)} (no policy for this group or its lawful basis)`;
       const entry = perGroup.get(g.id);
       return {
         groupId: g.id,

@@ -9,9 +9,17 @@
 //   carried to them; an exemption has no Art. 14(5) ground on record and must be recorded anew (notices.exempt);
 // - CRM exports made before the disclosure log existed are counted: who received them is unknown, and subject
 //   access, the Art. 30 record and erasure say so (unloggedExports) rather than "no recipients".
+//
+// The schema-7 upgrade (src/vault/migrations/0007-retention-default.ts), likewise at the first unlock: every due date
+// is computed again, so that contacts with a lawful basis and no policy, kept with no end until then, get one from the
+// default retention. The default makes none of them due within 30 days of that unlock (DEFAULT_GRACE_DAYS): an
+// admin has that long to set policies, mark contacts reviewed or place holds before a scheduled run acts on it.
 import { randomUUID } from 'node:crypto';
 import { dayOf } from '../../policy/dates.js';
 import { nameIndexOf, type ContactRow } from '../../vault/contacts-repo.js';
+import { ExpiryContext } from '../../vault/expiry.js';
+import { setDefaultNotBefore } from '../../vault/meta.js';
+import { SOON_DAYS } from './impact.js';
 import type { Session } from '../../vault/session.js';
 
 const PENDING = 'carry_over_pending';
@@ -84,5 +92,28 @@ export function carryOverGroupRecords(session: Session): void {
     if (exported.n > 0) session.db.prepare('INSERT INTO vault_meta (key, value) VALUES (?, ?)').run(UNLOGGED, `${exported.n}|${exported.until}`);
     session.db.prepare('DELETE FROM vault_meta WHERE key = ?').run(PENDING);
     return { value: undefined, details: { groups, consents, notices, contacts: named, ...(exported.n > 0 ? { entries: exported.n } : {}) } };
+  });
+}
+
+const RETENTION_PENDING = 'default_retention_pending';
+/** The grace an upgraded vault's contacts get before the default can make them due: the horizon a change is measured over. */
+export const DEFAULT_GRACE_DAYS = SOON_DAYS;
+
+/** Give every contact of a vault upgraded to schema 7 its due date under the default retention, once. */
+export function carryOverDefaultRetention(session: Session): void {
+  if (session.db.prepare('SELECT 1 FROM vault_meta WHERE key = ?').get(RETENTION_PENDING) === undefined) return;
+  session.perform('retention-carry-over', () => {
+    const notBefore = new Date(session.vault.now().getTime() + DEFAULT_GRACE_DAYS * 86_400_000).toISOString();
+    setDefaultNotBefore(session.db, notBefore);
+    const expiries = ExpiryContext.load(session.db);
+    let dated = 0;
+    for (const row of [...session.contacts.all()]) {
+      const expiresAt = expiries.expiry(row.group_id, row, session.contacts.open(row));
+      if (expiresAt === row.expires_at) continue;
+      if (row.expires_at === null) dated++;
+      session.contacts.setGroup(row.id, row.group_id, expiresAt);
+    }
+    session.db.prepare('DELETE FROM vault_meta WHERE key = ?').run(RETENTION_PENDING);
+    return { value: undefined, details: { contacts: dated } };
   });
 }

@@ -1,7 +1,8 @@
 // What leaves the vault: a sanitised CSV for a CRM, for one purpose and one registered recipient. Left out: anyone
 // on the suppression list, whether by profile URL, email or name + company (I4), or who withdrew consent for this
 // purpose; contacts with no basis or a basis for another purpose; in a consent group, people without their own live
-// consent; in a marketing export, people not yet told (Art. 14). Every cell is neutralised against CSV injection,
+// consent; in a marketing export, people not yet told (Art. 14) and groups whose legitimate interests assessment is
+// unsigned or past its review date (judged on the vault's today). Every cell is neutralised against CSV injection,
 // and personal mailboxes without consent lose their email for email marketing. Each export is logged as a
 // disclosure (who received which contacts, when, by whom, why) and audited with counts only.
 import { randomUUID } from 'node:crypto';
@@ -16,7 +17,7 @@ import { factsOf } from './commit-import.js';
 
 export type CrmExportResponse = Omit<CrmExportResult, 'includedIds'> & { disclosureId: string };
 
-export function exportForCrm(session: Session, options: CrmExportOptions & { recipientId: string }): CrmExportResponse {
+export function exportForCrm(session: Session, options: Omit<CrmExportOptions, 'now'> & { recipientId: string }): CrmExportResponse {
   return session.perform('export-crm', () => {
     if (!(PURPOSES as readonly string[]).includes(options.purpose)) throw new ServiceError('invalid', `Choose the purpose of the export: ${PURPOSES.join(', ')}.`);
     if (session.disclosures.recipient(options.recipientId) === null) {
@@ -52,7 +53,7 @@ export function exportForCrm(session: Session, options: CrmExportOptions & { rec
         noticeGiven: told(notice),
       });
     }
-    const { includedIds, ...result } = crmExport(contacts, options);
+    const { includedIds, ...result } = crmExport(contacts, { ...options, now: session.vault.now() });
     const disclosureId = randomUUID();
     session.disclosures.record(
       { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },

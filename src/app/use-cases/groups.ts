@@ -108,6 +108,7 @@ export function assignPolicy(session: Session, groupId: string, input: unknown, 
   return session.perform(options.dryRun ? 'policy-assign-dry-run' : 'policy-assign', () => {
     const parsed = parseGroupPolicy(input);
     if (!parsed.ok) throw new ServiceError('invalid', `The lawful basis is incomplete: ${parsed.errors.join('; ')}.`, parsed.errors);
+    refuseSameLiaForNewPurpose(session, groupId, parsed.policy);
     const guardrails = guardrailsFor(session, groupId, parsed.policy);
     const blocked = blocking(guardrails);
     if (blocked.length > 0) throw new ServiceError('guardrail', blocked.map((g) => `${g.message} (${g.rule})`).join(' '), guardrails);
@@ -131,6 +132,22 @@ export function assignPolicy(session: Session, groupId: string, input: unknown, 
       details: { groupId, basis: parsed.policy.basis, purpose: parsed.policy.purpose, warnings: warnings.length, moved },
     };
   });
+}
+
+/**
+ * A legitimate interests assessment weighs one purpose: a new purpose needs a fresh assessment, saved as a new version
+ * (ICO legitimate interests guidance, "What if our purposes change?"; UK GDPR Art. 5(1)(b), Art. 6(1)(f)).
+ */
+function refuseSameLiaForNewPurpose(session: Session, groupId: string, policy: GroupPolicy): void {
+  if (policy.basis !== 'legitimate-interests') return;
+  const saved = session.groups.list().find((g) => g.id === groupId)?.policy?.policy;
+  if (saved?.basis !== 'legitimate-interests' || saved.purpose === policy.purpose) return;
+  if (saved.evidence.version.trim() !== policy.evidence.version.trim()) return;
+  throw new ServiceError(
+    'invalid',
+    `The purpose changes from ${saved.purpose} to ${policy.purpose}, but the legitimate interests assessment is still version ` +
+      `${policy.evidence.version}: an assessment weighs one purpose, so redo it for the new one and save it as a new version.`,
+  );
 }
 
 function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): Guardrail[] {

@@ -20,7 +20,8 @@ export interface ChangeOptions {
   confirm?: boolean;
 }
 
-const SOON_DAYS = 30;
+/** How far ahead a change is measured: what it brings into the next 30 days needs confirming too. */
+export const SOON_DAYS = 30;
 
 /** Whether an active legal hold protects contact `c` (on it, or on its group). */
 const HELD = 'EXISTS (SELECT 1 FROM legal_holds h WHERE h.lifted_at IS NULL AND (h.contact_id = c.id OR h.group_id = c.group_id))';

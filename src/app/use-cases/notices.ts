@@ -10,7 +10,7 @@ import { privacyNotice } from '../../export/index.js';
 import { personNoticeDue, personNoticeLate, personNoticeStatus, type PersonNoticeStatus } from '../../policy/art14.js';
 import { dayOf, toIsoDay } from '../../policy/dates.js';
 import { isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from '../../policy/index.js';
-import { describeRetention } from '../../retention/index.js';
+import { describeDefaultRetention, describeRetention, policyFor } from '../../retention/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import type { ContactChannel, SourceKind } from '../../shared/vocabulary.js';
 import type { StoredContact } from '../../vault/contacts-repo.js';
@@ -107,9 +107,8 @@ export function noticeText(session: Session, request: ValidRequest<'notices.text
       for (const k of c.specialCategories) special.add(k);
     }
     const expiries = ExpiryContext.load(session.db);
-    const own = expiries.policies.find((p) => p.scope.type === 'group' && p.scope.groupId === group.id);
-    const byBasis = expiries.policies.find((p) => p.scope.type === 'basis' && p.scope.basis === group.policy!.policy.basis);
-    const policy = own ?? byBasis;
+    // The group's policy, its basis's, or the vault's default (Art. 14(2)(a)): every notice states a period.
+    const policy = policyFor(expiries.policies, { groupId: group.id, basis: group.policy.policy.basis });
     const text = privacyNotice({
       controller,
       policy: group.policy.policy,
@@ -117,7 +116,7 @@ export function noticeText(session: Session, request: ValidRequest<'notices.text
       specialCategories: [...special].sort(),
       source: sourceFor(request.source, sources),
       recipients: session.disclosures.recipients().map((r) => ({ name: r.name, role: r.role, hostingRegion: r.hostingRegion, transfer: r.transfer })),
-      retention: policy ? describeRetention(policy) : null,
+      retention: policy ? describeRetention(policy) : describeDefaultRetention(expiries.defaultRetention),
       version: request.version,
     });
     return { value: text, details: { groupId: group.id } };

@@ -267,7 +267,7 @@ export function subjectAccess(session: Session, who: PersonSelector): { json: st
       updatedAt: row.updated_at,
       expiresAt: row.expires_at,
       legalHold: held,
-      retentionExplanation: explainExpiry(expiries.facts(row.group_id, row, contact), expiries.policies, expiries.quarantineDays),
+      retentionExplanation: explainExpiry(expiries.facts(row.group_id, row, contact), expiries),
       recipients: recipientsOf(session, copies, row.created_at),
       source: SOURCE_BY_KIND[(session.db.prepare('SELECT kind FROM imports WHERE id = ?').get(row.import_id) as { kind: string } | undefined)?.kind ?? ''] ?? SOURCE_WORDS,
       consents: session.consents.list(copies).map((c) => ({

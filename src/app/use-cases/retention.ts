@@ -1,18 +1,32 @@
-// Retention (Art. 5(1)(e)): an admin sets policies per group or lawful basis, places and lifts legal holds, sees
-// what falls due, and runs destruction now. Every change recomputes the contacts' due dates and is audited.
+// Retention (Art. 5(1)(e)): an admin sets policies per group or lawful basis (each with why its period), the vault's
+// default for contacts no policy covers, places and lifts legal holds, sees what falls due, and runs destruction now.
+// Every change recomputes the contacts' due dates and is audited.
 import { randomUUID } from 'node:crypto';
-import { dueCalendar, parseRetentionPolicy, describeRetention, type RetentionPolicy } from '../../retention/index.js';
+import {
+  DefaultRetentionSchema,
+  describeDefaultRetention,
+  describeWithRationale,
+  dueCalendar,
+  parseRetentionPolicy,
+  type DefaultRetention,
+  type RetentionPolicy,
+  type RetentionRule,
+} from '../../retention/index.js';
 import type { AuditDetails } from '../../audit/audit-log.js';
 import { ServiceError } from '../../shared/errors.js';
 import { purgeDue, type PurgeResult } from '../../vault/destruction.js';
 import { authenticateDestructionToken } from '../../vault/destruction-tokens.js';
 import type { OpenVault } from '../../vault/open-vault.js';
-import { ExpiryContext } from '../../vault/expiry.js';
+import { defaultNotBefore, defaultRetention, setDefaultRetention as writeDefaultRetention } from '../../vault/meta.js';
+import { deleteRetentionPolicy, putRetentionPolicy, storedPolicies } from '../../vault/retention-repo.js';
 import type { Session } from '../../vault/session.js';
 import { regroup, type Measured } from './groups.js';
 import { applyMeasured, type ChangeOptions } from './impact.js';
 
-/** Set (or replace) the policy of a group or a basis; due dates are computed again (measured first: impact.ts). */
+/**
+ * Set (or replace) the policy of a group or a basis, with why this period (encrypted); due dates are computed again
+ * (measured first: impact.ts).
+ */
 export function setRetentionPolicy(session: Session, input: unknown, options: ChangeOptions = {}): { policy: RetentionPolicy } & Measured {
   return session.perform(options.dryRun ? 'retention-set-dry-run' : 'retention-set', () => {
     const parsed = parseRetentionPolicy(input);
@@ -20,41 +34,68 @@ export function setRetentionPolicy(session: Session, input: unknown, options: Ch
     const p = parsed.policy;
     if (p.scope.type === 'group' && !session.groups.exists(p.scope.groupId)) throw new ServiceError('not-found', 'There is no such group.');
     const at = session.vault.now().toISOString();
-    const groupId = p.scope.type === 'group' ? p.scope.groupId : null;
-    const basis = p.scope.type === 'basis' ? p.scope.basis : null;
     const { impact, applied } = applyMeasured(
       session,
       `Keeping these contacts ${p.months} months from ${p.anchor}`,
       () => {
-        session.db.prepare(groupId ? 'DELETE FROM retention_policies WHERE group_id = ?' : 'DELETE FROM retention_policies WHERE basis = ?').run(groupId ?? basis);
-        session.db
-          .prepare('INSERT INTO retention_policies (id, scope_type, group_id, basis, months, anchor, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(randomUUID(), p.scope.type, groupId, basis, p.months, p.anchor, at, session.memberId);
+        putRetentionPolicy(session.db, session.records, p, at, session.memberId);
         regroup(session);
       },
       options,
     );
-    return { value: { policy: p, applied, impact }, details: { scope: p.scope.type, ...(groupId ? { groupId } : { basis }), months: p.months, anchor: p.anchor, due: impact.dueNow } };
+    const scope: AuditDetails = p.scope.type === 'group' ? { groupId: p.scope.groupId } : { basis: p.scope.basis };
+    return { value: { policy: p, applied, impact }, details: { scope: p.scope.type, ...scope, months: p.months, anchor: p.anchor, due: impact.dueNow } };
   });
 }
 
-export function listRetentionPolicies(session: Session): { policy: RetentionPolicy; description: string }[] {
+/** The vault's default retention as the list shows it. */
+export function defaultRetentionView(session: Session): DefaultRetention & { notBefore: string | null; description: string } {
+  const d = defaultRetention(session.db);
+  const notBefore = defaultNotBefore(session.db);
+  const grace = notBefore ? `; contacts held before the vault had a default are not destroyed by it before ${notBefore.slice(0, 10)}` : '';
+  return { ...d, notBefore, description: `${describeDefaultRetention(d)}, for every contact with a lawful basis that no policy covers${grace}` };
+}
+
+/** The policies with why each period was chosen, and the default for every contact with a basis that none covers. */
+export function listRetentionPolicies(session: Session): { policies: { policy: RetentionRule; rationale: string | null; description: string }[]; defaultRetention: ReturnType<typeof defaultRetentionView> } {
   return session.perform('retention-list', () => ({
-    value: ExpiryContext.load(session.db).policies.map((policy) => ({ policy, description: describeRetention(policy) })),
+    value: {
+      policies: storedPolicies(session.db, session.records).map(({ rule, rationale }) => ({ policy: rule, rationale, description: describeWithRationale(rule, rationale) })),
+      defaultRetention: defaultRetentionView(session),
+    },
   }));
 }
 
-/** Remove the policy of a group or a basis; its contacts fall back to another policy or none (measured first). */
+/**
+ * Change the default retention (contacts with a lawful basis that no policy covers); due dates are computed again,
+ * measured first (impact.ts): a shorter default can bring destruction forward.
+ */
+export function setDefaultRetention(session: Session, input: unknown, options: ChangeOptions = {}): { defaultRetention: DefaultRetention } & Measured {
+  return session.perform(options.dryRun ? 'retention-default-dry-run' : 'retention-default', () => {
+    const parsed = DefaultRetentionSchema.safeParse(input);
+    if (!parsed.success) throw new ServiceError('invalid', `The default retention is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'default'}: ${i.message}`).join('; ')}.`);
+    const d = parsed.data;
+    const { impact, applied } = applyMeasured(
+      session,
+      `A default retention of ${d.months === 1 ? '1 month' : `${d.months} months`} from ${d.anchor}`,
+      () => {
+        writeDefaultRetention(session.db, d);
+        regroup(session);
+      },
+      options,
+    );
+    return { value: { defaultRetention: d, applied, impact }, details: { months: d.months, anchor: d.anchor, due: impact.dueNow } };
+  });
+}
+
+/** Remove the policy of a group or a basis; its contacts fall back to another policy or the default (measured first). */
 export function removeRetentionPolicy(session: Session, scope: { groupId: string } | { basis: string }, options: ChangeOptions = {}): Measured {
   return session.perform(options.dryRun ? 'retention-remove-dry-run' : 'retention-remove', () => {
     const { impact, applied } = applyMeasured(
       session,
       'Removing this retention policy',
       () => {
-        const changes = 'groupId' in scope
-          ? session.db.prepare('DELETE FROM retention_policies WHERE group_id = ?').run(scope.groupId).changes
-          : session.db.prepare('DELETE FROM retention_policies WHERE basis = ?').run(scope.basis).changes;
-        if (changes === 0) throw new ServiceError('not-found', 'There is no retention policy for that group or basis.');
+        if (deleteRetentionPolicy(session.db, scope) === 0) throw new ServiceError('not-found', 'There is no retention policy for that group or basis.');
         regroup(session);
       },
       options,

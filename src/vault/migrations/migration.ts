@@ -6,11 +6,12 @@ import { applicationId } from './0003-application-id.js';
 import { suppressionNames } from './0004-suppression-names.js';
 import { auditMac } from './0005-audit-mac.js';
 import { personFacts } from './0006-person-facts.js';
+import { retentionDefault } from './0007-retention-default.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac, personFacts];
+export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac, personFacts, retentionDefault];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */
