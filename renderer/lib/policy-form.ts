@@ -2,16 +2,28 @@
 // policy.assign; src/policy/lawful-basis.ts validates it): basis, purpose, purposeDescription, the evidence of that
 // one basis, the optional Art. 9 / Art. 10 fields and the Art. 14 notice. Pure, so the mapping is unit-tested
 // against the schema.
-import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES, type LawfulBasis, type NoticeStatus, type Purpose } from '../../src/shared/vocabulary.js';
-import type { Art9Condition, PolicyDraft } from '../types.js';
-import { isKeyOf, isOneOf } from './guards.js';
-import { ART9_LABELS } from './labels.js';
+import {
+  ART9_CONDITIONS,
+  ART9_SCHEDULE_1,
+  LAWFUL_BASES,
+  NOTICE_STATUSES,
+  PURPOSES,
+  type Art9Condition,
+  type LawfulBasis,
+  type NoticeStatus,
+  type Purpose,
+} from '../../src/shared/vocabulary.js';
+import type { PolicyDraft } from '../types.js';
+import { isOneOf } from './guards.js';
 
-/**
- * The conditions of Art. 9(2), in the order (a)-(j). The contract types them (SavedPolicy['art9Condition']) but the
- * shared vocabulary does not list them, so the list is read off their labels, which the type keeps complete.
- */
-export const ART9_CONDITIONS: readonly Art9Condition[] = Object.keys(ART9_LABELS).filter((key): key is Art9Condition => isKeyOf(ART9_LABELS, key));
+/** The conditions of Art. 9(2), in the order (a)-(j) (src/shared/vocabulary.ts). */
+export { ART9_CONDITIONS };
+
+/** What the chosen Art. 9(2) condition asks for besides its justification (src/policy/lawful-basis.ts checks it). */
+export function art9Asks(condition: Art9Condition | ''): { where: boolean; schedule1: string | null; apd: boolean } {
+  const schedule1 = condition === '' ? undefined : ART9_SCHEDULE_1[condition];
+  return { where: condition === 'made-public-by-data-subject', schedule1: schedule1?.paragraph ?? null, apd: schedule1?.apd === true };
+}
 
 export type FieldKind = 'text' | 'textarea' | 'date';
 
@@ -80,6 +92,12 @@ export interface PolicyFormState {
   showArt9: boolean;
   art9Condition: Art9Condition | '';
   art9Justification: string;
+  /** (e): where the person made the data manifestly public. */
+  art9MadePublicWhere: string;
+  /** (b), (g), (h), (i), (j): the DPA 2018 Sch. 1 condition. */
+  schedule1Condition: string;
+  /** (b), (g) and Art. 10: the appropriate policy document's reference. */
+  appropriatePolicyDocument: string;
   showArt10: boolean;
   art10Authority: string;
   notice: NoticeState;
@@ -93,6 +111,9 @@ export const emptyPolicyForm = (): PolicyFormState => ({
   showArt9: false,
   art9Condition: '',
   art9Justification: '',
+  art9MadePublicWhere: '',
+  schedule1Condition: '',
+  appropriatePolicyDocument: '',
   showArt10: false,
   art10Authority: '',
   notice: { status: '', date: '', method: '', exemption: '' },
@@ -106,7 +127,8 @@ export type FormDraft = PolicyDraft & { purposeDescription: string; evidence: Re
 /**
  * Form → policy. Text is trimmed; the evidence holds exactly the chosen basis's fields (a required field left
  * empty is sent empty, so the core answers with its own sentence); optional fields, an unshown Art. 9 / Art. 10
- * section and an exemption that is not needed are left out.
+ * section, the Art. 9 fields the chosen condition does not ask for (art9Asks) and an exemption that is not needed
+ * are left out.
  */
 export function toPolicy(state: PolicyFormState): FormDraft {
   const evidence: Record<string, string> = {};
@@ -124,11 +146,17 @@ export function toPolicy(state: PolicyFormState): FormDraft {
   const policy: FormDraft = { purposeDescription: state.purposeDescription.trim(), evidence, art14Notice: notice };
   if (state.basis) policy.basis = state.basis;
   if (state.purpose) policy.purpose = state.purpose;
-  if (state.showArt9 && state.art9Condition) {
+  const art9 = state.showArt9 && state.art9Condition !== '';
+  const asks = art9Asks(state.showArt9 ? state.art9Condition : '');
+  if (art9) {
     policy.art9Condition = state.art9Condition;
     policy.art9Justification = state.art9Justification.trim();
+    if (asks.where) policy.art9MadePublicWhere = state.art9MadePublicWhere.trim();
+    if (asks.schedule1 !== null) policy.schedule1Condition = state.schedule1Condition.trim();
   }
-  if (state.showArt10 && state.art10Authority.trim()) policy.art10Authority = state.art10Authority.trim();
+  const art10 = state.showArt10 && state.art10Authority.trim() !== '';
+  if (art10) policy.art10Authority = state.art10Authority.trim();
+  if (asks.apd || art10) policy.appropriatePolicyDocument = state.appropriatePolicyDocument.trim();
   return policy;
 }
 
@@ -149,6 +177,9 @@ export function fromPolicy(policy: PolicyDraft | null | undefined): PolicyFormSt
   if (state.basis) state.evidence[state.basis] = Object.fromEntries(EVIDENCE_FIELDS[state.basis].map((field) => [field.key, text(evidence[field.key])]));
   state.art9Condition = oneOf(ART9_CONDITIONS, policy.art9Condition);
   state.art9Justification = text(policy.art9Justification);
+  state.art9MadePublicWhere = text(policy.art9MadePublicWhere);
+  state.schedule1Condition = text(policy.schedule1Condition);
+  state.appropriatePolicyDocument = text(policy.appropriatePolicyDocument);
   state.showArt9 = state.art9Condition !== '';
   state.art10Authority = text(policy.art10Authority);
   state.showArt10 = state.art10Authority !== '';

@@ -74,6 +74,13 @@ export const ACCESS = {
   'controller.show': { access: READERS, action: 'controller-show' },
   'controller.set': { access: ADMIN, action: 'controller-set' },
 
+  // PECR's records: subscriber types (reg. 2, 22), soft opt-ins (reg. 22(3)), TPS/CTPS screenings (reg. 21, 21B).
+  'subscribers.list': { access: READERS, action: 'subscriber-list' },
+  'subscribers.confirm': { access: OWNER, action: 'subscriber-confirm' },
+  'softOptIn.add': { access: OWNER, action: 'soft-opt-in-add' },
+  'tps.record': { access: READERS, action: 'tps-record' },
+  'tps.list': { access: READERS, action: 'tps-list' },
+
   // Retention and destruction.
   'retention.list': { access: READERS, action: 'retention-list' },
   'retention.set': { access: ADMIN, action: 'retention-set' },

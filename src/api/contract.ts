@@ -8,7 +8,7 @@ import { InspectReportSchema } from '../report/report-schema.js';
 import { DefaultRetentionSchema, RetentionPolicySchema } from '../retention/index.js';
 import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
 import type { ErrorCode } from '../shared/errors.js';
-import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE } from '../shared/vocabulary.js';
+import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE, SUBSCRIBER_TYPES } from '../shared/vocabulary.js';
 import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
 import * as S from './schemas.js';
 
@@ -183,6 +183,18 @@ export const CHANNELS = {
   'controller.show': spec({ request: none, response: z.object({ details: S.ControllerDetailsSchema.nullable() }) }),
   'controller.set': spec({ request: S.ControllerDetailsSchema, response: z.null() }),
 
+  // PECR's records: subscriber types, soft opt-ins, TPS/CTPS screenings.
+  'subscribers.list': spec({ request: z.object({ contactId: S.id.optional(), groupId: S.id.optional() }), response: z.array(S.SubscriberViewSchema) }),
+  // `contacts`: how many contacts the confirmation now covers (for a company, everyone whose company name matches).
+  'subscribers.confirm': spec({ request: S.SubscriberConfirmSchema, response: z.object({ type: z.enum(SUBSCRIBER_TYPES), contacts: z.number().int() }) }),
+  'softOptIn.add': spec({ request: S.SoftOptInInputSchema, response: z.object({ softOptInId: S.id }) }),
+  'tps.record': spec({ request: S.TpsScreeningInputSchema, response: z.object({ screeningId: S.id }) }),
+  // `coveredUntil`: the last day a phone export may rely on the newest screening of each list (28 days after it).
+  'tps.list': spec({
+    request: none,
+    response: z.object({ screenings: z.array(S.TpsScreeningViewSchema), coveredUntil: z.object({ tps: z.string().nullable(), ctps: z.string().nullable() }) }),
+  }),
+
   // Retention and destruction.
   'retention.list': spec({ request: none, response: z.object({ policies: z.array(S.RetentionPolicyViewSchema), defaultRetention: S.DefaultRetentionViewSchema }) }),
   'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema, ...S.changeOptions }), response: S.MeasuredSchema.extend({ policy: RetentionPolicySchema }) }),
@@ -228,6 +240,13 @@ export const CHANNELS = {
       /** Who receives the file (registered with recipients.add): every export is logged as a disclosure. */
       recipientId: S.id,
       fields: z.array(z.enum(CRM_FIELDS)).min(1).optional(),
+      /** The channels the file is for: PECR's rules follow them, not the purpose's name. */
+      channels: z.array(z.enum(CONTACT_CHANNELS, { error: `a channel is one of ${CONTACT_CHANNELS.join(', ')}` })).min(1, { error: 'name at least one channel' }),
+      /**
+       * Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). Always true
+       * for the marketing purposes (false is refused); left out, true only for them; true for any other purpose on request.
+       */
+      directMarketing: z.boolean().optional(),
       /** The export is for sending the Art. 14 notice itself: only people not yet told are included. */
       noticeRun: z.boolean().default(false),
     }),

@@ -13,6 +13,7 @@ import {
   CONSENT_METHODS,
   CONTACT_CHANNELS,
   CRM_EXCLUSIONS,
+  CRM_FIELDS,
   EMAIL_KINDS,
   LAWFUL_BASES,
   PERSON_NOTICE_STATUSES,
@@ -22,6 +23,13 @@ import {
   SOURCE_KINDS,
   SUPPRESSION_REASONS,
   TRANSFER_MECHANISMS,
+  WITHHELD_REASONS,
+  INFERRED_SUBSCRIBER_TYPES,
+  SOFT_OPT_IN_CHANNELS,
+  SOFT_OPT_IN_CONTEXTS,
+  SUBSCRIBER_ENTITIES,
+  SUBSCRIBER_TYPES,
+  TPS_LISTS,
 } from '../shared/vocabulary.js';
 
 export const id = z.string().uuid({ error: 'not an id (the list commands, and the app, show them)' });
@@ -69,6 +77,9 @@ export const PolicyDraftSchema = z.object({
   evidence: z.record(text(100), text(10_000)).optional(),
   art9Condition: text(100).optional(),
   art9Justification: text(5000).optional(),
+  art9MadePublicWhere: text(2000).optional(),
+  schedule1Condition: text(1000).optional(),
+  appropriatePolicyDocument: text(1000).optional(),
   art10Authority: text(5000).optional(),
   art14Notice: z
     .object({ status: text(20).optional(), date: text(40).optional(), method: text(2000).optional(), exemption: text(5000).optional() })
@@ -135,6 +146,10 @@ export const CommitReportSchema = z.object({
   columnsDropped: z.array(z.string()),
   fragmentsStripped: z.number(),
   quarantined: z.number(),
+  /** Lines kept with a special-category hint in a group whose basis has no condition that holds for it (Art. 9(2), Art. 10). */
+  specialCategoryLines: z.array(z.number()),
+  /** The groups those lines landed in: flagged. */
+  specialCategoryGroups: z.array(z.object({ groupId: z.string(), label: z.string(), records: z.number() })),
 });
 
 /** A change that may bring destruction forward: measure it (`dryRun`), or go ahead although it does (`confirm`). */
@@ -182,7 +197,13 @@ export const CrmExportSchema = z.object({
   csv: z.string(),
   included: z.number(),
   excluded: z.array(z.object({ id: z.string(), reason: z.enum(CRM_EXCLUSIONS) })),
-  emailsWithheld: z.array(z.object({ id: z.string(), reason: z.enum(['individual-subscriber-without-consent', 'consent-does-not-cover-email']) })),
+  emailsWithheld: z.array(z.object({ id: z.string(), reason: z.enum(WITHHELD_REASONS) })),
+  /** Profile URLs left empty in a direct-marketing export by LinkedIn message (electronic mail, PECR reg. 22). */
+  profilesWithheld: z.array(z.object({ id: z.string(), reason: z.enum(WITHHELD_REASONS) })),
+  /** Job titles left empty: they hint at special-category data the group's basis has no condition for (Art. 9, Art. 10). */
+  fieldsWithheld: z.array(z.object({ id: z.string(), field: z.enum(CRM_FIELDS), reason: z.literal('special-category-without-condition') })),
+  /** Whether the export was treated as direct marketing (DPA 2018 s.122(5)). */
+  directMarketing: z.boolean(),
   notes: z.array(z.string()),
   /** The disclosure log's entry for this export: who received which contacts (Art. 15(1)(c), Art. 19, Art. 30). */
   disclosureId: id,
@@ -199,11 +220,17 @@ export const ConsentInputSchema = z.object({
   wording: typed('the exact statement the person agreed to', 5000),
   wordingVersion: typed('the version of that statement', 100),
   proof: typed('where the proof is kept (a form submission id, a call recording, an email)', 2000),
+  /**
+   * Explicit consent (UK GDPR Art. 9(2)(a)): the person expressly agreed, in the statement recorded, to the use of their
+   * special-category data. For direct marketing, the one per-person ground for it besides data they made public.
+   */
+  explicit: z.boolean().optional(),
 });
 
 export const ConsentViewSchema = ConsentInputSchema.extend({
   id,
   contactId: id,
+  explicit: z.boolean(),
   withdrawnAt: z.string().nullable(),
   withdrawalMethod: z.enum(CONSENT_METHODS).nullable(),
   /** Copied from a group's consent record by the schema-6 migration; counts only once a data owner confirms it. */
@@ -297,6 +324,70 @@ export const Art19TaskViewSchema = z.object({
   subject: z.string().nullable(),
   doneAt: z.string().nullable(),
 });
+
+// --- PECR: subscriber types, soft opt-ins, TPS/CTPS screenings (src/app/use-cases/subscribers.ts, pecr-records.ts).
+
+/** A Companies House number: 8 characters, 8 digits or 2 letters and 6 digits (e.g. 01234567, SC123456, OC301234). */
+export const companyNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^(?:\d{8}|[A-Z]{2}\d{6})$/, { error: 'a Companies House number has 8 characters: 8 digits, or 2 letters and 6 digits (e.g. 01234567, SC123456, OC301234)' });
+
+const subscriberFields = {
+  entity: z.enum(SUBSCRIBER_ENTITIES, { error: `the entity is one of ${SUBSCRIBER_ENTITIES.join(', ')}` }),
+  companyNumber: companyNumber.optional(),
+  note: z.string().trim().min(1).max(2000).optional(),
+};
+/** A subscriber type confirmed for one contact, or for everyone at a company (found by its name's blind index). */
+export const SubscriberConfirmSchema = z.union([
+  z.object({ contactId: id, ...subscriberFields }).strict(),
+  z.object({ company: typed('the company name', 300), ...subscriberFields }).strict(),
+]);
+
+export const SubscriberViewSchema = z.object({
+  contactId: id,
+  name: z.string(),
+  company: z.string(),
+  inferred: z.enum(INFERRED_SUBSCRIBER_TYPES),
+  /** Why the data suggests that type, in one sentence. */
+  reason: z.string(),
+  confirmed: z
+    .object({
+      type: z.enum(SUBSCRIBER_TYPES),
+      entity: z.enum(SUBSCRIBER_ENTITIES),
+      /** For this contact, or for everyone at its company. */
+      by: z.enum(['contact', 'company']),
+      companyNumber: z.string().nullable(),
+      note: z.string().nullable(),
+      confirmedAt: z.string(),
+    })
+    .nullable(),
+  /** What PECR's rules apply: the confirmed type, else corporate only when likely corporate. */
+  treatedAs: z.enum(SUBSCRIBER_TYPES),
+  /** The channels the person's soft opt-ins cover. */
+  softOptIn: z.array(z.enum(SOFT_OPT_IN_CHANNELS)),
+});
+
+/** A soft opt-in (PECR reg. 22(3)): details obtained in a sale or negotiations, similar products only, refusal offered. */
+export const SoftOptInInputSchema = z.object({
+  person: PersonSelectorSchema,
+  channels: z.array(z.enum(SOFT_OPT_IN_CHANNELS, { error: `a soft opt-in covers ${SOFT_OPT_IN_CHANNELS.join(' or ')}` })).min(1, { error: 'name at least one channel' }),
+  obtainedAt: isoDay,
+  context: z.enum(SOFT_OPT_IN_CONTEXTS, { error: `the details were obtained in a ${SOFT_OPT_IN_CONTEXTS.join(' or ')}` }),
+  products: typed('the products or services the person bought or asked about (the soft opt-in covers similar ones only)', 2000),
+  refusalOffered: typed('how the person was given a simple way to refuse marketing when their details were collected', 2000),
+});
+
+/** A TPS/CTPS screening as recorded (PECR reg. 21, 21B): recorded, not fetched. */
+export const TpsScreeningInputSchema = z.object({
+  screenedOn: isoDay,
+  list: z.enum(TPS_LISTS, { error: `the list is one of ${TPS_LISTS.join(', ')}` }),
+  listVersion: typed('the version (or date) of the list screened against', 200),
+  provider: z.string().trim().min(1).max(300).optional(),
+});
+
+export const TpsScreeningViewSchema = TpsScreeningInputSchema.extend({ id, provider: z.string().nullable(), createdAt: z.string(), createdBy: z.string() });
 
 export { SOURCE_KINDS };
 

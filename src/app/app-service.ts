@@ -19,6 +19,7 @@ import { commitImport } from './use-cases/commit-import.js';
 import { addConsent, confirmConsents, importConsents, listConsents, withdrawConsent } from './use-cases/consents.js';
 import { addRecipient, completeArt19Task, listArt19Tasks, listDisclosures, listRecipients, setController, showController } from './use-cases/disclosures.js';
 import { confirmNotices, exemptNotices, listNotices, markNoticesSent, noticeText } from './use-cases/notices.js';
+import { addSoftOptIn, listScreenings, recordScreening } from './use-cases/pecr-records.js';
 import { previewImport } from './use-cases/preview-import.js';
 import { getContact, listContacts } from './use-cases/contacts.js';
 import { recordsOfProcessing } from './use-cases/art30.js';
@@ -40,6 +41,7 @@ import {
 } from './use-cases/retention.js';
 import { reviewContacts } from './use-cases/review.js';
 import { setQuarantineDays } from './use-cases/settings.js';
+import { confirmSubscriber, listSubscribers } from './use-cases/subscribers.js';
 import { createDestructionToken, listDestructionTokens, revokeDestructionToken } from './use-cases/tokens.js';
 
 type Handlers = { [C in Channel]: (request: ValidRequest<C>, progress: (p: Progress) => void) => Promise<Response<C>> | Response<C> };
@@ -217,6 +219,12 @@ export class AppService implements Core {
     'controller.show': () => showController(this.session()),
     'controller.set': (r) => (setController(this.session(), r), null),
 
+    'subscribers.list': (r) => listSubscribers(this.session(), r),
+    'subscribers.confirm': (r) => confirmSubscriber(this.session(), r),
+    'softOptIn.add': (r) => ({ softOptInId: addSoftOptIn(this.session(), r) }),
+    'tps.record': (r) => ({ screeningId: recordScreening(this.session(), r) }),
+    'tps.list': () => listScreenings(this.session()),
+
     'retention.list': () => listRetentionPolicies(this.session()),
     'retention.set': (r) => setRetentionPolicy(this.session(), r.policy, r),
     'retention.default': (r) => setDefaultRetention(this.session(), { months: r.months, anchor: r.anchor }, r),
@@ -239,7 +247,15 @@ export class AppService implements Core {
     'audit.entries': (r) => auditEntries(this.session(), r),
     'audit.verify': (r) => verifyAudit(this.session(), r),
     'audit.export': (r) => exportAudit(this.session(), r.format),
-    'export.crm': (r) => exportForCrm(this.session(), { purpose: r.purpose, recipientId: r.recipientId, noticeRun: r.noticeRun, ...(r.fields ? { fields: r.fields } : {}) }),
+    'export.crm': (r) =>
+      exportForCrm(this.session(), {
+        purpose: r.purpose,
+        recipientId: r.recipientId,
+        channels: r.channels,
+        noticeRun: r.noticeRun,
+        ...(r.directMarketing !== undefined ? { directMarketing: r.directMarketing } : {}),
+        ...(r.fields ? { fields: r.fields } : {}),
+      }),
     'report.art30': (r) => recordsOfProcessing(this.session(), r.controller),
   };
 }

@@ -43,6 +43,7 @@ import {
   ART14_EXEMPTIONS,
   ART19_KINDS,
   CERTIFICATE_KINDS,
+  CONTACT_CHANNELS,
   EMAIL_KINDS,
   LAWFUL_BASES,
   NOTICE_STATUSES,
@@ -51,8 +52,12 @@ import {
   RECIPIENT_ROLES,
   ROLES,
   RULE_TYPES,
+  SOFT_OPT_IN_CONTEXTS,
   STRIPPABLE,
+  SUBSCRIBER_ENTITIES,
+  SUBSCRIBER_TYPES,
   SUPPRESSION_REASONS,
+  TPS_LISTS,
   TRANSFER_MECHANISMS,
   UNLOCK_METHODS,
   type AuditOutcome,
@@ -118,7 +123,12 @@ const VOCABULARY = new Set<string>([
   ...TRANSFER_MECHANISMS,
   ...ART19_KINDS,
   ...ART14_EXEMPTIONS,
-  ...['linkedin-connections', 'linkedin-imported-contacts', 'suppressed', 'duplicate', 'group', 'basis'],
+  ...CONTACT_CHANNELS,
+  ...SUBSCRIBER_TYPES,
+  ...SUBSCRIBER_ENTITIES,
+  ...SOFT_OPT_IN_CONTEXTS,
+  ...TPS_LISTS,
+  ...['linkedin-connections', 'linkedin-imported-contacts', 'suppressed', 'duplicate', 'group', 'basis', 'contact', 'company'],
 ]);
 
 /** The detail keys the app writes: a key is a name too, so free text cannot hide there either. */
@@ -131,6 +141,8 @@ const KEYS = new Set(
     ' role transfer taskId kind' +
     ' overdue skipped ground'
     + ' consentId confirmed unmatched dryRun'
+    + ' entity channels context list directMarketing softOptInId screeningId profilesWithheld'
+    + ' explicit specialCategory fieldsWithheld'
   ).split(' '),
 );
 

@@ -7,19 +7,11 @@ import { ConsentInputSchema, isoDay } from '../api/schemas.js';
 import { ServiceError } from '../shared/errors.js';
 import { CONSENT_METHODS, type ConsentMethod } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
+import { personOf, withPersonOptions, type PersonOptions } from './person-option.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
-type WhoOptions = { contact?: string; email?: string; profileUrl?: string };
-type ConsentOptions = { purpose?: string; channels?: string; obtained?: string; method?: string; wording?: string; wordingVersion?: string; proof?: string };
+type ConsentOptions = { purpose?: string; channels?: string; obtained?: string; method?: string; wording?: string; wordingVersion?: string; proof?: string; explicit?: boolean };
 
-/** The person: exactly one of --contact, --email, --profile-url. */
-function who(opts: WhoOptions): Request<'consent.add'>['person'] {
-  const given = [opts.contact, opts.email, opts.profileUrl].filter((v) => v !== undefined).length;
-  if (given !== 1) throw new ServiceError('invalid', 'Name the person with exactly one of --contact <id>, --email <address> or --profile-url <url>.');
-  if (opts.contact !== undefined) return { contactId: opts.contact };
-  if (opts.email !== undefined) return { email: opts.email };
-  return { profileUrl: opts.profileUrl! };
-}
 
 const OPTION_OF: Record<string, string> = {
   purpose: '--purpose',
@@ -41,6 +33,7 @@ function consentOf(opts: ConsentOptions): Request<'consent.add'>['consent'] {
     wording: opts.wording,
     wordingVersion: opts.wordingVersion,
     proof: opts.proof,
+    explicit: opts.explicit === true,
   });
   if (!parsed.success) throw new ServiceError('invalid', `${parsed.error.issues.map((i) => `${OPTION_OF[String(i.path[0])] ?? 'consent'}: ${i.message}`).join('; ')}.`);
   return parsed.data;
@@ -71,11 +64,8 @@ function stateOf(c: Response<'consent.list'>[number]): string {
 export function registerConsent(program: Command): void {
   const consent = program.command('consent').description('Consent per person (Art. 7): record, import, list, withdraw, confirm.');
 
-  command(consent, 'add', ['consent.add'])
+  withPersonOptions(command(consent, 'add', ['consent.add']))
     .description('Record one consent a person gave (data owners).')
-    .option('--contact <id>', 'the contact (from contacts list)')
-    .option('--email <address>', 'their email')
-    .option('--profile-url <url>', 'their LinkedIn profile')
     .requiredOption('--purpose <purpose>', 'what they consented to: email-marketing, prospecting, recruitment, networking, account-management, events, other')
     .requiredOption('--channels <list>', 'email, sms, phone, post, linkedin (comma-separated)')
     .requiredOption('--obtained <yyyy-mm-dd>', 'the day consent was given')
@@ -83,10 +73,11 @@ export function registerConsent(program: Command): void {
     .requiredOption('--wording <text>', 'the exact statement they agreed to')
     .requiredOption('--wording-version <version>', 'the version of that statement')
     .requiredOption('--proof <reference>', 'where the proof is kept (a form submission id, a call recording, an email)')
-    .action(async (opts: VaultOptions & WhoOptions & ConsentOptions) => {
-      const request = { person: who(opts), consent: consentOf(opts) };
+    .option('--explicit', 'explicit consent (UK GDPR Art. 9(2)(a)): the statement expressly covers their special-category data')
+    .action(async (opts: VaultOptions & PersonOptions & ConsentOptions) => {
+      const request = { person: personOf(opts), consent: consentOf(opts) };
       const { consentId } = await withVault(opts, (call) => call('consent.add', request));
-      await print(opts, { consentId }, () => `Consent recorded (${consentId}).`);
+      await print(opts, { consentId }, () => `${opts.explicit === true ? 'Explicit consent' : 'Consent'} recorded (${consentId}).`);
     });
 
   command(consent, 'import <file>', ['consent.import'])
@@ -107,7 +98,7 @@ export function registerConsent(program: Command): void {
         opts,
         { consents },
         () =>
-          consents.map((c) => `${c.id}  contact ${c.contactId}  ${c.purpose} by ${c.channels.join(', ')}  obtained ${c.obtainedAt} (${c.method}, wording ${c.wordingVersion})  ${stateOf(c)}`).join('\n') ||
+          consents.map((c) => `${c.id}  contact ${c.contactId}  ${c.explicit ? 'explicit ' : ''}${c.purpose} by ${c.channels.join(', ')}  obtained ${c.obtainedAt} (${c.method}, wording ${c.wordingVersion})  ${stateOf(c)}`).join('\n') ||
           'No consent records.',
       );
     });

@@ -62,7 +62,7 @@ export function registerGroups(program: Command): void {
 
   withChangeOptions(command(program, 'assign <group>', ['policy.assign', 'policy.check']))
     .description('Assign a group its lawful basis, purpose and evidence, read from a JSON file (data owners).')
-    .requiredOption('--policy <file>', 'JSON: { basis, purpose, purposeDescription, evidence, art14Notice, art9Condition? }')
+    .requiredOption('--policy <file>', 'JSON: { basis, purpose, purposeDescription, evidence, art14Notice, art9Condition?, art9Justification?, art9MadePublicWhere?, schedule1Condition?, appropriatePolicyDocument?, art10Authority? }')
     .option('--check', 'only show what is missing and the guardrails; save nothing')
     .option('--acknowledge-warnings', 'save despite warnings (blocking guardrails still refuse)')
     .action(async (groupId: string, opts: VaultOptions & ChangeFlags & { policy: string; check?: boolean; acknowledgeWarnings?: boolean }) => {

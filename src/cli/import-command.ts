@@ -41,6 +41,11 @@ export function registerImport(program: Command): void {
           `Imported ${report.records} records: ${report.added} added, ${report.updated} updated, ${report.duplicatesSkipped + report.duplicatesInFile} duplicates skipped, ${report.emptySkipped} empty.`,
           report.suppressedLines.length ? `Refused (on the suppression list): lines ${report.suppressedLines.join(', ')}.` : '',
           report.heldLines.length ? `Kept as they are (under a legal hold): lines ${report.heldLines.join(', ')}.` : '',
+          report.specialCategoryLines.length
+            ? `Kept with a special-category or criminal-offence hint that their group's basis has no condition for (Art. 9(2), Art. 10): lines ${report.specialCategoryLines.join(', ')} ` +
+              `(groups flagged: ${report.specialCategoryGroups.map((g) => `${g.label} ${g.groupId}, ${g.records}`).join('; ')}). CRM exports withhold their job title or leave them out until ` +
+              'the data is stripped (import again with --strip special-category --update-duplicates) or the group records a condition that holds.'
+            : '',
           report.errors.length ? `Unreadable records left out: lines ${report.errors.map((e) => e.line).join(', ')}.` : '',
           report.fragmentsStripped ? `${report.fragmentsStripped} flagged fragments cut out before encryption.` : '',
           `${report.quarantined} contacts are quarantined until a data owner assigns their group a lawful basis.`,

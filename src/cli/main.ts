@@ -10,6 +10,7 @@ import { registerGroups } from './group-commands.js';
 import { registerImport } from './import-command.js';
 import { registerInit } from './init-command.js';
 import { registerInspect } from './inspect-command.js';
+import { registerMarketing } from './marketing-commands.js';
 import { registerMembers } from './member-commands.js';
 import { registerNotices } from './notice-commands.js';
 import { registerPurge } from './purge-command.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerConsent(program);
   registerNotices(program);
   registerRecipients(program);
+  registerMarketing(program);
   return program;
 }
 

@@ -3,19 +3,12 @@ import type { Command } from 'commander';
 import type { Request, Response } from '../api/contract.js';
 import { certificateText } from '../shared/certificate.js';
 import { ServiceError } from '../shared/errors.js';
-import { CRM_EXCLUSIONS, type CrmField, type Purpose } from '../shared/vocabulary.js';
+import { CONTACT_CHANNELS, CRM_EXCLUSIONS, type ContactChannel, type CrmField, type Purpose } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
 import { emit, outputFor } from './output-file.js';
+import { personOf, withPersonOptions, type PersonOptions } from './person-option.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
-type WhoOptions = { contact?: string; email?: string; profileUrl?: string };
-function who(opts: WhoOptions): Request<'contacts.access'> {
-  if (opts.contact) return { contactId: opts.contact };
-  if (opts.email) return { email: opts.email };
-  if (opts.profileUrl) return { profileUrl: opts.profileUrl };
-  throw new ServiceError('invalid', 'Name the person: --contact <id>, --email <address> or --profile-url <url>.');
-}
-const withWho = (cmd: Command) => cmd.option('--contact <id>', 'a contact id').option('--email <address>', 'their email').option('--profile-url <url>', 'their LinkedIn profile');
 
 /** What an erasure leaves to do (Art. 19): the recipients to tell, and exports whose recipients were never recorded. */
 function erasureFollowUps(result: Response<'contacts.erase'>): string[] {
@@ -33,10 +26,10 @@ function erasureFollowUps(result: Response<'contacts.erase'>): string[] {
 }
 
 export function registerRequests(program: Command): void {
-  withWho(command(program, 'erase', ['contacts.erase']))
+  withPersonOptions(command(program, 'erase', ['contacts.erase']))
     .description('Erase one person now (Art. 17): destroyed with a certificate, and added to the suppression list (admins).')
-    .action(async (opts: VaultOptions & WhoOptions) => {
-      const result = await withVault(opts, (call) => call('contacts.erase', who(opts)));
+    .action(async (opts: VaultOptions & PersonOptions) => {
+      const result = await withVault(opts, (call) => call('contacts.erase', personOf(opts)));
       await print(opts, result, () => [certificateText(result.certificate), ...erasureFollowUps(result)].join('\n\n'));
     });
 
@@ -46,7 +39,7 @@ export function registerRequests(program: Command): void {
     .option('--contact <id>', 'a contact in the vault')
     .option('--email <address>', 'their email')
     .option('--profile-url <url>', 'their LinkedIn profile')
-    .action(async (opts: VaultOptions & WhoOptions) => {
+    .action(async (opts: VaultOptions & PersonOptions) => {
       let request: Request<'suppression.add'>;
       if (opts.contact) {
         if (opts.email || opts.profileUrl) throw new ServiceError('invalid', 'Name the person one way: --contact <id>, or --email and/or --profile-url.');
@@ -83,14 +76,14 @@ export function registerRequests(program: Command): void {
       await print(opts, { lifted: id }, () => `Suppression ${id} lifted.`);
     });
 
-  withWho(command(program, 'access', ['contacts.access']))
+  withPersonOptions(command(program, 'access', ['contacts.access']))
     .description('Everything held about one person (Art. 15), as JSON or CSV.')
     .option('--csv', 'CSV instead of JSON')
     .option('--out <file>', 'write to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & WhoOptions & { csv?: boolean; out?: string; force?: boolean }) => {
+    .action(async (opts: VaultOptions & PersonOptions & { csv?: boolean; out?: string; force?: boolean }) => {
       const out = outputFor(opts, opts.out); // checked before the core is called
-      const result = await withVault(opts, (call) => call('contacts.access', who(opts)));
+      const result = await withVault(opts, (call) => call('contacts.access', personOf(opts)));
       await emit(out, opts.csv ? result.csv : `${result.json}\n`);
     });
 
@@ -98,23 +91,40 @@ export function registerRequests(program: Command): void {
     .description('A sanitised CSV for a CRM: only contacts with a lawful basis for this purpose (data owners).')
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
     .requiredOption('--recipient <id>', 'who receives the file (recipient list): the export is logged as a disclosure to them')
+    .requiredOption('--channels <list>', `what the file is for (PECR follows the channels): ${CONTACT_CHANNELS.join(', ')} (comma-separated)`)
+    .option('--direct-marketing', 'the use promotes the organisation, its products or aims (always so for email-marketing, prospecting, events)')
     .option('--notice-run', 'the file is for sending the Art. 14 privacy notice: only people not yet told')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { purpose: string; recipient: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
+    .action(async (opts: VaultOptions & { purpose: string; recipient: string; channels: string; directMarketing?: boolean; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
       if (opts.json && !opts.out) throw new ServiceError('invalid', 'With --json the summary goes to stdout: write the CSV elsewhere with --out <file>.');
+      const channels = listOption(opts.channels);
+      const unknown = channels.find((c) => !(CONTACT_CHANNELS as readonly string[]).includes(c));
+      if (unknown !== undefined || channels.length === 0) throw new ServiceError('invalid', `--channels: name one or more of ${CONTACT_CHANNELS.join(', ')}${unknown !== undefined ? ` ("${unknown}" is not one)` : ''}.`);
       const out = outputFor(opts, opts.out); // checked before the core is called
       const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
-      const result = await withVault(opts, (call) => call('export.crm', { purpose: opts.purpose as Purpose, recipientId: opts.recipient, noticeRun: opts.noticeRun === true, ...(fields ? { fields } : {}) }));
+      const request: Request<'export.crm'> = {
+        purpose: opts.purpose as Purpose,
+        recipientId: opts.recipient,
+        channels: [...new Set(channels)] as ContactChannel[],
+        noticeRun: opts.noticeRun === true,
+        ...(opts.directMarketing ? { directMarketing: true } : {}),
+        ...(fields ? { fields } : {}),
+      };
+      const result = await withVault(opts, (call) => call('export.crm', request));
       await emit(out, result.csv);
       if (opts.json) {
         const excluded = Object.fromEntries(CRM_EXCLUSIONS.map((r) => [r, result.excluded.filter((e) => e.reason === r).length]).filter(([, n]) => n !== 0));
-        process.stdout.write(`${JSON.stringify({ disclosureId: result.disclosureId, included: result.included, excluded, emailsWithheld: result.emailsWithheld.length, notes: result.notes })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ disclosureId: result.disclosureId, directMarketing: result.directMarketing, included: result.included, excluded, emailsWithheld: result.emailsWithheld.length, profilesWithheld: result.profilesWithheld.length, fieldsWithheld: result.fieldsWithheld.length, notes: result.notes })}\n`,
+        );
         return;
       }
+      const profiles = result.profilesWithheld.length > 0 ? `, ${result.profilesWithheld.length} LinkedIn profiles withheld` : '';
+      const titles = result.fieldsWithheld.length > 0 ? `, ${result.fieldsWithheld.length} job titles withheld (special-category hints)` : '';
       process.stderr.write(
-        `${result.included} exported (disclosure ${result.disclosureId}), ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld.` +
+        `${result.included} exported (disclosure ${result.disclosureId}), ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld${profiles}${titles}.` +
           `${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`,
       );
     });

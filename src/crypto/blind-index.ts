@@ -2,9 +2,12 @@
 // without storing the value: without the vault key nobody can test a guess against them.
 import { createHmac } from 'node:crypto';
 
-/** 'name' is the vault's fallback identity (name and company) for a contact with neither email nor profile URL. */
-export type BlindIndexKind = 'email' | 'url' | 'name';
-const KINDS: readonly string[] = ['email', 'url', 'name'];
+/**
+ * 'name' is the vault's fallback identity (name and company) for a contact with neither email nor profile URL;
+ * 'company' a normalised company name, under which a subscriber type is confirmed for everyone at that company.
+ */
+export type BlindIndexKind = 'email' | 'url' | 'name' | 'company';
+const KINDS: readonly string[] = ['email', 'url', 'name', 'company'];
 
 /** 128 bits: collisions stay negligible for any vault (~2^64 values before one is likely) at half the storage. */
 export const BLIND_INDEX_BYTES = 16;

@@ -137,10 +137,14 @@ const controllerRows = (c: Art30Controller): [string, string][] => [
 const purposeOf = (p: GroupPolicy | null): string =>
   p === null ? 'none recorded: contacts may not be used or exported' : `${PURPOSE_WORDS[p.purpose]}: ${p.purposeDescription}`;
 const basisOf = (p: GroupPolicy | null): string => (p === null ? 'none recorded (Art. 6(1))' : BASIS_WORDS[p.basis]);
+/** DPA 2018 Sch. 1 para. 41: where a Sch. 1 condition is relied on, the record names it (and its policy document). */
 const specialOf = (p: GroupPolicy | null): string =>
   [
     p?.art9Condition !== undefined ? `Art. 9(2): ${p.art9Condition}` : '',
+    p?.art9MadePublicWhere ? `made public in: ${p.art9MadePublicWhere}` : '',
+    p?.schedule1Condition ? `DPA 2018 ${p.schedule1Condition.replace(/^DPA 2018\s+/i, '')}` : '',
     p?.art10Authority !== undefined ? `Art. 10: ${p.art10Authority}` : '',
+    p?.appropriatePolicyDocument ? `appropriate policy document: ${p.appropriatePolicyDocument}` : '',
   ]
     .filter(Boolean)
     .join('; ');

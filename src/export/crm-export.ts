@@ -1,16 +1,20 @@
 // The sanitised CSV for a CRM (HubSpot's column names): nobody on the suppression list, only contacts whose group
-// has a lawful basis for the export's purpose (and, under consent, who gave their own), nobody not yet told (Art.
-// 14) in a marketing export, nobody in a marketing export whose group's legitimate interests assessment is unsigned or
-// past its review date, and for email marketing only the emails PECR lets us use. Pure: the vault decrypts and calls,
-// and passes today.
+// has a lawful basis for the export's purpose (and, under consent, who gave their own), nobody not yet told (Art. 14)
+// in a direct-marketing export, nobody in a direct-marketing export whose group's legitimate interests assessment is
+// unsigned or past its review date, and for each channel of a direct-marketing export only what PECR lets us use
+// (src/policy/pecr-channels.ts). Pure: the vault decrypts, gathers each person's facts, and passes today.
 import type { ContactFacts } from '../policy/contact-facts.js';
-import { emailMarketingAllowed } from '../policy/guardrails.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from '../policy/lawful-basis.js';
 import { liaStanding } from '../policy/lia.js';
 import { dayOf } from '../policy/dates.js';
+import { channelVerdict, phoneScreeningProblem, type ChannelVerdict, type TpsScreening } from '../policy/pecr-channels.js';
+import { subscriberStanding, type SubscriberConfirmation } from '../policy/subscriber-type.js';
 import type { StoredContact } from '../shared/domain.js';
+import { ServiceError } from '../shared/errors.js';
 import { toCsv } from './csv-cell.js';
+import { crmNotes } from './crm-notes.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
+import { SPECIAL_CATEGORY_EXCLUSION, specialCategoryFate, specialCategoryNotes, type SpecialCategoryFacts } from './special-category-export.js';
 
 export interface ExportableContact {
   id: string;
@@ -27,18 +31,33 @@ export interface ExportableContact {
   suppressed?: boolean;
   /** The purposes the person withdrew consent for (Art. 7(3)): never used for those again. */
   suppressedPurposes?: ReadonlySet<Purpose>;
-  /** The person's own live consents (Art. 7(1)); left out, they have none. */
-  consents?: readonly { purpose: Purpose; channels: readonly ContactChannel[] }[];
+  /** The person's own live consents (Art. 7(1)); `explicit`: an explicit consent (Art. 9(2)(a)); left out, they have none. */
+  consents?: readonly { purpose: Purpose; channels: readonly ContactChannel[]; explicit?: boolean }[];
+  /** Where the contact's special-category hints were found again (src/export/special-category-export.ts). */
+  hintsFound?: SpecialCategoryFacts['hintsFound'];
   /** Whether the person has been told (Art. 14) or is exempt; left out, they have not been told. */
   noticeGiven?: boolean;
+  /** The subscriber type a person confirmed for the contact or its company (PECR reg. 2); left out, only the inference counts. */
+  subscriberConfirmed?: SubscriberConfirmation | null;
+  /** The channels the person's soft opt-ins cover (PECR reg. 22(3)); left out, none. */
+  softOptIns?: readonly ContactChannel[];
 }
 
-import { CRM_EXCLUSIONS, CRM_FIELDS, MARKETING_PURPOSES, type ContactChannel, type CrmExclusion, type CrmField } from '../shared/vocabulary.js';
+import { CRM_EXCLUSIONS, CRM_FIELDS, MARKETING_PURPOSES, type ContactChannel, type CrmExclusion, type CrmField, type WithheldReason } from '../shared/vocabulary.js';
 
 export { CRM_EXCLUSIONS, CRM_FIELDS, type CrmExclusion, type CrmField };
 
 export interface CrmExportOptions {
   purpose: Purpose;
+  /** The channels the file is for (email, SMS, phone, post, LinkedIn message): PECR follows them, not the purpose's name. */
+  channels: readonly ContactChannel[];
+  /**
+   * Whether the use is direct marketing: any promotion of the organisation, its products or its aims (DPA 2018
+   * s.122(5)). Always for MARKETING_PURPOSES; left out, only for them.
+   */
+  directMarketing?: boolean;
+  /** The TPS/CTPS screenings recorded (PECR reg. 21, 21B): a direct-marketing export by phone needs a recent one. */
+  tpsScreenings?: readonly TpsScreening[];
   /** Today, for the LIA's review date: a marketing export leaves out groups whose assessment is past it. */
   now: Date;
   /** The contact fields to export, in any order (columns keep CRM_FIELDS' order); all of them when left out. */
@@ -56,7 +75,13 @@ export interface CrmExportResult {
   /** The ids of the contacts in the file, in its order: the disclosure log records them. */
   includedIds: string[];
   excluded: { id: string; reason: CrmExclusion }[];
-  emailsWithheld: { id: string; reason: 'individual-subscriber-without-consent' | 'consent-does-not-cover-email' }[];
+  emailsWithheld: { id: string; reason: WithheldReason }[];
+  /** Profile URLs left empty in a direct-marketing export by LinkedIn message (electronic mail, PECR reg. 22). */
+  profilesWithheld: { id: string; reason: WithheldReason }[];
+  /** Other cells left empty: a job title hinting at special-category data without a condition (UK GDPR Art. 9, Art. 10). */
+  fieldsWithheld: { id: string; field: CrmField; reason: typeof SPECIAL_CATEGORY_EXCLUSION }[];
+  /** Whether the export was treated as direct marketing. */
+  directMarketing: boolean;
   /** Sentences for the person exporting, e.g. why the HubSpot legal basis column is empty for some rows. */
   notes: string[];
 }
@@ -114,179 +139,178 @@ export function hubspotLegalBasis(basis: LawfulBasis, purpose: Purpose): HubSpot
   }
 }
 
-const worse = (a: ContactFacts['emailKind'], b: ContactFacts['emailKind']): ContactFacts['emailKind'] =>
-  a === 'personal' || b === 'personal' ? 'personal' : a === 'none' || b === 'none' ? 'none' : 'corporate';
-
-/**
- * PECR reg. 22, through emailMarketingAllowed. The facts, the row's email kind and the stored contact may disagree
- * only through a bug upstream: then the stricter reading wins (a personal mailbox or a sole trader on any side).
- */
-function emailMayBeUsed(policy: GroupPolicy, c: ExportableContact): boolean {
-  const facts: ContactFacts = {
-    ...c.facts,
-    emailKind: worse(c.facts.emailKind, c.emailKind),
-    soleTrader: c.facts.soleTrader || c.contact.soleTrader,
-  };
-  return emailMarketingAllowed(policy, facts);
-}
-
-/** Whether the person's own live consent covers this purpose (and, when given, this channel). */
-function consentCovers(c: ExportableContact, purpose: Purpose, channel?: ContactChannel): boolean {
-  return (c.consents ?? []).some((k) => k.purpose === purpose && (channel === undefined || k.channels.includes(channel)));
-}
 
 const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
 
+/** How the export reads its request. `pecr`: direct marketing and not a notice run, so PECR's channel rules apply. */
+interface Reading {
+  marketing: boolean;
+  pecr: boolean;
+  noticeRun: boolean;
+}
+
 /**
- * A marketing export rests on a legitimate interests assessment only while it is signed off and not past its review
- * date (src/policy/lia.ts; guardrails lia-not-signed-off and lia-review-due). A notice run is not marketing.
+ * A direct-marketing export rests on a legitimate interests assessment only while it is signed off and not past its
+ * review date (src/policy/lia.ts; guardrails lia-not-signed-off and lia-review-due). A notice run is not marketing.
  */
-function liaNotCurrent(policy: GroupPolicy, options: CrmExportOptions): boolean {
-  if (policy.basis !== 'legitimate-interests' || options.noticeRun === true || !isMarketing(options.purpose)) return false;
+function liaNotCurrent(policy: GroupPolicy, options: CrmExportOptions, r: Reading): boolean {
+  if (policy.basis !== 'legitimate-interests' || !r.pecr) return false;
   return !liaStanding(policy.evidence, dayOf(options.now)).current;
 }
 
+/** Whether the person's own live consent covers this purpose. */
+const consentCovers = (c: ExportableContact, purpose: Purpose): boolean => (c.consents ?? []).some((k) => k.purpose === purpose);
+
 /** Why a contact is left out, or null when it goes into the file (the order of the checks is the order of the law's weight). */
-function exclusionOf(c: ExportableContact, options: CrmExportOptions): CrmExclusion | null {
+function exclusionOf(c: ExportableContact, options: CrmExportOptions, r: Reading): CrmExclusion | null {
   const { policy } = c;
   if (c.suppressed === true) return 'suppressed'; // Art. 17, Art. 21(3)
   if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
   if (policy.purpose !== options.purpose) return 'purpose-differs'; // Art. 5(1)(b)
-  if (liaNotCurrent(policy, options)) return 'lia-not-current'; // Art. 5(2), Art. 6(1)(f)
+  if (liaNotCurrent(policy, options, r)) return 'lia-not-current'; // Art. 5(2), Art. 6(1)(f)
   if (c.suppressedPurposes?.has(options.purpose) === true) return 'consent-withdrawn'; // Art. 7(3)
   if (policy.basis === 'consent' && !consentCovers(c, options.purpose)) return 'no-consent-on-record'; // Art. 6(1)(a), Art. 7(1)
+  // A notice run writes no field a hint could sit in, and the person must be told all the same.
+  if (!r.noticeRun && specialCategoryFate(c, policy, options.purpose) === 'exclude') return SPECIAL_CATEGORY_EXCLUSION; // Art. 9, Art. 10
   const told = c.noticeGiven === true;
-  if (options.noticeRun === true) return told ? 'notice-already-given' : null;
-  if (!told && isMarketing(options.purpose)) return 'notice-not-given'; // Art. 14(3)(b)-(c)
+  if (r.noticeRun) return told ? 'notice-already-given' : null;
+  if (!told && r.marketing) return 'notice-not-given'; // Art. 14(3)(b)-(c)
   return null;
 }
 
+const worse = (a: ContactFacts['emailKind'], b: ContactFacts['emailKind']): ContactFacts['emailKind'] =>
+  a === 'personal' || b === 'personal' ? 'personal' : a === 'none' || b === 'none' ? 'none' : 'corporate';
+
 /**
- * PECR reg. 22 for one row of an email-marketing export: the person's own consent covering email always allows it;
- * otherwise a consent group's email needs that consent, and a legitimate-interests group's only a corporate
- * subscriber's (emailMayBeUsed).
+ * The person's subscriber type as treated and the verdict for each channel (src/policy/pecr-channels.ts). The facts,
+ * the row's email kind and the stored contact may disagree only through a bug upstream: then the stricter reading
+ * wins (a personal mailbox or a sole trader on any side). An email address in a direct-marketing file can be used
+ * for marketing email, so its rule applies whenever the Email column is exported, whatever the channels.
  */
-function emailAllowed(policy: GroupPolicy, c: ExportableContact, purpose: Purpose): boolean {
-  if (consentCovers(c, purpose, 'email')) return true;
-  return policy.basis !== 'consent' && emailMayBeUsed(policy, c);
+function channelsOf(c: ExportableContact, policy: GroupPolicy, options: CrmExportOptions, emailExported: boolean) {
+  const standing = subscriberStanding(
+    { emailKind: worse(c.facts.emailKind, c.emailKind), soleTrader: c.facts.soleTrader || c.contact.soleTrader, company: c.contact.company, position: c.contact.position },
+    c.subscriberConfirmed ?? null,
+  );
+  const facts = {
+    subscriber: standing.treatedAs,
+    basis: policy.basis,
+    consentChannels: new Set((c.consents ?? []).filter((k) => k.purpose === options.purpose).flatMap((k) => k.channels)),
+    softOptInChannels: new Set(c.softOptIns ?? []),
+  };
+  const channels = new Set<ContactChannel>([...options.channels, ...(emailExported ? (['email'] as const) : [])]);
+  return { subscriber: standing.treatedAs, verdicts: new Map<ContactChannel, ChannelVerdict>([...channels].map((ch) => [ch, channelVerdict(ch, facts)])) };
 }
 
-function cellOf(contact: StoredContact, field: CrmField, withholdEmail: boolean): string {
-  if (field === 'email') return withholdEmail ? '' : (contact.email ?? '');
-  return contact[field] ?? '';
+const refusal = (verdicts: ReadonlyMap<ContactChannel, ChannelVerdict>, channel: ContactChannel) => {
+  const v = verdicts.get(channel);
+  return v !== undefined && !v.allowed ? v : null;
+};
+
+const withheldReason = (v: ChannelVerdict & { allowed: false }, channel: 'email' | 'linkedin'): WithheldReason =>
+  v.reason === 'individual-subscriber-without-consent' ? v.reason : channel === 'email' ? 'consent-does-not-cover-email' : 'consent-does-not-cover-linkedin';
+
+function cellOf(contact: StoredContact, field: CrmField, withheld: ReadonlySet<CrmField>): string {
+  return withheld.has(field) ? '' : (contact[field] ?? '');
 }
 
 /**
  * The CRM export. A contact is left out when the person is on the suppression list (an erasure, or an objection
  * under Art. 21(3): never used for marketing again), when its group has no lawful basis (Art. 6(1)), when the
- * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)), or, for marketing, when the group's
- * legitimate interests assessment is not current (liaNotCurrent). For email marketing, an email that PECR reg. 22
- * does not let us use (an individual subscriber without consent) is left empty and listed in emailsWithheld; the
- * rest of the row is exported. Every cell goes through toCsv, so a formula in a job title arrives as text.
+ * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)), or, for direct marketing, when the group's
+ * legitimate interests assessment is not current (liaNotCurrent). For direct marketing PECR follows the channels: an
+ * email or a profile URL (for LinkedIn messages) that reg. 22 does not let us use is left empty and listed, and the
+ * rest of the row is exported; an SMS export leaves out whoever may not be texted (the vault holds no number to
+ * withhold); a phone export is refused without a recent TPS/CTPS screening (reg. 21, 21B). A special-category hint
+ * without a condition that holds withholds the job title, or leaves the person out (specialCategoryFate, Art. 9, Art.
+ * 10). Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
 export function crmExport(contacts: readonly ExportableContact[], options: CrmExportOptions): CrmExportResult {
   const noticeRun = options.noticeRun === true;
+  const marketing = options.directMarketing === true || isMarketing(options.purpose);
+  const reading: Reading = { marketing, pecr: marketing && !noticeRun, noticeRun };
   // A notice run carries what it takes to reach the person and nothing else: no marketing basis, no job or company.
   const fields = noticeRun ? NOTICE_RUN_FIELDS : CRM_FIELDS.filter((f) => options.fields === undefined || options.fields.includes(f));
   const header = [...fields.map((f) => FIELD_COLUMNS[f]), ...(noticeRun ? ['Purpose'] : [HUBSPOT_LEGAL_BASIS_COLUMN, 'Lawful basis', 'Purpose'])];
   const rows: string[][] = [];
   const excluded: CrmExportResult['excluded'] = [];
   const emailsWithheld: CrmExportResult['emailsWithheld'] = [];
+  const profilesWithheld: CrmExportResult['profilesWithheld'] = [];
+  const fieldsWithheld: CrmExportResult['fieldsWithheld'] = [];
   const basesWithoutHubSpotValue = new Set<LawfulBasis>();
-
   const includedIds: string[] = [];
+  const subscribers = { corporate: 0, individual: 0, corporateByElectronicMail: 0, softOptIns: 0 };
   let untoldIncluded = 0;
+
   for (const c of contacts) {
-    const reason = exclusionOf(c, options);
+    const reason = exclusionOf(c, options, reading);
     if (reason !== null) {
       excluded.push({ id: c.id, reason });
       continue;
     }
     const policy = c.policy!;
-    const hasEmail = (c.contact.email ?? '') !== '';
-    const withholdEmail =
-      options.noticeRun !== true && options.purpose === 'email-marketing' && fields.includes('email') && hasEmail && !emailAllowed(policy, c, options.purpose);
-    if (withholdEmail) emailsWithheld.push({ id: c.id, reason: policy.basis === 'consent' ? 'consent-does-not-cover-email' : 'individual-subscriber-without-consent' });
-    if (options.noticeRun !== true && c.noticeGiven !== true) untoldIncluded++;
+    const withheld = new Set<CrmField>();
+    if (reading.pecr) {
+      const emailExported = fields.includes('email') && (c.contact.email ?? '') !== '';
+      const { subscriber, verdicts } = channelsOf(c, policy, options, emailExported);
+      // PECR reg. 22: no number is exported, so a row of an SMS export must be a person who may be texted.
+      if (refusal(verdicts, 'sms')) {
+        excluded.push({ id: c.id, reason: 'channel-not-allowed' });
+        continue;
+      }
+      const email = emailExported ? refusal(verdicts, 'email') : null;
+      if (email) {
+        withheld.add('email');
+        emailsWithheld.push({ id: c.id, reason: withheldReason(email, 'email') });
+      }
+      const profile = fields.includes('profileUrl') && (c.contact.profileUrl ?? '') !== '' ? refusal(verdicts, 'linkedin') : null;
+      if (profile) {
+        withheld.add('profileUrl');
+        profilesWithheld.push({ id: c.id, reason: withheldReason(profile, 'linkedin') });
+      }
+      subscribers[subscriber]++;
+      const by = [...verdicts.values()].flatMap((v) => (v.allowed ? [v.by] : []));
+      if (by.includes('corporate-subscriber')) subscribers.corporateByElectronicMail++;
+      if (by.includes('soft-opt-in')) subscribers.softOptIns++;
+    }
+    if (!noticeRun && fields.includes('position') && specialCategoryFate(c, policy, options.purpose) === 'withhold-position') {
+      withheld.add('position');
+      fieldsWithheld.push({ id: c.id, field: 'position', reason: SPECIAL_CATEGORY_EXCLUSION });
+    }
+    if (!noticeRun && c.noticeGiven !== true) untoldIncluded++;
     const hubspot = hubspotLegalBasis(policy.basis, policy.purpose);
     if (hubspot === null) basesWithoutHubSpotValue.add(policy.basis);
-    rows.push([...fields.map((f) => cellOf(c.contact, f, withholdEmail)), ...(noticeRun ? [NOTICE_RUN_PURPOSE] : [hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]])]);
+    rows.push([...fields.map((f) => cellOf(c.contact, f, withheld)), ...(noticeRun ? [NOTICE_RUN_PURPOSE] : [hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]])]);
     includedIds.push(c.id);
   }
 
-  const suppressed = excluded.filter((e) => e.reason === 'suppressed').length;
-  const notes = [...basesWithoutHubSpotValue].map(
-    (basis) =>
-      `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
-      'left empty for those contacts; the "Lawful basis" column names the basis.',
-  );
-  const individuals = emailsWithheld.filter((e) => e.reason === 'individual-subscriber-without-consent').length;
-  if (individuals > 0) {
-    notes.push(
-      `${individuals === 1 ? '1 email was' : `${individuals} emails were`} left out: personal ` +
-        'mailboxes and sole traders are individual subscribers, and email marketing to them needs their consent to email or the ' +
-        'soft opt-in (PECR reg. 22(2)-(3)).',
-    );
-  }
-  const notByEmail = emailsWithheld.length - individuals;
-  if (notByEmail > 0) {
-    notes.push(`${notByEmail === 1 ? '1 email was' : `${notByEmail} emails were`} left out: the person's consent does not cover email (PECR reg. 22).`);
-  }
-  if (suppressed > 0) {
-    notes.push(
-      `${suppressed === 1 ? '1 person on the suppression list was' : `${suppressed} people on the suppression list were`} left out: ` +
-        'they were erased or objected, and are never exported.',
-    );
-  }
-  notes.push(...exclusionNotes(excluded, untoldIncluded));
+  const phoneScreenedOn = reading.pecr && options.channels.includes('phone') ? phoneScreening(options, subscribers) : null;
+  const notes = [
+    ...[...basesWithoutHubSpotValue].map(
+      (basis) =>
+        `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
+        'left empty for those contacts; the "Lawful basis" column names the basis.',
+    ),
+    ...crmNotes({ excluded, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
+    ...specialCategoryNotes(excluded, fieldsWithheld.length),
+  ];
   if (noticeRun) {
     notes.push(
       'This file is for sending the Art. 14 privacy notice only: it holds names and contact details and no marketing basis. ' +
         'Once the notice is sent, record it with notice sent --export <disclosure id>.',
     );
   }
-  return { csv: toCsv(header, rows), included: rows.length, includedIds, excluded, emailsWithheld, notes };
+  return { csv: toCsv(header, rows), included: rows.length, includedIds, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes };
 }
 
-const people = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
-
-/** One sentence for each per-person reason that left someone out, and for people included before being told. */
-function exclusionNotes(excluded: CrmExportResult['excluded'], untoldIncluded: number): string[] {
-  const count = (reason: CrmExclusion) => excluded.filter((e) => e.reason === reason).length;
-  const notes: string[] = [];
-  const liaLapsed = count('lia-not-current');
-  if (liaLapsed > 0) {
-    notes.push(
-      `${people(liaLapsed, 'person', 'people')} in a legitimate-interests group ${liaLapsed === 1 ? 'was' : 'were'} left out of this marketing export: ` +
-        "the group's legitimate interests assessment is not signed off or is past its review date (UK GDPR Art. 5(2), Art. 6(1)(f)). " +
-        'Review it, save a new version with its sign-off, and export again.',
-    );
-  }
-  const noBasis = count('no-lawful-basis');
-  if (noBasis > 0) notes.push(`${people(noBasis, 'contact has', 'contacts have')} no lawful basis yet (quarantine, Art. 6(1)) and ${noBasis === 1 ? 'was' : 'were'} left out.`);
-  const otherPurpose = count('purpose-differs');
-  if (otherPurpose > 0) notes.push(`${people(otherPurpose, 'contact is', 'contacts are')} in groups for another purpose (purpose limitation, Art. 5(1)(b)) and ${otherPurpose === 1 ? 'was' : 'were'} left out.`);
-  const withdrawn = count('consent-withdrawn');
-  if (withdrawn > 0) notes.push(`${people(withdrawn, 'person who withdrew consent for this purpose was', 'people who withdrew consent for this purpose were')} left out (Art. 7(3)).`);
-  const noConsent = count('no-consent-on-record');
-  if (noConsent > 0) {
-    notes.push(
-      `${people(noConsent, 'person', 'people')} in a consent group ${noConsent === 1 ? 'has' : 'have'} no consent on record for this purpose ` +
-        'and were left out: consent belongs to each person (Art. 7(1)); record it with consent add or consent import.',
-    );
-  }
-  const untold = count('notice-not-given');
-  if (untold > 0) {
-    notes.push(
-      `${people(untold, 'person has', 'people have')} not yet been told how their data is used (Art. 14) and ${untold === 1 ? 'was' : 'were'} held back from ` +
-        'this marketing export: send the privacy notice first (an export with the notice run option, then notice sent).',
-    );
-  }
-  if (untoldIncluded > 0) {
-    notes.push(
-      `${people(untoldIncluded, 'person', 'people')} included had not been told (Art. 14): this export is a disclosure, so their notice is due now at ` +
-        'the latest (Art. 14(3)(c)) and shows as overdue until it is recorded as sent.',
-    );
-  }
-  return notes;
+/**
+ * PECR reg. 21, 21B: a phone marketing export needs the TPS screened (for the individual subscribers in it) and the
+ * CTPS (for the corporate ones) within the 28 days before it; refused otherwise. The newest screening day, for the note.
+ */
+function phoneScreening(options: CrmExportOptions, subscribers: { corporate: number; individual: number }): string | null {
+  const today = dayOf(options.now);
+  const screenings = options.tpsScreenings ?? [];
+  const problem = phoneScreeningProblem(screenings, today, { tps: subscribers.individual > 0, ctps: subscribers.corporate > 0 });
+  if (problem !== null) throw new ServiceError('guardrail', problem);
+  return screenings.map((s) => s.screenedOn).filter((d) => d <= today).sort().at(-1) ?? null;
 }

@@ -26,6 +26,19 @@ export interface SubjectAccessData {
   notice: { status: 'sent' | 'exempt'; day: string; channel: string | null; version: string | null; exemption: string | null; confirmed: boolean } | null;
   /** Their entries on the suppression list (an objection, a withdrawn consent), in force or lifted. */
   suppressions: { reason: string; purpose: string | null; createdAt: string; liftedAt: string | null }[];
+  /** PECR: the subscriber type the marketing rules apply to them, and why, and their soft opt-ins (reg. 22(3)). */
+  marketing?: MarketingFacts;
+}
+
+export interface MarketingFacts {
+  subscriberType: { treatedAs: string; inferred: string; reason: string; confirmedAs: string | null };
+  softOptIns: { channels: readonly string[]; obtainedAt: string; context: string; products: string }[];
+}
+
+/** The subscriber type in words, for the CSV. */
+function subscriberLine(m: MarketingFacts): string {
+  const t = m.subscriberType;
+  return `${t.treatedAs} subscriber: ${t.confirmedAs !== null ? `confirmed as ${t.confirmedAs.replace(/-/g, ' ')}` : `${t.inferred.replace(/-/g, ' ')} (${t.reason})`}`;
 }
 
 export interface PersonConsent {
@@ -127,6 +140,7 @@ export function subjectAccessJson(d: SubjectAccessData): string {
       ...specialConditions(p),
     },
     consents: d.consents,
+    ...(d.marketing ? { marketing: d.marketing } : {}),
     privacyNotice: noticeLine(d.notice),
     suppressionList: d.suppressions,
     recipients: d.recipients.length > 0 ? d.recipients : [NO_RECIPIENTS],
@@ -161,6 +175,8 @@ export function subjectAccessCsv(d: SubjectAccessData): string {
     ...(p === null ? [] : evidenceSummary(p).map(([label, value]): [string, string] => [`Evidence: ${label}`, value])),
     ...(p?.basis === 'consent' && !liveConsent(d) ? [['Your consent', NO_CONSENT] as [string, string]] : []),
     ...d.consents.map((c): [string, string] => ['Consent record', consentLine(c)]),
+    ...(d.marketing ? [['Subscriber type (PECR)', subscriberLine(d.marketing)] as [string, string]] : []),
+    ...(d.marketing?.softOptIns ?? []).map((o): [string, string] => ['Soft opt-in (PECR reg. 22(3))', `${o.channels.join(', ')}, since ${o.obtainedAt} (${o.context}): ${o.products}`]),
     ['Privacy notice (Art. 14)', noticeLine(d.notice)],
     ...d.suppressions.map((x): [string, string] => ['Suppression list', `${x.reason}${x.purpose ? ` (${x.purpose})` : ''} since ${x.createdAt}${x.liftedAt ? `, lifted ${x.liftedAt}` : ''}`]),
     ...(special.art9Condition !== undefined ? [['Art. 9(2) condition', special.art9Condition] as [string, string]] : []),

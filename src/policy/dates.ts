@@ -40,3 +40,8 @@ export function addMonths(day: string, months: number): string {
   const date = Math.min(d, daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
 }
+
+/** `day` plus `days` calendar days (negative: earlier). */
+export function addDays(day: string, days: number): string {
+  return dayOf(new Date(Date.parse(`${toIsoDay(day)}T00:00:00Z`) + days * 86_400_000));
+}

@@ -72,13 +72,22 @@ const PLACEHOLDER_WHOLE = /^(?:n\/?a|none|nil|see above|[-–—.?x*_\s]+)[.!]*$
 export const LIA_MIN_ANSWER_LENGTH = 20;
 
 /**
+ * A short reference that is only a placeholder: empty, 'n/a', '-', '…', or one that starts as one ('TBC', 'todo').
+ * For references that may be short but must be real (a DPA 2018 Sch. 1 paragraph, a policy document's reference).
+ */
+export function isPlaceholderText(value: string): boolean {
+  const text = value.trim();
+  return text === '' || PLACEHOLDER_START.test(text) || PLACEHOLDER_WHOLE.test(text);
+}
+
+/**
  * ICO legitimate interests guidance: each of the three tests needs a real answer. A placeholder is shorter than
  * 20 characters, is only a placeholder ('n/a', '-', '…'), starts as one ('TBC once legal have looked', 'todo',
  * 'lorem ipsum'), or has fewer than three different words.
  */
 export function isPlaceholderAnswer(answer: string): boolean {
   const text = answer.trim();
-  if (text.length < LIA_MIN_ANSWER_LENGTH || PLACEHOLDER_START.test(text) || PLACEHOLDER_WHOLE.test(text)) return true;
+  if (text.length < LIA_MIN_ANSWER_LENGTH || isPlaceholderText(text)) return true;
   const words = new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
   return words.size < 3;
 }

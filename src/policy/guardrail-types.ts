@@ -24,4 +24,9 @@ export interface GuardrailOptions {
    * those days (src/policy/art14.ts, personNoticeStatus): the Art. 14 check is skipped without it.
    */
   noticesOverdue?: { count: number; earliestDue: string };
+  /**
+   * The ids of the group's contacts with their own live explicit consent (UK GDPR Art. 9(2)(a)) for the policy's
+   * purpose; left out, nobody has one.
+   */
+  explicitConsents?: ReadonlySet<string>;
 }

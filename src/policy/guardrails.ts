@@ -6,6 +6,8 @@ import { consentIsOnlyLinkedInConnection } from './evidence-heuristics.js';
 import type { GroupPolicy, LawfulBasis, Purpose } from './lawful-basis.js';
 import type { GroupFacts, Guardrail, GuardrailOptions } from './guardrail-types.js';
 import { liaIncomplete, liaNotSignedOff, liaReviewOverdue } from './lia-guardrails.js';
+import { specialCategoryNeedsArt9 } from './special-category.js';
+import { subscriberStanding } from './subscriber-type.js';
 import { MARKETING_PURPOSES } from '../shared/vocabulary.js';
 
 export { art14Due, art14Overdue } from './art14.js';
@@ -42,17 +44,19 @@ const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readon
 const words = (purpose: Purpose): string => purpose.replace(/-/g, ' ');
 
 const contactsAre = (n: number): string => (n === 1 ? '1 contact is' : `${n} contacts are`);
-const contactsHave = (n: number): string => (n === 1 ? '1 contact has' : `${n} contacts have`);
 
-/** PECR reg. 22: a personal mailbox or a sole trader / freelancer is an individual subscriber. */
-const isIndividualSubscriber = (c: ContactFacts): boolean => c.emailKind === 'personal' || c.soleTrader;
+/**
+ * PECR reg. 2, 22: an individual subscriber as the rules treat one (src/policy/subscriber-type.ts): confirmed so, or
+ * not confirmed and not likely corporate (a personal mailbox, a sole trader, a partnership; unknown counts as individual).
+ */
+const isIndividualSubscriber = (c: ContactFacts): boolean => subscriberStanding(c, c.subscriberConfirmed ?? null).treatedAs === 'individual';
 
 /**
  * May this contact's email be used for email marketing under the group's policy, as far as the group decides it?
  * (PECR reg. 22; ICO direct marketing guidance.) Only when the group's purpose is email marketing (Art. 5(1)(b)
  * purpose limitation) and the contact has an email, and then: consent → the basis allows it, but only the person's own
- * live consent covering email does (the export checks it per person: emailAllowed in src/export/crm-export.ts);
- * legitimate interests → only a corporate subscriber who is not a sole trader, with the opt-out in every message;
+ * live consent covering email does (the export decides per person and per channel: src/policy/pecr-channels.ts);
+ * legitimate interests → only a subscriber treated as corporate, with the opt-out in every message;
  * any other basis → no.
  */
 export function emailMarketingAllowed(policy: GroupPolicy, contact: ContactFacts): boolean {
@@ -74,12 +78,14 @@ function linkedInConnectionNotConsent(policy: GroupPolicy): Guardrail | null {
 }
 
 /**
- * Under legitimate interests the group may be saved (warn): the individual subscribers' emails are left out of
- * email marketing, which the vault enforces per contact with emailMarketingAllowed. Contract, legal obligation,
- * vital interests and public task do not fit email marketing at all (block), individual subscribers or not.
+ * Under legitimate interests, for any direct-marketing purpose, the group may be saved (warn): PECR follows the channel
+ * (src/policy/pecr-channels.ts), so a direct-marketing export withholds the individual subscribers' emails (and leaves
+ * them out of SMS) unless they consented to that channel or have a soft opt-in. Contract, legal obligation, vital
+ * interests and public task do not fit email marketing at all (block), individual subscribers or not; for the other
+ * marketing purposes their own guardrails refuse them.
  */
 function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guardrail | null {
-  if (policy.purpose !== 'email-marketing' || policy.basis === 'consent') return null;
+  if (!isMarketing(policy.purpose) || policy.basis === 'consent') return null;
   const individuals = group.contacts.filter(isIndividualSubscriber).map((c) => c.id);
   const rule = 'PECR reg. 22; ICO direct marketing guidance';
   if (policy.basis === 'legitimate-interests') {
@@ -88,13 +94,15 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
       id: 'pecr-individual-subscribers',
       severity: 'warn',
       message:
-        `${contactsAre(individuals.length)} individual subscribers (a personal mailbox, or a sole trader or freelancer): ` +
-        'email marketing to them needs their consent or the soft opt-in (PECR reg. 22(3)), so their emails will be left out ' +
-        'of email marketing unless the person consented to email.',
+        `${contactsAre(individuals.length)} individual subscribers (a personal mailbox, a sole trader or freelancer, a partnership, ` +
+        'or nothing shows a corporate subscriber: unknown is treated as individual; confirm a type with subscriber confirm): ' +
+        'marketing to them by email, SMS or LinkedIn message needs their consent or the soft opt-in (PECR reg. 22(3)), so ' +
+        'exports for it leave out their email (and leave them out of SMS) unless they consented to that channel or have a soft opt-in.',
       rule,
       contactIds: individuals,
     };
   }
+  if (policy.purpose !== 'email-marketing') return null;
   return {
     id: 'pecr-individual-subscribers',
     severity: 'block',
@@ -103,37 +111,6 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
       'corporate subscribers only (individual subscribers need consent or the soft opt-in, PECR reg. 22(3)).',
     rule,
     ...(individuals.length > 0 ? { contactIds: individuals } : {}),
-  };
-}
-
-const CRIMINAL = 'criminal-offences';
-const humanise = (category: string): string => category.replace(/-/g, ' ');
-
-/** UK GDPR Art. 9(1)-(2) for special categories; Art. 10 and DPA 2018 Sch. 1 for criminal-offence data. */
-function specialCategoryNeedsArt9(policy: GroupPolicy, group: GroupFacts): Guardrail | null {
-  const art9 = policy.art9Condition ? [] : group.contacts.filter((c) => c.specialCategories.some((k) => k !== CRIMINAL));
-  const art10 = policy.art10Authority ? [] : group.contacts.filter((c) => c.specialCategories.includes(CRIMINAL));
-  if (art9.length === 0 && art10.length === 0) return null;
-  const categories = [...new Set(art9.flatMap((c) => c.specialCategories.filter((k) => k !== CRIMINAL)))].map(humanise);
-  const art9Text =
-    `${contactsHave(art9.length)} special-category data ` +
-    `(${categories.join(', ')}): choose an Art. 9(2) condition or strip that data.`;
-  const art10Text =
-    `${contactsHave(art10.length)} criminal-offence data: ` +
-    'Art. 10 allows it only under official authority or with a legal authority (a DPA 2018 Sch. 1 condition): ' +
-    'record that authority or strip that data.';
-  const contactIds = [...new Set([...art9, ...art10].map((c) => c.id))];
-  const both = art9.length > 0 && art10.length > 0;
-  return {
-    id: 'special-category-needs-art9',
-    severity: 'block',
-    message: both ? `${art9Text} ${art10Text}` : art9.length > 0 ? art9Text : art10Text,
-    rule: both
-      ? 'UK GDPR Art. 9(1)-(2), Art. 10; DPA 2018 Sch. 1'
-      : art9.length > 0
-        ? 'UK GDPR Art. 9(1)-(2)'
-        : 'UK GDPR Art. 10; DPA 2018 Sch. 1',
-    contactIds,
   };
 }
 
@@ -239,7 +216,7 @@ export function checkGuardrails(policy: GroupPolicy, group: GroupFacts, options:
   return [
     linkedInConnectionNotConsent(policy),
     pecrIndividualSubscribers(policy, group),
-    specialCategoryNeedsArt9(policy, group),
+    specialCategoryNeedsArt9(policy, group, options),
     contractNotForMarketing(policy),
     basisNotForMarketing(policy),
     basisUnlikelyForMarketing(policy),

@@ -8,4 +8,7 @@ export * from './lia.js';
 export { type Art14Notice } from './art14.js';
 export { consentIsOnlyLinkedInConnection, isPlaceholderAnswer, LIA_MIN_ANSWER_LENGTH } from './evidence-heuristics.js';
 export * from './quarantine.js';
+export * from './subscriber-type.js';
+export * from './pecr-channels.js';
 export type { AssignedPolicy, Group } from './group.js';
+export { ART9_NOT_FOR_MARKETING, art9Name, art9UnfitForPurpose, CRIMINAL, uncoveredCategories } from './special-category.js';

@@ -2,28 +2,25 @@
 // condition, and the Art. 14 notice. Validated with zod; parseGroupPolicy turns failures into readable sentences.
 import { z } from 'zod';
 import { isIsoDay } from './dates.js';
-
-import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES, type LawfulBasis, type Purpose } from '../shared/vocabulary.js';
+import { isPlaceholderAnswer, isPlaceholderText, LIA_MIN_ANSWER_LENGTH } from './evidence-heuristics.js';
+import {
+  ART9_CONDITIONS,
+  ART9_SCHEDULE_1,
+  LAWFUL_BASES,
+  NOTICE_STATUSES,
+  PURPOSES,
+  type Art9Condition,
+  type LawfulBasis,
+  type Purpose,
+} from '../shared/vocabulary.js';
 
 export { LAWFUL_BASES, PURPOSES, type LawfulBasis, type Purpose };
 
-/** The conditions of UK GDPR Art. 9(2)(a)-(j), in order. */
-export const Art9ConditionSchema = z.enum(
-  [
-    'explicit-consent', // (a)
-    'employment-social-security', // (b)
-    'vital-interests', // (c)
-    'not-for-profit-body', // (d)
-    'made-public-by-data-subject', // (e)
-    'legal-claims', // (f)
-    'substantial-public-interest', // (g), with a DPA 2018 Sch. 1 Part 2 condition
-    'health-social-care', // (h)
-    'public-health', // (i)
-    'archiving-research', // (j)
-  ],
-  { error: 'choose one of the conditions of Art. 9(2)(a)-(j)' },
-);
-export type Art9Condition = z.infer<typeof Art9ConditionSchema>;
+export const Art9ConditionSchema = z.enum(ART9_CONDITIONS, { error: 'choose one of the conditions of Art. 9(2)(a)-(j)' });
+export { ART9_CONDITIONS, ART9_SCHEDULE_1, type Art9Condition };
+
+/** The letter of a condition of Art. 9(2): 'a' for explicit consent, … 'j' for archiving and research. */
+export const art9Letter = (condition: Art9Condition): string => String.fromCharCode(97 + ART9_CONDITIONS.indexOf(condition));
 
 /** A trimmed, non-empty string; `what` completes the sentence '… is required'. */
 const required = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, { error: `${what} is required` });
@@ -131,8 +128,14 @@ const common = {
     .trim()
     .min(10, { error: "describe the purpose in the data owner's words (at least 10 characters)" }),
   art9Condition: Art9ConditionSchema.optional(),
-  /** Why the Art. 9(2) condition applies (and, for (b), (g), (h), (i), (j), the DPA 2018 Sch. 1 condition). */
+  /** Why the Art. 9(2) condition applies: a real answer (specialCategoryEvidenceErrors). */
   art9Justification: z.string().trim().optional(),
+  /** (e): where the person made the data manifestly public themselves, e.g. the headline of their own profile. */
+  art9MadePublicWhere: z.string().trim().optional(),
+  /** (b), (g), (h), (i), (j): the DPA 2018 Sch. 1 condition relied on (ART9_SCHEDULE_1). */
+  schedule1Condition: z.string().trim().optional(),
+  /** The reference of the appropriate policy document (DPA 2018 Sch. 1 Part 4) for (b), (g) and Art. 10 data. */
+  appropriatePolicyDocument: z.string().trim().optional(),
   /** Art. 10: the official authority or DPA 2018 Sch. 1 condition that allows criminal-offence data. */
   art10Authority: z.string().trim().optional(),
   /** The group's notice plan; optional since schema 6, when notices became per person. */
@@ -182,8 +185,73 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return out || 'policy';
 }
 
+/**
+ * What an Art. 9(2) condition or an Art. 10 authority still lacks, as 'field: sentence'. Checked when a policy is saved
+ * (parseGroupPolicy), and again wherever a saved policy is relied on (src/policy/special-category.ts), since a policy
+ * saved before these rules may lack them; not part of GroupPolicySchema, which also reads saved policies.
+ */
+export function specialCategoryEvidenceErrors(policy: GroupPolicy): string[] {
+  const art9 = art9EvidenceErrors(policy);
+  const apdAsked = art9.some((e) => e.startsWith(APD_FIELD));
+  return [...art9, ...art10EvidenceErrors(policy).filter((e) => !(apdAsked && e.startsWith(APD_FIELD)))];
+}
+
+const APD_FIELD = 'appropriatePolicyDocument:';
+const apdError = (policy: GroupPolicy, why: string): string[] =>
+  isPlaceholderText(policy.appropriatePolicyDocument ?? '') ? [`${APD_FIELD} give the reference of your appropriate policy document (DPA 2018 Sch. 1 Part 4): ${why}`] : [];
+
+/**
+ * The Art. 9(2) condition's evidence: its justification a real answer, not a placeholder (isPlaceholderAnswer: 20
+ * characters, three different words); for (e), where the person made the data manifestly public (their own act of
+ * publishing it); for (b), (g), (h), (i), (j), the DPA 2018 Sch. 1 condition (s.10(2)-(3)), and for (b) and (g) the
+ * appropriate policy document it needs (Sch. 1 para. 1(1)(b), para. 5(1)).
+ */
+export function art9EvidenceErrors(policy: GroupPolicy): string[] {
+  const condition = policy.art9Condition;
+  if (condition === undefined) return [];
+  const errors: string[] = [];
+  const letter = art9Letter(condition);
+  const justification = policy.art9Justification ?? '';
+  if (justification !== '' && isPlaceholderAnswer(justification)) {
+    errors.push(
+      `art9Justification: say why Art. 9(2)(${letter}) applies in a real answer (at least ${LIA_MIN_ANSWER_LENGTH} characters and three different words, not a placeholder)`,
+    );
+  }
+  if (condition === 'made-public-by-data-subject' && isPlaceholderText(policy.art9MadePublicWhere ?? '')) {
+    errors.push(
+      'art9MadePublicWhere: say where the person made this data manifestly public themselves (e.g. the headline of their own ' +
+        'LinkedIn profile): Art. 9(2)(e) needs their own act of publishing it',
+    );
+  }
+  const schedule1 = ART9_SCHEDULE_1[condition];
+  if (schedule1 === undefined) return errors;
+  if (isPlaceholderText(policy.schedule1Condition ?? '')) {
+    errors.push(
+      `schedule1Condition: name the DPA 2018 Sch. 1 condition relied on (${schedule1.paragraph}): Art. 9(2)(${letter}) has a basis in UK law only through it (DPA 2018 s.10(2)-(3))`,
+    );
+  }
+  if (schedule1.apd) {
+    errors.push(...apdError(policy, `${schedule1.paragraph} is met only with one in place (DPA 2018 Sch. 1 ${condition === 'employment-social-security' ? 'para. 1(1)(b)' : 'para. 5(1)'})`));
+  }
+  return errors;
+}
+
+/**
+ * The Art. 10 authority's evidence: the appropriate policy document. The authority is free text, so which DPA 2018
+ * Sch. 1 condition it names (and whether that one needs the document) cannot be told: the product asks every time.
+ */
+export function art10EvidenceErrors(policy: GroupPolicy): string[] {
+  if (!policy.art10Authority) return [];
+  return apdError(
+    policy,
+    'the employment and substantial public interest conditions need one (DPA 2018 Sch. 1 para. 1(1)(b), para. 5(1)); ' +
+      'which condition the authority names cannot be told from its words, so this product asks for the document with every Art. 10 authority',
+  );
+}
+
 export function parseGroupPolicy(input: unknown): { ok: true; policy: GroupPolicy } | { ok: false; errors: string[] } {
   const result = GroupPolicySchema.safeParse(input);
-  if (result.success) return { ok: true, policy: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`) };
+  if (!result.success) return { ok: false, errors: result.error.issues.map((issue) => `${fieldPath(issue.path)}: ${issue.message}`) };
+  const errors = specialCategoryEvidenceErrors(result.data);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, policy: result.data };
 }

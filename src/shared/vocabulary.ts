@@ -17,6 +17,34 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 
+/** The conditions of UK GDPR Art. 9(2)(a)-(j) for special-category data, in order. */
+export const ART9_CONDITIONS = [
+  'explicit-consent', // (a)
+  'employment-social-security', // (b)
+  'vital-interests', // (c)
+  'not-for-profit-body', // (d)
+  'made-public-by-data-subject', // (e)
+  'legal-claims', // (f)
+  'substantial-public-interest', // (g)
+  'health-social-care', // (h)
+  'public-health', // (i)
+  'archiving-research', // (j)
+] as const;
+export type Art9Condition = (typeof ART9_CONDITIONS)[number];
+
+/**
+ * The conditions of Art. 9(2) that have a basis in UK law only through a condition of DPA 2018 Sch. 1 (s.10(2)-(3)):
+ * which part of the Schedule, and whether that condition is met only with an appropriate policy document in place
+ * (Sch. 1 para. 1(1)(b) for employment, para. 5(1) for Part 2; paras. 2-4 ask for none).
+ */
+export const ART9_SCHEDULE_1: Partial<Record<Art9Condition, { paragraph: string; apd: boolean }>> = {
+  'employment-social-security': { paragraph: 'Sch. 1 para. 1', apd: true },
+  'substantial-public-interest': { paragraph: 'a condition of Sch. 1 Part 2', apd: true },
+  'health-social-care': { paragraph: 'Sch. 1 para. 2', apd: false },
+  'public-health': { paragraph: 'Sch. 1 para. 3', apd: false },
+  'archiving-research': { paragraph: 'Sch. 1 para. 4', apd: false },
+};
+
 /** What a group's contacts are used for (purpose limitation, Art. 5(1)(b)); exports are made for one purpose. */
 export const PURPOSES = ['email-marketing', 'prospecting', 'recruitment', 'networking', 'account-management', 'events', 'other'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -84,6 +112,39 @@ export type Art14Exemption = (typeof ART14_EXEMPTIONS)[number];
 export const CONTACT_CHANNELS = ['email', 'sms', 'phone', 'post', 'linkedin'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/**
+ * The channels that are electronic mail under PECR (reg. 2: text, voice, sound or image messages stored in the network
+ * or the recipient's terminal): email, SMS, and a LinkedIn message that markets. Reg. 22 governs them.
+ */
+export const ELECTRONIC_MAIL_CHANNELS = ['email', 'sms', 'linkedin'] as const satisfies readonly ContactChannel[];
+
+/**
+ * A subscriber under PECR reg. 2, as a person confirmed it: corporate (a company, an LLP, a Scottish partnership) or
+ * individual (a sole trader, another partnership, anyone else).
+ */
+export const SUBSCRIBER_TYPES = ['corporate', 'individual'] as const;
+export type SubscriberType = (typeof SUBSCRIBER_TYPES)[number];
+
+/** What a subscriber is, as a person confirms it; each maps to one SUBSCRIBER_TYPES value (src/policy/subscriber-type.ts). */
+export const SUBSCRIBER_ENTITIES = ['company', 'llp', 'scottish-partnership', 'sole-trader', 'partnership', 'other'] as const;
+export type SubscriberEntity = (typeof SUBSCRIBER_ENTITIES)[number];
+
+/** A subscriber type inferred from the data, never stated as fact: unknown is treated as individual. */
+export const INFERRED_SUBSCRIBER_TYPES = ['likely-corporate', 'likely-individual', 'unknown'] as const;
+export type InferredSubscriberType = (typeof INFERRED_SUBSCRIBER_TYPES)[number];
+
+/** The channels a soft opt-in may cover (PECR reg. 22(3): electronic mail; the vault records email and SMS). */
+export const SOFT_OPT_IN_CHANNELS = ['email', 'sms'] as const satisfies readonly ContactChannel[];
+export type SoftOptInChannel = (typeof SOFT_OPT_IN_CHANNELS)[number];
+
+/** Where the details were obtained for a soft opt-in (PECR reg. 22(3)(a)): a sale, or negotiations for one. */
+export const SOFT_OPT_IN_CONTEXTS = ['sale', 'negotiation'] as const;
+export type SoftOptInContext = (typeof SOFT_OPT_IN_CONTEXTS)[number];
+
+/** The registers a phone list is screened against (PECR reg. 21, 21B): TPS (individuals), CTPS (corporates), both. */
+export const TPS_LISTS = ['tps', 'ctps', 'both'] as const;
+export type TpsList = (typeof TPS_LISTS)[number];
+
 /** How a consent was given or withdrawn, or how a notice was delivered by hand. */
 export const CONSENT_METHODS = ['form', 'reply', 'call', 'in-person', 'unsubscribe-link', 'other'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -114,7 +175,10 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
  * Why a CRM export leaves a person out: on the suppression list, withdrew consent for this purpose, in quarantine,
  * in a group for another purpose, in a consent group without their own live consent, not yet told (Art. 14) for a
  * marketing export, or already told (a notice run sends the notice to those not yet told), or, for a marketing export,
- * in a legitimate-interests group whose assessment is not signed off or is past its review date.
+ * in a legitimate-interests group whose assessment is not signed off or is past its review date, or, for direct
+ * marketing by SMS, an individual subscriber without consent or a soft opt-in covering SMS (the vault holds no number
+ * to withhold, so the row itself is left out), or a hint at special-category or criminal-offence data outside the job
+ * title that the group's basis has no Art. 9(2) condition (or Art. 10 authority) for (src/export/special-category-export.ts).
  */
 export const CRM_EXCLUSIONS = [
   'suppressed',
@@ -125,8 +189,17 @@ export const CRM_EXCLUSIONS = [
   'notice-not-given',
   'notice-already-given',
   'lia-not-current',
+  'channel-not-allowed',
+  'special-category-without-condition',
 ] as const;
 export type CrmExclusion = (typeof CRM_EXCLUSIONS)[number];
+
+/**
+ * Why a cell of an exported row is left empty (PECR reg. 22(2)-(3)): an individual subscriber with neither consent nor
+ * a soft opt-in covering the channel, or a consent group's person whose consent does not cover email (or LinkedIn).
+ */
+export const WITHHELD_REASONS = ['individual-subscriber-without-consent', 'consent-does-not-cover-email', 'consent-does-not-cover-linkedin'] as const;
+export type WithheldReason = (typeof WITHHELD_REASONS)[number];
 
 /** The fields a CRM export may carry. */
 export const CRM_FIELDS = ['firstName', 'lastName', 'email', 'company', 'position', 'profileUrl', 'connectedOn'] as const;

@@ -1,6 +1,7 @@
 // Consent records, one per person and purpose (Art. 7(1)): the purpose, channels, date and method are enums and dates
 // in the clear; the wording, its version and the proof reference are one AES-GCM blob with `consent:<id>` as its
-// associated data. A record is live when it is not withdrawn and is not an unconfirmed carry-over from a group.
+// associated data. A record is live when it is not withdrawn and is not an unconfirmed carry-over from a group. Since
+// schema 8 a record may be explicit (Art. 9(2)(a)), in the clear: it says what kind of consent, not what was agreed.
 import type { RecordCipher } from '../crypto/index.js';
 import type { ConsentMethod, ContactChannel, Purpose } from '../shared/vocabulary.js';
 import type { Db } from './database.js';
@@ -17,6 +18,8 @@ export interface ConsentRecord {
   proof: string;
   withdrawnAt: string | null;
   withdrawalMethod: ConsentMethod | null;
+  /** Explicit consent (UK GDPR Art. 9(2)(a)): an express statement, here to special-category data (schema 8). */
+  explicit: boolean;
   carriedOver: boolean;
   confirmed: boolean;
   live: boolean;
@@ -32,12 +35,13 @@ interface ConsentRow {
   record_ct: Buffer;
   withdrawn_at: string | null;
   withdrawal_method: ConsentMethod | null;
+  explicit: number;
   carried_over: number;
   confirmed_at: string | null;
 }
 
-/** The live consents of contacts, keyed by contact id: what consent-based uses and PECR checks rely on. */
-export type LiveConsents = Map<string, { purpose: Purpose; channels: ContactChannel[] }[]>;
+/** The live consents of contacts, keyed by contact id: what consent-based uses, PECR and Art. 9(2)(a) checks rely on. */
+export type LiveConsents = Map<string, { purpose: Purpose; channels: ContactChannel[]; explicit: boolean }[]>;
 
 const LIVE = 'withdrawn_at IS NULL AND (carried_over = 0 OR confirmed_at IS NOT NULL)';
 
@@ -47,11 +51,11 @@ export class ConsentsRepo {
     private readonly cipher: RecordCipher,
   ) {}
 
-  insert(r: Omit<ConsentRecord, 'withdrawnAt' | 'withdrawalMethod' | 'confirmed' | 'live'> & { createdAt: string; createdBy: string | null }): void {
+  insert(r: Omit<ConsentRecord, 'withdrawnAt' | 'withdrawalMethod' | 'confirmed' | 'live' | 'explicit'> & { explicit?: boolean; createdAt: string; createdBy: string | null }): void {
     this.db
       .prepare(
-        `INSERT INTO consents (id, contact_id, purpose, channels, obtained_at, method, record_ct, carried_over, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO consents (id, contact_id, purpose, channels, obtained_at, method, record_ct, explicit, carried_over, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         r.id,
@@ -61,6 +65,7 @@ export class ConsentsRepo {
         r.obtainedAt,
         r.method,
         this.cipher.encrypt(JSON.stringify({ wording: r.wording, wordingVersion: r.wordingVersion, proof: r.proof }), `consent:${r.id}`),
+        r.explicit === true ? 1 : 0,
         r.carriedOver ? 1 : 0,
         r.createdAt,
         r.createdBy,
@@ -98,9 +103,9 @@ export class ConsentsRepo {
   /** The live consents of every contact (purpose and channels only: nothing is decrypted). */
   live(): LiveConsents {
     const out: LiveConsents = new Map();
-    for (const r of this.db.prepare(`SELECT contact_id, purpose, channels FROM consents WHERE ${LIVE}`).iterate() as IterableIterator<Pick<ConsentRow, 'contact_id' | 'purpose' | 'channels'>>) {
+    for (const r of this.db.prepare(`SELECT contact_id, purpose, channels, explicit FROM consents WHERE ${LIVE}`).iterate() as IterableIterator<Pick<ConsentRow, 'contact_id' | 'purpose' | 'channels' | 'explicit'>>) {
       const list = out.get(r.contact_id) ?? [];
-      list.push({ purpose: r.purpose, channels: r.channels.split(',') as ContactChannel[] });
+      list.push({ purpose: r.purpose, channels: r.channels.split(',') as ContactChannel[], explicit: r.explicit === 1 });
       out.set(r.contact_id, list);
     }
     return out;
@@ -146,6 +151,7 @@ export class ConsentsRepo {
       proof,
       withdrawnAt: row.withdrawn_at,
       withdrawalMethod: row.withdrawal_method,
+      explicit: row.explicit === 1,
       carriedOver,
       confirmed,
       live: row.withdrawn_at === null && confirmed,

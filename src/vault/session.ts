@@ -9,6 +9,7 @@ import { ConsentsRepo } from './consents-repo.js';
 import { ContactsRepo } from './contacts-repo.js';
 import { DisclosuresRepo } from './disclosures-repo.js';
 import { GroupsRepo } from './groups-repo.js';
+import { MarketingRepo } from './marketing-repo.js';
 import { NoticesRepo } from './notices-repo.js';
 import type { OpenVault } from './open-vault.js';
 
@@ -29,6 +30,8 @@ export class Session {
   readonly consents: ConsentsRepo;
   readonly notices: NoticesRepo;
   readonly disclosures: DisclosuresRepo;
+  /** Subscriber types, soft opt-ins and TPS/CTPS screenings (PECR, schema 8). */
+  readonly marketing: MarketingRepo;
   private locked = false;
 
   constructor(
@@ -47,6 +50,7 @@ export class Session {
     this.consents = new ConsentsRepo(vault.db, this.records);
     this.notices = new NoticesRepo(vault.db, this.records);
     this.disclosures = new DisclosuresRepo(vault.db, this.records);
+    this.marketing = new MarketingRepo(vault.db, this.records);
   }
 
   get db() {

@@ -94,6 +94,11 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'art19.done': ['admin'],
   'controller.show': ['data-owner', 'admin'],
   'controller.set': ['admin'],
+  'subscribers.list': ['data-owner', 'admin'],
+  'subscribers.confirm': ['data-owner'],
+  'softOptIn.add': ['data-owner'],
+  'tps.record': ['data-owner', 'admin'],
+  'tps.list': ['data-owner', 'admin'],
   'retention.list': ['data-owner', 'admin'],
   'retention.set': ['admin'],
   'retention.default': ['admin'],
@@ -170,12 +175,17 @@ const SAMPLES: Samples = {
     // An exported person erased: the recipient must be told (Art. 19).
     const contactId = unusedContact();
     await root.call('notices.markSent', { target: { contactIds: [contactId] }, sentOn: '2026-11-01', version: 'v1', channel: 'email' });
-    await root.call('export.crm', { purpose: 'networking', recipientId: ids.recipient });
+    await root.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId: ids.recipient });
     const { art19Tasks } = await root.call('contacts.erase', { contactId });
     return { taskId: art19Tasks[0]?.taskId ?? '00000000-0000-4000-8000-000000000000' };
   },
   'controller.show': () => ({}),
   'controller.set': () => ({ name: 'Analytical Engines Ltd', contact: '1 Engine Row, London; privacy@analytical-engines.example', dpo: 'The DPO, dpo@analytical-engines.example' }),
+  'subscribers.list': () => ({}),
+  'subscribers.confirm': () => ({ company: 'Analytical Engines Ltd', entity: 'company', companyNumber: '01234567' }),
+  'softOptIn.add': () => ({ person: { contactId: ids.contacts[0]! }, channels: ['email'], obtainedAt: '2026-10-01', context: 'sale', products: 'Engine maintenance plans', refusalOffered: 'An opt-out box on the order form' }),
+  'tps.record': () => ({ screenedOn: '2026-10-01', list: 'both', listVersion: 'TPS and CTPS files of 1 October 2026' }),
+  'tps.list': () => ({}),
   'retention.list': () => ({}),
   'retention.set': () => ({ policy: { scope: { type: 'basis', basis: 'consent' }, months: 24, anchor: 'imported', rationale: 'Consent is refreshed at our biennial conference' } }),
   // Longer than the default it replaces: brings nothing forward, so needs no confirmation.
@@ -201,7 +211,7 @@ const SAMPLES: Samples = {
   'audit.entries': () => ({}),
   'audit.verify': () => ({}),
   'audit.export': () => ({ format: 'csv' }),
-  'export.crm': () => ({ purpose: 'networking', recipientId: ids.recipient }),
+  'export.crm': () => ({ channels: ['email'], purpose: 'networking', recipientId: ids.recipient }),
   'report.art30': () => ({ controller: 'Analytical Engines Ltd' }),
 };
 
@@ -216,7 +226,7 @@ beforeAll(async () => {
   ids.group = (await root.call('groups.add', { label: 'Analytical Engines', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } })).id;
   // The whole vault is one networking group, so that an export carries people (and an erasure leaves Art. 19 tasks).
   const everyone = (await root.call('groups.add', { label: 'Everyone else', rule: { type: 'connected-year', from: 1900, to: 2100 }, confirm: true })).id;
-  const madePublic = { art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles' };
+  const madePublic = { art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles', art9MadePublicWhere: 'The headlines of their own LinkedIn profiles' };
   await root.call('policy.assign', { groupId: everyone, policy: { ...LI_POLICY, ...madePublic }, acknowledgeWarnings: true, confirm: true });
   ids.recipient = (await root.call('recipients.add', { name: 'Meetup mailer', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
   await root.call('controller.set', { name: 'Analytical Engines Ltd', contact: 'privacy@analytical-engines.example' });

@@ -150,6 +150,26 @@ describe('consent.import of withdrawals and suppressed people (Art. 7(3), Art. 2
     expect(await c.call('consent.list', { contactId: c.id('Grace') })).toEqual([]);
   });
 
+  it('Art. 9(2)(a): the optional explicit column marks a consent explicit with yes; no or empty leaves it ordinary; anything else is reported', async () => {
+    const c = await vault();
+    const result = await c.call('consent.import', {
+      path: tmp.write(
+        [
+          `${HEADER},explicit`,
+          'ada@analytical-engines.example,,events,email,2027-02-10,form,Yes including my access needs,v1,form 1,Yes', // 2: explicit
+          'grace.hopper1906@gmail.com,,events,email,2027-02-10,form,Yes,v1,form 2,no', // 3: not explicit
+          'frances@ibm.example,,events,email,2027-02-10,form,Yes,v1,form 3,', // 4: not explicit
+          'k.johnson@nasa.example,,events,email,2027-02-10,form,Yes,v1,form 4,maybe', // 5: refused
+        ].join('\n'),
+      ),
+      dryRun: false,
+    });
+    expect(result).toMatchObject({ added: 3, invalid: [{ line: 5, message: 'explicit: yes or no (left empty: no)' }] });
+    expect(await c.call('consent.list', { contactId: c.id('Ada') })).toMatchObject([{ explicit: true }]);
+    expect(await c.call('consent.list', { contactId: c.id('Grace') })).toMatchObject([{ explicit: false }]);
+    expect(await c.call('consent.list', { contactId: c.id('Frances') })).toMatchObject([{ explicit: false }]);
+  });
+
   it('Art. 5(2): the import is audited with counts only, never the file\'s content', async () => {
     const c = await vault();
     await c.call('consent.import', { path: tmp.write(MIXED), dryRun: true });

@@ -47,6 +47,7 @@ describe('consent.add: one person, one record (Art. 7(1))', () => {
         channels: ['email'],
         withdrawnAt: null,
         withdrawalMethod: null,
+        explicit: false,
         carriedOver: false,
         confirmed: true,
         live: true,
@@ -56,6 +57,16 @@ describe('consent.add: one person, one record (Art. 7(1))', () => {
     expect(await c.call('consent.list', { contactId: c.id('Grace') })).toMatchObject([{ id: grace.consentId, method: 'call' }]);
     expect(await c.call('consent.list', { contactId: c.id('Katherine') })).toEqual([]); // nobody else is covered
     expect((await c.call('consent.list', {})).map((r) => r.id).sort()).toEqual([ada.consentId, alan.consentId, grace.consentId].sort());
+  });
+
+  it('Art. 9(2)(a): records whether a consent is explicit, lists it, and audits the flag only', async () => {
+    const c = await vault();
+    const { consentId } = await c.call('consent.add', { person: { contactId: c.id('Ada') }, consent: { ...CONSENT, explicit: true } });
+    await c.call('consent.add', { person: { contactId: c.id('Grace') }, consent: CONSENT });
+    expect(await c.call('consent.list', { contactId: c.id('Ada') })).toMatchObject([{ id: consentId, explicit: true }]);
+    expect(await c.call('consent.list', { contactId: c.id('Grace') })).toMatchObject([{ explicit: false }]);
+    const entries = (await c.call('audit.entries', {})).filter((e) => e.action === 'consent-add');
+    expect(entries.map((e) => e.details.explicit)).toEqual([true, false]);
   });
 
   it("Art. 7(1): a group's list shows its current members' records only", async () => {

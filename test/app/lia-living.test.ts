@@ -28,7 +28,7 @@ async function vault() {
   return {
     ...c,
     groupId: group.id,
-    exportFor: (purpose: 'prospecting' | 'networking') => c.call('export.crm', { purpose, recipientId }),
+    exportFor: (purpose: 'prospecting' | 'networking') => c.call('export.crm', { channels: ['email'], purpose, recipientId }),
     at: (iso: string) => {
       now = new Date(iso);
     },

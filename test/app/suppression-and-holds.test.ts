@@ -21,12 +21,12 @@ type Client = Awaited<ReturnType<typeof vault>>;
  * A CRM export to a registered recipient, everyone held told first (Art. 14): these tests are about the suppression
  * list, so nobody is held back for want of a notice.
  */
-async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipientId'>): Promise<Response<'export.crm'>> {
+async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipientId' | 'channels'>): Promise<Response<'export.crm'>> {
   const recipients = await c.call('recipients.list', {});
   const recipientId = recipients[0]?.id ?? (await c.call('recipients.add', { name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
   const contactIds = (await c.call('contacts.list', {})).map((x) => x.id);
   if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'post' });
-  return c.call('export.crm', { ...request, recipientId });
+  return c.call('export.crm', { channels: ['email'], ...request, recipientId });
 }
 
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';

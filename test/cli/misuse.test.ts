@@ -82,7 +82,7 @@ describe('ordinary mistakes (reproduction 12)', () => {
   });
 
   it('writing into a folder that does not exist is a sentence and exit 2, for every command that writes', () => {
-    for (const args of [['export', '--purpose', 'networking', '--recipient', '00000000-0000-4000-8000-000000000000'], ['report', '--controller', 'Acme Ltd'], ['audit', 'export'], ['access', '--email', 'ada@example.com']]) {
+    for (const args of [['export', '--purpose', 'networking', '--channels', 'email', '--recipient', '00000000-0000-4000-8000-000000000000'], ['report', '--controller', 'Acme Ltd'], ['audit', 'export'], ['access', '--email', 'ada@example.com']]) {
       const r = run([...args, '--out', tmp.path('no/such/folder/out.txt')]);
       expect(r.status, args.join(' ')).toBe(2);
       oneSentence(r.stderr);

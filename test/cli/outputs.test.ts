@@ -40,18 +40,18 @@ beforeAll(async () => {
 describe('output files', () => {
   it('refuses an existing file without --force and leaves it unchanged; with --force replaces it, 0600', () => {
     const existing = tmp.write('keep me\n', 'existing.csv');
-    const refused = run(['export', '--purpose', 'prospecting', '--recipient', recipient, '--out', existing]);
+    const refused = run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', existing]);
     expect(refused.status).toBe(3);
     expect(oneSentence(refused.stderr)).toBe(`contact-sanitizer: "${existing}" already exists: nothing was written (add --force to replace it).`);
     expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
 
-    const forced = run(['export', '--purpose', 'prospecting', '--recipient', recipient, '--out', existing, '--force']);
+    const forced = run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', existing, '--force']);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(existing, 'utf8')).toMatch(/^\uFEFF"First Name",/);
     if (POSIX) expect(mode(existing)).toBe(0o600);
 
     const fresh = tmp.path('fresh.csv');
-    expect(run(['export', '--purpose', 'prospecting', '--recipient', recipient, '--out', fresh]).status).toBe(0);
+    expect(run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', fresh]).status).toBe(0);
     expect(readFileSync(fresh, 'utf8')).toMatch(/^\uFEFF"First Name",/);
     if (POSIX) expect(mode(fresh)).toBe(0o600);
 
@@ -74,13 +74,13 @@ describe('output files', () => {
   it('never writes over the vault, its -wal, -shm or -journal, or any other vault, even with --force', () => {
     const before = readFileSync(vault);
     for (const target of [vault, `${vault}-wal`, `${vault}-shm`, `${vault}-journal`]) {
-      const r = run(['export', '--purpose', 'prospecting', '--recipient', recipient, '--out', target, '--force']);
+      const r = run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', target, '--force']);
       expect(r.status, target).toBe(3);
       expect(oneSentence(r.stderr)).toMatch(/is the vault|beside the vault/);
       expect(oneSentence(r.stderr)).toMatch(/never written over it, even with --force\.$/);
     }
     // Reproduction 2: `export --out team.vault` without --force is refused as a vault too.
-    expect(run(['export', '--purpose', 'prospecting', '--recipient', recipient, '--out', vault]).stderr).toMatch(/is the vault/);
+    expect(run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', vault]).stderr).toMatch(/is the vault/);
     expect(readFileSync(vault).equals(before)).toBe(true);
     expect(existsSync(`${vault}-journal`)).toBe(false);
     expect(contacts()).toBe(12); // the vault still opens
@@ -111,7 +111,7 @@ describe('output files', () => {
     const audited = first + perVerify;
     const missing = tmp.path('missing');
     for (const args of [
-      ['export', '--purpose', 'prospecting', '--recipient', recipient],
+      ['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient],
       ['access', '--email', 'k.johnson@nasa.example'],
       ['report', '--controller', 'Acme Ltd'],
       ['audit', 'export'],

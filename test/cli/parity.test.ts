@@ -27,7 +27,7 @@ function commandsByChannel(): Map<Channel, string[]> {
 /** Rows of the parity table: | `channel` | `contact-sanitizer command` … | … */
 function documented(): Map<string, string[]> {
   const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
-  const rows = [...doc.matchAll(/^\| `([a-z][a-z0-9]*\.[A-Za-z0-9]+)` \| ([^|]+) \|/gm)];
+  const rows = [...doc.matchAll(/^\| `([a-z][A-Za-z0-9]*\.[A-Za-z0-9]+)` \| ([^|]+) \|/gm)];
   return new Map(rows.map(([, channel, cli]) => [channel!, [...cli!.matchAll(/`contact-sanitizer ([^`]+)`/g)].map((m) => m[1]!)]));
 }
 

@@ -23,11 +23,11 @@ describe('BlindIndexer', () => {
     expect(seen.size).toBe(5);
   });
 
-  it('differs by kind: an email never matches a URL or a name with the same text', () => {
+  it('differs by kind: an email never matches a URL, a name or a company with the same text', () => {
     const idx = indexer();
     const v = 'https://www.linkedin.com/in/ada';
-    const forms = [idx.index('email', v), idx.index('url', v), idx.index('name', v)].map((b) => b.toString('hex'));
-    expect(new Set(forms).size).toBe(3);
+    const forms = [idx.index('email', v), idx.index('url', v), idx.index('name', v), idx.index('company', v)].map((b) => b.toString('hex'));
+    expect(new Set(forms).size).toBe(4);
   });
 
   it('differs for another vault, so indexes cannot be matched across vaults', () => {

@@ -137,6 +137,7 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await accessible('06-policy-guardrail');
     await byTestId('art9-condition').selectOption('made-public-by-data-subject');
     await byTestId('art9-justification').fill('They state these roles publicly on their own LinkedIn profiles');
+    await byTestId('art9-made-public-where').fill('The headline of their own public LinkedIn profile');
     await byTestId('acknowledge-warnings').check();
     await byTestId('save-policy').click();
     await expect.poll(() => byTestId('group-basis').textContent(), { timeout: 10_000 }).toMatch(/legitimate interests/i);

@@ -184,6 +184,19 @@ describe('art30Markdown', () => {
     expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): explicit-consent');
   });
 
+  it('names the DPA 2018 Sch. 1 condition and the appropriate policy document relied on (DPA 2018 Sch. 1 para. 41)', () => {
+    const p = policy('contract', {
+      art9Condition: 'substantial-public-interest',
+      art9Justification: 'Equality of opportunity monitoring of our supplier panel.',
+      schedule1Condition: 'Sch. 1 para. 8',
+      appropriatePolicyDocument: 'APD-2025-01',
+    });
+    const group = { groupId: 'g9', label: 'Panel', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [], sources: [], disclosedTo: [] };
+    const rows = Object.fromEntries(tableRows(section(art30Markdown(input({ groups: [group] })), '## Group: Panel')));
+    expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): substantial-public-interest; DPA 2018 Sch. 1 para. 8; appropriate policy document: APD-2025-01');
+    // Not firing: a condition that needs neither shows only itself (the test above).
+  });
+
   it('Art. 30(1)(d): lists the recipients from the register, labelled as the register, "none" only when it is empty', () => {
     expect(section(md, '## Recipients (Art. 30(1)(d))').filter(Boolean)).toEqual([
       'The register: every recipient any export went to or may go to. Each group above names the recipients its current members were disclosed to.',

@@ -72,7 +72,7 @@ describe('crmExport: who is exported', () => {
     const ok = exportable(li('prospecting'));
     const noBasis = exportable(null);
     const otherPurpose = exportable(li('recruitment'));
-    const result = crmExport([noBasis, ok, otherPurpose], { now: NOW, purpose: 'prospecting' });
+    const result = crmExport([noBasis, ok, otherPurpose], { now: NOW, channels: ['email'], purpose: 'prospecting' });
     expect(result.included).toBe(1);
     expect(result.excluded).toEqual([
       { id: noBasis.id, reason: 'no-lawful-basis' },
@@ -86,7 +86,7 @@ describe('crmExport: who is exported', () => {
 
   it('writes the default header and one parseable row per included contact', () => {
     const contacts = [exportable(li()), exportable(li()), exportable(consent())];
-    const result = crmExport(contacts, { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport(contacts, { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     const rows = parseCsv(result.csv);
     expect(rows[0]).toEqual(DEFAULT_HEADER);
     expect(rows).toHaveLength(4);
@@ -95,7 +95,7 @@ describe('crmExport: who is exported', () => {
 
   it('writes every field in its column', () => {
     const c = exportable(li('prospecting'));
-    const [record] = parseCsvRecords(crmExport([c], { now: NOW, purpose: 'prospecting' }).csv);
+    const [record] = parseCsvRecords(crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting' }).csv);
     expect(record).toEqual({
       'First Name': 'Zoë',
       'Last Name': c.contact.lastName,
@@ -112,7 +112,7 @@ describe('crmExport: who is exported', () => {
 
   it('writes missing values as empty cells', () => {
     const c = exportable(li('prospecting'), { emailKind: 'none', contact: { email: null, profileUrl: null, connectedOn: null } });
-    const [record] = parseCsvRecords(crmExport([c], { now: NOW, purpose: 'prospecting' }).csv);
+    const [record] = parseCsvRecords(crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting' }).csv);
     expect(record).toMatchObject({ Email: '', 'LinkedIn URL': '', 'Connected On': '' });
   });
 });
@@ -122,7 +122,7 @@ describe('crmExport: email marketing (PECR reg. 22)', () => {
     const corporate = exportable(li());
     const personal = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
     const soleTrader = exportable(li(), { soleTrader: true });
-    const result = crmExport([corporate, personal, soleTrader], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([corporate, personal, soleTrader], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.included).toBe(3);
     expect(result.emailsWithheld).toEqual([
       { id: personal.id, reason: 'individual-subscriber-without-consent' },
@@ -141,7 +141,7 @@ describe('crmExport: email marketing (PECR reg. 22)', () => {
   it('under consent, keeps the emails of personal mailboxes and sole traders', () => {
     const personal = exportable(consent(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
     const soleTrader = exportable(consent(), { soleTrader: true });
-    const result = crmExport([personal, soleTrader], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([personal, soleTrader], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.emailsWithheld).toEqual([]);
     expect(parseCsvRecords(result.csv).map((r) => r.Email)).toEqual(['zoe@gmail.com', soleTrader.contact.email]);
   });
@@ -149,22 +149,23 @@ describe('crmExport: email marketing (PECR reg. 22)', () => {
   it('withholds when any source says individual subscriber (the stricter reading wins)', () => {
     const kindOnRow = exportable(li(), { facts: { emailKind: 'corporate' }, emailKind: 'personal' });
     const soleTraderInContact = exportable(li(), { contact: { soleTrader: true } });
-    const result = crmExport([kindOnRow, soleTraderInContact], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([kindOnRow, soleTraderInContact], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.emailsWithheld.map((w) => w.id)).toEqual([kindOnRow.id, soleTraderInContact.id]);
   });
 
   it('lists nothing when there is no email to withhold, or the Email column is not exported', () => {
     const noEmail = exportable(li(), { emailKind: 'personal', contact: { email: null } });
     const personal = exportable(li(), { emailKind: 'personal' });
-    expect(crmExport([noEmail], { now: NOW, purpose: 'email-marketing' }).emailsWithheld).toEqual([]);
-    const namesOnly = crmExport([personal], { now: NOW, purpose: 'email-marketing', fields: ['firstName', 'lastName'] });
+    expect(crmExport([noEmail], { now: NOW, channels: ['email'], purpose: 'email-marketing' }).emailsWithheld).toEqual([]);
+    const namesOnly = crmExport([personal], { now: NOW, channels: ['email'], purpose: 'email-marketing', fields: ['firstName', 'lastName'] });
     expect(namesOnly.emailsWithheld).toEqual([]);
     expect(namesOnly.included).toBe(1);
   });
 
-  it('does not apply the email-marketing rule to other purposes', () => {
-    const personal = exportable(li('prospecting'), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
-    const result = crmExport([personal], { now: NOW, purpose: 'prospecting' });
+  it('does not apply the email rule to an export that is not direct marketing', () => {
+    const personal = exportable(li('networking'), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
+    const result = crmExport([personal], { now: NOW, channels: ['email'], purpose: 'networking' });
+    expect(result.directMarketing).toBe(false);
     expect(result.emailsWithheld).toEqual([]);
     expect(parseCsvRecords(result.csv)[0]?.Email).toBe('zoe@gmail.com');
   });
@@ -175,7 +176,7 @@ describe('crmExport: what the law keeps per person', () => {
     const own = exportable(consent());
     const none = exportable(consent(), { person: { consents: [] } });
     const otherPurpose = exportable(consent(), { person: { consents: [{ purpose: 'events', channels: ['email'] }] } });
-    const result = crmExport([own, none, otherPurpose], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([own, none, otherPurpose], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.includedIds).toEqual([own.id]);
     expect(result.excluded).toEqual([
       { id: none.id, reason: 'no-consent-on-record' },
@@ -186,25 +187,25 @@ describe('crmExport: what the law keeps per person', () => {
 
   it('a person who withdrew consent for the purpose is left out, whatever the basis (Art. 7(3)); other purposes still use them', () => {
     const withdrawn = exportable(li('prospecting'), { person: { suppressedPurposes: new Set(['prospecting']) } });
-    expect(crmExport([withdrawn], { now: NOW, purpose: 'prospecting' }).excluded).toEqual([{ id: withdrawn.id, reason: 'consent-withdrawn' }]);
+    expect(crmExport([withdrawn], { now: NOW, channels: ['email'], purpose: 'prospecting' }).excluded).toEqual([{ id: withdrawn.id, reason: 'consent-withdrawn' }]);
     const elsewhere = exportable(li('networking'), { person: { suppressedPurposes: new Set(['prospecting']) } });
-    expect(crmExport([elsewhere], { now: NOW, purpose: 'networking' }).included).toBe(1);
+    expect(crmExport([elsewhere], { now: NOW, channels: ['email'], purpose: 'networking' }).included).toBe(1);
   });
 
   it('a marketing export holds back people not yet told (Art. 14(3)); a notice run includes only them', () => {
     const told = exportable(li('prospecting'));
     const untold = exportable(li('prospecting'), { person: { noticeGiven: false } });
-    const marketing = crmExport([told, untold], { now: NOW, purpose: 'prospecting' });
+    const marketing = crmExport([told, untold], { now: NOW, channels: ['email'], purpose: 'prospecting' });
     expect(marketing.includedIds).toEqual([told.id]);
     expect(marketing.excluded).toEqual([{ id: untold.id, reason: 'notice-not-given' }]);
-    const run = crmExport([told, untold], { now: NOW, purpose: 'prospecting', noticeRun: true });
+    const run = crmExport([told, untold], { now: NOW, channels: ['email'], purpose: 'prospecting', noticeRun: true });
     expect(run.includedIds).toEqual([untold.id]);
     expect(run.excluded).toEqual([{ id: told.id, reason: 'notice-already-given' }]);
   });
 
   it('a notice run writes only how to reach the person, for the notice: no marketing basis, no job or company', () => {
     const untold = exportable(li('prospecting'), { person: { noticeGiven: false } });
-    const run = crmExport([untold], { now: NOW, purpose: 'prospecting', noticeRun: true, fields: ['company', 'position'] });
+    const run = crmExport([untold], { now: NOW, channels: ['email'], purpose: 'prospecting', noticeRun: true, fields: ['company', 'position'] });
     expect(parseCsv(run.csv)[0]).toEqual(['First Name', 'Last Name', 'Email', 'LinkedIn URL', 'Purpose']);
     expect(parseCsvRecords(run.csv)[0]).toMatchObject({ Purpose: 'Privacy notice (UK GDPR Art. 14) only: not for marketing' });
     expect(run.csv).not.toContain(untold.contact.company);
@@ -212,20 +213,20 @@ describe('crmExport: what the law keeps per person', () => {
   });
 
   it('says why the others were left out: no lawful basis, another purpose', () => {
-    const result = crmExport([exportable(null), exportable(li('networking'))], { now: NOW, purpose: 'prospecting' });
+    const result = crmExport([exportable(null), exportable(li('networking'))], { now: NOW, channels: ['email'], purpose: 'prospecting' });
     expect(result.notes.join(' ')).toMatch(/1 contact has no lawful basis yet .*1 contact is in groups for another purpose/);
   });
 
   it('a notice run keeps the emails of individual subscribers: the notice is not marketing (PECR reg. 22 does not apply)', () => {
     const personal = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' }, person: { noticeGiven: false } });
-    const run = crmExport([personal], { now: NOW, purpose: 'email-marketing', noticeRun: true });
+    const run = crmExport([personal], { now: NOW, channels: ['email'], purpose: 'email-marketing', noticeRun: true });
     expect(run.emailsWithheld).toEqual([]);
     expect(run.csv).toContain('zoe@gmail.com');
   });
 
   it('a non-marketing export includes people not yet told, and says their notice is now due (Art. 14(3)(c))', () => {
     const untold = exportable(li('recruitment'), { person: { noticeGiven: false } });
-    const result = crmExport([untold], { now: NOW, purpose: 'recruitment' });
+    const result = crmExport([untold], { now: NOW, channels: ['email'], purpose: 'recruitment' });
     expect(result.includedIds).toEqual([untold.id]);
     expect(result.notes.some((n) => n.includes('Art. 14(3)(c)'))).toBe(true);
   });
@@ -233,14 +234,14 @@ describe('crmExport: what the law keeps per person', () => {
   it("an individual subscriber's own consent to email lets their email be used under legitimate interests (PECR reg. 22)", () => {
     const consented = exportable(li(), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' }, person: { consents: [{ purpose: 'email-marketing', channels: ['email'] }] } });
     const notByEmail = exportable(li(), { emailKind: 'personal', contact: { email: 'ann@gmail.com' }, person: { consents: [{ purpose: 'email-marketing', channels: ['phone'] }] } });
-    const result = crmExport([consented, notByEmail], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([consented, notByEmail], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.emailsWithheld).toEqual([{ id: notByEmail.id, reason: 'individual-subscriber-without-consent' }]);
     expect(parseCsvRecords(result.csv).map((r) => r.Email)).toEqual(['zoe@gmail.com', '']);
   });
 
   it('a consent that does not cover email keeps the person but withholds the email (PECR reg. 22)', () => {
     const byPost = exportable(consent(), { person: { consents: [{ purpose: 'email-marketing', channels: ['post'] }] } });
-    const result = crmExport([byPost], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([byPost], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(result.included).toBe(1);
     expect(result.emailsWithheld).toEqual([{ id: byPost.id, reason: 'consent-does-not-cover-email' }]);
   });
@@ -253,27 +254,27 @@ describe('crmExport: the legitimate interests assessment must be current for mar
 
   it.each(MARKETING_PURPOSES)('an expired LIA blocks a %s export: its group is left out with the reason and a note', (purpose) => {
     const expired = exportable(li(purpose));
-    const result = crmExport([expired], { now: PAST_REVIEW, purpose });
+    const result = crmExport([expired], { now: PAST_REVIEW, channels: ['email'], purpose });
     expect(result.included).toBe(0);
     expect(result.excluded).toEqual([{ id: expired.id, reason: 'lia-not-current' }]);
     expect(result.notes.join(' ')).toMatch(/1 person in a legitimate-interests group was left out of this marketing export: .*not signed off or is past its review date \(UK GDPR Art\. 5\(2\), Art\. 6\(1\)\(f\)\)/);
     // Not firing: on the review day itself the LIA is still current.
-    expect(crmExport([expired], { now: new Date('2026-01-10T23:00:00Z'), purpose }).included).toBe(1);
+    expect(crmExport([expired], { now: new Date('2026-01-10T23:00:00Z'), channels: ['email'], purpose }).included).toBe(1);
   });
 
   it('an unsigned LIA blocks a marketing export; a signed one does not', () => {
     const notSigned = exportable(unsigned('prospecting'));
     const signed = exportable(li('prospecting'));
-    const result = crmExport([notSigned, signed], { now: NOW, purpose: 'prospecting' });
+    const result = crmExport([notSigned, signed], { now: NOW, channels: ['email'], purpose: 'prospecting' });
     expect(result.includedIds).toEqual([signed.id]);
     expect(result.excluded).toEqual([{ id: notSigned.id, reason: 'lia-not-current' }]);
   });
 
   it('does not apply to exports that are not marketing, to a notice run, or to other bases', () => {
-    expect(crmExport([exportable(unsigned('networking'))], { now: PAST_REVIEW, purpose: 'networking' }).included).toBe(1);
+    expect(crmExport([exportable(unsigned('networking'))], { now: PAST_REVIEW, channels: ['email'], purpose: 'networking' }).included).toBe(1);
     const untold = exportable(unsigned('prospecting'), { person: { noticeGiven: false } });
-    expect(crmExport([untold], { now: PAST_REVIEW, purpose: 'prospecting', noticeRun: true }).includedIds).toEqual([untold.id]);
-    expect(crmExport([exportable(consent())], { now: PAST_REVIEW, purpose: 'email-marketing' }).included).toBe(1);
+    expect(crmExport([untold], { now: PAST_REVIEW, channels: ['email'], purpose: 'prospecting', noticeRun: true }).includedIds).toEqual([untold.id]);
+    expect(crmExport([exportable(consent())], { now: PAST_REVIEW, channels: ['email'], purpose: 'email-marketing' }).included).toBe(1);
   });
 });
 
@@ -316,7 +317,7 @@ describe('hubspotLegalBasis', () => {
 
   it('leaves the HubSpot column empty for a basis HubSpot lacks, and says why', () => {
     const c = exportable(policy('legal-obligation', { purpose: 'account-management' }));
-    const result = crmExport([c], { now: NOW, purpose: 'account-management' });
+    const result = crmExport([c], { now: NOW, channels: ['email'], purpose: 'account-management' });
     const [record] = parseCsvRecords(result.csv);
     expect(record?.["Legal basis for processing contact's data"]).toBe('');
     expect(record?.['Lawful basis']).toBe('Legal obligation (UK GDPR Art. 6(1)(c))');
@@ -325,19 +326,19 @@ describe('hubspotLegalBasis', () => {
   });
 
   it('writes the value per row in the export', () => {
-    const result = crmExport([exportable(consent()), exportable(li())], { now: NOW, purpose: 'email-marketing' });
+    const result = crmExport([exportable(consent()), exportable(li())], { now: NOW, channels: ['email'], purpose: 'email-marketing' });
     expect(parseCsvRecords(result.csv).map((r) => r["Legal basis for processing contact's data"])).toEqual([
       'Freely given consent from contact',
       'Legitimate interest – prospect/lead',
     ]);
-    expect(result.notes).toEqual([]);
+    expect(result.notes.filter((n) => n.includes('HubSpot'))).toEqual([]);
   });
 });
 
 describe('crmExport: requested fields only', () => {
   it('writes only the requested columns, in the standard order, then the basis columns', () => {
     const c = exportable(li('prospecting'), { contact: { company: 'Secret Co', position: 'Secret Role' } });
-    const result = crmExport([c], { now: NOW, purpose: 'prospecting', fields: ['email', 'firstName'] });
+    const result = crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting', fields: ['email', 'firstName'] });
     const rows = parseCsv(result.csv);
     expect(rows[0]).toEqual(['First Name', 'Email', "Legal basis for processing contact's data", 'Lawful basis', 'Purpose']);
     expect(rows[1]).toEqual(['Zoë', c.contact.email, 'Legitimate interest – prospect/lead', 'Legitimate interests (UK GDPR Art. 6(1)(f))', 'Prospecting']);
@@ -348,7 +349,7 @@ describe('crmExport: requested fields only', () => {
 
   it('writes every field when none are requested', () => {
     expect(CRM_FIELDS).toHaveLength(7);
-    expect(parseCsv(crmExport([], { now: NOW, purpose: 'events' }).csv)).toEqual([DEFAULT_HEADER]);
+    expect(parseCsv(crmExport([], { now: NOW, channels: ['email'], purpose: 'events' }).csv)).toEqual([DEFAULT_HEADER]);
   });
 });
 
@@ -356,7 +357,7 @@ describe('crmExport: CSV injection', () => {
   it('exports a formula in Job Title (and elsewhere) as text', () => {
     const formula = '=HYPERLINK("http://evil.example","click")';
     const c = exportable(li('prospecting'), { contact: { position: formula, company: '-dash Ltd', firstName: '@SUM(A1:A9)', lastName: '+44 CEO' } });
-    const [record] = parseCsvRecords(crmExport([c], { now: NOW, purpose: 'prospecting' }).csv);
+    const [record] = parseCsvRecords(crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting' }).csv);
     expect(record).toMatchObject({
       'Job Title': `'${formula}`,
       Company: "'-dash Ltd",

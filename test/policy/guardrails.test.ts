@@ -69,6 +69,22 @@ describe('pecr-individual-subscribers', () => {
     expect(find(checkGuardrails(policy('legitimate-interests'), group(corporate)), 'pecr-individual-subscribers')).toBeUndefined();
   });
 
+  it.each(['prospecting', 'events'] as const)('warns for %s too: any promotion is direct marketing (DPA 2018 s.122(5)), and PECR follows the channel', (purpose) => {
+    const g = find(checkGuardrails(policy('legitimate-interests', { purpose }), group(personal, corporate)), 'pecr-individual-subscribers');
+    expect(g).toMatchObject({ severity: 'warn', contactIds: [personal.id] });
+    expect(g?.message).toContain('by email, SMS or LinkedIn message needs their consent or the soft opt-in (PECR reg. 22(3))');
+  });
+
+  it('counts an unknown subscriber and a partner of an "& Co" firm as individual; a confirmed corporate subscriber is quiet', () => {
+    const unknown = contact({ company: '' });
+    const partner = contact({ company: 'Dee & Co', position: 'Partner' });
+    const g = find(checkGuardrails(policy('legitimate-interests'), group(unknown, partner)), 'pecr-individual-subscribers');
+    expect(g?.contactIds).toEqual([unknown.id, partner.id]);
+    expect(g?.message).toContain('unknown is treated as individual');
+    const confirmed = { ...unknown, subscriberConfirmed: { type: 'corporate', entity: 'company', by: 'contact' } as const };
+    expect(find(checkGuardrails(policy('legitimate-interests'), group(confirmed)), 'pecr-individual-subscribers')).toBeUndefined();
+  });
+
   it('is quiet under consent, and for purposes other than email marketing', () => {
     expect(find(checkGuardrails(policy('consent'), group(personal)), 'pecr-individual-subscribers')).toBeUndefined();
     const networking = policy('legitimate-interests', { purpose: 'networking' });
@@ -121,22 +137,24 @@ describe('special-category-needs-art9', () => {
   });
 
   it('is quiet with a condition, or when no special-category data is left', () => {
+    // (a) is each person's own explicit consent: quiet once the person has one (test/policy/special-category.test.ts).
     const withCondition = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'Explicit consent recorded on the form.' });
-    expect(find(checkGuardrails(withCondition, group(health)), 'special-category-needs-art9')).toBeUndefined();
+    expect(find(checkGuardrails(withCondition, group(health), { explicitConsents: new Set([health.id]) }), 'special-category-needs-art9')).toBeUndefined();
     expect(find(checkGuardrails(policy('consent'), group(contact())), 'special-category-needs-art9')).toBeUndefined();
   });
 
   it('asks for Art. 10 authority when the only category is criminal offences', () => {
-    const g = find(checkGuardrails(policy('consent'), group(crime)), 'special-category-needs-art9');
+    // Outside marketing: for marketing, criminal-offence data is refused outright (test/policy/special-category.test.ts).
+    const g = find(checkGuardrails(policy('consent', { purpose: 'networking' }), group(crime)), 'special-category-needs-art9');
     expect(g).toMatchObject({ severity: 'block', rule: 'UK GDPR Art. 10; DPA 2018 Sch. 1', contactIds: [crime.id] });
     expect(g?.message).toMatch(/^1 contact has criminal-offence data: Art\. 10 allows it only under official authority/);
     // An Art. 9 condition does not cover Art. 10 data.
-    const art9Only = policy('consent', { art9Condition: 'legal-claims', art9Justification: 'Defending a claim brought by the person.' });
+    const art9Only = policy('consent', { purpose: 'networking', art9Condition: 'legal-claims', art9Justification: 'Defending a claim brought by the person.' });
     expect(find(checkGuardrails(art9Only, group(crime)), 'special-category-needs-art9')?.rule).toBe('UK GDPR Art. 10; DPA 2018 Sch. 1');
   });
 
   it('is quiet on criminal-offence data once the Art. 10 authority is recorded', () => {
-    const p = policy('legal-obligation', { art10Authority: 'DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)' });
+    const p = policy('legal-obligation', { art10Authority: 'DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)', appropriatePolicyDocument: 'APD-2025-03' });
     expect(find(checkGuardrails(p, group(crime)), 'special-category-needs-art9')).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 // The lawful-basis form's mapping: for every basis the form produces exactly the policy shape the core validates
 // (src/policy/lawful-basis.ts), and a saved policy comes back into the form unchanged.
 import { describe, expect, it } from 'vitest';
-import { ART9_CONDITIONS, EVIDENCE_FIELDS, emptyPolicyForm, fromPolicy, LIA_STEPS, toPolicy, withEvidence, type PolicyFormState } from '../../renderer/lib/policy-form.js';
+import { ART9_CONDITIONS, art9Asks, EVIDENCE_FIELDS, emptyPolicyForm, fromPolicy, LIA_STEPS, toPolicy, withEvidence, type PolicyFormState } from '../../renderer/lib/policy-form.js';
 import {
   Art9ConditionSchema,
   ConsentEvidenceSchema,
@@ -96,18 +96,46 @@ describe('toPolicy', () => {
   });
 
   it('sends the Art. 9 condition and its justification only when the section is shown', () => {
-    const base = { ...filled('legitimate-interests'), art9Condition: 'made-public-by-data-subject' as const, art9Justification: 'They wrote it in their public headline.' };
+    const base = {
+      ...filled('legitimate-interests'),
+      art9Condition: 'made-public-by-data-subject' as const,
+      art9Justification: 'They wrote it in their public headline.',
+      art9MadePublicWhere: 'The headline of their own LinkedIn profile',
+    };
     expect(toPolicy({ ...base, showArt9: false })).not.toHaveProperty('art9Condition');
+    expect(toPolicy({ ...base, showArt9: false })).not.toHaveProperty('art9MadePublicWhere');
     const shown = toPolicy({ ...base, showArt9: true });
-    expect(shown).toMatchObject({ art9Condition: 'made-public-by-data-subject', art9Justification: 'They wrote it in their public headline.' });
+    expect(shown).toMatchObject({ art9Condition: 'made-public-by-data-subject', art9Justification: 'They wrote it in their public headline.', art9MadePublicWhere: 'The headline of their own LinkedIn profile' });
     expect(parseGroupPolicy(shown).ok).toBe(true);
     const noReason = toPolicy({ ...base, showArt9: true, art9Justification: '' });
     expect(parseGroupPolicy(noReason).ok).toBe(false);
+    // UK GDPR Art. 9(2)(e): the form sends where, empty when left empty, so the core answers with its sentence.
+    const noWhere = parseGroupPolicy(toPolicy({ ...base, showArt9: true, art9MadePublicWhere: ' ' }));
+    expect(noWhere.ok ? [] : noWhere.errors).toEqual([expect.stringMatching(/^art9MadePublicWhere: say where the person made this data manifestly public/)]);
   });
 
-  it('sends an Art. 10 authority only when given', () => {
+  it('asks for the DPA 2018 Sch. 1 condition and the policy document only where the condition needs them (s.10; Sch. 1 paras. 1, 5)', () => {
+    expect(art9Asks('substantial-public-interest')).toEqual({ where: false, schedule1: 'a condition of Sch. 1 Part 2', apd: true });
+    expect(art9Asks('health-social-care')).toEqual({ where: false, schedule1: 'Sch. 1 para. 2', apd: false });
+    expect(art9Asks('made-public-by-data-subject')).toEqual({ where: true, schedule1: null, apd: false });
+    expect(art9Asks('')).toEqual({ where: false, schedule1: null, apd: false });
+    const base = { ...filled('contract'), showArt9: true, art9Justification: 'Equality monitoring of the people on our supplier panel.', schedule1Condition: 'Sch. 1 para. 8', appropriatePolicyDocument: 'APD-7' };
+    const sch1 = toPolicy({ ...base, art9Condition: 'substantial-public-interest' });
+    expect(sch1).toMatchObject({ schedule1Condition: 'Sch. 1 para. 8', appropriatePolicyDocument: 'APD-7' });
+    expect(parseGroupPolicy(sch1).ok).toBe(true);
+    // (f) legal claims needs neither: neither is sent.
+    const claims = toPolicy({ ...base, art9Condition: 'legal-claims' });
+    expect(claims).not.toHaveProperty('schedule1Condition');
+    expect(claims).not.toHaveProperty('appropriatePolicyDocument');
+  });
+
+  it('sends an Art. 10 authority only when given, with the policy document it needs', () => {
     expect(toPolicy({ ...filled('contract'), showArt10: true, art10Authority: ' ' })).not.toHaveProperty('art10Authority');
-    expect(toPolicy({ ...filled('contract'), showArt10: true, art10Authority: 'DPA 2018 Sch. 1 para 6' }).art10Authority).toBe('DPA 2018 Sch. 1 para 6');
+    const art10 = toPolicy({ ...filled('contract'), showArt10: true, art10Authority: 'DPA 2018 Sch. 1 para 6', appropriatePolicyDocument: 'APD-2026' });
+    expect(art10).toMatchObject({ art10Authority: 'DPA 2018 Sch. 1 para 6', appropriatePolicyDocument: 'APD-2026' });
+    expect(parseGroupPolicy(art10).ok).toBe(true);
+    const without = parseGroupPolicy(toPolicy({ ...filled('contract'), showArt10: true, art10Authority: 'DPA 2018 Sch. 1 para 6' }));
+    expect(without.ok ? [] : without.errors).toEqual([expect.stringMatching(/^appropriatePolicyDocument: give the reference/)]);
   });
 
   it('sends the exemption with an exempt notice only', () => {
@@ -125,7 +153,16 @@ describe('toPolicy', () => {
 
 describe('fromPolicy', () => {
   it.each(LAWFUL_BASES)('brings a saved %s policy back into the form unchanged', (basis) => {
-    const policy = toPolicy({ ...filled(basis), showArt9: true, art9Condition: 'explicit-consent', art9Justification: 'Recorded on the form.', showArt10: true, art10Authority: 'DPA 2018 Sch. 1' });
+    const policy = toPolicy({
+      ...filled(basis),
+      showArt9: true,
+      art9Condition: 'employment-social-security',
+      art9Justification: 'Recorded on the form.',
+      schedule1Condition: 'Sch. 1 para. 1',
+      appropriatePolicyDocument: 'APD-1',
+      showArt10: true,
+      art10Authority: 'DPA 2018 Sch. 1',
+    });
     expect(toPolicy(fromPolicy(policy))).toEqual(policy);
   });
 

@@ -9,6 +9,8 @@ import { LATEST_VERSION } from '../../src/vault/migrations/migration.js';
 
 /** Undo schema N+1 on a copy of a vault at schema N+1: what a vault written by the app of schema N looked like. */
 export const DOWNGRADE: Record<number, string> = {
+  8: `DROP TABLE subscriber_types; DROP TABLE company_subscriber_types; DROP TABLE soft_opt_ins; DROP TABLE tps_screenings;
+      ALTER TABLE consents DROP COLUMN explicit;`,
   // Before schema 7 a contact with a basis and no policy had no due date.
   7: `
     UPDATE contacts SET expires_at = NULL

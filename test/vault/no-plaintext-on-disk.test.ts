@@ -2,10 +2,10 @@
 // with a group (label + company rule), a lawful basis with free-text evidence and two named members; then the raw
 // bytes of the vault file and its WAL/SHM/journal are searched, before closing (WAL populated) and after closing,
 // for every name, email, profile URL, company and position of the fixtures (UTF-8 and UTF-16LE), for every
-// free text typed about people (the group's policy, and schema 6's per-person consent and notice records, the
+// free text typed about people (the group's policy with its Art. 9 and Art. 10 evidence, and schema 6's per-person consent and notice records, the
 // recipients register, the disclosure log, an Art. 19 task, the controller's details, a suppression lifted with a
-// reason, and schema 7's rationale of a retention policy), and for a destruction token (kept only as its hash,
-// beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
+// reason, schema 7's rationale of a retention policy, and schema 8's subscriber types, soft opt-in and TPS screening),
+// and for a destruction token (kept only as its hash, beside its wrapped audit key). Then a person known only by name and company is erased: the suppression list keeps
 // their name + company as a keyed hash, and neither their name nor their company is anywhere in the files.
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ import { addMember, listAllMembers } from '../../src/app/use-cases/members.js';
 import { createDestructionToken } from '../../src/app/use-cases/tokens.js';
 import { listRetentionPolicies, setRetentionPolicy } from '../../src/app/use-cases/retention.js';
 import { erasePerson, liftSuppression, suppressPerson } from '../../src/app/use-cases/requests.js';
+import { addSoftOptIn, listScreenings, recordScreening } from '../../src/app/use-cases/pecr-records.js';
+import { confirmSubscriber, listSubscribers } from '../../src/app/use-cases/subscribers.js';
 import type { Session } from '../../src/vault/session.js';
 import { nameIndexOf } from '../../src/vault/contacts-repo.js';
 import { Vault } from '../../src/vault/vault.js';
@@ -58,6 +60,12 @@ const POLICY = {
     reviewBy: '2025-12-31',
   },
   art14Notice: { status: 'sent', date: '2025-01-15', method: 'Letter with our privacy notice, posted to Crumpetshire' },
+  // Art. 9 and Art. 10 (issue 11): where the data was made public, the authority, the appropriate policy document.
+  art9Condition: 'made-public-by-data-subject',
+  art9Justification: 'Ada Lovelace describes these roles herself on the Difference Engine society pages.',
+  art9MadePublicWhere: 'Her own biography page at the Crumpetshire Difference Engine society',
+  art10Authority: 'Wilhelmina’s Crumpetshire safeguarding authority, DPA 2018 Sch. 1 para. 18',
+  appropriatePolicyDocument: 'Crumpetshire APD folio 12, kept by Wilhelmina',
 };
 /** What schema 6 keeps per person and per recipient: every free text typed there (issue 10). */
 const PERSON_FACTS = {
@@ -76,6 +84,16 @@ const PERSON_FACTS = {
   dpo: 'Wilhelmina Fairweather-Quill, dpo@difference-engine-society.example',
   liftReason: 'Ada telephoned Wilhelmina to say she would like the invitations again',
 };
+/** What schema 8 keeps for PECR: a subscriber type's note and Companies House number, a soft opt-in, a TPS screening. */
+const MARKETING_FACTS = {
+  contactNote: 'Wilhelmina checked the Crumpetshire register of partnerships',
+  companyNumber: 'OC301234',
+  companyNote: 'Babbage confirmed the engine works are incorporated in Crumpetshire',
+  products: 'Quarterly difference engine tuning for the Bletchley workshop',
+  refusalOffered: 'A Crumpetshire opt-out box on the Bletchley order form',
+  listVersion: 'Crumpetshire TPS extract, Michaelmas edition',
+  provider: 'Thistlewood Screening Cooperative',
+};
 /** Why a retention period was chosen (schema 7): typed by an admin, kept encrypted. */
 const RETENTION_RATIONALE = 'Wilhelmina holds the Bletchley evenings for three Crumpetshire seasons';
 const TYPED_TEXT = [
@@ -85,7 +103,12 @@ const TYPED_TEXT = [
   // and who signed it off included.
   ...Object.values(POLICY.evidence).filter((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v)),
   POLICY.art14Notice.method,
+  POLICY.art9Justification,
+  POLICY.art9MadePublicWhere,
+  POLICY.art10Authority,
+  POLICY.appropriatePolicyDocument,
   ...Object.values(PERSON_FACTS),
+  ...Object.values(MARKETING_FACTS),
   RETENTION_RATIONALE,
 ];
 
@@ -204,6 +227,26 @@ function fillPersonFacts(session: Session): void {
   }
 }
 
+/**
+ * Schema 8's tables, each with a row holding typed text in its detail_ct: a subscriber type confirmed for a contact and
+ * one for a company (found by its name's blind index), a soft opt-in, and a TPS/CTPS screening.
+ */
+function fillMarketingRecords(session: Session): void {
+  const [ada] = listContacts(session).filter((c) => c.email !== null);
+  confirmSubscriber(session, { contactId: ada!.id, entity: 'scottish-partnership', note: MARKETING_FACTS.contactNote });
+  confirmSubscriber(session, { company: 'Analytical Engines Ltd', entity: 'llp', companyNumber: MARKETING_FACTS.companyNumber, note: MARKETING_FACTS.companyNote });
+  addSoftOptIn(session, { person: { contactId: ada!.id }, channels: ['email', 'sms'], obtainedAt: '2025-01-10', context: 'sale', products: MARKETING_FACTS.products, refusalOffered: MARKETING_FACTS.refusalOffered });
+  recordScreening(session, { screenedOn: '2025-01-10', list: 'both', listVersion: MARKETING_FACTS.listVersion, provider: MARKETING_FACTS.provider });
+  // Each reads back: the search below is over a vault that holds all of it.
+  expect(listSubscribers(session, { contactId: ada!.id })[0]).toMatchObject({ confirmed: { note: MARKETING_FACTS.contactNote }, softOptIn: ['email', 'sms'] });
+  expect([...session.marketing.companyConfirmations().values()][0]).toMatchObject({ companyNumber: MARKETING_FACTS.companyNumber, note: MARKETING_FACTS.companyNote });
+  expect(session.marketing.softOptIns(ada!.id)[0]).toMatchObject({ products: MARKETING_FACTS.products });
+  expect(listScreenings(session).screenings[0]).toMatchObject({ provider: MARKETING_FACTS.provider });
+  for (const table of ['subscriber_types', 'company_subscriber_types', 'soft_opt_ins', 'tps_screenings']) {
+    expect((session.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE detail_ct IS NOT NULL`).get() as { n: number }).n, table).toBeGreaterThan(0);
+  }
+}
+
 const tmp = scratch();
 let vault: Vault;
 let vaultPath: string;
@@ -233,6 +276,7 @@ beforeAll(async () => {
   setRetentionPolicy(session, { scope: { type: 'group', groupId: group.id }, months: 36, anchor: 'imported', rationale: RETENTION_RATIONALE });
   token = createDestructionToken(session).token;
   fillPersonFacts(session);
+  fillMarketingRecords(session);
   expect((vault.db.prepare('SELECT audit_key FROM destruction_tokens').get() as { audit_key: Buffer }).audit_key).toHaveLength(61);
 
   // The vault works: what was stored reads back (so the search below is over a vault that holds all of it).

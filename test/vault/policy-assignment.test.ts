@@ -69,7 +69,7 @@ describe('assigning a lawful basis', () => {
     const policy = { basis: 'legitimate-interests', purpose: 'networking', purposeDescription: 'Keeping in touch with sector contacts', evidence: lia, art14Notice: notice };
     const err = await caught(() => assignPolicy(session, group.id, policy));
     expect(err.message).toMatch(/special-category data.*Art\. 9\(2\) condition/);
-    const withArt9 = { ...policy, art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles' };
+    const withArt9 = { ...policy, art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles', art9MadePublicWhere: 'The headlines of their own LinkedIn profiles' };
     expect(() => assignPolicy(session, group.id, withArt9, { acknowledgeWarnings: true })).not.toThrow();
   });
 

@@ -9,18 +9,13 @@ import { useAction } from '../../app/use-action.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { GuardrailList } from '../../components/guardrail-list.js';
 import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES } from '../../../src/shared/vocabulary.js';
-import { ART9_LABELS, BASIS_LABELS, humanise, NOTICE_LABELS, PURPOSE_LABELS } from '../../lib/labels.js';
-import { ART9_CONDITIONS, fromPolicy, toPolicy, withEvidence, type PolicyFormState } from '../../lib/policy-form.js';
+import { BASIS_LABELS, NOTICE_LABELS, PURPOSE_LABELS } from '../../lib/labels.js';
+import { fromPolicy, toPolicy, withEvidence, type PolicyFormState } from '../../lib/policy-form.js';
 import type { GroupView, Guardrail } from '../../types.js';
 import { EvidenceFields } from './evidence-fields.js';
+import { SpecialCategoryFields, type Sensitive } from './special-category-fields.js';
 
 const CRIMINAL = 'criminal-offences';
-
-interface Sensitive {
-  art9: number;
-  art10: number;
-  categories: string[];
-}
 
 export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSaved(): void; onClose(): void }) {
   const [form, setForm] = useState<PolicyFormState>(() => fromPolicy(group.policy?.policy));
@@ -114,33 +109,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
         )}
       </fieldset>
 
-      <fieldset data-testid="art9-section">
-        <legend>3. Special-category and criminal-offence data</legend>
-        {sensitive && sensitive.art9 > 0 ? (
-          <p className="callout warn">
-            <span aria-hidden="true">⚠ </span>
-            {sensitive.art9} contact{sensitive.art9 === 1 ? '' : 's'} in this group hint at special-category data ({sensitive.categories.map(humanise).join(', ')}): choose an Art. 9(2)
-            condition, or strip that data at import.
-          </p>
-        ) : (
-          <Checkbox testId="show-art9" label="Record an Art. 9(2) condition" checked={form.showArt9} onChange={(showArt9) => set({ showArt9 })} hint="No special-category hints were found in this group." />
-        )}
-        {form.showArt9 ? (
-          <>
-            <SelectField label="Art. 9(2) condition" testId="art9-condition" placeholder="Choose a condition…" value={form.art9Condition} onChange={(art9Condition) => set({ art9Condition })} options={ART9_CONDITIONS.map((c) => ({ value: c, label: ART9_LABELS[c] }))} />
-            <TextArea label="Why the condition applies" testId="art9-justification" value={form.art9Justification} onChange={(art9Justification) => set({ art9Justification })} hint="For (b), (g), (h), (i) and (j), name the DPA 2018 Schedule 1 condition too." />
-          </>
-        ) : null}
-        {sensitive && sensitive.art10 > 0 ? (
-          <p className="callout warn">
-            <span aria-hidden="true">⚠ </span>
-            {sensitive.art10} contact{sensitive.art10 === 1 ? '' : 's'} hint at criminal-offence data (Art. 10): record the authority that allows it.
-          </p>
-        ) : (
-          <Checkbox testId="show-art10" label="Record an Art. 10 authority (criminal-offence data)" checked={form.showArt10} onChange={(showArt10) => set({ showArt10 })} />
-        )}
-        {form.showArt10 ? <TextField label="Art. 10 authority (official authority or DPA 2018 Sch. 1 condition)" testId="art10-authority" value={form.art10Authority} onChange={(art10Authority) => set({ art10Authority })} /> : null}
-      </fieldset>
+      <SpecialCategoryFields form={form} sensitive={sensitive} set={set} />
 
       <fieldset data-testid="notice-section">
         <legend>4. Telling people (Art. 14 notice): the group's plan</legend>

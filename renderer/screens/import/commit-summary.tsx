@@ -1,5 +1,5 @@
-// What the commit did: added, updated, duplicates, people refused by the suppression list, and how many are
-// quarantined until their group has a lawful basis.
+// What the commit did: added, updated, duplicates, people refused by the suppression list, records kept with a
+// special-category hint their group has no condition for, and how many are quarantined until their group has a basis.
 import type { CommitReport } from '../../types.js';
 
 export function CommitSummary({ result, onAnother }: { result: CommitReport; onAnother(): void }) {
@@ -30,6 +30,11 @@ export function CommitSummary({ result, onAnother }: { result: CommitReport; onA
           {result.heldLines.length.toLocaleString('en-GB')}
           {lines(result.heldLines)}
         </dd>
+        <dt>Special-category hints without a condition</dt>
+        <dd data-testid="summary-special-category">
+          {result.specialCategoryLines.length.toLocaleString('en-GB')}
+          {lines(result.specialCategoryLines)}
+        </dd>
         <dt>Empty records skipped</dt>
         <dd>{result.emptySkipped.toLocaleString('en-GB')}</dd>
         <dt>Unreadable records</dt>
@@ -41,6 +46,14 @@ export function CommitSummary({ result, onAnother }: { result: CommitReport; onA
         <dt>Quarantined</dt>
         <dd data-testid="summary-quarantined">{result.quarantined.toLocaleString('en-GB')}</dd>
       </dl>
+      {result.specialCategoryGroups.length > 0 ? (
+        <p className="callout warn" data-testid="summary-special-category-groups">
+          <span aria-hidden="true">⚠ </span>
+          Kept with a special-category or criminal-offence hint that their group’s lawful basis has no condition for (Art. 9(2), Art. 10), in{' '}
+          {result.specialCategoryGroups.map((g) => `“${g.label}” (${g.records.toLocaleString('en-GB')})`).join(', ')}. CRM exports withhold their job title or leave
+          them out until the data is stripped at import or the group records a condition that holds.
+        </p>
+      ) : null}
       {result.quarantined > 0 ? (
         <p className="callout warn">
           <span aria-hidden="true">⚠ </span>

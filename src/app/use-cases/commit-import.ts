@@ -3,7 +3,9 @@
 // and given its group, all in one transaction with its audit entry. A person on the suppression list (by profile
 // URL, email, or name + company) is refused (I4); a contact under a legal hold is never changed by an update
 // import (I8); both are reported by line. The import's record keeps the file's SHA-256, counts and who imported
-// it, never the file.
+// it, never the file. A record whose special-category hint lands in a group whose basis gives it no condition that
+// holds (src/policy/special-category.ts) is stored all the same (nothing is lost) and reported by line, with its group:
+// the export then withholds the field or leaves the person out until the data is stripped or a condition covers it.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Inspector } from '../../classify/inspector.js';
@@ -12,7 +14,7 @@ import { toContact } from '../../import/contact.js';
 import { ImportError } from '../../import/import-error.js';
 import { readExport, type ExportInfo } from '../../import/read-export.js';
 import type { RecordError } from '../../import/records.js';
-import { assignGroup, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
+import { assignGroup, uncoveredCategories, type ContactFacts, type GroupDefinition } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { activeHolds, indexesOf, nameIndexOf, suppressionMatcher, type EmailKind, type StoredContact } from '../../vault/contacts-repo.js';
 import { CommitChoicesSchema, minimise } from '../../vault/minimise.js';
@@ -20,6 +22,7 @@ import type { Session } from '../../vault/session.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { crashPoints, RECORDS_PER_POINT, type CrashHooks, type ImportPoint } from '../../vault/crash-points.js';
 import { rectificationTasks } from './disclosures.js';
+import { explicitConsents } from './special-category-facts.js';
 
 export interface CommitReport {
   importId: string;
@@ -42,6 +45,13 @@ export interface CommitReport {
   fragmentsStripped: number;
   /** Contacts of this import in no group with a lawful basis: quarantined until assigned or expired. */
   quarantined: number;
+  /**
+   * Lines of records kept with a special-category or criminal-offence hint in a group whose basis has no condition that
+   * holds for it (Art. 9(2), Art. 10); stored all the same, and held back by the CRM export.
+   */
+  specialCategoryLines: number[];
+  /** The groups those records landed in, flagged: how many of this import's records each holds. */
+  specialCategoryGroups: { groupId: string; label: string; records: number }[];
 }
 
 export async function sha256File(path: string): Promise<string> {
@@ -90,13 +100,17 @@ export async function commitImport(
     const groups = session.groups.list();
     const definitions: GroupDefinition[] = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
     const withPolicy = new Set(groups.filter((g) => g.policy).map((g) => g.id));
+    // Art. 9(2), Art. 10: the check runs at every import into a group, not only when its basis is assigned.
+    const policies = new Map(groups.flatMap((g) => (g.policy ? [[g.id, g.policy.policy] as const] : [])));
+    const explicit = explicitConsents(session);
+    const flagged = new Map<string, number>();
     const expiries = ExpiryContext.load(db).withImport(importId, at);
     const suppressed = suppressionMatcher(db);
     // Read inside the write transaction (BEGIN IMMEDIATE): no hold can be placed or lifted while the import runs.
     const held = activeHolds(db);
     const report: CommitReport = {
       importId, sha256, records: 0, added: 0, updated: 0, duplicatesSkipped: 0, duplicatesInFile: 0, suppressedLines: [], heldLines: [],
-      emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0,
+      emptySkipped: 0, errors: [], columnsDropped: [], fragmentsStripped: 0, quarantined: 0, specialCategoryLines: [], specialCategoryGroups: [],
     };
     let art19Tasks = 0;
     db.prepare(
@@ -161,6 +175,11 @@ export async function commitImport(
             report.added++;
           }
           if (!(groupId && withPolicy.has(groupId))) report.quarantined++;
+          const policy = groupId ? policies.get(groupId) : undefined;
+          if (policy && uncoveredCategories(policy, stored.specialCategories, explicit(id, policy.purpose)).length > 0) {
+            report.specialCategoryLines.push(r.line);
+            flagged.set(groupId!, (flagged.get(groupId!) ?? 0) + 1);
+          }
         },
         error(e: RecordError) {
           report.errors.push(e);
@@ -184,6 +203,7 @@ export async function commitImport(
     db.prepare(
       'UPDATE imports SET kind = ?, records = ?, added = ?, updated = ?, duplicates_skipped = ?, suppressed = ?, errors = ?, columns_dropped = ?, fragments_stripped = ? WHERE id = ?',
     ).run(kind, report.records, report.added, report.updated, report.duplicatesSkipped + report.duplicatesInFile, report.suppressedLines.length, report.errors.length, report.columnsDropped.length, report.fragmentsStripped, importId);
+    report.specialCategoryGroups = groups.filter((g) => flagged.has(g.id)).map((g) => ({ groupId: g.id, label: g.label, records: flagged.get(g.id)! }));
     reach('commit');
     return {
       value: report,
@@ -198,6 +218,7 @@ export async function commitImport(
         held: report.heldLines.length,
         errors: report.errors.length,
         quarantined: report.quarantined,
+        specialCategory: report.specialCategoryLines.length,
         tasks: art19Tasks,
       },
     };

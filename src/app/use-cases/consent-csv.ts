@@ -9,6 +9,7 @@
 //   wording, wording_version           the exact statement agreed to and its version (Art. 7(1): what was consented to)
 //   proof                              where the proof is kept (a form submission id, a recording, an email)
 //   withdrawn_at, withdrawal_method    optional: when and how consent was withdrawn (Art. 7(3))
+//   explicit                           optional: yes when the consent is explicit (Art. 9(2)(a)); no or empty otherwise
 // Any other column is refused with the whole file, so that a misspelt withdrawn_at cannot turn a withdrawn consent
 // into a live one. Text is UTF-8 (a byte order mark is dropped), or Windows-1252 as Excel saves it.
 import { readFileSync, statSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { ServiceError } from '../../shared/errors.js';
 export const MAX_CONSENT_FILE_BYTES = 50 * 1024 * 1024;
 
 const REQUIRED = ['purpose', 'channels', 'obtained_at', 'method', 'wording', 'wording_version', 'proof'] as const;
-const OPTIONAL = ['email', 'profile_url', 'withdrawn_at', 'withdrawal_method'] as const;
+const OPTIONAL = ['email', 'profile_url', 'withdrawn_at', 'withdrawal_method', 'explicit'] as const;
 export type ConsentColumn = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 const COLUMNS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 

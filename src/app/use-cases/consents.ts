@@ -22,6 +22,8 @@ export interface ConsentInput {
   wording: string;
   wordingVersion: string;
   proof: string;
+  /** Explicit consent (Art. 9(2)(a)): the statement expressly covers the use of the person's special-category data. */
+  explicit?: boolean | undefined;
 }
 
 export interface ConsentImportResult {
@@ -69,6 +71,7 @@ function store(session: Session, contactId: string, consent: ConsentInput): stri
     contactId,
     ...consent,
     channels: [...new Set(consent.channels)],
+    explicit: consent.explicit === true,
     carriedOver: false,
     createdAt: session.vault.now().toISOString(),
     createdBy: session.memberId,
@@ -101,7 +104,7 @@ export function addConsent(session: Session, person: PersonSelector, consent: Co
     const already = recorded(session, row.id).get(sameConsent(row.id, consent));
     if (already) throw new ServiceError('conflict', `This consent is already recorded for this person (${already.id}: same purpose, day, method and wording version).`);
     const id = store(session, row.id, consent);
-    return { value: id, details: { consentId: id, contactId: row.id, purpose: consent.purpose } };
+    return { value: id, details: { consentId: id, contactId: row.id, purpose: consent.purpose, explicit: consent.explicit === true } };
   });
 }
 
@@ -113,6 +116,7 @@ const FIELD_COLUMN: Record<string, ConsentColumn> = {
   wording: 'wording',
   wordingVersion: 'wording_version',
   proof: 'proof',
+  explicit: 'explicit',
 };
 
 type Checked = { problem: string } | { consent: ConsentInput; withdrawal: { day: string; method: ConsentMethod } | null; who: { email: string; url: string } };
@@ -122,6 +126,8 @@ function checkLine(values: Record<ConsentColumn, string>, day: string): Checked 
   if (!values.email && !values.profile_url) return { problem: "the line names nobody: give the person's email or profile_url" };
   if (values.email && !normaliseEmail(values.email).valid) return { problem: 'the email is not a well-formed address' };
   if (values.profile_url && !canonicalProfileUrl(values.profile_url)) return { problem: 'the profile_url is not a profile address' };
+  const explicit = values.explicit.toLowerCase();
+  if (explicit !== '' && explicit !== 'yes' && explicit !== 'no') return { problem: 'explicit: yes or no (left empty: no)' };
   const parsed = ConsentInputSchema.safeParse({
     purpose: values.purpose,
     channels: values.channels.split(/[;,]/).map((c) => c.trim()).filter(Boolean),
@@ -130,6 +136,7 @@ function checkLine(values: Record<ConsentColumn, string>, day: string): Checked 
     wording: values.wording,
     wordingVersion: values.wording_version,
     proof: values.proof,
+    explicit: explicit === 'yes',
   });
   if (!parsed.success) return { problem: parsed.error.issues.map((i) => `${FIELD_COLUMN[String(i.path[0])] ?? 'line'}: ${i.message}`).join('; ') };
   const consent = parsed.data;

@@ -2,9 +2,11 @@
 // on the suppression list, whether by profile URL, email or name + company (I4), or who withdrew consent for this
 // purpose; contacts with no basis or a basis for another purpose; in a consent group, people without their own live
 // consent; in a marketing export, people not yet told (Art. 14) and groups whose legitimate interests assessment is
-// unsigned or past its review date (judged on the vault's today). Every cell is neutralised against CSV injection,
-// and personal mailboxes without consent lose their email for email marketing. Each export is logged as a
-// disclosure (who received which contacts, when, by whom, why) and audited with counts only.
+// unsigned or past its review date (judged on the vault's today). Every cell is neutralised against CSV injection.
+// For direct marketing PECR follows the export's channels, read per person here (subscriber type as confirmed,
+// soft opt-ins, live consents) and the TPS/CTPS screenings, and applied by src/export/crm-export.ts. Art. 9 and Art.
+// 10 are checked at every export: where each contact's hints sit is read here, the rule is applied there. Each export is
+// logged as a disclosure (who received which contacts, when, by whom, why) and audited with counts only.
 import { randomUUID } from 'node:crypto';
 import { crmExport, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
 import { PURPOSES } from '../../policy/index.js';
@@ -14,6 +16,8 @@ import type { NoticeFacts } from '../../vault/notices-repo.js';
 import { nameIndexOf, purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
+import { hintsFound } from './special-category-facts.js';
+import { confirmationsOf } from './subscribers.js';
 
 export type CrmExportResponse = Omit<CrmExportResult, 'includedIds'> & { disclosureId: string };
 
@@ -23,16 +27,25 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
     if (session.disclosures.recipient(options.recipientId) === null) {
       throw new ServiceError('not-found', 'There is no such recipient: register who receives the file first (recipient add), then name it.');
     }
+    if (options.channels.length === 0) throw new ServiceError('invalid', 'Name at least one channel the file is for: email, sms, phone, post, linkedin.');
+    // Any promotion of the organisation, its products or its aims is direct marketing (DPA 2018 s.122(5)): a marketing
+    // purpose cannot be exported as anything else.
+    const marketing = (MARKETING_PURPOSES as readonly string[]).includes(options.purpose);
+    if (marketing && options.directMarketing === false) {
+      throw new ServiceError('invalid', `An export for ${options.purpose} is direct marketing (DPA 2018 s.122(5)): leave direct marketing on.`);
+    }
+    const directMarketing = marketing || options.directMarketing === true;
     const groups = new Map(session.groups.list().map((g) => [g.id, g]));
     const onList = suppressionMatcher(session.db);
     const withdrawn = purposeSuppressions(session.db);
     const consents = session.consents.live();
     const notices = session.notices.facts();
+    const confirmation = confirmationsOf(session);
+    const softOptIns = session.marketing.softOptInChannels();
     // Told, for this export: a notice sent; an exemption only where the export does not contact anyone, for marketing
     // reaches the person, and Art. 14(3)(b) wants them told at that first communication (only "already informed",
     // Art. 14(5)(a), holds then).
-    const marketing = (MARKETING_PURPOSES as readonly string[]).includes(options.purpose);
-    const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !marketing || n.exemption === 'already-informed');
+    const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !directMarketing || n.exemption === 'already-informed');
     const contacts: ExportableContact[] = [];
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
@@ -50,10 +63,13 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
         suppressed: onList(ix, name),
         suppressedPurposes: withdrawn(ix, name),
         consents: consents.get(row.id) ?? [],
+        hintsFound: hintsFound(contact),
         noticeGiven: told(notice),
+        subscriberConfirmed: confirmation(row, contact),
+        softOptIns: [...(softOptIns.get(row.id) ?? [])],
       });
     }
-    const { includedIds, ...result } = crmExport(contacts, { ...options, now: session.vault.now() });
+    const { includedIds, ...result } = crmExport(contacts, { ...options, directMarketing, now: session.vault.now(), tpsScreenings: session.marketing.screeningDays() });
     const disclosureId = randomUUID();
     session.disclosures.record(
       { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },
@@ -67,10 +83,15 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
         recipientId: options.recipientId,
         disclosureId,
         noticeRun: options.noticeRun === true,
+        channels: [...options.channels],
+        directMarketing,
         included: result.included,
         excluded: result.excluded.length,
         heldBack,
         emailsWithheld: result.emailsWithheld.length,
+        profilesWithheld: result.profilesWithheld.length,
+        fieldsWithheld: result.fieldsWithheld.length,
+        specialCategory: result.excluded.filter((e) => e.reason === 'special-category-without-condition').length,
       },
     };
   });

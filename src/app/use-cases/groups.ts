@@ -17,10 +17,12 @@ import {
 import { ServiceError } from '../../shared/errors.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
+import { confirmationsOf } from './subscribers.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { applyMeasured, type ChangeOptions, type Impact } from './impact.js';
 import { noticeStates } from './notices.js';
 import { noticeSubjects } from '../../vault/notices-repo.js';
+import { explicitConsentsFor } from './special-category-facts.js';
 
 /** What a measured change reports: whether it was applied (not for a dry run) and what it brings forward. */
 export interface Measured {
@@ -153,10 +155,21 @@ function refuseSameLiaForNewPurpose(session: Session, groupId: string, policy: G
 function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): Guardrail[] {
   if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
   const rows = session.db.prepare('SELECT * FROM contacts WHERE group_id = ?').all(groupId) as Parameters<Session['contacts']['open']>[0][];
-  const contacts = rows.map((r) => factsOf(r.id, session.contacts.open(r)));
+  // PECR reg. 2: a subscriber type a person confirmed counts over the inference (src/app/use-cases/subscribers.ts).
+  const confirmation = confirmationsOf(session);
+  const contacts = rows.map((r) => {
+    const contact = session.contacts.open(r);
+    return { ...factsOf(r.id, contact), subscriberConfirmed: confirmation(r, contact) };
+  });
   // Art. 14(3): who in the group has not been told and is past their own due day (src/app/use-cases/notices.ts).
   const late = noticeStates(session, noticeSubjects(session.db, { groupId })).filter((s) => s.late).map((s) => s.dueBy).sort();
-  return checkGuardrails(policy, { contacts }, { now: session.vault.now(), ...(late.length > 0 ? { noticesOverdue: { count: late.length, earliestDue: late[0]! } } : {}) });
+  // Art. 9(2)(a): explicit consent is each person's own; only theirs covers their special-category data.
+  const explicitConsents = explicitConsentsFor(session, policy.purpose);
+  return checkGuardrails(
+    policy,
+    { contacts },
+    { now: session.vault.now(), explicitConsents, ...(late.length > 0 ? { noticesOverdue: { count: late.length, earliestDue: late[0]! } } : {}) },
+  );
 }
 
 /**

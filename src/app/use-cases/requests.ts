@@ -16,6 +16,7 @@ import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
 import { findByIdentity, findPerson, identitiesOf, indexesOf, type PersonSelector } from './person.js';
+import { marketingFactsOf } from './subscribers.js';
 
 export type { PersonSelector };
 
@@ -282,6 +283,7 @@ export function subjectAccess(session: Session, who: PersonSelector): { json: st
       })),
       notice: notice && { status: notice.status, day: notice.day, channel: notice.channel, version: notice.version, exemption: notice.exemption, confirmed: notice.confirmed },
       suppressions: suppressionsOf(session, identity),
+      marketing: marketingFactsOf(session, row, contact, copies),
     };
     return { value: { json: subjectAccessJson(data), csv: subjectAccessCsv(data) }, details: { contactId: row.id } };
   });

@@ -7,11 +7,12 @@ import { suppressionNames } from './0004-suppression-names.js';
 import { auditMac } from './0005-audit-mac.js';
 import { personFacts } from './0006-person-facts.js';
 import { retentionDefault } from './0007-retention-default.js';
+import { marketingRules } from './0008-marketing-rules.js';
 import type { Migration } from './types.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac, personFacts, retentionDefault];
+export const MIGRATIONS: Migration[] = [initial, retention, applicationId, suppressionNames, auditMac, personFacts, retentionDefault, marketingRules];
 export const LATEST_VERSION = MIGRATIONS.at(-1)!.version;
 
 /** Bring the database to `target` (default: the latest). Refuses a vault written by a newer version of the app. */

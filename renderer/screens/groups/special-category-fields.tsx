@@ -1,0 +1,98 @@
+// Section 3 of the lawful-basis form: an Art. 9(2) condition when the group holds special-category hints, with what
+// that condition asks for (where the data was made public, the DPA 2018 Sch. 1 condition, the appropriate policy
+// document), and an Art. 10 authority for criminal-offence data. The core judges it (src/policy/lawful-basis.ts,
+// src/policy/special-category.ts); the form only shows the fields the chosen condition needs.
+import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
+import { MARKETING_PURPOSES, type Purpose } from '../../../src/shared/vocabulary.js';
+import { ART9_LABELS, humanise } from '../../lib/labels.js';
+import { ART9_CONDITIONS, art9Asks, type PolicyFormState } from '../../lib/policy-form.js';
+
+export interface Sensitive {
+  art9: number;
+  art10: number;
+  categories: string[];
+}
+
+const isMarketing = (purpose: Purpose | ''): boolean => purpose !== '' && (MARKETING_PURPOSES as readonly string[]).includes(purpose);
+
+export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFormState; sensitive: Sensitive | null; set(patch: Partial<PolicyFormState>): void }) {
+  const asks = art9Asks(form.showArt9 ? form.art9Condition : '');
+  const marketing = isMarketing(form.purpose);
+  return (
+    <fieldset data-testid="art9-section">
+      <legend>3. Special-category and criminal-offence data</legend>
+      {sensitive && sensitive.art9 > 0 ? (
+        <p className="callout warn">
+          <span aria-hidden="true">⚠ </span>
+          {sensitive.art9} contact{sensitive.art9 === 1 ? '' : 's'} in this group hint at special-category data ({sensitive.categories.map(humanise).join(', ')}): choose an Art. 9(2)
+          condition, or strip that data at import.
+        </p>
+      ) : (
+        <Checkbox testId="show-art9" label="Record an Art. 9(2) condition" checked={form.showArt9} onChange={(showArt9) => set({ showArt9 })} hint="No special-category hints were found in this group." />
+      )}
+      {form.showArt9 ? (
+        <>
+          <SelectField
+            label="Art. 9(2) condition"
+            testId="art9-condition"
+            placeholder="Choose a condition…"
+            value={form.art9Condition}
+            onChange={(art9Condition) => set({ art9Condition })}
+            options={ART9_CONDITIONS.map((c) => ({ value: c, label: ART9_LABELS[c] }))}
+          />
+          {marketing ? (
+            <p className="hint" data-testid="art9-marketing-hint">
+              For direct marketing only (a) explicit consent, recorded for each person, or (e) data the person made manifestly public themselves will do.
+            </p>
+          ) : null}
+          <TextArea
+            label="Why the condition applies"
+            testId="art9-justification"
+            value={form.art9Justification}
+            onChange={(art9Justification) => set({ art9Justification })}
+            hint="A real answer: at least 20 characters, not a placeholder."
+          />
+          {asks.where ? (
+            <TextField
+              label="Where the person made it public"
+              required
+              testId="art9-made-public-where"
+              value={form.art9MadePublicWhere}
+              onChange={(art9MadePublicWhere) => set({ art9MadePublicWhere })}
+              hint="For example: the headline of their own LinkedIn profile. It must be their own act of publishing it."
+            />
+          ) : null}
+          {asks.schedule1 !== null ? (
+            <TextField
+              label="DPA 2018 Schedule 1 condition"
+              required
+              testId="schedule1-condition"
+              value={form.schedule1Condition}
+              onChange={(schedule1Condition) => set({ schedule1Condition })}
+              hint={`This condition has a basis in UK law only through ${asks.schedule1} (DPA 2018 s.10).`}
+            />
+          ) : null}
+        </>
+      ) : null}
+      {sensitive && sensitive.art10 > 0 ? (
+        <p className="callout warn">
+          <span aria-hidden="true">⚠ </span>
+          {sensitive.art10} contact{sensitive.art10 === 1 ? '' : 's'} hint at criminal-offence data (Art. 10): {marketing ? 'it cannot be used for direct marketing: strip it at import.' : 'record the authority that allows it.'}
+        </p>
+      ) : (
+        <Checkbox testId="show-art10" label="Record an Art. 10 authority (criminal-offence data)" checked={form.showArt10} onChange={(showArt10) => set({ showArt10 })} />
+      )}
+      {form.showArt10 ? <TextField label="Art. 10 authority (official authority or DPA 2018 Sch. 1 condition)" testId="art10-authority" value={form.art10Authority} onChange={(art10Authority) => set({ art10Authority })} /> : null}
+      {asks.apd || (form.showArt10 && form.art10Authority.trim() !== '') ? (
+        <TextField
+          label="Appropriate policy document (reference)"
+          required
+          testId="appropriate-policy-document"
+          value={form.appropriatePolicyDocument}
+          onChange={(appropriatePolicyDocument) => set({ appropriatePolicyDocument })}
+          hint="The document that explains how you comply and how long you keep this data (DPA 2018 Sch. 1 Part 4)."
+        />
+      ) : null}
+    </fieldset>
+  );
+}
