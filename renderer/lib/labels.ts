@@ -100,7 +100,8 @@ export const FINDING_LABELS: Record<FindingKind, { title: string; explanation: s
   'sole-trader': { title: 'Sole traders', explanation: 'Self-employed or a sole trader: an individual subscriber under PECR, whatever the address.' },
   'corporate-mailbox': {
     title: 'Work mailboxes',
-    explanation: 'A work address: a corporate subscriber under PECR. It is still personal data; B2B email needs an opt-out in every message.',
+    explanation:
+      'A work address suggests a corporate subscriber under PECR, but sole traders and (outside Scotland) partnerships are individual subscribers: confirm the type with subscriber confirm. It is still personal data; every marketing email needs the sender named and an opt-out.',
   },
   formula: { title: 'Spreadsheet formulas', explanation: 'Starts like a spreadsheet formula: neutralised on export, so it cannot run in Excel (CSV injection).' },
   duplicate: { title: 'Duplicates', explanation: 'The same person again in this file.' },

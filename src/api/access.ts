@@ -74,7 +74,7 @@ export const ACCESS = {
   'controller.show': { access: READERS, action: 'controller-show' },
   'controller.set': { access: ADMIN, action: 'controller-set' },
 
-  // PECR's records: subscriber types (reg. 2, 22), soft opt-ins (reg. 22(3)), TPS/CTPS screenings (reg. 21, 21B).
+  // PECR's records: subscriber types (reg. 2, 22), soft opt-ins (reg. 22(3)), TPS/CTPS screenings (reg. 21(1)(b), 21(4)).
   'subscribers.list': { access: READERS, action: 'subscriber-list' },
   'subscribers.confirm': { access: OWNER, action: 'subscriber-confirm' },
   'softOptIn.add': { access: OWNER, action: 'soft-opt-in-add' },

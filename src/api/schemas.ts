@@ -379,7 +379,7 @@ export const SoftOptInInputSchema = z.object({
   refusalOffered: typed('how the person was given a simple way to refuse marketing when their details were collected', 2000),
 });
 
-/** A TPS/CTPS screening as recorded (PECR reg. 21, 21B): recorded, not fetched. */
+/** A TPS/CTPS screening as recorded (PECR reg. 21(1)(b), 21(4)): recorded, not fetched. */
 export const TpsScreeningInputSchema = z.object({
   screenedOn: isoDay,
   list: z.enum(TPS_LISTS, { error: `the list is one of ${TPS_LISTS.join(', ')}` }),

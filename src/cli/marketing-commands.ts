@@ -1,6 +1,6 @@
 // `contact-sanitizer subscriber list|confirm`, `soft-opt-in add`, `tps record|list`: what PECR asks the controller to
 // know and keep before marketing: each contact's subscriber type (inferred with its reason, confirmed by a person), the
-// soft opt-ins (reg. 22(3)), and the TPS/CTPS screenings a phone campaign needs (reg. 21, 21B).
+// soft opt-ins (reg. 22(3)), and the TPS/CTPS screenings a phone campaign needs (reg. 21(1)(b), 21(4)).
 import type { Command } from 'commander';
 import type { Request, Response } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
@@ -90,7 +90,7 @@ export function registerMarketing(program: Command): void {
       await print(opts, { softOptInId }, () => `Soft opt-in recorded (${softOptInId}).`);
     });
 
-  const tps = program.command('tps').description('TPS/CTPS screenings (PECR reg. 21, 21B): recorded, not fetched; a phone export needs one within 28 days.');
+  const tps = program.command('tps').description('TPS/CTPS screenings (PECR reg. 21(1)(b), 21(4)): recorded, not fetched; a phone export needs one within 28 days.');
   command(tps, 'record', ['tps.record'])
     .description('Record that the phone list was screened (data owners and admins).')
     .requiredOption('--on <yyyy-mm-dd>', 'the day it was screened')

@@ -10,6 +10,12 @@ import { personOf, withPersonOptions, type PersonOptions } from './person-option
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 
+/** A yes/no option's value; one sentence when it is neither. */
+function yesNo(value: string, option: string): boolean {
+  if (value === 'yes' || value === 'no') return value === 'yes';
+  throw new ServiceError('invalid', `${option} takes yes or no.`);
+}
+
 /** What an erasure leaves to do (Art. 19): the recipients to tell, and exports whose recipients were never recorded. */
 function erasureFollowUps(result: Response<'contacts.erase'>): string[] {
   const out: string[] = [];
@@ -92,12 +98,12 @@ export function registerRequests(program: Command): void {
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
     .requiredOption('--recipient <id>', 'who receives the file (recipient list): the export is logged as a disclosure to them')
     .requiredOption('--channels <list>', `what the file is for (PECR follows the channels): ${CONTACT_CHANNELS.join(', ')} (comma-separated)`)
-    .option('--direct-marketing', 'the use promotes the organisation, its products or aims (always so for email-marketing, prospecting, events)')
+    .option('--direct-marketing <yes|no>', 'whether the use promotes the organisation, its products or aims (required for other purposes; always yes for email-marketing, prospecting, events)')
     .option('--notice-run', 'the file is for sending the Art. 14 privacy notice: only people not yet told')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { purpose: string; recipient: string; channels: string; directMarketing?: boolean; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
+    .action(async (opts: VaultOptions & { purpose: string; recipient: string; channels: string; directMarketing?: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
       if (opts.json && !opts.out) throw new ServiceError('invalid', 'With --json the summary goes to stdout: write the CSV elsewhere with --out <file>.');
       const channels = listOption(opts.channels);
       const unknown = channels.find((c) => !(CONTACT_CHANNELS as readonly string[]).includes(c));
@@ -109,7 +115,7 @@ export function registerRequests(program: Command): void {
         recipientId: opts.recipient,
         channels: [...new Set(channels)] as ContactChannel[],
         noticeRun: opts.noticeRun === true,
-        ...(opts.directMarketing ? { directMarketing: true } : {}),
+        ...(opts.directMarketing === undefined ? {} : { directMarketing: yesNo(opts.directMarketing, '--direct-marketing') }),
         ...(fields ? { fields } : {}),
       };
       const result = await withVault(opts, (call) => call('export.crm', request));

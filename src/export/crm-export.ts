@@ -43,7 +43,7 @@ export interface ExportableContact {
   softOptIns?: readonly ContactChannel[];
 }
 
-import { CRM_EXCLUSIONS, CRM_FIELDS, MARKETING_PURPOSES, type ContactChannel, type CrmExclusion, type CrmField, type WithheldReason } from '../shared/vocabulary.js';
+import { CRM_EXCLUSIONS, CRM_FIELDS, isMarketingPurpose, type ContactChannel, type CrmExclusion, type CrmField, type WithheldReason } from '../shared/vocabulary.js';
 
 export { CRM_EXCLUSIONS, CRM_FIELDS, type CrmExclusion, type CrmField };
 
@@ -56,7 +56,7 @@ export interface CrmExportOptions {
    * s.122(5)). Always for MARKETING_PURPOSES; left out, only for them.
    */
   directMarketing?: boolean;
-  /** The TPS/CTPS screenings recorded (PECR reg. 21, 21B): a direct-marketing export by phone needs a recent one. */
+  /** The TPS/CTPS screenings recorded (PECR reg. 21(1)(b), 21(4)): a direct-marketing export by phone needs a recent one. */
   tpsScreenings?: readonly TpsScreening[];
   /** Today, for the LIA's review date: a marketing export leaves out groups whose assessment is past it. */
   now: Date;
@@ -76,7 +76,10 @@ export interface CrmExportResult {
   includedIds: string[];
   excluded: { id: string; reason: CrmExclusion }[];
   emailsWithheld: { id: string; reason: WithheldReason }[];
-  /** Profile URLs left empty in a direct-marketing export by LinkedIn message (electronic mail, PECR reg. 22). */
+  /**
+   * Profile URLs left empty in a direct-marketing export whose LinkedIn URL column is exported, whatever its channels:
+   * a CRM holding the URL can send LinkedIn messages (electronic mail, PECR reg. 22).
+   */
   profilesWithheld: { id: string; reason: WithheldReason }[];
   /** Other cells left empty: a job title hinting at special-category data without a condition (UK GDPR Art. 9, Art. 10). */
   fieldsWithheld: { id: string; field: CrmField; reason: typeof SPECIAL_CATEGORY_EXCLUSION }[];
@@ -130,7 +133,7 @@ export function hubspotLegalBasis(basis: LawfulBasis, purpose: Purpose): HubSpot
     case 'contract':
       return 'Performance of a contract';
     case 'legitimate-interests':
-      if (isMarketing(purpose)) return 'Legitimate interest – prospect/lead';
+      if (isMarketingPurpose(purpose)) return 'Legitimate interest – prospect/lead';
       return purpose === 'account-management' ? 'Legitimate interest – existing customer' : 'Legitimate interest - other';
     case 'legal-obligation':
     case 'vital-interests':
@@ -140,7 +143,8 @@ export function hubspotLegalBasis(basis: LawfulBasis, purpose: Purpose): HubSpot
 }
 
 
-const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
+/** Art. 6(1)(b)-(e): a contract, a legal obligation, vital interests or a public task never carry direct marketing. */
+const BASES_NOT_FOR_MARKETING: readonly LawfulBasis[] = ['contract', 'legal-obligation', 'vital-interests', 'public-task'];
 
 /** How the export reads its request. `pecr`: direct marketing and not a notice run, so PECR's channel rules apply. */
 interface Reading {
@@ -167,11 +171,14 @@ function exclusionOf(c: ExportableContact, options: CrmExportOptions, r: Reading
   if (c.suppressed === true) return 'suppressed'; // Art. 17, Art. 21(3)
   if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
   if (policy.purpose !== options.purpose) return 'purpose-differs'; // Art. 5(1)(b)
+  // Direct marketing rests on consent or legitimate interests only, whatever the group was assigned for: a group's
+  // basis saved before that rule, or a group for another purpose exported as direct marketing, is left out.
+  if (r.pecr && BASES_NOT_FOR_MARKETING.includes(policy.basis)) return 'basis-not-for-marketing'; // Art. 6(1)(b)-(e)
   if (liaNotCurrent(policy, options, r)) return 'lia-not-current'; // Art. 5(2), Art. 6(1)(f)
   if (c.suppressedPurposes?.has(options.purpose) === true) return 'consent-withdrawn'; // Art. 7(3)
   if (policy.basis === 'consent' && !consentCovers(c, options.purpose)) return 'no-consent-on-record'; // Art. 6(1)(a), Art. 7(1)
   // A notice run writes no field a hint could sit in, and the person must be told all the same.
-  if (!r.noticeRun && specialCategoryFate(c, policy, options.purpose) === 'exclude') return SPECIAL_CATEGORY_EXCLUSION; // Art. 9, Art. 10
+  if (!r.noticeRun && specialCategoryFate(c, policy, options.purpose, r.marketing) === 'exclude') return SPECIAL_CATEGORY_EXCLUSION; // Art. 9, Art. 10
   const told = c.noticeGiven === true;
   if (r.noticeRun) return told ? 'notice-already-given' : null;
   if (!told && r.marketing) return 'notice-not-given'; // Art. 14(3)(b)-(c)
@@ -185,21 +192,23 @@ const worse = (a: ContactFacts['emailKind'], b: ContactFacts['emailKind']): Cont
  * The person's subscriber type as treated and the verdict for each channel (src/policy/pecr-channels.ts). The facts,
  * the row's email kind and the stored contact may disagree only through a bug upstream: then the stricter reading
  * wins (a personal mailbox or a sole trader on any side). An email address in a direct-marketing file can be used
- * for marketing email, so its rule applies whenever the Email column is exported, whatever the channels.
+ * for marketing email, and a LinkedIn URL for LinkedIn messages, so each rule applies whenever its column is
+ * exported, whatever the channels.
  */
-function channelsOf(c: ExportableContact, policy: GroupPolicy, options: CrmExportOptions, emailExported: boolean) {
+function channelsOf(c: ExportableContact, policy: GroupPolicy, options: CrmExportOptions, exported: { email: boolean; profile: boolean }) {
   const standing = subscriberStanding(
     { emailKind: worse(c.facts.emailKind, c.emailKind), soleTrader: c.facts.soleTrader || c.contact.soleTrader, company: c.contact.company, position: c.contact.position },
     c.subscriberConfirmed ?? null,
   );
   const facts = {
     subscriber: standing.treatedAs,
+    confirmed: standing.confirmed !== null,
     basis: policy.basis,
     consentChannels: new Set((c.consents ?? []).filter((k) => k.purpose === options.purpose).flatMap((k) => k.channels)),
     softOptInChannels: new Set(c.softOptIns ?? []),
   };
-  const channels = new Set<ContactChannel>([...options.channels, ...(emailExported ? (['email'] as const) : [])]);
-  return { subscriber: standing.treatedAs, verdicts: new Map<ContactChannel, ChannelVerdict>([...channels].map((ch) => [ch, channelVerdict(ch, facts)])) };
+  const channels = new Set<ContactChannel>([...options.channels, ...(exported.email ? (['email'] as const) : []), ...(exported.profile ? (['linkedin'] as const) : [])]);
+  return { subscriber: standing.treatedAs, confirmed: facts.confirmed, verdicts: new Map<ContactChannel, ChannelVerdict>([...channels].map((ch) => [ch, channelVerdict(ch, facts)])) };
 }
 
 const refusal = (verdicts: ReadonlyMap<ContactChannel, ChannelVerdict>, channel: ContactChannel) => {
@@ -219,15 +228,16 @@ function cellOf(contact: StoredContact, field: CrmField, withheld: ReadonlySet<C
  * under Art. 21(3): never used for marketing again), when its group has no lawful basis (Art. 6(1)), when the
  * group's purpose is not the export's (purpose limitation, Art. 5(1)(b)), or, for direct marketing, when the group's
  * legitimate interests assessment is not current (liaNotCurrent). For direct marketing PECR follows the channels: an
- * email or a profile URL (for LinkedIn messages) that reg. 22 does not let us use is left empty and listed, and the
- * rest of the row is exported; an SMS export leaves out whoever may not be texted (the vault holds no number to
- * withhold); a phone export is refused without a recent TPS/CTPS screening (reg. 21, 21B). A special-category hint
+ * email or a profile URL (a CRM holding it can send LinkedIn messages) that reg. 22 does not let us use is left empty
+ * and listed, and the rest of the row is exported; an SMS export leaves out whoever the rule cannot show may be
+ * texted (the vault holds no number to withhold); a phone export is refused without a TPS screening, and a CTPS one
+ * when anyone in it is treated as corporate, within the 28 days (reg. 21(1)(b), 21(4)). A special-category hint
  * without a condition that holds withholds the job title, or leaves the person out (specialCategoryFate, Art. 9, Art.
  * 10). Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
 export function crmExport(contacts: readonly ExportableContact[], options: CrmExportOptions): CrmExportResult {
   const noticeRun = options.noticeRun === true;
-  const marketing = options.directMarketing === true || isMarketing(options.purpose);
+  const marketing = options.directMarketing === true || isMarketingPurpose(options.purpose);
   const reading: Reading = { marketing, pecr: marketing && !noticeRun, noticeRun };
   // A notice run carries what it takes to reach the person and nothing else: no marketing basis, no job or company.
   const fields = noticeRun ? NOTICE_RUN_FIELDS : CRM_FIELDS.filter((f) => options.fields === undefined || options.fields.includes(f));
@@ -239,7 +249,7 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
   const fieldsWithheld: CrmExportResult['fieldsWithheld'] = [];
   const basesWithoutHubSpotValue = new Set<LawfulBasis>();
   const includedIds: string[] = [];
-  const subscribers = { corporate: 0, individual: 0, corporateByElectronicMail: 0, softOptIns: 0 };
+  const subscribers = { corporate: 0, individual: 0, corporateInferred: 0, softOptIns: 0, electronicMailCells: 0 };
   let untoldIncluded = 0;
 
   for (const c of contacts) {
@@ -252,8 +262,9 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     const withheld = new Set<CrmField>();
     if (reading.pecr) {
       const emailExported = fields.includes('email') && (c.contact.email ?? '') !== '';
-      const { subscriber, verdicts } = channelsOf(c, policy, options, emailExported);
-      // PECR reg. 22: no number is exported, so a row of an SMS export must be a person who may be texted.
+      const profileExported = fields.includes('profileUrl') && (c.contact.profileUrl ?? '') !== '';
+      const { subscriber, confirmed, verdicts } = channelsOf(c, policy, options, { email: emailExported, profile: profileExported });
+      // PECR reg. 22: no number is exported, so a row of an SMS export must be a person the rule shows may be texted.
       if (refusal(verdicts, 'sms')) {
         excluded.push({ id: c.id, reason: 'channel-not-allowed' });
         continue;
@@ -263,17 +274,18 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
         withheld.add('email');
         emailsWithheld.push({ id: c.id, reason: withheldReason(email, 'email') });
       }
-      const profile = fields.includes('profileUrl') && (c.contact.profileUrl ?? '') !== '' ? refusal(verdicts, 'linkedin') : null;
+      const profile = profileExported ? refusal(verdicts, 'linkedin') : null;
       if (profile) {
         withheld.add('profileUrl');
         profilesWithheld.push({ id: c.id, reason: withheldReason(profile, 'linkedin') });
       }
       subscribers[subscriber]++;
+      if (emailExported || profileExported) subscribers.electronicMailCells++;
       const by = [...verdicts.values()].flatMap((v) => (v.allowed ? [v.by] : []));
-      if (by.includes('corporate-subscriber')) subscribers.corporateByElectronicMail++;
+      if (by.includes('corporate-subscriber') && !confirmed) subscribers.corporateInferred++;
       if (by.includes('soft-opt-in')) subscribers.softOptIns++;
     }
-    if (!noticeRun && fields.includes('position') && specialCategoryFate(c, policy, options.purpose) === 'withhold-position') {
+    if (!noticeRun && fields.includes('position') && specialCategoryFate(c, policy, options.purpose, reading.marketing) === 'withhold-position') {
       withheld.add('position');
       fieldsWithheld.push({ id: c.id, field: 'position', reason: SPECIAL_CATEGORY_EXCLUSION });
     }
@@ -284,14 +296,14 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
     includedIds.push(c.id);
   }
 
-  const phoneScreenedOn = reading.pecr && options.channels.includes('phone') ? phoneScreening(options, subscribers) : null;
+  const phoneScreenedOn = reading.pecr && options.channels.includes('phone') ? phoneScreening(options, subscribers.corporate > 0) : null;
   const notes = [
     ...[...basesWithoutHubSpotValue].map(
       (basis) =>
         `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
         'left empty for those contacts; the "Lawful basis" column names the basis.',
     ),
-    ...crmNotes({ excluded, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
+    ...crmNotes({ excluded, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, included: rows.length, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
     ...specialCategoryNotes(excluded, fieldsWithheld.length),
   ];
   if (noticeRun) {
@@ -304,13 +316,15 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
 }
 
 /**
- * PECR reg. 21, 21B: a phone marketing export needs the TPS screened (for the individual subscribers in it) and the
- * CTPS (for the corporate ones) within the 28 days before it; refused otherwise. The newest screening day, for the note.
+ * PECR reg. 21(1)(b), 21(4): a phone marketing export needs the TPS screened within the 28 days before it, always:
+ * the vault holds no number, and a number may be an individual subscriber's (a sole trader's, a personal mobile)
+ * whatever the person's email address suggests. The CTPS too when anyone in it is treated as corporate. Refused
+ * otherwise. The newest screening day, for the note.
  */
-function phoneScreening(options: CrmExportOptions, subscribers: { corporate: number; individual: number }): string | null {
+function phoneScreening(options: CrmExportOptions, anyCorporate: boolean): string | null {
   const today = dayOf(options.now);
   const screenings = options.tpsScreenings ?? [];
-  const problem = phoneScreeningProblem(screenings, today, { tps: subscribers.individual > 0, ctps: subscribers.corporate > 0 });
+  const problem = phoneScreeningProblem(screenings, today, { tps: true, ctps: anyCorporate });
   if (problem !== null) throw new ServiceError('guardrail', problem);
   return screenings.map((s) => s.screenedOn).filter((d) => d <= today).sort().at(-1) ?? null;
 }

@@ -1,8 +1,7 @@
 // The sentences a CRM export gives the person exporting: why people were left out, why cells are empty, and what the
 // channels chosen still require of every message. Pure: counts in, sentences out.
-import type { ContactChannel, CrmExclusion, WithheldReason } from '../shared/vocabulary.js';
-
-const people = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+import { ELECTRONIC_MAIL_CHANNELS, type ContactChannel, type CrmExclusion, type WithheldReason } from '../shared/vocabulary.js';
+import { people } from './plural.js';
 const were = (n: number) => (n === 1 ? 'was' : 'were');
 
 /** What the export decided, counted for its notes. */
@@ -12,9 +11,15 @@ export interface CrmTally {
   profilesWithheld: { reason: WithheldReason }[];
   /** People included who had not been told (Art. 14), outside a notice run. */
   untoldIncluded: number;
-  /** Included on a channel of electronic mail because they are corporate subscribers, or on a soft opt-in. */
-  corporateByElectronicMail: number;
+  /**
+   * Included on a channel of electronic mail as corporate subscribers on the inference alone (no person confirmed the
+   * type: only email allows that, src/policy/pecr-channels.ts), or on a soft opt-in.
+   */
+  corporateInferred: number;
   softOptIns: number;
+  /** The rows included, and those with an email or a LinkedIn URL written out (either can carry electronic mail). */
+  included: number;
+  electronicMailCells: number;
   /** The export is direct marketing, not a notice run: PECR applies to its channels. */
   pecr: boolean;
   channels: readonly ContactChannel[];
@@ -29,6 +34,13 @@ function exclusionNotes(t: CrmTally): string[] {
   const suppressed = count('suppressed');
   if (suppressed > 0) {
     notes.push(`${people(suppressed, 'person on the suppression list was', 'people on the suppression list were')} left out: they were erased or objected, and are never exported.`);
+  }
+  const unfit = count('basis-not-for-marketing');
+  if (unfit > 0) {
+    notes.push(
+      `${people(unfit, 'contact is', 'contacts are')} in groups whose lawful basis (contract, legal obligation, vital interests or public task) ` +
+        `cannot carry direct marketing (UK GDPR Art. 6(1)(b)-(e)), and ${were(unfit)} left out: direct marketing needs consent or legitimate interests.`,
+    );
   }
   const liaLapsed = count('lia-not-current');
   if (liaLapsed > 0) {
@@ -61,8 +73,9 @@ function exclusionNotes(t: CrmTally): string[] {
   const noSms = count('channel-not-allowed');
   if (noSms > 0) {
     notes.push(
-      `${people(noSms, 'individual subscriber', 'individual subscribers')} without consent to SMS or a soft opt-in covering it ${were(noSms)} left out ` +
-        '(PECR reg. 22(2)-(3)): the vault holds no phone numbers to withhold, so every row of this file may be sent a marketing SMS, and no one else.',
+      `${people(noSms, 'person', 'people')} without their own consent to SMS, a soft opt-in covering it, or a corporate subscriber type confirmed by a person ` +
+        `${were(noSms)} left out of this SMS export (PECR reg. 22(2)-(3)): a work email address says nothing about whose the phone is, so for SMS they ` +
+        'are treated as individual subscribers. A data owner can confirm a subscriber type with subscriber confirm.',
     );
   }
   if (t.untoldIncluded > 0) {
@@ -73,6 +86,17 @@ function exclusionNotes(t: CrmTally): string[] {
   }
   return notes;
 }
+
+/** Who the rule treated as individual subscribers on each channel, for the note on withheld cells. */
+const TREATED_AS_INDIVIDUAL = {
+  email: 'personal mailboxes, sole traders, partnerships and anyone whose subscriber type is unknown are treated as individual subscribers',
+  'LinkedIn messages':
+    'a LinkedIn account belongs to the person, so for LinkedIn messages everyone is treated as an individual subscriber unless a person confirmed them corporate',
+} as const;
+
+/** Whether the file can carry electronic mail (PECR reg. 2): a channel of it, or an email or LinkedIn URL written out. */
+const carriesElectronicMail = (t: CrmTally): boolean =>
+  t.pecr && (t.electronicMailCells > 0 || (t.included > 0 && t.channels.some((c) => (ELECTRONIC_MAIL_CHANNELS as readonly ContactChannel[]).includes(c))));
 
 /** Why cells are empty (PECR reg. 22), and what every message on the export's channels must carry (reg. 23). */
 function channelNotes(t: CrmTally): string[] {
@@ -85,18 +109,31 @@ function channelNotes(t: CrmTally): string[] {
     const individuals = withheld.filter((w) => w.reason === 'individual-subscriber-without-consent').length;
     if (individuals > 0) {
       notes.push(
-        `${what(individuals)} left out: personal mailboxes, sole traders, partnerships and anyone whose subscriber type is unknown are treated as ` +
-          `individual subscribers, and ${channel} marketing to them needs their consent to ${channel} or the soft opt-in (PECR reg. 22(2)-(3)). ` +
-          'A data owner can confirm a subscriber type with subscriber confirm.',
+        `${what(individuals)} left out: ${TREATED_AS_INDIVIDUAL[channel]}, and ${channel} marketing to them needs their consent to ${channel} or the ` +
+          'soft opt-in (PECR reg. 22(2)-(3)). A data owner can confirm a subscriber type with subscriber confirm.',
       );
     }
     const notCovered = withheld.length - individuals;
     if (notCovered > 0) notes.push(`${what(notCovered)} left out: the person's consent does not cover ${channel} (PECR reg. 22).`);
   }
-  if (t.pecr && t.corporateByElectronicMail > 0) {
+  if (carriesElectronicMail(t)) {
     notes.push(
-      `${people(t.corporateByElectronicMail, 'corporate subscriber is', 'corporate subscribers are')} included without their own consent: every marketing ` +
-        'email, SMS or LinkedIn message must say who sent it and give a valid address to opt out (PECR reg. 23), and an objection must be recorded with suppress add.',
+      'Every marketing email, SMS or LinkedIn message sent to anyone in this file, individual or corporate subscriber, must say who sent it and give a ' +
+        'valid address to opt out (PECR reg. 23); record any objection with suppress add.',
+    );
+  }
+  if (t.pecr && t.corporateInferred > 0) {
+    notes.push(
+      `${people(t.corporateInferred, 'person is', 'people are')} included for email as likely corporate subscribers, without their own consent and with ` +
+        'no type confirmed by a person: a work address only suggests a corporate subscriber, and a sole trader, or a partnership outside Scotland, is an ' +
+        'individual subscriber whatever their address. Check before sending, and confirm the type with subscriber confirm.',
+    );
+  }
+  if (t.pecr && t.included > 0 && t.channels.includes('sms')) {
+    notes.push(
+      'SMS: each person in this file has their own consent to SMS, a soft opt-in covering it, or a corporate subscriber type confirmed by a person ' +
+        '(PECR reg. 22(2)-(3)). The vault holds no phone numbers, so the numbers themselves could not be checked: text only the number the consent or ' +
+        "soft opt-in was given for, or, for a confirmed corporate subscriber, a line the business holds (a personal mobile is an individual subscriber's).",
     );
   }
   if (t.softOptIns > 0) {
@@ -107,8 +144,10 @@ function channelNotes(t: CrmTally): string[] {
   }
   if (t.pecr && t.channels.includes('phone')) {
     notes.push(
-      `The vault holds no phone numbers: call only numbers screened against the TPS/CTPS (screening recorded on ${t.phoneScreenedOn ?? 'no day'}), within 28 days of ` +
-        'that screening, and honour any objection at once (PECR reg. 21, 21B).',
+      `The vault holds no phone numbers, so this export checked only that a TPS/CTPS screening is recorded (the newest on ${t.phoneScreenedOn ?? 'no day'}). ` +
+        'Call only numbers that screening cleared, no more than 28 days after it (a number is protected 28 days after it is listed, PECR reg. 21(4)), ' +
+        'never a line whose subscriber asked you not to call (reg. 21(1)(a)), and record any objection with suppress add. These are live calls: ' +
+        'automated calls need the consent of every subscriber, individual or corporate (PECR reg. 19), which this export does not check.',
     );
   }
   return notes;

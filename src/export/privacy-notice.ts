@@ -1,7 +1,7 @@
 // The privacy notice people are owed when their data did not come from them (UK GDPR Art. 14(1)-(2)), generated from
 // a group's policy: who we are, the Art. 21(4) right to object (separately, near the top), purposes and basis, the
 // details held, the source, recipients and transfers, retention, automated decision-making, rights and complaints
-// (DPA 2018 s.164A, then the ICO). One structure, rendered as Markdown and as plain text. Pure: the caller gathers
+// (to us under DPA 2018 s.164A, and the right to go to the ICO). One structure, rendered as Markdown and as plain text. Pure: the caller gathers
 // the facts.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
 import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
@@ -137,8 +137,8 @@ function noticeSections(input: PrivacyNoticeInput): Section[] {
     {
       heading: 'Complaints',
       paragraphs: [
-        ['If you are unhappy with how we use your details, please complain to us first: ', contact, '. We will acknowledge your complaint within 30 days, look into it without undue delay and tell you the outcome (Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025).'],
-        [`If you are not satisfied with our answer, you can complain to the Information Commissioner's Office (ICO), the UK's data protection regulator: ${ICO_COMPLAINTS_URL} (UK GDPR Art. 77).`],
+        ['If you are unhappy with how we use your details, you can complain to us: ', contact, '. We will acknowledge your complaint within 30 days, look into it without undue delay and tell you the outcome (Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025).'],
+        [`You also have the right to complain to the Information Commissioner's Office (ICO), the UK's data protection regulator: ${ICO_COMPLAINTS_URL} (UK GDPR Art. 77). The ICO usually expects you to raise your complaint with us first.`],
       ],
     },
   ];

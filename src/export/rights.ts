@@ -26,8 +26,9 @@ export interface Right {
  * The rights for a group's policy (null: no basis, the contact is in quarantine). Portability only where the basis is
  * consent or contract (Art. 20(1)(a)); the Art. 21(1) objection only where it is legitimate interests or public task;
  * the absolute right to object to direct marketing always (Art. 21(2)-(3)); withdrawing consent only under consent,
- * and only when the person's own consent is in force (Art. 7(3)); complaints to the controller first (DPA 2018
- * s.164A, as inserted by the Data (Use and Access) Act 2025), then the ICO (Art. 77).
+ * and only when the person's own consent is in force (Art. 7(3)); complaints to us, which DPA 2018 s.164A (as
+ * inserted by the Data (Use and Access) Act 2025) obliges us to handle, and the right to complain to the ICO (Art.
+ * 77), which the ICO usually expects to come after the complaint to us but which nothing makes conditional on it.
  */
 export function rightsFor(policy: GroupPolicy | null, consentInForce = policy?.basis === 'consent'): Right[] {
   const basis = policy?.basis;
@@ -54,8 +55,8 @@ export function rightsFor(policy: GroupPolicy | null, consentInForce = policy?.b
   rights.push({
     id: 'complaint',
     text:
-      'Complaint: to the controller first, who must acknowledge it within 30 days and answer without undue delay (Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025); ' +
-      `then, if you are not satisfied, to the Information Commissioner's Office (ICO), ${ICO_COMPLAINTS_URL} (Art. 77)`,
+      'Complaint: you can complain to us, the controller, and we must acknowledge it within 30 days and deal with it without undue delay (Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025); ' +
+      `you also have the right to complain to the Information Commissioner's Office (ICO), ${ICO_COMPLAINTS_URL} (Art. 77), which usually expects you to raise it with us first`,
   });
   return rights;
 }

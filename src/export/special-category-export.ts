@@ -8,6 +8,7 @@ import type { GroupPolicy } from '../policy/lawful-basis.js';
 import { uncoveredCategories } from '../policy/special-category.js';
 import type { StoredContact } from '../shared/domain.js';
 import type { CrmExclusion, Purpose } from '../shared/vocabulary.js';
+import { people } from './plural.js';
 
 /** What the export needs to know of a contact for this rule. */
 export interface SpecialCategoryFacts {
@@ -27,16 +28,14 @@ export type SpecialCategoryFate = 'ok' | 'withhold-position' | 'exclude';
 export const SPECIAL_CATEGORY_EXCLUSION = 'special-category-without-condition' satisfies CrmExclusion;
 
 /** UK GDPR Art. 9(1)-(2), Art. 10: what this export does with the contact's hints under its group's policy. */
-export function specialCategoryFate(c: SpecialCategoryFacts, policy: GroupPolicy, purpose: Purpose): SpecialCategoryFate {
+export function specialCategoryFate(c: SpecialCategoryFacts, policy: GroupPolicy, purpose: Purpose, directMarketing: boolean): SpecialCategoryFate {
   const explicit = (c.consents ?? []).some((k) => k.purpose === purpose && k.explicit === true);
-  const uncovered = uncoveredCategories(policy, c.contact.specialCategories, explicit);
+  const uncovered = uncoveredCategories(policy, c.contact.specialCategories, explicit, directMarketing);
   if (uncovered.length === 0) return 'ok';
   const position = new Set(c.hintsFound?.position ?? []);
   const elsewhere = new Set(c.hintsFound?.elsewhere ?? []);
   return uncovered.every((k) => position.has(k) && !elsewhere.has(k)) ? 'withhold-position' : 'exclude';
 }
-
-const people = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /** The sentences for the person exporting: job titles withheld, people left out. */
 export function specialCategoryNotes(excluded: readonly { reason: CrmExclusion }[], positionsWithheld: number): string[] {

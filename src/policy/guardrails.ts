@@ -8,7 +8,7 @@ import type { GroupFacts, Guardrail, GuardrailOptions } from './guardrail-types.
 import { liaIncomplete, liaNotSignedOff, liaReviewOverdue } from './lia-guardrails.js';
 import { specialCategoryNeedsArt9 } from './special-category.js';
 import { subscriberStanding } from './subscriber-type.js';
-import { MARKETING_PURPOSES } from '../shared/vocabulary.js';
+import { isMarketingPurpose } from '../shared/vocabulary.js';
 
 export { art14Due, art14Overdue } from './art14.js';
 export { DUAA_DIRECT_MARKETING } from './lia-guardrails.js';
@@ -39,8 +39,6 @@ const BASIS_LABELS: Record<LawfulBasis, string> = {
   'legitimate-interests': 'legitimate interests (Art. 6(1)(f))',
 };
 
-/** Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). */
-const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
 const words = (purpose: Purpose): string => purpose.replace(/-/g, ' ');
 
 const contactsAre = (n: number): string => (n === 1 ? '1 contact is' : `${n} contacts are`);
@@ -50,21 +48,6 @@ const contactsAre = (n: number): string => (n === 1 ? '1 contact is' : `${n} con
  * not confirmed and not likely corporate (a personal mailbox, a sole trader, a partnership; unknown counts as individual).
  */
 const isIndividualSubscriber = (c: ContactFacts): boolean => subscriberStanding(c, c.subscriberConfirmed ?? null).treatedAs === 'individual';
-
-/**
- * May this contact's email be used for email marketing under the group's policy, as far as the group decides it?
- * (PECR reg. 22; ICO direct marketing guidance.) Only when the group's purpose is email marketing (Art. 5(1)(b)
- * purpose limitation) and the contact has an email, and then: consent → the basis allows it, but only the person's own
- * live consent covering email does (the export decides per person and per channel: src/policy/pecr-channels.ts);
- * legitimate interests → only a subscriber treated as corporate, with the opt-out in every message;
- * any other basis → no.
- */
-export function emailMarketingAllowed(policy: GroupPolicy, contact: ContactFacts): boolean {
-  if (policy.purpose !== 'email-marketing' || contact.emailKind === 'none') return false;
-  if (policy.basis === 'consent') return true;
-  if (policy.basis === 'legitimate-interests') return !isIndividualSubscriber(contact);
-  return false;
-}
 
 function linkedInConnectionNotConsent(policy: GroupPolicy): Guardrail | null {
   if (policy.basis !== 'consent') return null;
@@ -85,7 +68,7 @@ function linkedInConnectionNotConsent(policy: GroupPolicy): Guardrail | null {
  * marketing purposes their own guardrails refuse them.
  */
 function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guardrail | null {
-  if (!isMarketing(policy.purpose) || policy.basis === 'consent') return null;
+  if (!isMarketingPurpose(policy.purpose) || policy.basis === 'consent') return null;
   const individuals = group.contacts.filter(isIndividualSubscriber).map((c) => c.id);
   const rule = 'PECR reg. 22; ICO direct marketing guidance';
   if (policy.basis === 'legitimate-interests') {
@@ -120,7 +103,7 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
  * group's basis cannot assume it of everyone in the group.
  */
 function contractNotForMarketing(policy: GroupPolicy): Guardrail | null {
-  if (policy.basis !== 'contract' || !isMarketing(policy.purpose)) return null;
+  if (policy.basis !== 'contract' || !isMarketingPurpose(policy.purpose)) return null;
   return {
     id: 'contract-not-for-marketing',
     severity: 'block',
@@ -142,7 +125,7 @@ const NOT_FOR_MARKETING: Partial<Record<LawfulBasis, { reason: string; point: st
 /** UK GDPR Art. 6(1)(c)-(e): a law, a life at stake or a public function; none of them is direct marketing. */
 function basisNotForMarketing(policy: GroupPolicy): Guardrail | null {
   const unfit = NOT_FOR_MARKETING[policy.basis];
-  if (unfit === undefined || !isMarketing(policy.purpose)) return null;
+  if (unfit === undefined || !isMarketingPurpose(policy.purpose)) return null;
   return {
     id: 'basis-not-for-marketing',
     severity: 'block',

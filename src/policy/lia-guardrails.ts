@@ -3,12 +3,10 @@
 import { dayOf } from './dates.js';
 import { isPlaceholderAnswer } from './evidence-heuristics.js';
 import type { Guardrail, GuardrailOptions } from './guardrail-types.js';
-import type { GroupPolicy, Purpose } from './lawful-basis.js';
+import type { GroupPolicy } from './lawful-basis.js';
 import { LIA_REVIEW_MONTHS, liaSignedOff, liaStanding } from './lia.js';
-import { MARKETING_PURPOSES } from '../shared/vocabulary.js';
+import { isMarketingPurpose } from '../shared/vocabulary.js';
 
-/** Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). */
-const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
 
 /** DUAA 2025: what legitimate interests may now cover, and what it does not change. */
 export const DUAA_DIRECT_MARKETING =
@@ -30,7 +28,7 @@ export function liaIncomplete(policy: GroupPolicy): Guardrail | null {
     .filter(([, answer]) => isPlaceholderAnswer(answer ?? ''))
     .map(([name]) => `the ${name} test`);
   if (missing.length === 0) return null;
-  const marketing = isMarketing(policy.purpose);
+  const marketing = isMarketingPurpose(policy.purpose);
   return {
     id: 'lia-incomplete',
     severity: 'block',

@@ -9,9 +9,17 @@ type LiaEvidence = Extract<GroupPolicy, { basis: 'legitimate-interests' }>['evid
 /** When no review date is recorded, the LIA is due for review this many months after it was made (the product's default). */
 export const LIA_REVIEW_MONTHS = 12;
 
-/** The day the LIA is to be reviewed by: the recorded one, or LIA_REVIEW_MONTHS after the assessment. Computed, never stored. */
+/** The longest a recorded review date may put the next review off: a date beyond it keeps an LIA "current" for ever. */
+export const LIA_MAX_REVIEW_MONTHS = 24;
+
+/**
+ * The day the LIA is to be reviewed by: the recorded one, or LIA_REVIEW_MONTHS after the assessment; never later than
+ * LIA_MAX_REVIEW_MONTHS after it, whatever was recorded. Computed, never stored.
+ */
 export function liaReviewDue(evidence: Pick<LiaEvidence, 'assessedAt' | 'reviewBy'>): string {
-  return evidence.reviewBy ?? addMonths(evidence.assessedAt, LIA_REVIEW_MONTHS);
+  const latest = addMonths(evidence.assessedAt, LIA_MAX_REVIEW_MONTHS);
+  const recorded = evidence.reviewBy ?? addMonths(evidence.assessedAt, LIA_REVIEW_MONTHS);
+  return recorded > latest ? latest : recorded;
 }
 
 /** Whether a data owner or admin signed the LIA off: who and when are both recorded. */

@@ -4,13 +4,11 @@
 import { art10EvidenceErrors, art9EvidenceErrors, art9Letter, type Art9Condition, type GroupPolicy, type Purpose } from './lawful-basis.js';
 import type { ContactFacts } from './contact-facts.js';
 import type { GroupFacts, Guardrail, GuardrailOptions } from './guardrail-types.js';
-import { MARKETING_PURPOSES } from '../shared/vocabulary.js';
+import { isMarketingPurpose } from '../shared/vocabulary.js';
 
 /** The category of criminal-offence data (Art. 10); every other category is Art. 9(1) data. */
 export const CRIMINAL = 'criminal-offences';
 
-/** Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). */
-const isMarketing = (purpose: Purpose): boolean => (MARKETING_PURPOSES as readonly Purpose[]).includes(purpose);
 const words = (purpose: Purpose): string => purpose.replace(/-/g, ' ');
 
 /** The conditions of Art. 9(2) that may carry direct marketing: the person's own explicit consent, or their own publishing. */
@@ -39,7 +37,7 @@ export function art9Name(condition: Art9Condition): string {
 
 /** Why this condition cannot carry this purpose, or null when it may (only (a) and (e) may carry direct marketing). */
 export function art9UnfitForPurpose(condition: Art9Condition, purpose: Purpose): string | null {
-  if (!isMarketing(purpose) || FIT_FOR_MARKETING.includes(condition)) return null;
+  if (!isMarketingPurpose(purpose) || FIT_FOR_MARKETING.includes(condition)) return null;
   const reason = ART9_NOT_FOR_MARKETING[condition as keyof typeof ART9_NOT_FOR_MARKETING];
   return (
     `Art. 9(2)${art9Name(condition)} does not fit ${words(purpose)}, which is direct marketing: ${reason}. For direct marketing only each person's ` +
@@ -48,29 +46,34 @@ export function art9UnfitForPurpose(condition: Art9Condition, purpose: Purpose):
   );
 }
 
-/** Whether the group's Art. 9(2) condition holds for its purpose, whoever the person (for (a), see uncoveredCategories). */
-function art9Holds(policy: GroupPolicy): boolean {
+/**
+ * Whether the group's Art. 9(2) condition holds for this use, whoever the person (for (a), see uncoveredCategories):
+ * a use that is direct marketing (by its purpose, or declared so by an export) takes only (a) or (e).
+ */
+function art9Holds(policy: GroupPolicy, marketingUse: boolean): boolean {
   const condition = policy.art9Condition;
-  if (condition === undefined || art9UnfitForPurpose(condition, policy.purpose) !== null) return false;
+  if (condition === undefined || (marketingUse && !FIT_FOR_MARKETING.includes(condition))) return false;
   return (policy.art9Justification ?? '') !== '' && art9EvidenceErrors(policy).length === 0;
 }
 
 /** Art. 10 holds outside marketing, with the authority and the appropriate policy document recorded. */
-function art10Holds(policy: GroupPolicy): boolean {
-  return !isMarketing(policy.purpose) && !!policy.art10Authority && art10EvidenceErrors(policy).length === 0;
+function art10Holds(policy: GroupPolicy, marketingUse: boolean): boolean {
+  return !marketingUse && !!policy.art10Authority && art10EvidenceErrors(policy).length === 0;
 }
 
 /**
  * The categories of one contact's hints that the policy leaves without a condition that holds: Art. 9(1) categories
  * unless the group's Art. 9(2) condition fits its purpose and is complete, and for (a) only with this person's own
  * live explicit consent for the purpose (`explicitConsent`); criminal offences unless an Art. 10 authority with its
- * policy document is recorded and the purpose is not marketing. No policy (quarantine): every category.
+ * policy document is recorded and the use is not marketing. An export declared direct marketing (`directMarketing`)
+ * is judged as marketing whatever the group's purpose. No policy (quarantine): every category.
  */
-export function uncoveredCategories(policy: GroupPolicy | null, categories: readonly string[], explicitConsent: boolean): string[] {
+export function uncoveredCategories(policy: GroupPolicy | null, categories: readonly string[], explicitConsent: boolean, directMarketing = false): string[] {
   if (categories.length === 0) return [];
   if (policy === null) return [...categories];
-  const art9 = art9Holds(policy) && (policy.art9Condition !== 'explicit-consent' || explicitConsent);
-  const art10 = art10Holds(policy);
+  const marketingUse = directMarketing || isMarketingPurpose(policy.purpose);
+  const art9 = art9Holds(policy, marketingUse) && (policy.art9Condition !== 'explicit-consent' || explicitConsent);
+  const art10 = art10Holds(policy, marketingUse);
   return categories.filter((k) => (k === CRIMINAL ? !art10 : !art9));
 }
 
@@ -113,7 +116,7 @@ function art9Finding(policy: GroupPolicy, people: readonly ContactFacts[], optio
 
 /** What the guardrail says about criminal-offence data: never in direct marketing; otherwise an Art. 10 authority. */
 function art10Finding(policy: GroupPolicy, people: readonly ContactFacts[]): Finding | null {
-  if (isMarketing(policy.purpose) && (people.length > 0 || policy.art10Authority)) {
+  if (isMarketingPurpose(policy.purpose) && (people.length > 0 || policy.art10Authority)) {
     return {
       severity: 'block',
       text:

@@ -80,11 +80,19 @@ const PARTNER_TITLE = /^(?:(?:managing|senior|equity|salaried|founding|general|n
 /** "Owner" or "Proprietor" as the job title itself, not "Product Owner". */
 const OWNER_TITLE = /^(?:(?:sole|business)\s+)?(?:owner|proprietor)(?:\s*$|\s*[,;|/(@&–—-]|\s+(?:at|of|and)\b)/i;
 
+/**
+ * Short forms that are also everyday words ("Glow Spa", "Riverside Day Spa", "Sa", "Ab"): taken as a company form only
+ * written as the form is written (SpA, SA, AB, AG, Oy, BV, NV), never in another case.
+ */
+const CASE_SENSITIVE = new Set(['spa', 'sa', 'ab', 'ag', 'oy', 'bv', 'nv']);
+
 /** The company-form word that ends the name ("Ltd", "LLP", …), or null. */
 export function corporateSuffix(company: string): string | null {
   const words = company.replace(/\./g, '').trim().split(/[\s,()]+/).filter(Boolean);
-  const last = words.at(-1)?.toLowerCase();
-  return last !== undefined && words.length > 1 ? (CORPORATE_SUFFIXES.get(last) ?? null) : null;
+  const word = words.at(-1);
+  if (word === undefined || words.length < 2) return null;
+  const form = CORPORATE_SUFFIXES.get(word.toLowerCase()) ?? null;
+  return form !== null && CASE_SENSITIVE.has(word.toLowerCase()) && word !== form ? null : form;
 }
 
 const SCOTLAND =
@@ -111,9 +119,12 @@ export function inferSubscriberType(s: SubscriberSignals): SubscriberInference {
   }
   if (s.emailKind === 'none') return { type: 'unknown', reason: 'No email address: nothing in the data shows who holds the mailbox or the line.' };
   if (suffix === 'LLP') return { type: 'likely-corporate', reason: 'The firm is an LLP: a limited liability partnership is a corporate subscriber.' };
-  if (suffix !== null) return { type: 'likely-corporate', reason: `The company name ends in "${suffix}": a company is a corporate subscriber.` };
+  if (suffix !== null) return { type: 'likely-corporate', reason: `The company name ends in "${suffix}", which suggests a company: a company is a corporate subscriber (confirm it to be sure).` };
   if (company !== '') {
-    return { type: 'likely-corporate', reason: 'A work mailbox (not a free-mail domain), a company name, and no sign of a sole trader or a partnership.' };
+    return {
+      type: 'likely-corporate',
+      reason: 'Only a work mailbox (not a free-mail domain) and a company name, with no sign of a sole trader or a partnership: confirm it to be sure.',
+    };
   }
   return { type: 'unknown', reason: 'A work mailbox but no company name: the data does not show whose mailbox it is.' };
 }

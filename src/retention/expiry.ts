@@ -102,5 +102,9 @@ export function explainExpiry(facts: RetentionFacts, rules: RetentionRules): str
   const kept = `kept ${monthsText(d.months)} from ${from}, until ${d.lastDay}`;
   if (d.policy !== null) return kept;
   const byDefault = `${kept}: the vault's default retention (no retention policy for its group or its lawful basis, ${d.basis})`;
-  return d.deferred ? `${byDefault}; not destroyed before ${d.expiresAt.slice(0, 10)} (the grace given when the vault gained its default retention)` : byDefault;
+  if (!d.deferred) return byDefault;
+  // 9999-12-31: the default waits for an admin's confirmation (src/vault/meta.ts, UNCONFIRMED_DEFAULT).
+  return d.expiresAt.startsWith('9999-')
+    ? `${byDefault}; not destroyed until an admin confirms the default retention (retention default), which the vault gained by an upgrade`
+    : `${byDefault}; not destroyed before ${d.expiresAt.slice(0, 10)} (the grace given when the vault gained its default retention)`;
 }

@@ -70,7 +70,11 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
 export const STRIPPABLE = ['phone-number', 'email-address', 'special-category'] as const;
 export type Strippable = (typeof STRIPPABLE)[number];
 
-/** A contact's mailbox, as PECR reg. 22 sees it: a corporate subscriber, an individual one, or no email. */
+/**
+ * A contact's mailbox: a work address (its domain is not a free-mail one), a personal one, or no email. A work address
+ * only suggests a corporate subscriber (PECR reg. 2): a sole trader, or a partnership outside Scotland, is an
+ * individual subscriber whatever their address (src/policy/subscriber-type.ts); `subscriber confirm` settles it.
+ */
 export const EMAIL_KINDS = ['corporate', 'personal', 'none'] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -141,7 +145,10 @@ export type SoftOptInChannel = (typeof SOFT_OPT_IN_CHANNELS)[number];
 export const SOFT_OPT_IN_CONTEXTS = ['sale', 'negotiation'] as const;
 export type SoftOptInContext = (typeof SOFT_OPT_IN_CONTEXTS)[number];
 
-/** The registers a phone list is screened against (PECR reg. 21, 21B): TPS (individuals), CTPS (corporates), both. */
+/**
+ * The registers a phone list is screened against (PECR reg. 21(1)(b), the register kept under reg. 26): TPS
+ * (individuals), CTPS (corporates), both.
+ */
 export const TPS_LISTS = ['tps', 'ctps', 'both'] as const;
 export type TpsList = (typeof TPS_LISTS)[number];
 
@@ -151,6 +158,12 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Purposes that are direct marketing (promotion of the organisation, its products or aims: DPA 2018 s.122(5)). */
 export const MARKETING_PURPOSES = ['email-marketing', 'prospecting', 'events'] as const satisfies readonly Purpose[];
+
+/**
+ * Whether a purpose is always direct marketing (MARKETING_PURPOSES): the one definition every layer uses. An export
+ * for another purpose may still be declared direct marketing (src/export/crm-export.ts, `directMarketing`).
+ */
+export const isMarketingPurpose = (purpose: Purpose | ''): boolean => (MARKETING_PURPOSES as readonly string[]).includes(purpose);
 
 /** Whether a recipient acts for us (Art. 28 processor) or on its own account (controller). */
 export const RECIPIENT_ROLES = ['processor', 'controller'] as const;
@@ -181,6 +194,7 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
  * title that the group's basis has no Art. 9(2) condition (or Art. 10 authority) for (src/export/special-category-export.ts).
  */
 export const CRM_EXCLUSIONS = [
+  'basis-not-for-marketing',
   'suppressed',
   'consent-withdrawn',
   'no-lawful-basis',

@@ -29,11 +29,19 @@ export function setDefaultRetention(db: Db, d: DefaultRetention): void {
   write(db, 'default_retention_anchor', d.anchor);
 }
 
-/** The instant before which the default makes nobody due: set once, for a vault that gained the default by upgrade. */
+/**
+ * The instant before which the default makes nobody due. A vault that gained the default by upgrade holds
+ * UNCONFIRMED_DEFAULT until an admin confirms the default (retention default, measured): destruction the app chose
+ * for people it already held waits for a person's decision.
+ */
 export function defaultNotBefore(db: Db): string | null {
   return read(db, 'default_retention_not_before') ?? null;
 }
 
-export function setDefaultNotBefore(db: Db, at: string): void {
-  write(db, 'default_retention_not_before', at);
+/** "Not before an admin confirms it": later than any real date, so no default-derived date falls before it. */
+export const UNCONFIRMED_DEFAULT = '9999-12-31T00:00:00.000Z';
+
+export function setDefaultNotBefore(db: Db, at: string | null): void {
+  if (at === null) db.prepare("DELETE FROM vault_meta WHERE key = 'default_retention_not_before'").run();
+  else write(db, 'default_retention_not_before', at);
 }

@@ -175,7 +175,7 @@ const SAMPLES: Samples = {
     // An exported person erased: the recipient must be told (Art. 19).
     const contactId = unusedContact();
     await root.call('notices.markSent', { target: { contactIds: [contactId] }, sentOn: '2026-11-01', version: 'v1', channel: 'email' });
-    await root.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId: ids.recipient });
+    await root.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: ids.recipient });
     const { art19Tasks } = await root.call('contacts.erase', { contactId });
     return { taskId: art19Tasks[0]?.taskId ?? '00000000-0000-4000-8000-000000000000' };
   },
@@ -211,7 +211,7 @@ const SAMPLES: Samples = {
   'audit.entries': () => ({}),
   'audit.verify': () => ({}),
   'audit.export': () => ({ format: 'csv' }),
-  'export.crm': () => ({ channels: ['email'], purpose: 'networking', recipientId: ids.recipient }),
+  'export.crm': () => ({ channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: ids.recipient }),
   'report.art30': () => ({ controller: 'Analytical Engines Ltd' }),
 };
 

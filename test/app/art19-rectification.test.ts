@@ -36,7 +36,7 @@ async function disclosed(c: Client) {
   await c.call('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
   const ids: string[] = [];
   for (const name of RECIPIENTS) ids.push((await c.call('recipients.add', { name, role: 'processor', contractDate: '2026-01-15', hostingRegion: 'UK', transfer: 'none' })).recipientId);
-  for (const recipientId of ids.slice(0, 2)) expect((await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId })).included).toBe(2);
+  for (const recipientId of ids.slice(0, 2)) expect((await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId })).included).toBe(2);
   return { hubspot: ids[0]!, mailer: ids[1]!, never: ids[2]! };
 }
 

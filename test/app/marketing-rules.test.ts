@@ -1,5 +1,5 @@
 // Acceptance (issue 11, points 1 and 2), through the router every front end calls: subscriber types inferred with the
-// reason and confirmed by a person (PECR reg. 2, 22), soft opt-ins (reg. 22(3)), TPS/CTPS screenings (reg. 21, 21B),
+// reason and confirmed by a person (PECR reg. 2, 22), soft opt-ins (reg. 22(3)), TPS/CTPS screenings (reg. 21(1)(b), 21(4)),
 // and a CRM export whose PECR rules follow its channels (DPA 2018 s.122(5)). Each rule fires and does not fire; the
 // audit log holds none of what was typed.
 import { describe, expect, it } from 'vitest';
@@ -110,6 +110,9 @@ describe('export by channel (DPA 2018 s.122(5); PECR reg. 22)', () => {
       message: 'An export for prospecting is direct marketing (DPA 2018 s.122(5)): leave direct marketing on.',
     });
     expect((await c.refusal('export.crm', { purpose: 'prospecting', recipientId: c.recipientId, channels: [] })).message).toContain('name at least one channel');
+    // A networking export declared direct marketing is accepted and treated as such; declared not, it is not.
+    expect((await c.call('export.crm', { purpose: 'networking', recipientId: c.recipientId, channels: ['email'], directMarketing: true })).directMarketing).toBe(true);
+    expect((await c.call('export.crm', { purpose: 'networking', recipientId: c.recipientId, channels: ['email'], directMarketing: false })).directMarketing).toBe(false);
   });
 
   it('a soft opt-in covering email lets an individual subscriber be emailed; one covering SMS does not', async () => {
@@ -141,20 +144,25 @@ describe('export by channel (DPA 2018 s.122(5); PECR reg. 22)', () => {
     expect((await c.refusal('softOptIn.add', { person: { contactId: c.id.Jo }, obtainedAt: '2026-12-02', ...soft })).code).toBe('invalid');
   });
 
-  it('an SMS export lists only people who may be texted', async () => {
+  it('an SMS export lists only people the rule shows may be texted: a likely-corporate work address is not enough, a confirmed type is', async () => {
     const c = await vault();
     await c.call('consent.add', {
       person: { contactId: c.id.Bob },
       consent: { purpose: 'prospecting', channels: ['sms'], obtainedAt: '2026-11-01', method: 'form', wording: 'Text me your engine offers.', wordingVersion: 'v1', proof: 'Form 12' },
     });
     const result = await c.exportBy(['sms']);
-    expect(result.excluded.filter((e) => e.reason === 'channel-not-allowed').map((e) => e.id).sort()).toEqual([c.id.Jo, c.id.Kim, c.id.Al].sort());
-    expect(result.csv).toContain('Lovelace');
+    // Ada's work address at Analytical Engines Ltd says nothing about whose the phone is.
+    expect(result.excluded.filter((e) => e.reason === 'channel-not-allowed').map((e) => e.id).sort()).toEqual([c.id.Ada, c.id.Jo, c.id.Kim, c.id.Al].sort());
     expect(result.csv).toContain('Gale');
+    // Not firing for Ada once a person confirms her company.
+    await c.call('subscribers.confirm', { contactId: c.id.Ada, entity: 'company' });
+    const confirmed = await c.exportBy(['sms']);
+    expect(confirmed.excluded.filter((e) => e.reason === 'channel-not-allowed').map((e) => e.id).sort()).toEqual([c.id.Jo, c.id.Kim, c.id.Al].sort());
+    expect(confirmed.csv).toContain('Lovelace');
   });
 });
 
-describe('TPS/CTPS screenings and phone exports (PECR reg. 21, 21B; 28 days)', () => {
+describe('TPS/CTPS screenings and phone exports (PECR reg. 21(1)(b), 21(4); 28 days)', () => {
   it('refuses a phone export without a screening in the 28 days before it; accepts one; refuses again on day 29', async () => {
     const c = await vault();
     expect((await c.refusal('export.crm', { purpose: 'prospecting', recipientId: c.recipientId, channels: ['phone'] })).code).toBe('guardrail');

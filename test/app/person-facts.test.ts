@@ -1,6 +1,7 @@
 // Acceptance (issue 10): what the law keeps per person, through the router every front end calls. Each test cites
 // its article and checks the rule both firing and not firing; the audit log holds none of the personal data.
 import { describe, expect, it } from 'vitest';
+import { MARKETING_PURPOSES } from '../../src/shared/vocabulary.js';
 import type { Request, Response } from '../../src/api/contract.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
@@ -47,7 +48,7 @@ const consentOf = (purpose: 'email-marketing' | 'prospecting' = 'email-marketing
   proof: 'Form submission 7781',
 });
 const exported = async (c: Client, purpose: Request<'export.crm'>['purpose'], noticeRun = false) =>
-  c.call('export.crm', { channels: ['email'], purpose, recipientId: c.recipientId, noticeRun });
+  c.call('export.crm', { channels: ['email'], purpose, recipientId: c.recipientId, noticeRun, ...((MARKETING_PURPOSES as readonly string[]).includes(purpose) ? {} : { directMarketing: false }) });
 const names = (r: Response<'export.crm'>) => ['Lovelace', 'Babbage', 'Somerville'].filter((n) => r.csv.includes(n));
 const tellEveryone = async (c: Client) =>
   c.call('notices.markSent', { target: { contactIds: Object.values(c.people) }, sentOn: c.clock.now.toISOString().slice(0, 10), version: 'notice-v1', channel: 'email' });
@@ -246,7 +247,7 @@ describe('recipients and disclosures (Art. 15(1)(c), Art. 19, Art. 30)', () => {
     const { recipientId: second } = await c.call('recipients.add', { name: 'Meetup Hall CRM', role: 'controller', hostingRegion: 'USA', transfer: 'idta' });
     await exported(c, 'networking');
     await c.call('suppression.add', { contactId: c.people.Mary }); // Mary is not in the second export
-    await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId: second });
+    await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: second });
     const ada = JSON.parse((await c.call('contacts.access', { contactId: c.people.Ada })).json) as { recipients: string[] };
     expect(ada.recipients).toHaveLength(2);
     expect(ada.recipients.join('\n')).toMatch(/Engine Mailer Ltd/);
@@ -281,10 +282,19 @@ describe('recipients and disclosures (Art. 15(1)(c), Art. 19, Art. 30)', () => {
     expect(log).not.toMatch(/ada@|Lovelace|Engine Mailer/);
   });
 
+  it('an export for another purpose must say whether it is direct marketing (DPA 2018 s.122(5)): left unsaid, it is refused', async () => {
+    const c = await vault();
+    await group(c, { ...LI_POLICY, purpose: 'networking' });
+    const unsaid = await c.route('export.crm', { channels: ['email'], purpose: 'networking', recipientId: c.recipientId });
+    expect(unsaid).toMatchObject({ ok: false, code: 'invalid', message: expect.stringMatching(/Say whether this networking export is direct marketing/) });
+    expect(await c.call('disclosures.list', {})).toEqual([]);
+    expect((await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: c.recipientId })).included).toBe(3);
+  });
+
   it('an export names a registered recipient: an unknown one is refused, and nothing is disclosed', async () => {
     const c = await vault();
     await group(c, { ...LI_POLICY, purpose: 'networking' });
-    const refused = await c.route('export.crm', { channels: ['email'], purpose: 'networking', recipientId: '00000000-0000-4000-8000-000000000000' });
+    const refused = await c.route('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: '00000000-0000-4000-8000-000000000000' });
     expect(refused).toMatchObject({ ok: false, code: 'not-found', message: expect.stringMatching(/register who receives the file first/) });
     expect(await c.call('disclosures.list', {})).toEqual([]);
   });

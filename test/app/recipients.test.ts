@@ -59,8 +59,8 @@ describe('the recipients register (Art. 28, Art. 30(1)(d))', () => {
     ]);
 
     await withPeople(c);
-    await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId });
-    await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId });
+    await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
+    await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
     const listed = await c.call('recipients.list', {});
     expect(listed.map((r) => [r.name, r.disclosures])).toEqual([
       ['HubSpot Europe', 2],
@@ -124,7 +124,7 @@ describe('the disclosure log (Art. 15(1)(c))', () => {
     const c = await vault();
     const { ada, grace } = await withPeople(c);
     const { recipientId } = await c.call('recipients.add', HUBSPOT);
-    const exported = await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId });
+    const exported = await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
     expect(exported.included).toBe(1);
 
     const all = await c.call('disclosures.list', {});
@@ -196,7 +196,7 @@ describe('the Art. 30 record built from the register (Art. 30(1))', () => {
     expect(before[REGISTER]).toContain('Partner Events Ltd');
     expect(before[DISCLOSED]).toBe('none yet'); // registered is not received
 
-    await c.call('export.crm', { channels: ['email'], purpose: 'networking', recipientId });
+    await c.call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
     const { markdown, csv } = await c.call('report.art30', {});
     const after = groupRows(markdown, 'Engine people');
     expect(after[DISCLOSED]).toBe('HubSpot Europe');

@@ -4,6 +4,7 @@
 // reports its line) and every view reports the hold truthfully. Reproductions 3, 6 and 8 are regression tests here.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { MARKETING_PURPOSES } from '../../src/shared/vocabulary.js';
 import type { Request, Response } from '../../src/api/contract.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
@@ -26,7 +27,8 @@ async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipi
   const recipientId = recipients[0]?.id ?? (await c.call('recipients.add', { name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
   const contactIds = (await c.call('contacts.list', {})).map((x) => x.id);
   if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'post' });
-  return c.call('export.crm', { channels: ['email'], ...request, recipientId });
+  const declared = (MARKETING_PURPOSES as readonly string[]).includes(request.purpose) || request.directMarketing !== undefined ? {} : { directMarketing: false };
+  return c.call('export.crm', { channels: ['email'], ...declared, ...request, recipientId });
 }
 
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';

@@ -24,6 +24,12 @@ describe('connections-tricky.csv, finding by finding', () => {
     expect(at(5)).toEqual(['corporate-mailbox@Email Address']);
   });
 
+  it('a work address only suggests a corporate subscriber (PECR reg. 2): sole traders and partnerships outside Scotland are individual ones', () => {
+    const detail = report.findings.find((f) => f.line === 5 && f.kind === 'corporate-mailbox')!.detail;
+    expect(detail).toMatch(/^work address at \S+: suggests a corporate subscriber under PECR, but sole traders and \(outside Scotland\) partnerships are individual subscribers; confirm with subscriber confirm\./);
+    expect(detail).not.toMatch(/: a corporate subscriber under PECR/);
+  });
+
   it('line 6: a personal mailbox on a self-employed contact (an individual subscriber under PECR)', () => {
     expect(at(6)).toEqual(['personal-mailbox@Email Address', 'sole-trader@Company']);
     expect(report.findings.find((f) => f.line === 6 && f.kind === 'personal-mailbox')!.detail).toMatch(/gmail\.com.*PECR.*consent/);

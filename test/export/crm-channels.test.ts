@@ -1,6 +1,7 @@
 // PECR follows the channel, not the purpose's name (issue 11, point 1): any promotion is direct marketing (DPA 2018
-// s.122(5)); email, SMS and LinkedIn messages are electronic mail (PECR reg. 22); phone needs a TPS/CTPS screening
-// within 28 days (reg. 21, 21B). Each rule is shown firing and not firing.
+// s.122(5)); email, SMS and LinkedIn messages are electronic mail (PECR reg. 22), and for SMS and LinkedIn only a
+// subscriber type confirmed by a person makes someone corporate; phone needs a TPS/CTPS screening
+// within 28 days (reg. 21(1)(b), 21(4)). Each rule is shown firing and not firing.
 import { describe, expect, it } from 'vitest';
 import { crmExport, type CrmExportOptions, type ExportableContact } from '../../src/export/crm-export.js';
 import type { GroupPolicy, Purpose } from '../../src/policy/lawful-basis.js';
@@ -41,6 +42,8 @@ const freeMail = () => person(li(), { company: 'Acme Ltd', email: 'bob@gmail.com
 const owner = () => person(li(), { company: 'Brown Plumbing', position: 'Owner', email: 'jo@brownplumbing.example' });
 const partner = () => person(li(), { company: 'Dee & Co', position: 'Partner', email: 'al@dee.example' });
 const noCompany = () => person(li(), { company: '', position: 'Consultant', email: 'kim@kim-consulting.example' });
+/** Acme Ltd, and a person confirmed it a company (subscriber confirm). */
+const confirmedCorporate = () => ({ ...corporate(), subscriberConfirmed: { type: 'corporate', entity: 'company', by: 'company' } as const });
 
 describe('a prospecting export by email is direct marketing (DPA 2018 s.122(5); PECR reg. 22)', () => {
   it("withholds likely-individual subscribers' addresses and keeps the likely-corporate one", () => {
@@ -93,22 +96,38 @@ describe('a prospecting export by email is direct marketing (DPA 2018 s.122(5); 
     expect(run([individual], ['post'], { fields: ['firstName', 'lastName'] }).emailsWithheld).toEqual([]);
   });
 
-  it('reminds that every message to a corporate subscriber must identify the sender and offer an opt-out (PECR reg. 23)', () => {
-    expect(run([corporate()], ['email']).notes.join(' ')).toContain('must say who sent it and give a valid address to opt out (PECR reg. 23)');
-    // Not firing: nobody included as a corporate subscriber without consent, or no electronic mail.
-    const consented = { ...freeMail(), consents: [{ purpose: 'prospecting' as const, channels: ['email' as const] }] };
-    expect(run([consented], ['email']).notes.join(' ')).not.toContain('PECR reg. 23');
+  it('reminds on every direct-marketing export that can carry electronic mail, whoever is in it, that each message must identify the sender and offer an opt-out (PECR reg. 23)', () => {
+    const reminder = 'to anyone in this file, individual or corporate subscriber, must say who sent it and give a valid address to opt out (PECR reg. 23)';
+    expect(run([corporate()], ['email']).notes.join(' ')).toContain(reminder);
+    const consented = { ...freeMail(), consents: [{ purpose: 'prospecting' as const, channels: ['email' as const, 'sms' as const] }] };
+    expect(run([consented], ['email']).notes.join(' ')).toContain(reminder);
+    expect(run([consented], ['sms'], { fields: ['firstName'] }).notes.join(' ')).toContain(reminder);
+    expect(run([corporate()], ['post'], { fields: ['firstName', 'profileUrl'] }).notes.join(' ')).toContain(reminder); // a URL can carry LinkedIn messages
+    // Not firing: no electronic mail in the file, or not direct marketing.
     expect(run([corporate()], ['post'], { fields: ['firstName', 'company'] }).notes.join(' ')).not.toContain('PECR reg. 23');
+    const networking = person(li('networking'), { email: 'net@acme.example', company: 'Acme Ltd' });
+    expect(crmExport([networking], { now: NOW, purpose: 'networking', channels: ['email'] }).notes.join(' ')).not.toContain('PECR reg. 23');
+  });
+
+  it('says when a work address alone made someone a corporate subscriber for email; not once a person confirmed it', () => {
+    const inferred = /1 person is included for email as likely corporate subscribers.*a work address only suggests a corporate subscriber/;
+    expect(run([corporate()], ['email']).notes.join(' ')).toMatch(inferred);
+    expect(run([confirmedCorporate()], ['email']).notes.join(' ')).not.toMatch(/likely corporate subscribers/);
   });
 });
 
 describe('SMS: electronic mail, and the vault holds no number to withhold (PECR reg. 22)', () => {
-  it('leaves out individual subscribers without consent or a soft opt-in for SMS, and says so', () => {
-    const people = [corporate(), freeMail(), { ...owner(), softOptIns: ['sms' as const] }, { ...partner(), consents: [{ purpose: 'prospecting' as const, channels: ['sms' as const] }] }];
+  it('leaves out individual subscribers without consent or a soft opt-in for SMS, and likely-corporate ones not confirmed by a person, and says so', () => {
+    const people = [corporate(), freeMail(), { ...owner(), softOptIns: ['sms' as const] }, { ...partner(), consents: [{ purpose: 'prospecting' as const, channels: ['sms' as const] }] }, confirmedCorporate()];
     const result = run(people, ['sms']);
-    expect(result.excluded).toEqual([{ id: people[1]!.id, reason: 'channel-not-allowed' }]);
-    expect(result.includedIds).toEqual([people[0]!.id, people[2]!.id, people[3]!.id]);
-    expect(result.notes.join(' ')).toMatch(/1 individual subscriber without consent to SMS or a soft opt-in covering it was left out \(PECR reg\. 22\(2\)-\(3\)\)/);
+    // Acme Ltd's work address says nothing about whose the phone is: only the confirmed one counts as corporate.
+    expect(result.excluded).toEqual([people[0]!, people[1]!].map((p) => ({ id: p.id, reason: 'channel-not-allowed' })));
+    expect(result.includedIds).toEqual([people[2]!.id, people[3]!.id, people[4]!.id]);
+    const notes = result.notes.join(' ');
+    expect(notes).toMatch(/2 people without their own consent to SMS, a soft opt-in covering it, or a corporate subscriber type confirmed by a person were left out of this SMS export \(PECR reg\. 22\(2\)-\(3\)\)/);
+    // What the rule checked, and what it could not: no assurance about the numbers.
+    expect(notes).toContain('The vault holds no phone numbers, so the numbers themselves could not be checked');
+    expect(notes).not.toMatch(/may be sent a marketing SMS/);
   });
 
   it('does not apply when the export is not direct marketing, or not by SMS', () => {
@@ -119,21 +138,30 @@ describe('SMS: electronic mail, and the vault holds no number to withhold (PECR 
 });
 
 describe('LinkedIn messages that market are electronic mail (PECR reg. 22)', () => {
-  it("withholds an individual subscriber's profile URL without consent to LinkedIn messages; keeps it with one, or for a corporate subscriber", () => {
+  it("withholds an individual subscriber's profile URL without consent to LinkedIn messages, and a likely-corporate one's; keeps it with consent, or once a person confirmed them corporate", () => {
     const individual = freeMail();
     const consented = { ...owner(), consents: [{ purpose: 'prospecting' as const, channels: ['linkedin' as const] }] };
-    const company = corporate();
-    const result = run([individual, consented, company], ['linkedin'], { fields: ['firstName', 'profileUrl'] });
-    expect(result.profilesWithheld).toEqual([{ id: individual.id, reason: 'individual-subscriber-without-consent' }]);
-    expect(parseCsvRecords(result.csv).map((r) => r['LinkedIn URL'])).toEqual(['', consented.contact.profileUrl, company.contact.profileUrl]);
+    const likely = corporate();
+    const company = confirmedCorporate();
+    const result = run([individual, consented, likely, company], ['linkedin'], { fields: ['firstName', 'profileUrl'] });
+    // A LinkedIn account belongs to the person: a work email address does not make it a corporate subscriber's.
+    expect(result.profilesWithheld).toEqual([individual, likely].map((p) => ({ id: p.id, reason: 'individual-subscriber-without-consent' })));
+    expect(parseCsvRecords(result.csv).map((r) => r['LinkedIn URL'])).toEqual(['', consented.contact.profileUrl, '', company.contact.profileUrl]);
+    expect(result.notes.join(' ')).toMatch(/2 LinkedIn profiles were left out: a LinkedIn account belongs to the person/);
   });
 
-  it('keeps profile URLs when LinkedIn is not a channel', () => {
-    expect(run([freeMail()], ['post'], { fields: ['firstName', 'profileUrl'] }).profilesWithheld).toEqual([]);
+  it('withholds a profile URL in the LinkedIn URL column even when LinkedIn is not a channel: a CRM that holds it can send LinkedIn messages', () => {
+    const individual = freeMail();
+    expect(run([individual], ['post'], { fields: ['firstName', 'profileUrl'] }).profilesWithheld).toEqual([{ id: individual.id, reason: 'individual-subscriber-without-consent' }]);
+    expect(run([individual], ['email'], { fields: ['firstName', 'email', 'profileUrl'] }).profilesWithheld).toHaveLength(1);
+    // Not firing: the column is not exported, or the export is not direct marketing.
+    expect(run([individual], ['post'], { fields: ['firstName', 'lastName'] }).profilesWithheld).toEqual([]);
+    const networking = person(li('networking'), { email: 'net@gmail.com' });
+    expect(crmExport([networking], { now: NOW, purpose: 'networking', channels: ['post'], fields: ['firstName', 'profileUrl'] }).profilesWithheld).toEqual([]);
   });
 });
 
-describe('phone: a TPS/CTPS screening within the 28 days before the export (PECR reg. 21, 21B)', () => {
+describe('phone: a TPS/CTPS screening within the 28 days before the export (PECR reg. 21(1)(b), 21(4))', () => {
   const refusal = (f: () => unknown) => {
     try {
       f();
@@ -147,6 +175,19 @@ describe('phone: a TPS/CTPS screening within the 28 days before the export (PECR
     expect(refusal(() => run([freeMail()], ['phone']))).toMatch(/^guardrail: Phone marketing needs the numbers screened against the TPS \(for individual subscribers\) within the 28 days before the calls .*no screening is recorded/);
   });
 
+  it('always needs the TPS, even when everyone is corporate: the vault holds no number, and a number may be an individual subscriber’s', () => {
+    expect(refusal(() => run([confirmedCorporate()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-30', list: 'ctps' }] }))).toMatch(/screened against the TPS \(for individual subscribers\)/);
+    expect(run([confirmedCorporate()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-30', list: 'both' }] }).included).toBe(1);
+  });
+
+  it('says what it checked and what it could not, and that automated calls need every subscriber’s consent (PECR reg. 19)', () => {
+    const notes = run([freeMail()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-30', list: 'tps' }] }).notes.join(' ');
+    expect(notes).toContain('this export checked only that a TPS/CTPS screening is recorded (the newest on 2025-05-30)');
+    expect(notes).toContain('automated calls need the consent of every subscriber, individual or corporate (PECR reg. 19)');
+    // Not firing: not a phone export.
+    expect(run([freeMail()], ['post'], { fields: ['firstName'] }).notes.join(' ')).not.toContain('reg. 19');
+  });
+
   it('accepts a screening 28 days old, and refuses one 29 days old', () => {
     expect(run([freeMail()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-04', list: 'tps' }] }).included).toBe(1);
     expect(refusal(() => run([freeMail()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-03', list: 'tps' }] }))).toMatch(/the last screening recorded was on 2025-05-03/);
@@ -156,7 +197,7 @@ describe('phone: a TPS/CTPS screening within the 28 days before the export (PECR
     expect(refusal(() => run([corporate()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-30', list: 'tps' }] }))).toMatch(/the CTPS \(for corporate subscribers\)/);
     const ok = run([corporate(), freeMail()], ['phone'], { tpsScreenings: [{ screenedOn: '2025-05-30', list: 'both' }] });
     expect(ok.included).toBe(2);
-    expect(ok.notes.join(' ')).toContain('screening recorded on 2025-05-30');
+    expect(ok.notes.join(' ')).toContain('screening is recorded (the newest on 2025-05-30)');
   });
 
   it('does not apply to an export that is not direct marketing, or to a notice run', () => {

@@ -94,7 +94,8 @@ describe('crmExport: who is exported', () => {
   });
 
   it('writes every field in its column', () => {
-    const c = exportable(li('prospecting'));
+    // Her own consent to LinkedIn messages keeps the LinkedIn URL in a direct-marketing file (PECR reg. 22; crm-channels).
+    const c = exportable(li('prospecting'), { person: { consents: [{ purpose: 'prospecting', channels: ['email', 'linkedin'] }] } });
     const [record] = parseCsvRecords(crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting' }).csv);
     expect(record).toEqual({
       'First Name': 'Zoë',
@@ -164,7 +165,7 @@ describe('crmExport: email marketing (PECR reg. 22)', () => {
 
   it('does not apply the email rule to an export that is not direct marketing', () => {
     const personal = exportable(li('networking'), { emailKind: 'personal', contact: { email: 'zoe@gmail.com' } });
-    const result = crmExport([personal], { now: NOW, channels: ['email'], purpose: 'networking' });
+    const result = crmExport([personal], { now: NOW, channels: ['email'], directMarketing: false, purpose: 'networking' });
     expect(result.directMarketing).toBe(false);
     expect(result.emailsWithheld).toEqual([]);
     expect(parseCsvRecords(result.csv)[0]?.Email).toBe('zoe@gmail.com');
@@ -189,7 +190,7 @@ describe('crmExport: what the law keeps per person', () => {
     const withdrawn = exportable(li('prospecting'), { person: { suppressedPurposes: new Set(['prospecting']) } });
     expect(crmExport([withdrawn], { now: NOW, channels: ['email'], purpose: 'prospecting' }).excluded).toEqual([{ id: withdrawn.id, reason: 'consent-withdrawn' }]);
     const elsewhere = exportable(li('networking'), { person: { suppressedPurposes: new Set(['prospecting']) } });
-    expect(crmExport([elsewhere], { now: NOW, channels: ['email'], purpose: 'networking' }).included).toBe(1);
+    expect(crmExport([elsewhere], { now: NOW, channels: ['email'], directMarketing: false, purpose: 'networking' }).included).toBe(1);
   });
 
   it('a marketing export holds back people not yet told (Art. 14(3)); a notice run includes only them', () => {
@@ -271,10 +272,30 @@ describe('crmExport: the legitimate interests assessment must be current for mar
   });
 
   it('does not apply to exports that are not marketing, to a notice run, or to other bases', () => {
-    expect(crmExport([exportable(unsigned('networking'))], { now: PAST_REVIEW, channels: ['email'], purpose: 'networking' }).included).toBe(1);
+    expect(crmExport([exportable(unsigned('networking'))], { now: PAST_REVIEW, channels: ['email'], directMarketing: false, purpose: 'networking' }).included).toBe(1);
     const untold = exportable(unsigned('prospecting'), { person: { noticeGiven: false } });
     expect(crmExport([untold], { now: PAST_REVIEW, channels: ['email'], purpose: 'prospecting', noticeRun: true }).includedIds).toEqual([untold.id]);
     expect(crmExport([exportable(consent())], { now: PAST_REVIEW, channels: ['email'], purpose: 'email-marketing' }).included).toBe(1);
+  });
+});
+
+describe('crmExport: a basis that cannot carry direct marketing (Art. 6(1)(b)-(e))', () => {
+  it.each(['contract', 'legal-obligation', 'vital-interests', 'public-task'] as const)(
+    'leaves out a %s group from an export declared direct marketing, whatever purpose the group was assigned for',
+    (basis) => {
+      const c = exportable(policy(basis, { purpose: 'account-management' }));
+      const marketing = crmExport([c], { now: NOW, channels: ['email'], purpose: 'account-management', directMarketing: true });
+      expect(marketing.excluded).toEqual([{ id: c.id, reason: 'basis-not-for-marketing' }]);
+      expect(marketing.notes.join(' ')).toMatch(/cannot carry direct marketing \(UK GDPR Art\. 6\(1\)\(b\)-\(e\)\)/);
+      // The same group, exported for what it was assigned for and not as marketing, is exported.
+      expect(crmExport([c], { now: NOW, channels: ['email'], purpose: 'account-management', directMarketing: false }).included).toBe(1);
+    },
+  );
+
+  it('leaves out a contract group saved for prospecting before contract was refused for marketing', () => {
+    const c = exportable(policy('contract', { purpose: 'prospecting' }));
+    expect(crmExport([c], { now: NOW, channels: ['email'], purpose: 'prospecting' }).excluded).toEqual([{ id: c.id, reason: 'basis-not-for-marketing' }]);
+    expect(crmExport([exportable(li('prospecting'))], { now: NOW, channels: ['email'], purpose: 'prospecting' }).included).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 // The privacy notice (UK GDPR Art. 14(1)-(2)) generated from a group's policy: what it must tell, the Art. 21(4)
 // right to object shown separately, consent as each person's own (never the group's wording as "what you agreed
-// to"), automated decision-making (Art. 14(2)(g)), complaints to the controller (DPA 2018 s.164A) before the ICO, and
+// to"), automated decision-making (Art. 14(2)(g)), complaints to the controller (DPA 2018 s.164A) and the right to go to the ICO (Art. 77), and
 // plain text without Markdown.
 import { describe, expect, it } from 'vitest';
 import { BASIS_WORDS, SOURCE_BY_KIND } from '../../src/export/labels.js';
@@ -84,10 +84,14 @@ describe('privacy notice contents (Art. 14(1)-(2))', () => {
     expect(text).toContain(`AUTOMATED DECISION-MAKING\n\n${NO_AUTOMATED_DECISIONS}`);
   });
 
-  it('puts complaints to the controller (DPA 2018 s.164A) before the ICO (Art. 14(2)(e))', () => {
+  it('offers complaints to the controller (DPA 2018 s.164A) and states the right to complain to the ICO (Art. 77, Art. 14(2)(e))', () => {
     const complaints = section(markdown, 'Complaints');
     expect(complaints).toContain('s.164A');
     expect(complaints.indexOf('privacy@acme.example')).toBeLessThan(complaints.indexOf(ICO_COMPLAINTS_URL));
+    expect(complaints).toContain("You also have the right to complain to the Information Commissioner's Office (ICO)");
+    expect(complaints).toContain('The ICO usually expects you to raise your complaint with us first.');
+    // The right to complain to the ICO is not made conditional on our answer.
+    expect(complaints).not.toMatch(/complain to us first|If you are not satisfied/);
     expect(ICO_COMPLAINTS_URL).toBe('https://ico.org.uk/make-a-complaint/');
   });
 

@@ -107,13 +107,18 @@ describe('the CRM export and criminal-offence data (UK GDPR Art. 10)', () => {
   const authority = { art10Authority: 'DPA 2018 Sch. 1 para. 10 (preventing or detecting unlawful acts)', appropriatePolicyDocument: 'APD-2025-01' };
 
   it('withholds it from a marketing export whatever authority is recorded', () => {
-    expect(specialCategoryFate(person(li(authority), crime, hints), li(authority), 'prospecting')).toBe('withhold-position');
+    expect(specialCategoryFate(person(li(authority), crime, hints), li(authority), 'prospecting', true)).toBe('withhold-position');
+  });
+
+  it('withholds it from an export declared direct marketing, whatever the group was assigned for (Art. 10)', () => {
+    const p = policy('contract', authority);
+    expect(specialCategoryFate(person(p, crime, hints), p, 'account-management', true)).toBe('withhold-position');
   });
 
   it('writes it out of a non-marketing export with the authority and its policy document, and not without', () => {
     const p = policy('contract', authority);
-    expect(specialCategoryFate(person(p, crime, hints), p, 'account-management')).toBe('ok');
+    expect(specialCategoryFate(person(p, crime, hints), p, 'account-management', false)).toBe('ok');
     const without = policy('contract');
-    expect(specialCategoryFate(person(without, crime, hints), without, 'account-management')).toBe('withhold-position');
+    expect(specialCategoryFate(person(without, crime, hints), without, 'account-management', false)).toBe('withhold-position');
   });
 });

@@ -212,10 +212,13 @@ describe('rights by lawful basis, the same list as the privacy notice gives (src
     for (const p of [...LAWFUL_BASES.map((b) => policy(b)), null]) expect(rights(p)).toContain('Objection to direct marketing: to object at any time to the use of your data for direct marketing, which then stops (Art. 21(2)-(3))');
   });
 
-  it('sends complaints to the controller first (DPA 2018 s.164A), then the ICO', () => {
+  it('offers complaints to us (DPA 2018 s.164A) and the right to complain to the ICO (Art. 77), not only once we have answered', () => {
     const complaint = rightsOf(policy('consent')).find((r) => r.startsWith('Complaint'))!;
+    expect(complaint).toContain('you can complain to us, the controller');
     expect(complaint).toContain('Data Protection Act 2018 s.164A, as inserted by the Data (Use and Access) Act 2025');
-    expect(complaint.indexOf('controller first')).toBeLessThan(complaint.indexOf('ico.org.uk'));
+    expect(complaint).toContain("you also have the right to complain to the Information Commissioner's Office (ICO), https://ico.org.uk/make-a-complaint/ (Art. 77), which usually expects you to raise it with us first");
+    // The right to complain to the ICO is not made conditional on our answer (Art. 77).
+    expect(complaint).not.toMatch(/controller first|if you are not satisfied/);
   });
 
   it('is the list the privacy notice gives, less the sections it shows apart (the Art. 21(4) objection, complaints)', () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   blocking,
   checkGuardrails,
-  emailMarketingAllowed,
   GUARDRAIL_IDS,
   type Guardrail,
   type GroupFacts,
@@ -85,7 +84,7 @@ describe('pecr-individual-subscribers', () => {
     expect(find(checkGuardrails(policy('legitimate-interests'), group(confirmed)), 'pecr-individual-subscribers')).toBeUndefined();
   });
 
-  it('is quiet under consent, and for purposes other than email marketing', () => {
+  it('is quiet under consent, and for purposes outside direct marketing', () => {
     expect(find(checkGuardrails(policy('consent'), group(personal)), 'pecr-individual-subscribers')).toBeUndefined();
     const networking = policy('legitimate-interests', { purpose: 'networking' });
     expect(find(checkGuardrails(networking, group(personal)), 'pecr-individual-subscribers')).toBeUndefined();
@@ -98,25 +97,6 @@ describe('pecr-individual-subscribers', () => {
     expect(g?.contactIds).toBeUndefined();
     const withIndividuals = find(checkGuardrails(policy(basis, { purpose: 'email-marketing' }), group(personal)), 'pecr-individual-subscribers');
     expect(withIndividuals?.contactIds).toEqual([personal.id]);
-  });
-});
-
-describe('emailMarketingAllowed', () => {
-  const li = policy('legitimate-interests');
-  it('allows consent, and corporate subscribers under legitimate interests', () => {
-    expect(emailMarketingAllowed(policy('consent'), contact({ emailKind: 'personal', soleTrader: true }))).toBe(true);
-    expect(emailMarketingAllowed(li, contact({ emailKind: 'corporate' }))).toBe(true);
-  });
-
-  it('refuses individual subscribers under legitimate interests', () => {
-    expect(emailMarketingAllowed(li, contact({ emailKind: 'personal' }))).toBe(false);
-    expect(emailMarketingAllowed(li, contact({ emailKind: 'corporate', soleTrader: true }))).toBe(false);
-  });
-
-  it('refuses other bases, other purposes and contacts without an email', () => {
-    expect(emailMarketingAllowed(policy('contract', { purpose: 'email-marketing' }), contact())).toBe(false);
-    expect(emailMarketingAllowed(policy('consent', { purpose: 'networking' }), contact())).toBe(false);
-    expect(emailMarketingAllowed(policy('consent'), contact({ emailKind: 'none' }))).toBe(false);
   });
 });
 

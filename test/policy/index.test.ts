@@ -11,7 +11,7 @@ describe('src/policy/index.ts', () => {
     for (const name of [
       'GroupRuleSchema', 'matchesRule', 'assignGroup', 'describeRule',
       'LAWFUL_BASES', 'PURPOSES', 'Art9ConditionSchema', 'GroupPolicySchema', 'parseGroupPolicy',
-      'checkGuardrails', 'blocking', 'emailMarketingAllowed', 'art14Due', 'art14Overdue',
+      'checkGuardrails', 'blocking', 'art14Due', 'art14Overdue',
       'DEFAULT_QUARANTINE_DAYS', 'quarantineExpiry', 'usable',
     ]) {
       expect(policy, name).toHaveProperty(name);

@@ -41,3 +41,10 @@ describe('liaSignedOff and liaStanding', () => {
     expect(liaStanding(unsigned, '2025-02-01')).toMatchObject({ signedOff: false, overdue: false, current: false });
   });
 });
+
+describe('liaReviewDue: a review date cannot put the LIA beyond review (Art. 5(2))', () => {
+  it('caps a recorded review date at 24 months after the assessment; an earlier one stands', () => {
+    expect(liaReviewDue({ assessedAt: '2026-01-10', reviewBy: '2099-01-01' })).toBe('2028-01-10');
+    expect(liaReviewDue({ assessedAt: '2026-01-10', reviewBy: '2026-07-01' })).toBe('2026-07-01');
+  });
+});

@@ -1,4 +1,4 @@
-// PECR per channel (reg. 22 for electronic mail, reg. 21 and 21B for calls): each rule firing and not firing.
+// PECR per channel (reg. 22 for electronic mail, reg. 21(1)(b) and 21(4) for calls): each rule firing and not firing.
 import { describe, expect, it } from 'vitest';
 import { channelVerdict, phoneScreeningProblem, type ChannelFacts } from '../../src/policy/pecr-channels.js';
 import { addDays } from '../../src/policy/dates.js';
@@ -6,6 +6,7 @@ import type { ContactChannel } from '../../src/shared/vocabulary.js';
 
 const facts = (f: Partial<ChannelFacts> = {}): ChannelFacts => ({
   subscriber: 'individual',
+  confirmed: false,
   basis: 'legitimate-interests',
   consentChannels: new Set<ContactChannel>(),
   softOptInChannels: new Set<ContactChannel>(),
@@ -29,6 +30,13 @@ describe('channelVerdict (PECR reg. 22, 23)', () => {
     expect(channelVerdict('email', facts({ subscriber: 'corporate' }))).toEqual({ allowed: true, by: 'corporate-subscriber' });
   });
 
+  it.each(['sms', 'linkedin'] as const)('%s counts a corporate subscriber only when a person confirmed it: the email domain says nothing of the phone or the account', (channel) => {
+    expect(channelVerdict(channel, facts({ subscriber: 'corporate' }))).toEqual({ allowed: false, reason: 'individual-subscriber-without-consent' });
+    expect(channelVerdict(channel, facts({ subscriber: 'corporate', confirmed: true }))).toEqual({ allowed: true, by: 'corporate-subscriber' });
+    // Confirmed individual stays individual.
+    expect(channelVerdict(channel, facts({ subscriber: 'individual', confirmed: true })).allowed).toBe(false);
+  });
+
   it("in a consent group the person's own consent must cover the channel, even for a corporate subscriber", () => {
     expect(channelVerdict('email', facts({ subscriber: 'corporate', basis: 'consent' }))).toEqual({ allowed: false, reason: 'consent-does-not-cover-channel' });
     expect(channelVerdict('email', facts({ basis: 'consent', consentChannels: new Set(['email']) })).allowed).toBe(true);
@@ -40,7 +48,7 @@ describe('channelVerdict (PECR reg. 22, 23)', () => {
   });
 });
 
-describe('phoneScreeningProblem (PECR reg. 21, 21B; the ICO 28-day rule)', () => {
+describe('phoneScreeningProblem (PECR reg. 21(1)(b), 21(4); the ICO 28-day rule)', () => {
   const TODAY = '2026-03-01';
   const both = { tps: true, ctps: true };
 
@@ -53,7 +61,7 @@ describe('phoneScreeningProblem (PECR reg. 21, 21B; the ICO 28-day rule)', () =>
   it('fires 29 days after the screening, naming its day', () => {
     const problem = phoneScreeningProblem([{ screenedOn: addDays(TODAY, -29), list: 'tps' }], TODAY, { tps: true, ctps: false });
     expect(problem).toBe(
-      'Phone marketing needs the numbers screened against the TPS (for individual subscribers) within the 28 days before the calls (PECR reg. 21, 21B; ICO guidance): ' +
+      'Phone marketing needs the numbers screened against the TPS (for individual subscribers) within the 28 days before the calls (PECR reg. 21(1)(b), 21(4); ICO guidance): ' +
         'the last screening recorded was on 2026-01-31, so screen again, record it with tps record, and export again.',
     );
   });

@@ -61,11 +61,11 @@ describe('inferSubscriberType', () => {
     ['Acme P.L.C.', 'plc'],
     ['Müller & Søn GmbH', 'GmbH'],
   ])('a company suffix (%s) is likely corporate, naming it', (company, suffix) => {
-    expect(inferSubscriberType(signals({ company }))).toEqual({ type: 'likely-corporate', reason: `The company name ends in "${suffix}": a company is a corporate subscriber.` });
+    expect(inferSubscriberType(signals({ company }))).toEqual({ type: 'likely-corporate', reason: `The company name ends in "${suffix}", which suggests a company: a company is a corporate subscriber (confirm it to be sure).` });
   });
 
   it('a work mailbox with a company name and no sign of a sole trader or partnership is likely corporate', () => {
-    expect(inferSubscriberType(signals({ company: 'Acme' })).reason).toBe('A work mailbox (not a free-mail domain), a company name, and no sign of a sole trader or a partnership.');
+    expect(inferSubscriberType(signals({ company: 'Acme' })).reason).toBe('Only a work mailbox (not a free-mail domain) and a company name, with no sign of a sole trader or a partnership: confirm it to be sure.');
   });
 
   it('no email is unknown; a work mailbox without a company name is unknown', () => {
@@ -113,5 +113,16 @@ describe('normaliseCompanyName and corporateSuffix', () => {
     expect(corporateSuffix('Limited Edition Prints')).toBeNull();
     expect(corporateSuffix('Ltd')).toBeNull();
     expect(corporateSuffix('Acme (UK) Ltd.')).toBe('Ltd');
+  });
+});
+
+describe('company forms that are also words (PECR reg. 2)', () => {
+  it('reads "SpA", "SA", "AB" only as written: a day spa is not an Italian company', () => {
+    expect(corporateSuffix('Riverside Day Spa')).toBeNull();
+    expect(corporateSuffix('Glow Spa')).toBeNull();
+    expect(corporateSuffix('Ferrari SpA')).toBe('SpA');
+    expect(corporateSuffix('Volvo AB')).toBe('AB');
+    expect(corporateSuffix('Brown Plumbing Ltd')).toBe('Ltd');
+    expect(corporateSuffix('Acme limited')).toBe('Limited');
   });
 });

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await call('policy.assign', { groupId: ids.liGroup, policy: LI_POLICY, acknowledgeWarnings: true, confirm: true });
   // An export made before schema 6: its recipient was never recorded (the downgrade drops the disclosure log).
   const { recipientId } = await call('recipients.add', { name: 'Old CRM', role: 'processor', contractDate: '2025-06-01', hostingRegion: 'UK', transfer: 'none' });
-  await call('export.crm', { channels: ['email'], purpose: 'networking', recipientId });
+  await call('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
   clock = new Date('2026-03-01T10:00:00Z'); // imported after the group's notice was sent
   await call('import.commit', { path: fixture('connections-current.csv'), choices: {} });
   // Someone who joins the consent group after its basis was assigned: the group's record never covered him.

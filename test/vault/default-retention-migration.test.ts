@@ -1,6 +1,6 @@
 // Acceptance (issue 11): schema 7 gives a vault made before it a default retention (24 months from the last review),
 // and its first unlock dates every contact with a lawful basis that no policy covered (kept with no end until then),
-// with a grace of 30 days so that the upgrade itself makes nobody due unannounced. Policies set before schema 7 have
+// waiting for an admin to confirm the default, so that the upgrade itself makes nobody due unasked. Policies set before schema 7 have
 // no rationale and say so. Tested from every earlier schema: a vault filled through the router, taken back to schema
 // N by undoing each later migration on a copy (test/support/downgrade.ts), then unlocked by today's app.
 import Database from 'better-sqlite3';
@@ -81,7 +81,7 @@ describe('the migration to schema 7', () => {
 });
 
 describe.each([1, 2, 3, 4, 5, 6])('a vault of schema %i', (version) => {
-  it('is dated at its first unlock: the default for a basis with no policy, deferred by the grace, audited once', async () => {
+  it('is dated at its first unlock: the default waits for an admin to confirm it; a policy of its own applies at once; audited once', async () => {
     const path = atSchema(version);
     clock = new Date('2028-11-20T10:00:00Z'); // Ada and Grace's 24 months end on 2028-12-01, within the grace
     const { service, call } = client();
@@ -90,18 +90,27 @@ describe.each([1, 2, 3, 4, 5, 6])('a vault of schema %i', (version) => {
       const contacts = await call('contacts.list', {});
       const due = (first: string) => contacts.find((c) => c.firstName === first)!.expiresAt;
       expect(contacts.every((c) => c.expiresAt !== null)).toBe(true);
-      // Fires: the default would make them due on 2028-12-02, inside the 30 days after the upgrade: moved to its end.
-      expect(due('Ada')).toBe('2028-12-20T10:00:00.000Z');
-      expect(due('Grace')).toBe('2028-12-20T10:00:00.000Z');
-      // Does not fire: Charles's default date is after the grace; Mary's group has its own policy (12 months).
-      expect(due('Charles')).toBe('2029-06-02T00:00:00.000Z');
+      // Fires: a default the app chose makes nobody the vault already held due until an admin confirms it.
+      expect(due('Ada')).toBe('9999-12-31T00:00:00.000Z');
+      expect(due('Charles')).toBe('9999-12-31T00:00:00.000Z');
+      // Does not fire: Mary's group has its own policy (12 months), which an admin set.
       if (version >= 2) expect(due('Mary')).toBe('2027-12-02T00:00:00.000Z');
       const access = JSON.parse((await call('contacts.access', { contactId: contacts.find((c) => c.firstName === 'Ada')!.id })).json) as { retention: { explanation: string } };
-      expect(access.retention.explanation).toMatch(/the vault's default retention .*; not destroyed before 2028-12-20 \(the grace given when the vault gained its default retention\)$/);
+      expect(access.retention.explanation).toMatch(/the vault's default retention .*; not destroyed until an admin confirms the default retention \(retention default\)/);
 
       const list = await call('retention.list', {});
-      expect(list.defaultRetention).toMatchObject({ months: 24, anchor: 'last-review', notBefore: '2028-12-20T10:00:00.000Z' });
-      expect(list.defaultRetention.description).toMatch(/not destroyed by it before 2028-12-20$/);
+      expect(list.defaultRetention).toMatchObject({ months: 24, anchor: 'last-review', notBefore: '9999-12-31T00:00:00.000Z' });
+      expect(list.defaultRetention.description).toMatch(/until an admin confirms it \(retention default\)$/);
+      // Confirming it is a measured change: Ada and Grace, whose 24 months end on 2028-12-01, would be due soon.
+      const measured = await call('retention.default', { months: 24, anchor: 'last-review', dryRun: true });
+      expect(measured.applied).toBe(false);
+      expect(measured.impact.dueWithin30Days).toBeGreaterThanOrEqual(2);
+      expect(await call('retention.default', { months: 24, anchor: 'last-review' }).catch((e: Error) => e.message)).toMatch(/unconfirmed/);
+      await call('retention.default', { months: 24, anchor: 'last-review', confirm: true });
+      const confirmed = await call('contacts.list', {});
+      expect(confirmed.find((c) => c.firstName === 'Ada')!.expiresAt).toBe('2028-12-02T00:00:00.000Z');
+      expect(confirmed.find((c) => c.firstName === 'Charles')!.expiresAt).toBe('2029-06-02T00:00:00.000Z');
+      expect((await call('retention.list', {})).defaultRetention.notBefore).toBeNull();
       // A policy set before schema 7 has no rationale, and says so (a schema-1 vault had no policies at all).
       expect(list.policies).toEqual(
         version >= 2

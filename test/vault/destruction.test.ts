@@ -176,7 +176,7 @@ describe('sanitised export', () => {
     assignPolicy(session, group.id, { basis: 'legitimate-interests', purpose: 'networking', purposeDescription: 'Invitations to our payroll meetups', evidence: lia, art14Notice: { status: 'sent', date: '2026-11-29', method: 'Privacy notice by email' } }, { acknowledgeWarnings: true });
     const recipientId = '6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f';
     session.disclosures.addRecipient({ id: recipientId, name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none', contact: null, createdAt: '2026-11-29T00:00:00.000Z' }, session.memberId);
-    const result = exportForCrm(session, { channels: ['email'], purpose: 'networking', recipientId });
+    const result = exportForCrm(session, { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId });
     expect(result.included).toBe(2);
     const cells = Papa.parse<string[]>(result.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
     for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);

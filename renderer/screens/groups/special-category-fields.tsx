@@ -3,7 +3,7 @@
 // document), and an Art. 10 authority for criminal-offence data. The core judges it (src/policy/lawful-basis.ts,
 // src/policy/special-category.ts); the form only shows the fields the chosen condition needs.
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
-import { MARKETING_PURPOSES, type Purpose } from '../../../src/shared/vocabulary.js';
+import { isMarketingPurpose } from '../../../src/shared/vocabulary.js';
 import { ART9_LABELS, humanise } from '../../lib/labels.js';
 import { ART9_CONDITIONS, art9Asks, type PolicyFormState } from '../../lib/policy-form.js';
 
@@ -13,11 +13,9 @@ export interface Sensitive {
   categories: string[];
 }
 
-const isMarketing = (purpose: Purpose | ''): boolean => purpose !== '' && (MARKETING_PURPOSES as readonly string[]).includes(purpose);
-
 export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFormState; sensitive: Sensitive | null; set(patch: Partial<PolicyFormState>): void }) {
   const asks = art9Asks(form.showArt9 ? form.art9Condition : '');
-  const marketing = isMarketing(form.purpose);
+  const marketing = isMarketingPurpose(form.purpose);
   return (
     <fieldset data-testid="art9-section">
       <legend>3. Special-category and criminal-offence data</legend>

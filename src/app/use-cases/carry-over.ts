@@ -12,14 +12,14 @@
 //
 // The schema-7 upgrade (src/vault/migrations/0007-retention-default.ts), likewise at the first unlock: every due date
 // is computed again, so that contacts with a lawful basis and no policy, kept with no end until then, get one from the
-// default retention. The default makes none of them due within 30 days of that unlock (DEFAULT_GRACE_DAYS): an
-// admin has that long to set policies, mark contacts reviewed or place holds before a scheduled run acts on it.
+// default retention. Nobody confirmed that default, so it makes none of them due until an admin does (retention
+// default, measured like any change): until then their default-derived dates wait (UNCONFIRMED_DEFAULT), and policies,
+// reviews and holds an admin sets apply as usual.
 import { randomUUID } from 'node:crypto';
 import { dayOf } from '../../policy/dates.js';
 import { nameIndexOf, type ContactRow } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
-import { setDefaultNotBefore } from '../../vault/meta.js';
-import { SOON_DAYS } from './impact.js';
+import { setDefaultNotBefore, UNCONFIRMED_DEFAULT } from '../../vault/meta.js';
 import type { Session } from '../../vault/session.js';
 
 const PENDING = 'carry_over_pending';
@@ -96,15 +96,14 @@ export function carryOverGroupRecords(session: Session): void {
 }
 
 const RETENTION_PENDING = 'default_retention_pending';
-/** The grace an upgraded vault's contacts get before the default can make them due: the horizon a change is measured over. */
-export const DEFAULT_GRACE_DAYS = SOON_DAYS;
 
 /** Give every contact of a vault upgraded to schema 7 its due date under the default retention, once. */
 export function carryOverDefaultRetention(session: Session): void {
   if (session.db.prepare('SELECT 1 FROM vault_meta WHERE key = ?').get(RETENTION_PENDING) === undefined) return;
   session.perform('retention-carry-over', () => {
-    const notBefore = new Date(session.vault.now().getTime() + DEFAULT_GRACE_DAYS * 86_400_000).toISOString();
-    setDefaultNotBefore(session.db, notBefore);
+    // Nobody the vault already held is made due by a default the app chose: until an admin confirms it (retention
+    // default, measured like any change), their default-derived dates wait (UNCONFIRMED_DEFAULT).
+    setDefaultNotBefore(session.db, UNCONFIRMED_DEFAULT);
     const expiries = ExpiryContext.load(session.db);
     let dated = 0;
     for (const row of [...session.contacts.all()]) {

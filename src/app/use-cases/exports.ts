@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { crmExport, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
 import { PURPOSES } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { MARKETING_PURPOSES } from '../../shared/vocabulary.js';
+import { isMarketingPurpose } from '../../shared/vocabulary.js';
 import type { NoticeFacts } from '../../vault/notices-repo.js';
 import { nameIndexOf, purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
@@ -30,9 +30,17 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
     if (options.channels.length === 0) throw new ServiceError('invalid', 'Name at least one channel the file is for: email, sms, phone, post, linkedin.');
     // Any promotion of the organisation, its products or its aims is direct marketing (DPA 2018 s.122(5)): a marketing
     // purpose cannot be exported as anything else.
-    const marketing = (MARKETING_PURPOSES as readonly string[]).includes(options.purpose);
+    const marketing = isMarketingPurpose(options.purpose);
     if (marketing && options.directMarketing === false) {
       throw new ServiceError('invalid', `An export for ${options.purpose} is direct marketing (DPA 2018 s.122(5)): leave direct marketing on.`);
+    }
+    // Any other purpose says whether it is direct marketing: a CRM holding an address can send marketing to it, so
+    // the question is never left unasked.
+    if (!marketing && options.directMarketing === undefined) {
+      throw new ServiceError(
+        'invalid',
+        `Say whether this ${options.purpose} export is direct marketing (any promotion of your organisation, its products or its aims, DPA 2018 s.122(5)): --direct-marketing yes or no.`,
+      );
     }
     const directMarketing = marketing || options.directMarketing === true;
     const groups = new Map(session.groups.list().map((g) => [g.id, g]));

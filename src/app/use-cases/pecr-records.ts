@@ -1,6 +1,6 @@
 // What PECR asks the controller to keep, beside consent: soft opt-ins per person (reg. 22(3): details obtained in a
 // sale or negotiations, similar products only, a simple way to refuse offered then and in every message) and TPS/CTPS
-// screenings (reg. 21, 21B: recorded, not fetched; a phone export needs one within 28 days, src/policy/pecr-channels.ts).
+// screenings (reg. 21(1)(b), 21(4): recorded, not fetched; a phone export needs one within 28 days, src/policy/pecr-channels.ts).
 import { randomUUID } from 'node:crypto';
 import { addDays, dayOf } from '../../policy/dates.js';
 import { TPS_SCREENING_DAYS } from '../../policy/pecr-channels.js';

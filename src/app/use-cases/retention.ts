@@ -17,7 +17,7 @@ import { ServiceError } from '../../shared/errors.js';
 import { purgeDue, type PurgeResult } from '../../vault/destruction.js';
 import { authenticateDestructionToken } from '../../vault/destruction-tokens.js';
 import type { OpenVault } from '../../vault/open-vault.js';
-import { defaultNotBefore, defaultRetention, setDefaultRetention as writeDefaultRetention } from '../../vault/meta.js';
+import { defaultNotBefore, defaultRetention, setDefaultNotBefore, setDefaultRetention as writeDefaultRetention, UNCONFIRMED_DEFAULT } from '../../vault/meta.js';
 import { deleteRetentionPolicy, putRetentionPolicy, storedPolicies } from '../../vault/retention-repo.js';
 import type { Session } from '../../vault/session.js';
 import { regroup, type Measured } from './groups.js';
@@ -52,7 +52,12 @@ export function setRetentionPolicy(session: Session, input: unknown, options: Ch
 export function defaultRetentionView(session: Session): DefaultRetention & { notBefore: string | null; description: string } {
   const d = defaultRetention(session.db);
   const notBefore = defaultNotBefore(session.db);
-  const grace = notBefore ? `; contacts held before the vault had a default are not destroyed by it before ${notBefore.slice(0, 10)}` : '';
+  const grace =
+    notBefore === UNCONFIRMED_DEFAULT
+      ? '; it makes nobody the vault held before it had a default due until an admin confirms it (retention default)'
+      : notBefore
+        ? `; contacts held before the vault had a default are not destroyed by it before ${notBefore.slice(0, 10)}`
+        : '';
   return { ...d, notBefore, description: `${describeDefaultRetention(d)}, for every contact with a lawful basis that no policy covers${grace}` };
 }
 
@@ -80,6 +85,8 @@ export function setDefaultRetention(session: Session, input: unknown, options: C
       `A default retention of ${d.months === 1 ? '1 month' : `${d.months} months`} from ${d.anchor}`,
       () => {
         writeDefaultRetention(session.db, d);
+        // Setting the default is the admin's confirmation: a vault upgraded to it no longer waits (see carry-over.ts).
+        if (defaultNotBefore(session.db) === UNCONFIRMED_DEFAULT) setDefaultNotBefore(session.db, null);
         regroup(session);
       },
       options,

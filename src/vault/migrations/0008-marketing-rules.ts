@@ -4,7 +4,7 @@
 //   an optional Companies House number or note in `detail_ct`. A company is found by the blind index of its name.
 // - soft opt-ins per person (PECR reg. 22(3)): the channels, when, in what context (a sale or negotiations), and in
 //   `detail_ct` the products or services and how the chance to refuse was given.
-// - TPS/CTPS screenings (PECR reg. 21, 21B): when a list was screened against and its version; recorded, not fetched.
+// - TPS/CTPS screenings (PECR reg. 21(1)(b), 21(4)): when a list was screened against and its version; recorded, not fetched.
 // - a consent record may be explicit (UK GDPR Art. 9(2)(a)): the only per-person ground for special-category data in
 //   marketing besides data manifestly made public by the person.
 import type { Migration } from './types.js';
