@@ -35,6 +35,8 @@ export interface ExportableContact {
   consents?: readonly { purpose: Purpose; channels: readonly ContactChannel[]; explicit?: boolean }[];
   /** Where the contact's special-category hints were found again (src/export/special-category-export.ts). */
   hintsFound?: SpecialCategoryFacts['hintsFound'];
+  /** False for a contact from an address book a member uploaded: Art. 9(2)(e) cannot hold for what is there. */
+  ownProfile?: boolean;
   /** Whether the person has been told (Art. 14) or is exempt; left out, they have not been told. */
   noticeGiven?: boolean;
   /** The subscriber type a person confirmed for the contact or its company (PECR reg. 2); left out, only the inference counts. */

@@ -20,6 +20,8 @@ export interface SpecialCategoryFacts {
    * columns). Left out, none were found: a hint without a condition then leaves the person out.
    */
   hintsFound?: { position: readonly string[]; elsewhere: readonly string[] };
+  /** False for a contact from the address book a member uploaded (not the person's own profile): Art. 9(2)(e) cannot hold. */
+  ownProfile?: boolean;
 }
 
 /** 'ok': nothing to hold back; 'withhold-position': the Job Title cell is left empty; 'exclude': the person is left out. */
@@ -30,7 +32,7 @@ export const SPECIAL_CATEGORY_EXCLUSION = 'special-category-without-condition' s
 /** UK GDPR Art. 9(1)-(2), Art. 10: what this export does with the contact's hints under its group's policy. */
 export function specialCategoryFate(c: SpecialCategoryFacts, policy: GroupPolicy, purpose: Purpose, directMarketing: boolean): SpecialCategoryFate {
   const explicit = (c.consents ?? []).some((k) => k.purpose === purpose && k.explicit === true);
-  const uncovered = uncoveredCategories(policy, c.contact.specialCategories, explicit, directMarketing);
+  const uncovered = uncoveredCategories(policy, c.contact.specialCategories, explicit, directMarketing, c.ownProfile !== false);
   if (uncovered.length === 0) return 'ok';
   const position = new Set(c.hintsFound?.position ?? []);
   const elsewhere = new Set(c.hintsFound?.elsewhere ?? []);

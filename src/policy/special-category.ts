@@ -66,13 +66,19 @@ function art10Holds(policy: GroupPolicy, marketingUse: boolean): boolean {
  * unless the group's Art. 9(2) condition fits its purpose and is complete, and for (a) only with this person's own
  * live explicit consent for the purpose (`explicitConsent`); criminal offences unless an Art. 10 authority with its
  * policy document is recorded and the use is not marketing. An export declared direct marketing (`directMarketing`)
- * is judged as marketing whatever the group's purpose. No policy (quarantine): every category.
+ * is judged as marketing whatever the group's purpose. `ownProfile` is false for a contact from the address book a
+ * member uploaded to LinkedIn: what is there was typed by the member, not made public by the person, so (e) does not
+ * hold for them. No policy (quarantine): every category.
  */
-export function uncoveredCategories(policy: GroupPolicy | null, categories: readonly string[], explicitConsent: boolean, directMarketing = false): string[] {
+export function uncoveredCategories(policy: GroupPolicy | null, categories: readonly string[], explicitConsent: boolean, directMarketing = false, ownProfile = true): string[] {
   if (categories.length === 0) return [];
   if (policy === null) return [...categories];
   const marketingUse = directMarketing || isMarketingPurpose(policy.purpose);
-  const art9 = art9Holds(policy, marketingUse) && (policy.art9Condition !== 'explicit-consent' || explicitConsent);
+  const art9 =
+    art9Holds(policy, marketingUse) &&
+    (policy.art9Condition !== 'explicit-consent' || explicitConsent) &&
+    // (e) covers what the person made public themselves: their own profile, not an address book a member uploaded.
+    (policy.art9Condition !== 'made-public-by-data-subject' || ownProfile);
   const art10 = art10Holds(policy, marketingUse);
   return categories.filter((k) => (k === CRIMINAL ? !art10 : !art9));
 }

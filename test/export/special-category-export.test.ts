@@ -101,6 +101,16 @@ describe('the CRM export withholds a revealing job title without a valid conditi
   });
 });
 
+describe('data made public by the person (UK GDPR Art. 9(2)(e)) is their own profile, not an uploaded address book', () => {
+  it('keeps the job title of a connection under (e), and withholds that of someone from an address book a member uploaded', () => {
+    const connection = person(li(MADE_PUBLIC), REP, inTitle);
+    const addressBook = person(li(MADE_PUBLIC), REP, { ...inTitle, ownProfile: false });
+    const result = exported([connection, addressBook]);
+    expect(parseCsvRecords(result.csv).map((r) => r['Job Title'])).toEqual([REP.position, '']);
+    expect(result.fieldsWithheld).toEqual([{ id: addressBook.id, field: 'position', reason: 'special-category-without-condition' }]);
+  });
+});
+
 describe('the CRM export and criminal-offence data (UK GDPR Art. 10)', () => {
   const crime = { position: 'Ex-offender mentor', specialCategories: ['criminal-offences'] };
   const hints = { hintsFound: { position: ['criminal-offences'], elsewhere: [] } };

@@ -176,7 +176,7 @@ export async function commitImport(
           }
           if (!(groupId && withPolicy.has(groupId))) report.quarantined++;
           const policy = groupId ? policies.get(groupId) : undefined;
-          if (policy && uncoveredCategories(policy, stored.specialCategories, explicit(id, policy.purpose)).length > 0) {
+          if (policy && uncoveredCategories(policy, stored.specialCategories, explicit(id, policy.purpose), false, info.kind !== 'linkedin-imported-contacts').length > 0) {
             report.specialCategoryLines.push(r.line);
             flagged.set(groupId!, (flagged.get(groupId!) ?? 0) + 1);
           }

@@ -54,6 +54,7 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
     // reaches the person, and Art. 14(3)(b) wants them told at that first communication (only "already informed",
     // Art. 14(5)(a), holds then).
     const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !directMarketing || n.exemption === 'already-informed');
+    const importKinds = new Map((session.db.prepare('SELECT id, kind FROM imports').all() as { id: string; kind: string }[]).map((r) => [r.id, r.kind]));
     const contacts: ExportableContact[] = [];
     for (const row of session.contacts.all()) {
       const contact = session.contacts.open(row);
@@ -72,6 +73,7 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
         suppressedPurposes: withdrawn(ix, name),
         consents: consents.get(row.id) ?? [],
         hintsFound: hintsFound(contact),
+        ownProfile: importKinds.get(row.import_id) !== 'linkedin-imported-contacts',
         noticeGiven: told(notice),
         subscriberConfirmed: confirmation(row, contact),
         softOptIns: [...(softOptIns.get(row.id) ?? [])],
