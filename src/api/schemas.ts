@@ -162,7 +162,7 @@ export const MeasuredSchema = z.object({
 
 /** A stored policy: its rule, why this period (null: set before schema 7), and both in words. */
 export const RetentionPolicyViewSchema = z.object({ policy: RetentionRuleSchema, rationale: z.string().nullable(), description: z.string() });
-/** The vault's default retention; `notBefore`: the grace an upgraded vault gave its contacts (null for none). */
+/** The vault's default retention; `notBefore`: 9999-12-31 while an upgraded vault waits for an admin to confirm it (null for none). */
 export const DefaultRetentionViewSchema = DefaultRetentionSchema.extend({ notBefore: z.string().nullable(), description: z.string() });
 export const RetentionScopeSchema = z.union([z.object({ groupId: id }).strict(), z.object({ basis: z.enum(LAWFUL_BASES) }).strict()]);
 

@@ -5,8 +5,9 @@
 // An existing vault (one with members) gets the app's default, 24 months from the last review: until then its
 // contacts with a basis and no policy had no due date at all. Computing their dates needs the connection dates, which
 // are encrypted, so a vault holding contacts is marked 'default_retention_pending' and the first unlock by a member
-// recomputes every due date (src/app/use-cases/carry-over.ts), with a grace of 30 days so that the upgrade itself
-// makes nobody due without warning. A new vault is empty here: Vault.create writes the default it was given.
+// recomputes every due date (src/app/use-cases/carry-over.ts); a default nobody confirmed makes none of those people
+// due until an admin confirms it (retention default, measured). A new vault is empty here: Vault.create writes the
+// default it was given.
 import type { Migration } from './types.js';
 
 export const retentionDefault: Migration = {
