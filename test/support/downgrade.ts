@@ -2,6 +2,8 @@
 // the tests that open an old vault with today's app (test/vault/carry-over-migration.test.ts,
 // test/vault/audit-chain.test.ts). A new migration adds its undo here.
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Channel, Request, Response } from '../../src/api/contract.js';
 import { PASSPHRASE } from './vault.js';
@@ -41,6 +43,14 @@ export const DOWNGRADE: Record<number, string> = {
   2: `DROP TABLE legal_holds; DROP TABLE destruction_tokens; DROP TABLE certificates; DROP TABLE retention_policies;
       ALTER TABLE contacts DROP COLUMN last_review_at;`,
 };
+
+/** A copy of the vault at `original` (at the latest schema), taken back to schema `version`: its path, in `tmp`. */
+export function copyAtSchema(original: string, tmp: { path(name: string): string }, version: number): string {
+  const path = tmp.path(`schema-${version}-${randomUUID()}.vault`);
+  copyFileSync(original, path);
+  downgrade(path, version);
+  return path;
+}
 
 /** Take the vault file at `path` (at the latest schema) back to schema `version`, in place. */
 export function downgrade(path: string, version: number): void {

@@ -4,31 +4,21 @@
 // through the router, taken back to schema N by undoing each later migration on a copy, then opened and unlocked
 // by today's app.
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/api/router.js';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { AppService } from '../../src/app/app-service.js';
-import { downgrade, ranOnceAcrossUnlocks } from '../support/downgrade.js';
+import { copyAtSchema, ranOnceAcrossUnlocks } from '../support/downgrade.js';
+import { routedClients } from '../support/router-vault.js';
 import { fixture, HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { PASSPHRASE } from '../support/vault.js';
 
 const tmp = scratch();
 const ORIGINAL = tmp.path('schema-6-original.vault');
 const MEMBER = 'Olu Owner';
 let clock = new Date('2026-01-05T10:00:00Z');
 
-function client() {
-  const service = new AppService({ kdf: TEST_KDF, now: () => clock });
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  return { service, call };
-}
+const clients = routedClients();
+/** A client of a service on the test's clock (closed after each test, or by the test). */
+const client = () => clients.client(() => clock);
 
 /** The fixture's people state union and party roles on their profiles: the groups record an Art. 9(2) condition. */
 const MADE_PUBLIC = { art9Condition: 'made-public-by-data-subject', art9Justification: 'They state these roles publicly on their own LinkedIn profiles', art9MadePublicWhere: 'The headlines of their own LinkedIn profiles' };
@@ -54,12 +44,7 @@ const LI_POLICY = {
   art14Notice: { status: 'sent', date: '2026-01-15', method: 'Letter with our privacy notice' },
 };
 
-function atSchema(version: number): string {
-  const path = tmp.path(`schema-${version}-${Math.random().toString(36).slice(2)}.vault`);
-  copyFileSync(ORIGINAL, path);
-  downgrade(path, version);
-  return path;
-}
+const atSchema = (version: number): string => copyAtSchema(ORIGINAL, tmp, version);
 
 const ids = { consentGroup: '', liGroup: '' };
 

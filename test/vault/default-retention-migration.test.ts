@@ -4,16 +4,13 @@
 // no rationale and say so. Tested from every earlier schema: a vault filled through the router, taken back to schema
 // N by undoing each later migration on a copy (test/support/downgrade.ts), then unlocked by today's app.
 import Database from 'better-sqlite3';
-import { copyFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRouter } from '../../src/api/router.js';
-import type { Channel, Request, Response } from '../../src/api/contract.js';
-import { AppService } from '../../src/app/app-service.js';
 import { migrate } from '../../src/vault/migrations/migration.js';
-import { downgrade, ranOnceAcrossUnlocks } from '../support/downgrade.js';
+import { copyAtSchema, ranOnceAcrossUnlocks } from '../support/downgrade.js';
+import { routedClients } from '../support/router-vault.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
-import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
+import { PASSPHRASE } from '../support/vault.js';
 
 const tmp = scratch();
 const ORIGINAL = tmp.path('schema-7-original.vault');
@@ -21,26 +18,14 @@ const MEMBER = 'Olu Owner';
 let clock = new Date('2026-12-01T10:00:00Z');
 const RATIONALE = 'Our meetup seasons run for a year at most';
 
-function client() {
-  const service = new AppService({ kdf: TEST_KDF, now: () => clock });
-  const route = createRouter(service);
-  const call = async <C extends Channel>(channel: C, request: Request<C>): Promise<Response<C>> => {
-    const result = await route(channel, request);
-    if (!result.ok) throw new Error(`${channel}: ${result.code}: ${result.message}`);
-    return result.value as Response<C>;
-  };
-  return { service, call };
-}
+const clients = routedClients();
+/** A client of a service on the test's clock (closed after each test, or by the test). */
+const client = () => clients.client(() => clock);
 
 const row = (first: string, last: string, email: string, company: string) =>
   `${first},${last},https://www.linkedin.com/in/${first.toLowerCase()}-${last.toLowerCase()},${email},${company},Engineer,10 Dec 2019`;
 
-function atSchema(version: number): string {
-  const path = tmp.path(`schema-${version}-${Math.random().toString(36).slice(2)}.vault`);
-  copyFileSync(ORIGINAL, path);
-  downgrade(path, version);
-  return path;
-}
+const atSchema = (version: number): string => copyAtSchema(ORIGINAL, tmp, version);
 
 const ids = { meetups: '', partners: '' };
 

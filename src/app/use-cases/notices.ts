@@ -15,7 +15,7 @@ import { ServiceError } from '../../shared/errors.js';
 import type { ContactChannel, SourceKind } from '../../shared/vocabulary.js';
 import type { StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
-import { firstDisclosures, noticeSubjects, type NoticeSubject } from '../../vault/notices-repo.js';
+import { firstDisclosures, noticeSubjects, type NoticeRecord, type NoticeSubject } from '../../vault/notices-repo.js';
 import type { Session } from '../../vault/session.js';
 import { sourceKindOf, STORED_CATEGORIES } from './art30.js';
 
@@ -198,6 +198,12 @@ function reachableBy(session: Session, subjects: readonly NoticeSubject[], chann
   });
 }
 
+/** Record the same notice for each person of a batch, as recorded now by this member (never a carry-over). */
+function record(session: Session, people: readonly NoticeSubject[], notice: Omit<NoticeRecord, 'contactId' | 'carriedOver' | 'confirmed'>): void {
+  const recordedAt = session.vault.now().toISOString();
+  for (const p of people) session.notices.put({ ...notice, contactId: p.contactId, carriedOver: false, recordedAt, recordedBy: session.memberId });
+}
+
 /**
  * Record that a batch was sent the notice (Art. 14(1)-(3)): date, version and channel, per person. Skipped, and still
  * due: people whose data we obtained after that day, and people whose record holds no address for the channel.
@@ -208,23 +214,7 @@ export function markNoticesSent(session: Session, request: ValidRequest<'notices
     const { subjects, details } = targetSubjects(session, request.target);
     const covered = reachableBy(session, heldBy(subjects, request.sentOn).covered, request.channel);
     const skipped = subjects.length - covered.length;
-    const at = session.vault.now().toISOString();
-    for (const s of covered) {
-      session.notices.put({
-        contactId: s.contactId,
-        status: 'sent',
-        day: request.sentOn,
-        channel: request.channel,
-        exemption: null,
-        version: request.version,
-        dpiaReference: null,
-        reason: null,
-        publishedAt: null,
-        carriedOver: false,
-        recordedAt: at,
-        recordedBy: session.memberId,
-      });
-    }
+    record(session, covered, { status: 'sent', day: request.sentOn, channel: request.channel, exemption: null, version: request.version, dpiaReference: null, reason: null, publishedAt: null });
     return { value: { marked: covered.length, skipped }, details: { ...details, contacts: subjects.length, notices: covered.length, skipped } };
   });
 }
@@ -243,23 +233,16 @@ export function exemptNotices(session: Session, request: ValidRequest<'notices.e
     const told = (id: string) => records.get(id)?.status === 'sent' && records.get(id)?.counts === true;
     const covered = held.covered.filter((s) => !told(s.contactId));
     const skipped = held.skipped + (held.covered.length - covered.length);
-    const at = session.vault.now().toISOString();
-    for (const s of covered) {
-      session.notices.put({
-        contactId: s.contactId,
-        status: 'exempt',
-        day: request.decidedOn,
-        channel: null,
-        exemption: request.ground,
-        version: null,
-        dpiaReference: request.dpiaReference ?? null,
-        reason: request.reason,
-        publishedAt: request.publishedAt ?? null,
-        carriedOver: false,
-        recordedAt: at,
-        recordedBy: session.memberId,
-      });
-    }
+    record(session, covered, {
+      status: 'exempt',
+      day: request.decidedOn,
+      channel: null,
+      exemption: request.ground,
+      version: null,
+      dpiaReference: request.dpiaReference ?? null,
+      reason: request.reason,
+      publishedAt: request.publishedAt ?? null,
+    });
     return { value: { marked: covered.length, skipped }, details: { ...details, contacts: subjects.length, notices: covered.length, skipped, ground: request.ground } };
   });
 }
