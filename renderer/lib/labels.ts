@@ -138,7 +138,7 @@ export const RULE_EMAIL_KIND_LABELS: Record<EmailKind, string> = {
 export const STRIP_LABELS: Record<Strippable, string> = {
   'phone-number': 'Strip phone numbers written into names, companies and job titles',
   'email-address': 'Strip email addresses written into names, companies and job titles',
-  'special-category': 'Strip special-category hints (health, religion, politics, union membership, criminal records)',
+  'special-category': 'Strip special-category hints (health, religion, politics, union membership, criminal records): the whole phrase that carries one',
 };
 
 /** A lawful basis in short ('Legitimate interests'); 'No lawful basis' for none. */

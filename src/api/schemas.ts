@@ -111,6 +111,8 @@ export const ContactViewSchema = z.object({
   position: z.string(),
   connectedOn: z.string().nullable(),
   specialCategories: z.array(z.string()),
+  /** Categories of hints stripped at import (the words are not kept). */
+  strippedCategories: z.array(z.string()),
   soleTrader: z.boolean(),
   extra: z.record(z.string(), z.string()),
   source: z.object({ importId: z.string(), line: z.number() }),

@@ -1,7 +1,8 @@
-// What hides inside one cell: addresses and numbers in free text, special-category hints, spreadsheet formulas.
+// What hides inside one cell: addresses and numbers in free text, spreadsheet formulas, sole traders. Special-category
+// hints have a directory of their own (src/classify/special-category/).
 // Each scanner has a cheap pre-filter so that a million ordinary cells cost almost nothing.
 import { PhoneNumberMatcher, type CountryCode } from 'libphonenumber-js';
-import { SPECIAL_CATEGORY_TERMS, type SpecialCategory } from './special-category-lexicon.js';
+import { numberStarts, whyNotAPhone } from './not-a-phone.js';
 
 export interface Span {
   start: number;
@@ -47,50 +48,32 @@ function hasSevenDigits(text: string): boolean {
 
 /**
  * Phone numbers in free text, found by libphonenumber-js. Leniency "possible" (right length for the country)
- * rather than "valid": a number in a reserved or unknown range is still a phone number someone wrote down.
+ * rather than "valid": a number in a reserved or unknown range is still a phone number someone wrote down. Numbers
+ * that merely have a phone number's length (years, standards, versions, dates, amounts) are dropped: not-a-phone.ts.
  */
 export function findPhonesInText(text: string, defaultCountry: CountryCode): (Span & { country: string })[] {
   if (!hasSevenDigits(text) || !PHONE_PREFILTER.test(text)) return NONE;
   // `leniency` is supported at run time but missing from the package's types.
   const options = { defaultCountry, v2: true, leniency: 'POSSIBLE' } as { defaultCountry: CountryCode; v2: true };
-  const matcher = new PhoneNumberMatcher(text, options);
   const found: (Span & { country: string })[] = [];
-  while (matcher.hasNext()) {
-    const m = matcher.next()!;
-    found.push({ start: m.startsAt, end: m.endsAt, country: m.number.country ?? `+${m.number.countryCallingCode}` });
+  // Each part on its own where one number follows another ("since 2019 07700 900123"); see not-a-phone.ts.
+  const starts = numberStarts(text);
+  for (let part = 0; part <= starts.length; part++) {
+    const from = part === 0 ? 0 : starts[part - 1]!;
+    const to = part === starts.length ? text.length : starts[part]!;
+    const matcher = new PhoneNumberMatcher(to - from === text.length ? text : text.slice(from, to), options);
+    while (matcher.hasNext()) {
+      const m = matcher.next()!;
+      let start = from + m.startsAt;
+      const end = from + m.endsAt;
+      // libphonenumber takes an opening bracket along even when the number closes none: "CTO (07700 900123)".
+      if (text[start] === '(' && !text.slice(start, end).includes(')')) start++;
+      // Years, standards, versions, dates, amounts and registered numbers have a phone number's length.
+      if (whyNotAPhone(text, start, end) !== undefined) continue;
+      found.push({ start, end, country: m.number.country ?? `+${m.number.countryCallingCode}` });
+    }
   }
   return found;
-}
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TERMS = new Map<string, { term: string; category: SpecialCategory }>();
-for (const [category, terms] of Object.entries(SPECIAL_CATEGORY_TERMS) as [SpecialCategory, string[]][]) {
-  for (const term of terms) TERMS.set(term, { term, category });
-}
-// Longest terms first, so "lgbtq+" wins over "lgbt". Whole words only ("Christiansen" is not "christian"): \b
-// starts the match (V8 runs this form several times faster than a Unicode lookbehind) and the end is checked by hand.
-const SPECIAL = new RegExp(`\\b(?:${[...TERMS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})`, 'gi');
-const WORD_CHAR = /[\p{L}\p{N}+]/u;
-
-export interface SpecialCategoryHint extends Span {
-  category: SpecialCategory;
-  term: string;
-}
-
-/** Hints of Art. 9/10 data, at most one per category and cell. */
-export function findSpecialCategoryHints(text: string): SpecialCategoryHint[] {
-  SPECIAL.lastIndex = 0;
-  let m = SPECIAL.exec(text);
-  if (!m) return NONE;
-  const hints: SpecialCategoryHint[] = [];
-  for (; m; m = SPECIAL.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
-    // The lexicon's own string, not a slice of the cell.
-    const { term, category } = TERMS.get(m[0].toLowerCase())!;
-    if (!hints.some((h) => h.category === category)) hints.push({ category, term, start: m.index, end });
-  }
-  return hints;
 }
 
 /**

@@ -1,5 +1,5 @@
 // The kinds of thing a sanitizer must notice in a cell or a record, and the sentence that tells a person why.
-import type { SpecialCategory } from './special-category-lexicon.js';
+import type { SpecialCategory } from './special-category/categories.js';
 
 import { FINDING_KINDS, type FindingKind } from '../shared/vocabulary.js';
 

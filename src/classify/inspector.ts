@@ -8,7 +8,7 @@ import { detach, isFormula } from './cell-scanners.js';
 import { DuplicateIndex, type Duplicate } from './duplicate-index.js';
 import { mailboxKind } from './free-mail.js';
 import type { Finding } from './findings.js';
-import { SPECIAL_CATEGORY_LABELS } from './special-category-lexicon.js';
+import { SPECIAL_CATEGORY_LABELS } from './special-category/categories.js';
 import { TextScanCache, type TextScan } from './text-scan.js';
 
 export interface InspectorOptions {
@@ -192,13 +192,16 @@ export class Inspector {
     for (const p of scan.phones) {
       findings.push({ line, column, kind: 'phone-number', detail: `a phone number (${p.country}) inside ${column}`, start: p.start, end: p.end });
     }
-    for (const h of scan.hints) {
+    for (let i = 0; i < scan.hints.length; i++) {
+      const h = scan.hints[i]!;
+      // One finding per category and cell: a second clause about the same faith adds nothing for a reviewer.
+      if (scan.hints.findIndex((o) => o.category === h.category) !== i) continue;
       findings.push({
         line,
         column,
         kind: 'special-category',
         category: h.category,
-        detail: `"${h.term}" may reveal ${SPECIAL_CATEGORY_LABELS[h.category]}: for a person to review`,
+        detail: `${h.reason}: may reveal ${SPECIAL_CATEGORY_LABELS[h.category]}; for a person to review`,
         start: h.start,
         end: h.end,
       });

@@ -6,11 +6,10 @@ import {
   detach,
   findEmailsInText,
   findPhonesInText,
-  findSpecialCategoryHints,
   isSoleTrader,
-  type SpecialCategoryHint,
   type Span,
 } from './cell-scanners.js';
+import { findSpecialCategoryHints, type SpecialCategoryHint } from './special-category/detect.js';
 
 export interface TextScan {
   emails: (Span & { domain: string })[];

@@ -1,7 +1,9 @@
 // `contact-sanitizer contacts [list|show <id>]`: read contacts back; `review`: mark them reviewed (data owners and
 // admins).
 import type { Command } from 'commander';
+import type { Response } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
+import { specialCategoryHintsText } from '../shared/special-category-hints.js';
 import { listOption } from './list-option.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
@@ -22,7 +24,7 @@ export function registerContacts(program: Command): void {
     .description('Show everything held about one contact.')
     .action(async (id: string, opts: VaultOptions) => {
       const c = await withVault(opts, (call) => call('contacts.show', { contactId: id }));
-      await print(opts, c, () => JSON.stringify(c, null, 2));
+      await print(opts, c, () => contactText(c));
     });
 
   command(program, 'review', ['contacts.review'])
@@ -35,4 +37,33 @@ export function registerContacts(program: Command): void {
       const result = await withVault(opts, (call) => call('contacts.review', target));
       await print(opts, result, () => `Marked ${result.reviewed} contact(s) reviewed at ${result.reviewedAt}; their due dates were computed again.`);
     });
+}
+
+/** One field a line, as the text of an imported cell allows: a line break reads as " / ", no control character is printed. */
+// eslint-disable-next-line no-control-regex
+const oneLine = (value: string): string => value.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' / ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+
+/** Everything held about one contact, "Label: value" a line, in the order of the desktop's contact detail. */
+function contactText(c: Response<'contacts.show'>): string {
+  const lines: [string, string][] = [
+    ['Contact id', c.id],
+    ['First name', c.firstName || '—'],
+    ['Last name', c.lastName || '—'],
+    ['Email', c.email ? `${c.email} (${c.emailKind})` : '—'],
+    ['Profile', c.profileUrl ?? '—'],
+    ['Company', c.company || '—'],
+    ['Position', c.position || '—'],
+    ['Connected on', c.connectedOn ?? '—'],
+    ['Sole trader', c.soleTrader ? 'yes (an individual subscriber under PECR)' : 'no'],
+    ['Special-category hints', specialCategoryHintsText(c)],
+    ...Object.entries(c.extra).map(([column, value]): [string, string] => [`Other (${column})`, value || '—']),
+    ['Group', c.groupId ?? 'none'],
+    ['Status', c.usable ? 'usable' : 'quarantined: may not be used or exported'],
+    ['Legal hold', c.legalHold ? 'yes' : 'no'],
+    ['Destroyed on', c.legalHold ? 'never while under legal hold' : (c.expiresAt ?? 'none recorded yet')],
+    ['Source', `line ${c.source.line} of import ${c.source.importId}`],
+    ['Added', c.createdAt],
+    ['Updated', c.updatedAt],
+  ];
+  return lines.map(([label, value]) => `${oneLine(label)}: ${oneLine(value)}`).join('\n');
 }

@@ -2,6 +2,7 @@
 // it, how long it is kept, where it came from and their rights. Pure: the vault decrypts and calls.
 import type { GroupPolicy, Purpose } from '../policy/lawful-basis.js';
 import type { StoredContact } from '../shared/domain.js';
+import { specialCategoryHintsText } from '../shared/special-category-hints.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, evidenceSummary, PURPOSE_WORDS, SOURCE_WORDS } from './labels.js';
 import { rightsFor } from './rights.js';
@@ -91,7 +92,8 @@ function personalDataItems(c: StoredContact): [string, string][] {
     ['LinkedIn profile URL', c.profileUrl ?? ''],
     ['Connected on', c.connectedOn ?? ''],
     ['Self-employed or sole trader', c.soleTrader ? 'yes' : 'no'],
-    ['Possible special-category hints in the data kept', c.specialCategories.join('; ')],
+    // A hint stripped at import is named by its category, so the person learns it was seen and not kept.
+    ['Possible special-category hints in the data kept', specialCategoryHintsText(c)],
     ...Object.entries(c.extra).map(([column, value]): [string, string] => [`Other: ${column}`, value]),
   ];
 }
@@ -129,6 +131,7 @@ export function subjectAccessJson(d: SubjectAccessData): string {
       connectedOn: c.connectedOn,
       soleTrader: c.soleTrader,
       specialCategories: c.specialCategories,
+      strippedCategories: c.strippedCategories,
       extra: c.extra,
       group: d.groupLabel,
     },

@@ -12,6 +12,11 @@ export interface StoredContact {
   connectedOn: string | null;
   /** Art. 9/10 categories hinted at in what was kept (stripped hints are not listed). */
   specialCategories: string[];
+  /**
+   * Art. 9/10 categories whose hints the importer stripped out before storing (sorted, each once): the categories
+   * only, never the words removed. Contacts stored before this field existed read as [] (ContactsRepo.open).
+   */
+  strippedCategories: string[];
   soleTrader: boolean;
   /** Columns LinkedIn does not write, kept unless dropped. */
   extra: Record<string, string>;

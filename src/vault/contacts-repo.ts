@@ -187,7 +187,9 @@ export class ContactsRepo {
 
   /** Decrypt a row: an IntegrityError if the blob was changed or moved from another row. */
   open(row: ContactRow): StoredContact {
-    return JSON.parse(this.cipher.decrypt(row.data_ct, row.id)) as StoredContact;
+    const data = JSON.parse(this.cipher.decrypt(row.data_ct, row.id)) as Partial<StoredContact>;
+    // The blob has no schema version: a field added later gets its default here, for rows written before it.
+    return { ...data, strippedCategories: data.strippedCategories ?? [] } as StoredContact;
   }
 
   all(): IterableIterator<ContactRow> {

@@ -1,10 +1,13 @@
 // The importer's minimisation choices (Art. 5(1)(c)), applied before anything is encrypted: whole columns
-// dropped, and flagged fragments (a phone number or email inside Position, a special-category hint) cut out.
+// dropped, and flagged fragments cut out: a phone number or email inside Position, and the whole clause of a
+// special-category hint (src/vault/strip-special-category.ts).
 import { z } from 'zod';
 import type { Finding } from '../classify/findings.js';
 import type { Contact } from '../import/contact.js';
 import type { ColumnBinding } from '../import/formats.js';
 import type { StoredContact } from './contacts-repo.js';
+import { cutSpans, type Span } from './cut-spans.js';
+import { stripSpecialCategory } from './strip-special-category.js';
 
 import { ON_DUPLICATE, STRIPPABLE } from '../shared/vocabulary.js';
 
@@ -24,17 +27,6 @@ export const CommitChoicesSchema = z.object({
 });
 export type CommitChoices = z.infer<typeof CommitChoicesSchema>;
 
-/** Remove spans from a cell and tidy what they leave behind: empty brackets, dangling separators, double spaces. */
-export function cutSpans(text: string, spans: { start: number; end: number }[]): string {
-  let out = text;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + out.slice(s.end);
-  return out
-    .replace(/[([{]\s*(?:[\w-]+:)?\s*[)\]}]/g, '')
-    .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s|,;:/-]+|[\s|,;:/-]+$/g, '')
-    .trim();
-}
-
 export interface Minimised {
   stored: Omit<StoredContact, 'source'>;
   fragmentsStripped: number;
@@ -46,12 +38,24 @@ export function minimise(contact: Contact, findings: Finding[], columns: ColumnB
   const roleOf = new Map(columns.map((c) => [c.header, c.role]));
   const keep = (role: string) => !columns.some((c) => c.role === role && dropped.has(c.header));
   let fragmentsStripped = 0;
+  const stripped = new Set<string>();
+  // A cell with what the importer chose to strip cut out of it; null when nothing is to be cut.
+  const cut = (header: string, raw: string): string | null => {
+    const flagged = findings.filter((f) => f.column === header && strip.has(f.kind));
+    const fragments = flagged.filter((f) => f.kind !== 'special-category' && f.start !== undefined && f.end !== undefined) as Span[];
+    if (flagged.some((f) => f.kind === 'special-category')) {
+      const r = stripSpecialCategory(raw, fragments);
+      for (const c of r.categories) stripped.add(c);
+      fragmentsStripped += fragments.length + r.hints;
+      return r.value.normalize('NFC');
+    }
+    if (fragments.length === 0) return null;
+    fragmentsStripped += fragments.length;
+    return cutSpans(raw, fragments).normalize('NFC');
+  };
   const cleaned = (role: 'company' | 'position', value: string): string => {
     const header = columns.find((c) => c.role === role)?.header;
-    const spans = findings.filter((f) => f.column === header && strip.has(f.kind) && f.start !== undefined && f.end !== undefined) as { start: number; end: number }[];
-    if (spans.length === 0) return value;
-    fragmentsStripped += spans.length;
-    return cutSpans(contact.raw[header!] ?? '', spans).normalize('NFC');
+    return header === undefined ? value : (cut(header, contact.raw[header] ?? '') ?? value);
   };
   const specialCategories = [
     ...new Set(
@@ -63,19 +67,24 @@ export function minimise(contact: Contact, findings: Finding[], columns: ColumnB
   const soleTrader = findings.some((f) => f.kind === 'sole-trader' && f.column !== null && !dropped.has(f.column));
   const extra: Record<string, string> = {};
   for (const [header, value] of Object.entries(contact.raw)) {
-    if (roleOf.get(header) === 'unknown' && !dropped.has(header) && value.trim()) extra[header] = value.trim();
+    if (roleOf.get(header) !== 'unknown' || dropped.has(header) || !value.trim()) continue;
+    const kept = cut(header, value) ?? value.trim();
+    if (kept) extra[header] = kept;
   }
   const email = keep('email') && contact.email?.valid ? contact.email.value : null;
+  const company = keep('company') ? cleaned('company', contact.company) : '';
+  const position = keep('position') ? cleaned('position', contact.position) : '';
   return {
     stored: {
       firstName: keep('first-name') ? contact.firstName : '',
       lastName: keep('last-name') ? contact.lastName : '',
       profileUrl: keep('profile-url') ? contact.profileUrl : null,
       email,
-      company: keep('company') ? cleaned('company', contact.company) : '',
-      position: keep('position') ? cleaned('position', contact.position) : '',
+      company,
+      position,
       connectedOn: keep('connected-on') ? contact.connectedOn : null,
       specialCategories,
+      strippedCategories: [...stripped].sort(),
       soleTrader,
       extra,
     },

@@ -15,7 +15,7 @@ const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@anal
 /** A trade-union hint in his job title. */
 const CHARLES = 'Charles,Babbage,https://www.linkedin.com/in/charles-babbage-1791,charles@analytical-engines.example,Analytical Engines Ltd,Union rep and Inventor,11 Dec 2019';
 /** A health hint in her job title. */
-const MARY = 'Mary,Somerville,https://www.linkedin.com/in/mary-somerville-1780,mary@analytical-engines.example,Analytical Engines Ltd,Diabetes UK ambassador,12 Dec 2019';
+const MARY = 'Mary,Somerville,https://www.linkedin.com/in/mary-somerville-1780,mary@analytical-engines.example,Analytical Engines Ltd,Living with type 1 diabetes,12 Dec 2019';
 
 const PROSPECTING = { basis: 'legitimate-interests', purpose: 'prospecting', purposeDescription: 'Offering our engines to the people we met.', evidence: LIA };
 const MADE_PUBLIC = {
@@ -137,7 +137,7 @@ describe('the check runs at every import into a group and at every export (UK GD
     // Mary's hint sits in a column LinkedIn does not write: the export cannot withhold it field by field.
     const later = await c.call('import.commit', {
       path: tmp.write(
-        [`${HEADER},Notes`, `${CHARLES},`, `${MARY.replace('Diabetes UK ambassador', 'Mathematician')},Diagnosed with diabetes in 2019`, ''].join('\n'),
+        [`${HEADER},Notes`, `${CHARLES},`, `${MARY.replace('Living with type 1 diabetes', 'Mathematician')},Diagnosed with diabetes in 2019`, ''].join('\n'),
       ),
       choices: {},
     });

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
-import { fixture, scratch } from '../support/fixtures.js';
+import { fixture, HEADER, scratch } from '../support/fixtures.js';
 import { PASSPHRASE } from '../support/vault.js';
 import { startApp, type App } from './harness.js';
 
@@ -250,6 +250,23 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await accessible('13-contacts-30000');
     page.setDefaultTimeout(15_000);
   }, 180_000);
+
+  it('says in the contact detail which special-category hints were stripped at import', async () => {
+    await byTestId('nav-import').click();
+    await byTestId('import-path').fill(tmp.write([HEADER, 'Zebedee,Quokka,https://www.linkedin.com/in/zebedee-quokka,,IBM,Living with multiple sclerosis | accessibility advocate,04 Aug 2020', ''].join('\n'), 'stripped.csv'));
+    await byTestId('preview-button').click();
+    await expect.poll(() => byTestId('strip-special-category').isChecked()).toBe(true);
+    await byTestId('commit-button').click();
+    await byTestId('commit-summary').waitFor({ timeout: 20_000 });
+    await byTestId('nav-contacts').click();
+    await byTestId('contacts-table').waitFor();
+    await byTestId('contacts-search').fill('Quokka');
+    await page.getByTestId('contact-row').first().click();
+    await byTestId('contact-detail').waitFor();
+    await expect.poll(() => byTestId('detail-special-categories').textContent()).toBe('stripped (health)');
+    await byTestId('close-detail').click();
+    await byTestId('contacts-search').fill('');
+  });
 
   it('verifies the audit log', async () => {
     await byTestId('nav-audit').click();

@@ -40,6 +40,7 @@ export function storedContact(overrides: Partial<StoredContact> = {}): StoredCon
     position: 'Head of Sales',
     connectedOn: '2020-06-15',
     specialCategories: [],
+    strippedCategories: [],
     soleTrader: false,
     extra: {},
     source: { importId: 'imp-1', line: next + 1 },

@@ -73,13 +73,13 @@ describe('the CRM export withholds a revealing job title without a valid conditi
 
   it('under (a), writes the job title out only for the people with their own explicit consent (Art. 9(2)(a))', () => {
     const p = policy('consent', { purpose: 'prospecting', ...EXPLICIT });
-    const health = { position: 'Diabetes UK ambassador', specialCategories: ['health'] };
+    const health = { position: 'Living with type 1 diabetes', specialCategories: ['health'] };
     const hints = { hintsFound: { position: ['health'], elsewhere: [] } };
     const withExplicit = person(p, health, { ...hints, consents: [{ purpose: 'prospecting', channels: ['email'], explicit: true }] });
     const ordinary = person(p, health, { ...hints, consents: [{ purpose: 'prospecting', channels: ['email'] }] });
     const otherPurpose = person(p, health, { ...hints, consents: [{ purpose: 'prospecting', channels: ['email'] }, { purpose: 'events', channels: ['email'], explicit: true }] });
     const result = exported([withExplicit, ordinary, otherPurpose]);
-    expect(parseCsvRecords(result.csv).map((r) => r['Job Title'])).toEqual(['Diabetes UK ambassador', '', '']);
+    expect(parseCsvRecords(result.csv).map((r) => r['Job Title'])).toEqual(['Living with type 1 diabetes', '', '']);
     expect(result.fieldsWithheld.map((f) => f.id)).toEqual([ordinary.id, otherPurpose.id]);
   });
 

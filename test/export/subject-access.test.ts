@@ -190,6 +190,17 @@ describe('subjectAccessCsv', () => {
     // direct marketing and complaints; no portability (Art. 20 does not apply to this basis).
     expect(items.get('Right')).toHaveLength(7);
   });
+
+  it('says which hints were stripped at import, by category only, beside those in the data kept', () => {
+    const hints = (contact: Partial<StoredContact>) => {
+      const rows = parseCsv(subjectAccessCsv(data({}, contact)));
+      return rows.find(([item]) => item === 'Possible special-category hints in the data kept')?.[1];
+    };
+    expect(hints({ specialCategories: ['political-opinions'], strippedCategories: ['health'] })).toBe('political opinions; stripped (health)');
+    expect(hints({ specialCategories: [], strippedCategories: ['criminal-offences', 'health'] })).toBe('stripped (criminal offences, health)');
+    expect(hints({ specialCategories: [], strippedCategories: [] })).toBe('none');
+    expect(json(data({}, { specialCategories: [], strippedCategories: ['health'] })).personalData).toMatchObject({ specialCategories: [], strippedCategories: ['health'] });
+  });
 });
 
 describe('rights by lawful basis, the same list as the privacy notice gives (src/export/rights.ts)', () => {

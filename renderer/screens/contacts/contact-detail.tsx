@@ -7,6 +7,7 @@ import { useBlobUrl } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { day, timestamp } from '../../lib/format.js';
 import { basisLabel, EMAIL_KIND_LABELS, humanise, PURPOSE_LABELS } from '../../lib/labels.js';
+import { specialCategoryHintsText } from '../../../src/shared/special-category-hints.js';
 import type { ContactView, GroupView } from '../../types.js';
 
 export function ContactDetail({
@@ -129,7 +130,7 @@ export function ContactDetail({
         <dt>Sole trader</dt>
         <dd>{contact.soleTrader ? 'Yes (an individual subscriber under PECR)' : 'No'}</dd>
         <dt>Special-category hints</dt>
-        <dd>{contact.specialCategories.length ? contact.specialCategories.map(humanise).join(', ') : 'none'}</dd>
+        <dd data-testid="detail-special-categories">{specialCategoryHintsText(contact, humanise)}</dd>
         {extra.map(([k, v]) => (
           <FragmentPair key={k} term={k} value={v} />
         ))}

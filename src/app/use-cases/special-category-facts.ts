@@ -1,6 +1,6 @@
 // The per-person facts the Art. 9 / Art. 10 judgement needs (src/policy/special-category.ts), read from the vault:
 // who has their own live explicit consent for a purpose (Art. 9(2)(a)), and where a contact's hints sit.
-import { findSpecialCategoryHints } from '../../classify/cell-scanners.js';
+import { findSpecialCategoryHints } from '../../classify/special-category/detect.js';
 import type { StoredContact } from '../../shared/domain.js';
 import type { Purpose } from '../../shared/vocabulary.js';
 import type { Session } from '../../vault/session.js';
