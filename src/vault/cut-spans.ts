@@ -31,10 +31,11 @@ function merged(spans: readonly Span[]): Span[] {
   return out;
 }
 
-// The pieces of a cell: spaces, brackets, separators (the clause separators of src/classify/special-category/clauses.ts;
-// a hyphen only between spaces, so "Berners-Lee" is one word) and runs of anything else.
-const PIECE = /(\s+)|([([{])|([)\]}])|([|·•,;/–—]|(?<=^|\s)-(?=\s|$))|[^\s([{)\]}|·•,;/–—]+/gu;
-const ENDS = /^[\s|,;:/·•–—-]+|[\s|,;:/·•–—-]+$/g;
+// The pieces of a cell: spaces, brackets, separators (the clause separators of src/classify/special-category/clauses.ts:
+// a hyphen only between spaces, so "Berners-Lee" is one word; a full stop only before a space, so "x.com" is one; a
+// hashtag's "#"; an emoji) and runs of anything else.
+const PIECE = /(\s+)|([([{])|([)\]}])|([|·•,;/–—#]|\p{Extended_Pictographic}|(?<=^|\s)-(?=\s|$)|\.(?=\s|$))|(?:[^\s([{)\]}|·•,;/–—#.\p{Extended_Pictographic}]|\.(?!\s|$))+/gu;
+const ENDS = /^[\s|,;:/·•–—#.-]+|[\s|,;:/·•–—#-]+$/g;
 
 type Kind = 'open' | 'close' | 'separator' | 'text';
 interface Piece {

@@ -20,7 +20,7 @@ export interface StrippedCell {
  */
 export function stripSpecialCategory(text: string, fragments: readonly Span[] = [], detect: (text: string) => SpecialCategoryHint[] = findSpecialCategoryHints): StrippedCell {
   const hints = detect(text);
-  const value = cutSpans(text, [...fragments, ...hints.map((h) => h.clause)]);
+  const value = cutSpans(text, [...fragments, ...hints.flatMap((h) => (h.cueClause ? [h.clause, h.cueClause] : [h.clause]))]);
   const left = value === '' ? [] : detect(value);
   const categories = [...new Set([...hints, ...left].map((h) => h.category))].sort();
   return { value: left.length > 0 ? '' : value, categories, hints: hints.length + left.length };

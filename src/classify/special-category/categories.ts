@@ -2,8 +2,8 @@
 // hints at, with the words a person reads. A hint is for a person to review; it never classifies the person.
 // Gender identity is not named in Art. 9(1), but it is sensitive and often reveals data about health or sex life:
 // it is reported as its own category and handled as Art. 9 data (the stricter case) by every guardrail.
-// Biometric data (Art. 9(1)) is defined by technical processing for identification, which free text cannot show: the
-// detector looks for genetic and biometric terms about the person (a carrier status, a test) under genetic data.
+// Genetic data is a carrier status or a test result about the person. Biometric data (Art. 9(1)) is defined by
+// technical processing for identification, which free text cannot show: it has no terms (lexicon/genetic.ts).
 
 export const SPECIAL_CATEGORIES = [
   'racial-or-ethnic-origin',

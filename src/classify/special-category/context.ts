@@ -10,17 +10,17 @@ const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/
  */
 export const PERSON_CUES: readonly string[][] = [
   'living with', 'lives with', 'diagnosed', 'diagnosis', 'survivor', 'warrior', 'thriver', 'fighter', 'proud', 'proudly',
-  'member', 'members', 'membership', 'i', 'im', 'i m', 'my', 'own', 'lived experience', 'recovering', 'in recovery',
+  'member', 'members', 'membership', 'i am', 'im', 'i m', 'i have', 'ive', 'i ve', 'my', 'own', 'lived experience', 'recovering', 'in recovery',
   'identify', 'identifies', 'openly', 'out', 'born', 'heritage', 'raised', 'descent', 'journey', 'convert', 'practising',
-  'practicing', 'devout', 'believer', 'follower', 'faith', 'sufferer', 'patient', 'carrier', 'lifelong', 'unashamed',
-  'card carrying', 'committed', 'raised', 'since', 'thriving', 'define me', 'observant', 'released from', 'former',
+  'practicing', 'devout', 'believer', 'follower', 'faith', 'sufferer', 'carrier', 'lifelong', 'unashamed',
+  'card carrying', 'committed', 'thriving', 'define me', 'observant', 'released from', 'former', 'fighting', 'battling', 'beat', 'survived',
 ].map((p) => p.split(' '));
 
 /** Nouns for a person that, right after a subject, make it describe them: "Muslim woman", "autistic founder", "gay dad". */
 export const PERSON_NOUNS = set(`
   woman women man men girl girls boy guy person mum mom mummy dad daddy mother father parent wife husband son daughter
-  founder cofounder co entrepreneur leader ceo cto coo cfo engineer developer designer creative writer author artist
-  professional professionals techie geek mama papa single poet actor actress chef accountant lad lass foodie
+  founder cofounder entrepreneur leader ceo cto coo cfo engineer developer designer creative writer author artist
+  professional professionals techie geek mama papa poet actor actress accountant lad lass foodie
 `);
 
 /**
@@ -37,7 +37,7 @@ export const OCCUPATIONS = set(`
   lawyer solicitor barrister attorney counsel paralegal translator interpreter recruiter recruitment interviewer
   scholar academic theologian sociologist criminologist epidemiologist geneticist oncologist studies study
   curriculum examiner assessor auditor inspector regulator policy strategist economist statistician
-  commentator columnist presenter producer photographer illustrator
+  commentator columnist presenter producer photographer illustrator expert experts
 `);
 
 /** Words after a term that make it the subject of a service ("deaf awareness", "autism services", "LGBTQ+ inclusion"). */
@@ -47,7 +47,8 @@ export const SUBJECT_FOLLOWERS = set(`
   screening testing diagnostics prevention treatment medicine health pathway pathways strategy provision
   friendly sector market markets industry finance banking cuisine food foods language literature history history
   affairs relations engagement equality diversity training theory movement wedding weddings helpline travel tourism
-  aware books film films magazine talent trends statistics
+  aware books film films magazine talent trends statistics case accommodation employment housing liaison
+  rehabilitation resettlement healthcare sales compliance insolvency restructuring
 `);
 
 /**
@@ -77,7 +78,7 @@ export const POPULATIONS = set(`
 export const SERVING = set(`
   for supporting support supports helping help helps serving serves empowering championing advocating working
   alongside representing represent represents covering covered reporting about on into towards mentoring
-  coaching teaching treating treat caring insuring researching specialising specializing to
+  coaching teaching treating treat caring insuring researching specialising specializing
 `);
 
 /**
@@ -90,5 +91,5 @@ export const PROPER_NOUN_NEXT = set(`
   ltd limited plc llp llc inc gmbh co bank banking insurance hotel hotels house press records radio tv media
   capital partners ventures foods brewery winery vineyard energy homes housing life friday country belt tie box
   mirror hat rock stone quarter fashion cosmetics dior water airways airlines express society institute foundation
-  drinks curious association inn pub tavern arms
+  drinks curious association inn pub tavern arms institution chamber oil sheep farm city times eye students
 `);

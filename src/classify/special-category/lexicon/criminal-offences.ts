@@ -23,8 +23,9 @@ export const CRIMINAL_OFFENCES: CategoryLexicon = {
   ],
   terms: {
     self: [
+      'wrongly convicted', 'former drug dealer',
       'did time', 'doing time',
-      'young offender', 'convicted of', 'served a sentence', 'second-chance hire', 'second chance employee',
+      'young offender', 'convicted of', 'second-chance hire', 'second chance employee',
       'ex-offender', 'former offender', 'prison leaver', 'former prisoner', 'ex-prisoner', 'ex-con', 'ex-convict',
       'former inmate', 'ex-inmate', 'formerly incarcerated', 'previously incarcerated', 'justice-involved',
       'returning citizen', 'served time', 'served a sentence', 'served a prison sentence', 'years in prison',
@@ -45,7 +46,7 @@ export const CRIMINAL_OFFENCES: CategoryLexicon = {
   },
   cues: [
     'alumnus', 'released from', 'inmate',
-    'served', 'serving', 'sentence', 'prison', 'jail', 'incarcerated', 'incarceration', 'conviction', 'convictions',
+    'served', 'serving', 'sentence', 'incarcerated', 'incarceration', 'conviction', 'convictions',
     'convicted', 'record', 'licence', 'license', 'probation', 'parole', 'custody', 'released', 'behind bars',
     'lived experience', 'criminal justice', 'offence', 'offense', 'offending', 'rehabilitation',
   ],

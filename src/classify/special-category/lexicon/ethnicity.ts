@@ -58,7 +58,7 @@ export const ETHNICITY: CategoryLexicon = {
   cues: [
     'American',
     'British', 'born', 'refugee', 'first gen', 'students society',
-    'network', 'staff network', 'employee network', 'employee resource group', 'ERG', 'community', 'communities',
+    'network', 'staff network', 'employee network', 'employee resource group', 'ERG', 'community leader', 'community member', 'community champion', 'community network', 'communities',
     'heritage', 'diaspora', 'descent', 'origin', 'ancestry', 'roots', 'professionals', 'women', 'woman', 'in tech',
     'first generation', 'second generation', 'ethnicity', 'ethnic', 'race equality', 'minority', 'collective',
     'caucus', 'of colour', 'of color',

@@ -24,8 +24,9 @@ export const GENDER_IDENTITY: CategoryLexicon = {
   ],
   terms: {
     self: [
+      'transwoman', 'transman', 'trans man',
       'post-transition', 'transitioned at work', 'trans dad', 'trans mum', 'trans parent',
-      'transgender', 'trans woman', 'trans man', 'trans person', 'trans masc', 'trans femme', 'transmasculine',
+      'transgender', 'trans woman', 'trans person', 'trans masc', 'trans femme', 'transmasculine',
       'transfeminine', 'non-binary', 'nonbinary', 'enby', 'genderqueer', 'genderfluid', 'gender-fluid', 'agender',
       'bigender', 'two-spirit', 'gender non-conforming', 'gender nonconforming', 'intersex', 'they/them', 'she/they',
       'he/they', 'they/she', 'they/he', 'xe/xem', 'ze/zir', 'ze/hir',

@@ -29,14 +29,15 @@ export const HEALTH: CategoryLexicon = {
   ],
   terms: {
     self: [
+      'T1 diabetic', 'T2 diabetic', 'type one diabetic', 'type two diabetic', 'Paralympian', 'para athlete', 'Deaflympian', 'wheelchair racer', 'partially blind', 'ex-addict', 'former addict', 
       // Added after the labelled set (test/fixtures/special-category-labelled.jsonl) showed them missing.
-      'coeliac', 'asthmatic', 'dyscalculic', 'person who stammers', 'person who stutters', 'stammerer', 'double mastectomy', 'transplant survivor', 'transplant recipient',
+      'coeliac', 'asthmatic', 'person who stammers', 'person who stutters', 'stammerer', 'double mastectomy', 'transplant survivor', 'transplant recipient',
       'autistic', 'ADHDer', 'AuDHD', 'dyslexic', 'dyspraxic', 'dyscalculic', 'neurodivergent', 'on the spectrum',
       'deaf', 'deafblind', 'hard of hearing', 'hearing impaired', 'partially sighted', 'sight impaired',
       'severely sight impaired', 'visually impaired', 'vision impaired', 'registered blind', 'legally blind',
       'wheelchair user', 'amputee', 'chronically ill', 'type 1 diabetic', 'type 2 diabetic', 'epileptic',
       'cancer survivor', 'cancer thriver', 'cancer-free', 'in remission', 'stroke survivor', 'heart attack survivor',
-      'cardiac arrest survivor', 'transplant recipient', 'organ recipient', 'spoonie', 'immunocompromised',
+      'cardiac arrest survivor', 'organ recipient', 'spoonie', 'immunocompromised',
       'clinically extremely vulnerable', 'person with a disability', 'HIV positive', 'ostomate',
       'cochlear implant user', 'hearing aid user', 'guide dog user', 'in recovery', 'recovering alcoholic',
       'recovering addict', 'addiction survivor', 'sober', 'sobriety', 'clean since', 'on sick leave',
@@ -74,9 +75,10 @@ export const HEALTH: CategoryLexicon = {
     ],
   },
   cues: [
+    'living w', 'lives w', 'fighting', 'battling', 'beat', 'survived', 'stage 4', 'stage four',
     'screen reader', 'guide dog',
     'living with', 'lives with', 'lived with', 'diagnosed', 'diagnosis', 'survivor', 'warrior', 'thriver', 'fighter',
-    'patient', 'sufferer', 'my recovery', 'recovery journey', 'road to recovery', 'in recovery', 'relapse',
+    'sufferer', 'my recovery', 'recovery journey', 'road to recovery', 'in recovery', 'relapse',
     'remission', 'lived experience', 'my own', 'own experience', 'activist', 'chronic', 'chronically ill', 'disabled',
     'disability', 'invisible illness', 'spoonie', 'mental health', 'neurodivergent',
   ],

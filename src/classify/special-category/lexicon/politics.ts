@@ -32,7 +32,9 @@ export const POLITICS: CategoryLexicon = {
     'Wikipedia: List of political parties in the United Kingdom; Democratic and Republican parties (US)',
   ],
   terms: {
-    self: ['political activist', 'party activist', 'party member', 'party supporter', 'party campaigner'],
+    self: [
+      'Labour member', 'Labour voter', 'Conservative member', 'Conservative voter', 'Tory voter', 'Lib Dem member', 'Lib Dem voter', 'Green Party member', 'Green voter', 'Reform UK member', 'SNP member', 'Plaid member',
+    'political activist', 'party activist', 'party member', 'party supporter', 'party campaigner'],
     // Ideologies: with a cue about the person ("proud socialist"), not in a job that studies them.
     subject: [
       'Remainer', 'Brexiteer', 'Rejoiner',
@@ -40,10 +42,10 @@ export const POLITICS: CategoryLexicon = {
       'libertarian', 'social democrat',
     ],
     office: [
-      'mayoral candidate', 'council candidate', 'precinct committeeman', 'precinct captain', 'canvasser',
+      'mayoral candidate', 'precinct committeeman', 'precinct captain',
       'councillor', 'Cllr', 'ward councillor', 'county councillor', 'borough councillor', 'district councillor',
       'town councillor', 'city councillor', 'council candidate', 'party candidate', 'parliamentary candidate',
-      'prospective parliamentary candidate', 'Member of Parliament', 'MP', 'Member of the Scottish Parliament',
+      'prospective parliamentary candidate', 'Member of Parliament', 'Member of the Scottish Parliament',
       'Member of the Senedd', 'Assembly Member', 'Member of the Legislative Assembly',
       'Member of the European Parliament', 'constituency chair', 'constituency secretary', 'constituency officer',
       'constituency agent', 'election agent', 'party agent', 'party chair', 'party chairman', 'party treasurer',
@@ -52,7 +54,7 @@ export const POLITICS: CategoryLexicon = {
     ],
     body: [
       // Party headquarters, national sections and German parties, added after the labelled set showed them missing.
-      'Conservative Campaign Headquarters', 'CCHQ', 'Scottish Labour', 'Welsh Labour', 'Scottish Conservatives', 'Welsh Conservatives', 'SPD', 'CDU', 'CSU', 'AfD',
+      'Conservative Campaign Headquarters', 'CCHQ', 'Scottish Labour', 'Welsh Labour', 'Scottish Conservatives', 'Welsh Conservatives', 'CSU',
       'Labour Party', 'Labour Co-op', 'Labour and Co-operative', 'Co-operative Party', 'Conservative Party',
       'Conservative and Unionist Party', 'Conservatives', 'Conservative Association', 'Tory Party', 'Tories',
       'Liberal Democrats', 'Liberal Democrat', 'Lib Dem', 'LibDem', 'Green Party', 'Green Party of England and Wales',
@@ -78,6 +80,7 @@ export const POLITICS: CategoryLexicon = {
       'Rassemblement National', 'La France Insoumise', 'PSOE', 'Partido Popular', 'Fidesz', 'European People\'s Party',
     ],
     ambiguous: [
+      'MP',
       'Labour', 'Conservative', 'Tory', 'Green', 'Reform', 'Liberal', 'Alliance', 'Democrat', 'Republican', 'Unionist',
       'Momentum', 'Plaid', 'BNP', 'PPC', 'MSP', 'MEP', 'MLA', 'SDP', 'RNC', 'DNC', 'CDU', 'SPD', 'AfD',
     ],

@@ -62,6 +62,7 @@ export const RELIGION: CategoryLexicon = {
       'Church of Jesus Christ of Latter-day Saints',
     ],
     subject: [
+      'Muslimah', 'revert to Islam', 'ex-Muslim', 'ex-Christian',
       'Christian', 'Christianity', 'Buddhist', 'Buddhism', 'Hindu', 'Hinduism', 'Jewish', 'Jew', 'Judaism', 'Muslim',
       'Islam', 'Islamic', 'Sikh', 'Sikhism', 'Catholic', 'Roman Catholic', 'Anglican', 'Episcopalian', 'Methodist',
       'Baptist', 'Presbyterian', 'Lutheran', 'Pentecostal', 'Evangelical', 'charismatic Christian', 'Adventist',

@@ -23,7 +23,7 @@ export const SEXUAL_ORIENTATION: CategoryLexicon = {
   ],
   terms: {
     self: [
-      'out and proud', 'out & proud', 'husband to my husband', 'wife to my wife',
+      'out & proud', 'husband to my husband', 'wife to my wife',
       'gay', 'lesbian', 'bisexual', 'queer', 'pansexual', 'asexual', 'demisexual', 'aromantic', 'homosexual',
       'polyamorous', 'LGBT', 'LGBTQ', 'LGBTQI', 'LGBTQIA', 'LGBTQIAP', 'LGBTQIA2S', 'LGBTI', 'LGBTIQ', 'LGBTQ2S',
       'GLBT', 'out and proud', 'sapphic', 'same-sex attracted',

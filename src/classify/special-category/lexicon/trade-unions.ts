@@ -18,8 +18,8 @@
 // - bare "convenor" (a university course convenor), "health and safety rep" without a union (employers appoint them
 //   too), "full-time officer" (students' unions have them), "branch secretary" and "branch chair" (a party's
 //   branch has them too): ambiguous, counted with a union cue ("UNISON branch secretary" is a body anyway).
-// - cues: bare "member" ("Member of Technical Staff at Unity", "Team Member at Unite Students", "Private Equity team
-//   member"), "officer" (an "Equity Officer" in diversity work, a "Prospect Research Officer" in fundraising),
+// - cues: "member" is one ("RMT member", "Aegis member"); the names it would wrongly join are read as names by the
+//   detector ("Unite Students", "Private Equity"). Not cues: "officer" (an "Equity Officer" in diversity work, a "Prospect Research Officer" in fundraising),
 //   "branch" (an equity-release branch adviser), "negotiator" (estate agents) and "union" (Union Bank, Union
 //   Investment next to Equity or Prospect): their union phrases are cues instead.
 // GMB is a body although ITV's Good Morning Britain is also "GMB": the union is far more common in a job title.
@@ -40,8 +40,8 @@ export const TRADE_UNIONS: CategoryLexicon = {
       'union member', 'union membership',
     'trade union', 'trades union', 'trade unionist', 'trades unionist', 'union activist', 'unionised worker'],
     office: [
-      'school rep', 'workplace rep', 'branch rep', 'union steward',
-      'union rep', 'union representative', 'union steward', 'shop steward', 'senior shop steward', 'union convenor',
+      'school rep', 'branch rep', 'union steward',
+      'union rep', 'union representative', 'shop steward', 'senior shop steward', 'union convenor',
       'union convener', 'works convenor', 'site convenor', 'union branch secretary', 'union branch chair',
       'union learning rep', 'union learning representative', 'union health and safety rep',
       'union health and safety representative', 'union safety rep', 'union equality rep', 'union organiser',
@@ -88,7 +88,7 @@ export const TRADE_UNIONS: CategoryLexicon = {
     ],
   },
   cues: [
-    'card holder', 'caseworker',
+    'card holder', 
     'member',
     'rep', 'representative', 'steward', 'shop steward', 'convenor', 'convener', 'branch secretary', 'branch chair',
     'branch officer', 'branch committee', 'union branch', 'organiser', 'organizer', 'activist', 'caseworker',

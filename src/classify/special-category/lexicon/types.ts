@@ -16,7 +16,9 @@ import type { SpecialCategory } from '../categories.js';
  *   a person noun such as "woman" or "founder") or standing alone as a clause of a headline; not in an occupation that
  *   serves or studies it ("diabetes nurse", "RE teacher") or in a proper noun.
  * - `ambiguous`: an everyday word or acronym that names a body only in context ("Unite", "Equity", "Prospect",
- *   "Green", "Reform", "MS"): counts only with one of its category's cues in the same clause.
+ *   "Green", "Reform", "MS"): counts with one of its category's cues near it (anywhere near, when it stands alone in
+ *   its clause: "rep (Unite)"). Two exceptions: a national origin ("Black", "Chinese") is read like a subject, and a
+ *   health, orientation or gender-identity word standing alone as a clause labels the person ("Engineer | Trans").
  */
 export type TermKind = 'self' | 'office' | 'body' | 'subject' | 'ambiguous';
 
