@@ -8,7 +8,7 @@
 // Figures, not a pass/fail test: the machine is shared, so read the ratios, measured side by side.
 // `npm run bench -- --quick` skips the million-row commit and destruction, which take minutes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeExport } from './generate-export.js';
 
@@ -18,9 +18,9 @@ mkdirSync(out, { recursive: true });
 const quick = process.argv.includes('--quick');
 
 /** @param {string} script @param {string[]} args */
-function run(script, args) {
+function run(script, args, env = {}) {
   process.stderr.write(`  ${script} ${args.map((a) => a.replace(out, 'bench/out')).join(' ')}\n`);
-  const stdout = execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const stdout = execFileSync(process.execPath, [join(here, script), ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
 }
 
@@ -51,6 +51,21 @@ for (const rows of [30_000, 1_000_000]) {
     commitRows.push({ rows, 'records/s': Math.round(commit.records / (commit.ms / 1000)), 'bare parse ms': '', 'commit ms': Math.round(commit.ms), 'commit / parse': '', 'peak RSS MB': Math.round(commit.peakRssMB) });
   }
 }
+// Every operation between import and destruction, each in its own process on a copy of one prepared vault.
+const OPS = ['first-page', 'search', 'group-add', 'retention-change', 'crm-export', 'subject-access', 'erase-one', 'purge-10'];
+const opRows = [];
+for (const rows of quick ? [30_000] : [30_000, 1_000_000]) {
+  const vault = join(out, `ops-${rows}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(vault + suffix, { force: true });
+  process.stderr.write(`preparing a vault of ${rows} contacts…\n`);
+  const setup = run('measure-ops.js', ['prepare', await exportOf(rows), vault]);
+  opRows.push({ rows, operation: 'commit (import into a new vault)', ms: Math.round(setup.commitMs), 'peak RSS MB': Math.round(setup.peakRssMB), 'ratio to a bare reference': `${setup.ratio.toFixed(1)} × the bare parse` });
+  for (const op of OPS) {
+    const m = run('measure-ops.js', [op, vault], { BENCH_SETUP: JSON.stringify(setup) });
+    const extra = op === 'search' ? `first ${Math.round(m.firstSearchMs)} ms (builds the index), then ${Math.round(m.nextSearchMs)} ms` : '';
+    opRows.push({ rows, operation: op, ms: Math.round(m.ms), 'peak RSS MB': Math.round(m.peakRssMB), 'ratio to a bare reference': extra });
+  }
+}
 const unlock = run('measure-unlock.js', ['3']);
 const destroy = quick ? null : run('measure-destroy.js', ['1000000', '100000']);
 const hints = run('hint-quality.js', ['--json']);
@@ -64,6 +79,8 @@ if (destroy) {
   console.log('\nDestruction of 100,000 due contacts out of 1,000,000 (target: ≤ 3 × a bare DELETE + TRUNCATE checkpoint)');
   console.table([{ 'purge ms': Math.round(destroy.purgeMs), 'bare DELETE + checkpoint ms': Math.round(destroy.bareMs), ratio: destroy.ratio.toFixed(2), 'file MB before': Math.round(destroy.fileMBBefore), 'file MB after purge (vacuumed)': Math.round(destroy.fileMBAfter), 'file MB after bare DELETE': Math.round(destroy.bareFileMBAfter) }]);
 }
+console.log('\nOperations on a vault (targets at 1,000,000 contacts: peak RSS ≤ 300 MB each; first page ≤ 200 ms; a search ≤ 2 s; group add ≤ 60 s; erasure ≤ 1 s. At 30,000: first page ≤ 50 ms, a search ≤ 100 ms)');
+console.table(opRows);
 console.log(`\nUnlock with scrypt N=${unlock.kdf.N}, r=${unlock.kdf.r}, p=${unlock.kdf.p}: ${Math.round(unlock.unlockMs)} ms (median; ${Math.round(unlock.minMs)}–${Math.round(unlock.maxMs)})`);
 console.log(
   '\nSpecial-category hints on the labelled set (targets: precision and recall ≥ 0.95 over all categories and ≥ 0.9 in ' +

@@ -26,6 +26,9 @@ export type Guardrail = Response<'policy.check'>['guardrails'][number];
 
 // Contacts and data subjects' requests.
 export type ContactView = Response<'contacts.show'>;
+/** One page of contacts: at most a page of rows, the total that match, and where the page starts. */
+export type ContactsPage = Response<'contacts.list'>;
+export type ContactStatusFilter = NonNullable<Request<'contacts.list'>['status']>;
 /** Who a subject access or erasure request is about. */
 export type PersonSelector = Request<'contacts.access'>;
 

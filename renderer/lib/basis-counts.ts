@@ -18,18 +18,6 @@ export function countsFromGroups(groups: readonly { contacts: number; policy: { 
   return finish(totals, quarantined);
 }
 
-/** From loaded contacts and a group → basis map. */
-export function countsFromContacts(contacts: readonly { groupId: string | null; usable: boolean }[], basisOf: ReadonlyMap<string, string>): BasisCount[] {
-  const totals = new Map<string, number>();
-  let quarantined = 0;
-  for (const c of contacts) {
-    const basis = c.groupId ? basisOf.get(c.groupId) : undefined;
-    if (c.usable && basis) totals.set(basis, (totals.get(basis) ?? 0) + 1);
-    else quarantined++;
-  }
-  return finish(totals, quarantined);
-}
-
 function finish(totals: Map<string, number>, quarantined: number): BasisCount[] {
   const out = [...totals.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   out.push({ key: 'quarantined', count: quarantined });

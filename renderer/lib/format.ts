@@ -17,6 +17,14 @@ export function count(n: number, noun: string, plural = `${noun}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
 }
 
+/** Which rows of a list a page shows: 'Contacts 1–100 of 30,000'; 'No contacts' when there are none. */
+export function pageRange(noun: string, offset: number, shown: number, total: number): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  if (total === 0) return `No ${noun.toLowerCase()}`;
+  if (shown === 0) return `${noun}: none here of ${n(total)}`;
+  return `${noun} ${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
+}
+
 export function bytes(n: number): string {
   if (n < 1024) return `${n} bytes`;
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;

@@ -1,61 +1,82 @@
-// Contacts: every contact in a windowed table (smooth at 30,000 rows), filtered on the page as you type; a chart
-// by lawful basis; and one contact's details, with subject access and erasure.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+// Contacts: one page at a time, searched and filtered in the core (the renderer never holds more than a page, issue
+// 13), in a windowed table; a chart by lawful basis from the groups' counts; and one contact's details, with subject
+// access and erasure.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { useDebounced } from '../app/use-debounced.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
-import { countsFromContacts } from '../lib/basis-counts.js';
-import { day } from '../lib/format.js';
+import { countsFromGroups } from '../lib/basis-counts.js';
+import { day, pageRange } from '../lib/format.js';
 import { EMAIL_KIND_LABELS } from '../lib/labels.js';
-import type { ContactView, GroupView } from '../types.js';
+import type { ContactStatusFilter, ContactView, ContactsPage, GroupsList } from '../types.js';
 import { ContactDetail } from './contacts/contact-detail.js';
 import { BasisChart } from './groups/basis-chart.js';
 
-type StatusFilter = 'all' | 'usable' | 'quarantined' | 'held';
+/** Rows a page shows: a screenful or two, decrypted and sent by the core on demand. */
+const CONTACTS_PAGE = 100;
+/** How long typing must pause before the core is asked. */
+const SEARCH_PAUSE_MS = 250;
 
 const fullName = (c: ContactView): string => `${c.firstName} ${c.lastName}`.trim() || '(no name)';
 
 export function ContactsScreen({ canErase }: { canErase: boolean }) {
-  const [contacts, setContacts] = useState<ContactView[] | null>(null);
-  const [groups, setGroups] = useState<GroupView[]>([]);
+  // The page shown, with the request it answers (filter and offset), so a page still on its way shows as loading.
+  const [page, setPage] = useState<(ContactsPage & { key: string }) | null>(null);
+  const [groups, setGroups] = useState<GroupsList | null>(null);
   const [search, setSearch] = useState('');
   const [groupFilter, setGroupFilter] = useState<string>('all');
-  const [statusFilter, setStatusFilter] = useState<StatusFilter>('all');
-  const [selected, setSelected] = useState<string | null>(null);
-  // Erased contacts leave the table at once; the detail panel stays to show the certificate.
-  const [erased, setErased] = useState<ReadonlySet<string>>(new Set());
-  const { busy, run } = useAction();
-  const needle = useDeferredValue(search.trim().toLowerCase());
+  const [statusFilter, setStatusFilter] = useState<ContactStatusFilter>('all');
+  const [offset, setOffset] = useState(0);
+  // Kept whole, so the detail stays open (to show an erasure's certificate) when its row leaves the page.
+  const [selected, setSelected] = useState<ContactView | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const { run } = useAction();
+  const needle = useDebounced(search.trim(), SEARCH_PAUSE_MS);
 
-  const load = useCallback(async () => {
-    const [list, g] = await Promise.all([run('contacts', () => call('contacts.list', {})), run('groups', () => call('groups.list', {}))]);
-    if (list) setContacts(list);
-    if (g) setGroups(g.groups);
+  const filter = useMemo(
+    () => ({
+      ...(needle ? { search: needle } : {}),
+      ...(groupFilter === 'all' ? {} : { groupId: groupFilter === 'none' ? null : groupFilter }),
+      status: statusFilter,
+    }),
+    [needle, groupFilter, statusFilter],
+  );
+  // A new filter starts at its first page.
+  const filterKey = JSON.stringify(filter);
+  const [filtered, setFiltered] = useState(filterKey);
+  if (filtered !== filterKey) {
+    setFiltered(filterKey);
+    setOffset(0);
+  }
+  const requestKey = `${filterKey}@${offset}@${reloads}`;
+
+  // The groups (for the filter, the labels and the chart by basis): counts kept by the core, no contact loaded.
+  const loadGroups = useCallback(async () => {
+    const g = await run('groups', () => call('groups.list', {}));
+    if (g) setGroups(g);
   }, [run]);
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void loadGroups();
+  }, [loadGroups]);
 
-  const groupById = useMemo(() => new Map(groups.map((g) => [g.id, g])), [groups]);
-  const basisOf = useMemo(() => new Map(groups.flatMap((g): [string, string][] => (g.policy ? [[g.id, g.policy.policy.basis]] : []))), [groups]);
-  // Lower-cased search text, computed once per list rather than on every keystroke.
-  const haystack = useMemo(
-    () => new Map((contacts ?? []).map((c) => [c.id, [c.firstName, c.lastName, c.company, c.position, c.email ?? '', c.profileUrl ?? ''].join('\u0000').toLowerCase()])),
-    [contacts],
-  );
-  const present = useMemo(() => (contacts ?? []).filter((c) => !erased.has(c.id)), [contacts, erased]);
-  const basisCounts = useMemo(() => countsFromContacts(present, basisOf), [present, basisOf]);
-  const rows = useMemo(() => {
-    return present.filter(
-      (c) =>
-        (groupFilter === 'all' || (groupFilter === 'none' ? c.groupId === null : c.groupId === groupFilter)) &&
-        (statusFilter === 'all' || (statusFilter === 'usable' ? c.usable : statusFilter === 'held' ? c.legalHold : !c.usable)) &&
-        (!needle || (haystack.get(c.id) ?? '').includes(needle)),
-    );
-  }, [present, groupFilter, statusFilter, needle, haystack]);
+  // One page of the current filter; an answer that arrives after a newer request is dropped.
+  const latest = useRef(0);
+  useEffect(() => {
+    const ask = ++latest.current;
+    void run('contacts', () => call('contacts.list', { ...filter, offset, limit: CONTACTS_PAGE })).then((p) => {
+      if (!p || ask !== latest.current) return;
+      // Past the end (the last rows of the last page were erased): step back to the page that now ends the list.
+      if (p.contacts.length === 0 && p.total > 0 && offset > 0) setOffset(Math.floor((p.total - 1) / CONTACTS_PAGE) * CONTACTS_PAGE);
+      else setPage({ ...p, key: requestKey });
+    });
+  }, [run, filter, offset, requestKey]);
+
+  const groupById = useMemo(() => new Map((groups?.groups ?? []).map((g) => [g.id, g])), [groups]);
+  const basisCounts = useMemo(() => (groups ? countsFromGroups(groups.groups, groups.unassigned) : null), [groups]);
 
   const columns: Column<ContactView>[] = useMemo(
     () => [
@@ -83,23 +104,27 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
     [groupById],
   );
 
-  const current = selected ? (contacts ?? []).find((c) => c.id === selected) ?? null : null;
+  const rows = page?.contacts ?? [];
+  const total = page?.total ?? 0;
+  const first = page?.offset ?? offset;
+  // Busy while typing has not yet paused, or while the page asked for is on its way.
+  const loading = search.trim() !== needle || page?.key !== requestKey;
 
   return (
     <section aria-labelledby="contacts-title" className="screen">
       <ScreenHeading>
         <span id="contacts-title">Contacts</span>
       </ScreenHeading>
-      {contacts === null && busy ? <p className="hint">Decrypting the contacts…</p> : null}
-      {contacts ? <BasisChart counts={basisCounts} /> : null}
+      {page === null ? <p className="hint">Decrypting the contacts…</p> : null}
+      {basisCounts ? <BasisChart counts={basisCounts} /> : null}
       <div className="filters" role="search">
-        <TextField label="Search" type="search" testId="contacts-search" value={search} onChange={setSearch} hint="Name, company, position, email or profile address" />
+        <TextField label="Search" type="search" testId="contacts-search" value={search} onChange={setSearch} hint="Name, company, position, email or profile address (any case, accents optional)" />
         <SelectField
           label="Group"
           testId="contacts-group-filter"
           value={groupFilter}
           onChange={setGroupFilter}
-          options={[{ value: 'all', label: 'All groups' }, ...groups.map((g) => ({ value: g.id, label: g.label })), { value: 'none', label: 'In no group' }]}
+          options={[{ value: 'all', label: 'All groups' }, ...(groups?.groups ?? []).map((g) => ({ value: g.id, label: g.label })), { value: 'none', label: 'In no group' }]}
         />
         <SelectField
           label="Status"
@@ -114,11 +139,22 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           ]}
         />
       </div>
-      <p className="hint" data-testid="contacts-count" aria-live="polite">
-        Showing {rows.length.toLocaleString('en-GB')} of {present.length.toLocaleString('en-GB')} contacts
-      </p>
-      <div className={`contacts-layout ${current ? 'with-detail' : ''}`}>
+      <div className="actions">
+        <p className="hint" data-testid="contacts-count" aria-live="polite">
+          {page ? pageRange('Contacts', first, rows.length, total) : 'Loading contacts…'}
+        </p>
+        <nav aria-label="Pages of contacts" className="actions">
+          <button type="button" data-testid="contacts-previous" disabled={loading || first === 0} onClick={() => setOffset(Math.max(0, first - CONTACTS_PAGE))}>
+            <span aria-hidden="true">← </span>Previous
+          </button>
+          <button type="button" data-testid="contacts-next" disabled={loading || first + CONTACTS_PAGE >= total} onClick={() => setOffset(first + CONTACTS_PAGE)}>
+            Next<span aria-hidden="true"> →</span>
+          </button>
+        </nav>
+      </div>
+      <div className={`contacts-layout ${selected ? 'with-detail' : ''}`} aria-busy={loading} data-testid="contacts-results">
         <VirtualTable
+          key={first}
           rows={rows}
           columns={columns}
           rowKey={(c) => c.id}
@@ -126,20 +162,24 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           primaryHeader="Name"
           primaryWidth="12rem"
           openLabel={(c) => `${fullName(c)}: open details`}
-          onOpen={(c) => setSelected(c.id)}
-          selectedKey={selected}
-          caption="Contacts"
+          onOpen={(c) => setSelected(c)}
+          selectedKey={selected?.id ?? null}
+          caption={page ? pageRange('Contacts', first, rows.length, total) : 'Contacts'}
           testId="contacts-table"
           rowTestId="contact-row"
         />
-        {current ? (
+        {selected ? (
           <ContactDetail
-            key={current.id}
-            contact={current}
-            group={current.groupId ? (groupById.get(current.groupId) ?? null) : null}
+            key={selected.id}
+            contact={selected}
+            group={selected.groupId ? (groupById.get(selected.groupId) ?? null) : null}
             canErase={canErase}
             onClose={() => setSelected(null)}
-            onErased={() => setErased((ids) => new Set([...ids, current.id]))}
+            onErased={() => {
+              // The row leaves the page at once: the page and the counts are asked for again.
+              setReloads((n) => n + 1);
+              void loadGroups();
+            }}
           />
         ) : null}
       </div>

@@ -106,7 +106,15 @@ export function ImportScreen() {
             <button type="button" className="primary" data-testid="commit-button" disabled={busy !== null} aria-busy={busy === 'commit'} onClick={() => void commit()}>
               {busy === 'commit' ? 'Committing…' : 'Commit the import'}
             </button>
-            {busy === 'commit' ? <ProgressBar label="Storing the contacts" done={progress?.task === 'import.commit' ? progress.done : 0} total={progress?.total ?? preview.report.records} testId="commit-progress" /> : null}
+            {busy === 'commit' ? (
+              <>
+                <ProgressBar label="Storing the contacts" done={progress?.task === 'import.commit' ? progress.done : 0} total={progress?.total ?? preview.report.records} testId="commit-progress" />
+                {/* The core stops between two chunks and rolls the whole import back: nothing is stored. */}
+                <button type="button" data-testid="commit-cancel" onClick={() => void call('task.cancel', {})}>
+                  Cancel the import
+                </button>
+              </>
+            ) : null}
           </section>
         </div>
       ) : null}

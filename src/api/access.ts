@@ -24,6 +24,8 @@ export const ACCESS = {
   'vault.unlock': { access: 'open', action: 'unlock' },
   'vault.recover': { access: 'open', action: 'recover' },
   'vault.lock': { access: 'open', action: 'lock' },
+  // Stop the long task running now (an import, a regrouping change): answered at once, outside the queue.
+  'task.cancel': { access: 'open', action: 'task-cancel' },
 
   // Reading an export; importing it.
   'file.inspect': { access: 'open', action: 'inspect', desktop: false },

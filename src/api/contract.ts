@@ -8,7 +8,7 @@ import { InspectReportSchema } from '../report/report-schema.js';
 import { DefaultRetentionSchema, RetentionPolicySchema } from '../retention/index.js';
 import { AuditHeadSchema, AuditVerificationSchema } from '../shared/audit-entry.js';
 import type { ErrorCode } from '../shared/errors.js';
-import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE, SUBSCRIBER_TYPES } from '../shared/vocabulary.js';
+import { ART14_EXEMPTIONS, CONSENT_METHODS, CONTACT_STATUSES, MAX_PAGE, CONTACT_CHANNELS, CRM_FIELDS, ON_DUPLICATE, PURPOSES, ROLES, SOURCE_KINDS, STRIPPABLE, SUBSCRIBER_TYPES } from '../shared/vocabulary.js';
 import { ACCESS, CHANNEL_NAMES, DESKTOP_CHANNEL_NAMES, rolesFor, type Access, type Channel, type DesktopChannel } from './access.js';
 import * as S from './schemas.js';
 
@@ -36,6 +36,8 @@ export const CHANNELS = {
     response: z.object({ recoveryKey: z.string(), member: S.MemberSchema }),
   }),
   'vault.lock': spec({ request: none, response: z.null() }),
+  // Whether a task was running to be cancelled; the task itself then fails with 'cancelled', having changed nothing.
+  'task.cancel': spec({ request: none, response: z.object({ cancelling: z.boolean() }) }),
 
   // Reading an export; importing it.
   'file.inspect': spec({
@@ -87,9 +89,22 @@ export const CHANNELS = {
   }),
 
   // Contacts and data subjects' requests.
+  // One page of contacts (at most MAX_PAGE), narrowed and searched in the core, in the order they were added.
   'contacts.list': spec({
-    request: z.object({ groupId: S.id.nullable().optional(), search: z.string().max(200).optional() }),
-    response: z.array(S.ContactViewSchema),
+    request: z.object({
+      groupId: S.id.nullable().optional(),
+      search: z.string().max(200).optional(),
+      status: z.enum(CONTACT_STATUSES).default('all'),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_PAGE).default(100),
+      categoryCounts: z.boolean().default(false),
+    }),
+    response: z.object({
+      total: z.number().int(),
+      offset: z.number().int(),
+      contacts: z.array(S.ContactViewSchema).max(MAX_PAGE),
+      categoryCounts: z.record(z.string(), z.number().int()).optional(),
+    }),
   }),
   'contacts.show': spec({ request: z.object({ contactId: S.id }), response: S.ContactViewSchema }),
   'contacts.access': spec({ request: S.PersonSelectorSchema, response: z.object({ json: z.string(), csv: z.string() }) }),
@@ -281,7 +296,8 @@ export const ipcName = (channel: Channel) => `sanitizer:${channel}`;
 export const PROGRESS_EVENT = 'sanitizer:progress';
 
 export interface Progress {
-  task: 'import.preview' | 'import.commit' | 'file.inspect';
+  /** The channel whose work this is: an import, or a change that regroups every contact. */
+  task: Channel;
   done: number;
   total: number;
 }

@@ -1,6 +1,6 @@
 // The core on its own thread: the desktop app's main process forwards every request here (see worker-route.ts),
 // so a long import, a purge or a 30,000-contact list never stalls the window's event loop.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AppService } from '../app/app-service.js';
 import type { Progress, Result } from './contract.js';
 import { createRouter } from './router.js';
@@ -10,7 +10,9 @@ export type FromWorker = { id: number; progress: Progress } | { id: number; resu
 
 const port = parentPort;
 if (port) {
-  const service = new AppService();
+  // The cancel flag the calling thread sets (src/api/worker-route.ts).
+  const { cancelFlag } = (workerData ?? {}) as { cancelFlag?: Int32Array };
+  const service = new AppService(cancelFlag ? { cancelFlag } : {});
   const route = createRouter(service);
   port.on('message', (m: ToWorker) => {
     if ('close' in m) {

@@ -11,8 +11,11 @@ export interface WorkerRoute extends Route {
 }
 
 export function createWorkerRoute(workerUrl: URL): WorkerRoute {
-  const worker = new Worker(workerUrl);
-  const pending = new Map<number, { resolve: (r: Result<unknown>) => void; progress: (p: Progress) => void }>();
+  // The cancel flag the worker's core reads between batches (src/app/cancellation.ts): a cancel is answered here, at
+  // once, since the worker's own event loop does not turn while it runs a task.
+  const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(workerUrl, { workerData: { cancelFlag } });
+  const pending = new Map<number, { resolve: (r: Result<unknown>) => void; progress: (p: Progress) => void; reporting?: true }>();
   let nextId = 1;
   let failure: string | null = null;
   const failAll = (message: string) => {
@@ -23,7 +26,10 @@ export function createWorkerRoute(workerUrl: URL): WorkerRoute {
   worker.on('message', (m: FromWorker) => {
     const waiting = pending.get(m.id);
     if (!waiting) return;
-    if ('progress' in m) waiting.progress(m.progress);
+    if ('progress' in m) {
+      waiting.reporting = true;
+      waiting.progress(m.progress);
+    }
     else if ('result' in m) {
       pending.delete(m.id);
       waiting.resolve(m.result);
@@ -42,7 +48,13 @@ export function createWorkerRoute(workerUrl: URL): WorkerRoute {
       worker.postMessage(message);
     });
   };
-  const route = ((channel: string, payload: unknown, onProgress?: (p: Progress) => void) => send({ id: nextId++, channel, payload }, onProgress)) as WorkerRoute;
+  const route = ((channel: string, payload: unknown, onProgress?: (p: Progress) => void) => {
+    if (channel !== 'task.cancel') return send({ id: nextId++, channel, payload }, onProgress);
+    // Only a task that has begun to report progress is cancelled: a flag set earlier would be cleared when it starts.
+    const cancelling = [...pending.values()].some((p) => p.reporting);
+    if (cancelling) Atomics.store(cancelFlag, 0, 1);
+    return Promise.resolve({ ok: true, value: { cancelling } });
+  }) as WorkerRoute;
   route.close = async () => {
     if (!failure) await send({ id: nextId++, close: true });
     await worker.terminate();

@@ -11,6 +11,7 @@ import { storageError } from '../vault/storage-error.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
 import { authorise, refuse } from './authorise.js';
 import { systemClock, type Clock } from './clock.js';
+import { Cancellation, NO_TASK, taskContext } from './cancellation.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
@@ -52,9 +53,13 @@ export class AppService implements Core {
   private readonly queue = new RequestQueue();
 
   private readonly options: VaultOptions & { now: Clock };
+  private readonly cancellation: Cancellation;
 
-  constructor(options: VaultOptions = {}) {
-    this.options = { ...options, now: options.now ?? systemClock };
+  /** `cancelFlag`: shared memory the calling thread sets to cancel (the desktop's worker: src/api/core-worker.ts). */
+  constructor(options: VaultOptions & { cancelFlag?: Int32Array } = {}) {
+    const { cancelFlag, ...vaultOptions } = options;
+    this.options = { ...vaultOptions, now: options.now ?? systemClock };
+    this.cancellation = new Cancellation(cancelFlag);
   }
 
   /**
@@ -62,7 +67,14 @@ export class AppService implements Core {
    * then the channel's use case. SQLite's own failures become sentences (a busy vault, a damaged file).
    */
   async call<C extends Channel>(channel: C, payload: unknown, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
+    // The one request that must not wait behind the task it stops.
+    if (channel === 'task.cancel') {
+      const cancelling = this.queue.busy;
+      if (cancelling) this.cancellation.request();
+      return { cancelling } as Response<C>;
+    }
     return this.queue.run(async () => {
+      this.cancellation.reset();
       try {
         return await this.handle(channel, payload, progress);
       } catch (err) {
@@ -80,7 +92,14 @@ export class AppService implements Core {
       throw new ServiceError('invalid', parsed.message);
     }
     const handler = this.handlers[channel] as (r: ValidRequest<C>, p: (p: Progress) => void) => Promise<Response<C>> | Response<C>;
-    return handler(parsed.request, progress);
+    if (!session) return handler(parsed.request, progress);
+    // A use case that walks every contact reports its progress and learns of a cancellation here.
+    session.task = taskContext(channel, progress, this.cancellation);
+    try {
+      return await handler(parsed.request, progress);
+    } finally {
+      session.task = NO_TASK;
+    }
   }
 
   /** Lock and close whatever is open (on lock, idle timeout, or quit). */
@@ -163,6 +182,8 @@ export class AppService implements Core {
         this.finishUpgrade();
         return { recoveryKey, member: this.member()! };
       }),
+    // Answered by call() before the queue; here only so that every channel has a handler.
+    'task.cancel': () => ({ cancelling: false }),
     'vault.lock': () => {
       this.close();
       return null;
@@ -175,7 +196,8 @@ export class AppService implements Core {
         onProgress: (done, total) => progress({ task: 'file.inspect', done, total }),
       }),
     'import.preview': (r, progress) => previewImport(this.session(), r.path, { entry: r.entry, onProgress: (done, total) => progress({ task: 'import.preview', done, total }) }),
-    'import.commit': (r, progress) => commitImport(this.session(), r.path, r.choices, { onProgress: (done, total) => progress({ task: 'import.commit', done, total }) }),
+    'import.commit': (r, progress) =>
+      commitImport(this.session(), r.path, r.choices, { onProgress: (done, total) => progress({ task: 'import.commit', done, total }), signal: this.cancellation.asSignal() }),
 
     'members.list': () => listAllMembers(this.session()),
     'members.add': (r) => addMember(this.session(), r),
@@ -192,7 +214,7 @@ export class AppService implements Core {
     },
     'policy.assign': (r) => assignPolicy(this.session(), r.groupId, r.policy, r),
 
-    'contacts.list': (r) => listContacts(this.session(), { ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
+    'contacts.list': (r) => listContacts(this.session(), { ...r, ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
     'contacts.show': (r) => getContact(this.session(), r.contactId),
     'contacts.access': (r) => subjectAccess(this.session(), r),
     'contacts.review': (r) => reviewContacts(this.session(), r),

@@ -4,21 +4,48 @@ import type { Command } from 'commander';
 import type { Response } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
 import { specialCategoryHintsText } from '../shared/special-category-hints.js';
+import { CONTACT_STATUSES, MAX_PAGE, type ContactStatus } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
+import { writeOut } from './write-out.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 export function registerContacts(program: Command): void {
   const contacts = program.command('contacts').description('Read the contacts in the vault (data owners and admins).');
   command(contacts, 'list', ['contacts.list'], { isDefault: true })
-    .description('List contacts, optionally of one group or matching a search.')
+    .description('List contacts, optionally of one group, of one status or matching a search: every one, a page at a time, or one page.')
     .option('--group <id>', 'only this group ("none" for unassigned)')
     .option('--search <text>', 'name, company, position, email or profile URL contains this')
-    .action(async (opts: VaultOptions & { group?: string; search?: string }) => {
-      const filter = { ...(opts.group ? { groupId: opts.group === 'none' ? null : opts.group } : {}), ...(opts.search ? { search: opts.search } : {}) };
-      const list = await withVault(opts, (call) => call('contacts.list', filter));
-      await print(opts, { contacts: list }, () =>
-        list.map((c) => `${c.id}  ${[c.firstName, c.lastName].join(' ').trim() || '(no name)'}  ${c.company}${c.usable ? '' : `  [quarantined until ${c.expiresAt?.slice(0, 10)}]`}`).join('\n') || 'No contacts.',
-      );
+    .option('--status <status>', `only these: ${CONTACT_STATUSES.join(', ')}`, 'all')
+    .option('--offset <n>', 'skip this many (with --limit: one page)', wholeNumber, 0)
+    .option('--limit <n>', `one page of at most ${MAX_PAGE}; without it, every contact`, wholeNumber)
+    .action(async (opts: VaultOptions & { group?: string; search?: string; status: string; offset: number; limit?: number }) => {
+      if (!(CONTACT_STATUSES as readonly string[]).includes(opts.status)) throw new ServiceError('invalid', `--status is one of ${CONTACT_STATUSES.join(', ')}.`);
+      const filter = {
+        ...(opts.group ? { groupId: opts.group === 'none' ? null : opts.group } : {}),
+        ...(opts.search ? { search: opts.search } : {}),
+        status: opts.status as ContactStatus,
+      };
+      await withVault(opts, async (call) => {
+        const page = (offset: number, limit: number) => call('contacts.list', { ...filter, offset, limit });
+        if (opts.limit !== undefined) {
+          const one = await page(opts.offset, Math.min(opts.limit, MAX_PAGE));
+          return print(opts, one, () => [...one.contacts.map(line), `${rangeText(one.offset, one.contacts.length, one.total)}`].join('\n'));
+        }
+        // Every contact, a page at a time: memory stays at one page however large the vault.
+        let offset = opts.offset;
+        let first = true;
+        for (;;) {
+          const one = await page(offset, MAX_PAGE);
+          const items = one.contacts.map((c) => (opts.json ? JSON.stringify(c) : line(c)));
+          if (opts.json) await writeOut(`${first ? `{"total":${one.total},"contacts":[` : items.length ? ',' : ''}${items.join(',')}`);
+          else if (items.length) await writeOut(`${items.join('\n')}\n`);
+          else if (first) await writeOut('No contacts.\n');
+          first = false;
+          offset += MAX_PAGE;
+          if (offset >= one.total) break;
+        }
+        if (opts.json) await writeOut(']}\n');
+      });
     });
   command(contacts, 'show <id>', ['contacts.show'])
     .description('Show everything held about one contact.')
@@ -66,4 +93,18 @@ function contactText(c: Response<'contacts.show'>): string {
     ['Updated', c.updatedAt],
   ];
   return lines.map(([label, value]) => `${oneLine(label)}: ${oneLine(value)}`).join('\n');
+}
+
+/** One contact a line: id, name, company, and quarantine. */
+function line(c: Response<'contacts.show'>): string {
+  return `${c.id}  ${oneLine([c.firstName, c.lastName].join(' ').trim() || '(no name)')}  ${oneLine(c.company)}${c.usable ? '' : `  [quarantined until ${c.expiresAt?.slice(0, 10)}]`}`;
+}
+
+const rangeText = (offset: number, shown: number, total: number): string =>
+  shown === 0 ? `No contacts here (${total} in all).` : `Contacts ${offset + 1}–${offset + shown} of ${total}.`;
+
+function wholeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new ServiceError('invalid', `"${text}" is not a whole number.`);
+  return n;
 }

@@ -85,9 +85,19 @@ export async function withVault<T>(opts: VaultOptions, fn: (call: Call) => Promi
     const name = await memberName();
     const passphrase = known.passphrase ?? (await secret('CONTACT_SANITIZER_PASSPHRASE', 'Passphrase: '));
     await call('vault.unlock', { path, name, passphrase });
+    // Ctrl-C asks the core to cancel the task (src/app/cancellation.ts): an import stops and changes nothing (exit 130).
+    // A second Ctrl-C quits at once; SQLite rolls back whatever was not committed.
+    let interrupts = 0;
+    const interrupt = () => {
+      if (++interrupts > 1) process.exit(130);
+      process.stderr.write('Cancelling… (Ctrl-C again to quit at once)\n');
+      void call('task.cancel', {});
+    };
+    process.on('SIGINT', interrupt);
     try {
       return await fn(call);
     } finally {
+      process.off('SIGINT', interrupt);
       await call('vault.lock', {});
     }
   });

@@ -3,6 +3,7 @@
 import { ChunkDecoder, NotUtf8Error, sniffEncoding, type TextEncoding } from './encoding.js';
 import type { ColumnBinding, ImportKind } from './formats.js';
 import { locateHeader, type Delimiter, type LocatedHeader } from './header.js';
+import { ServiceError } from '../shared/errors.js';
 import { ImportError } from './import-error.js';
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js';
 import { RecordSplitter, type RawRecord, type RecordError } from './records.js';
@@ -87,7 +88,8 @@ async function readPass<T>(
   } catch (err) {
     stream.destroy();
     if (err instanceof ImportError || err instanceof NotUtf8Error) throw err;
-    if ((err as Error).name === 'AbortError') throw err;
+    // Cancelled by the person who started it (src/app/cancellation.ts), or by an AbortSignal: not a reading failure.
+    if ((err as Error).name === 'AbortError' || err instanceof ServiceError) throw err;
     throw new ImportError('unreadable', `The file could not be read to the end (${(err as Error).message}).`);
   }
 }

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   unconfirmed: 3,
   // Another command holds the vault: nothing was done; try again later (sysexits' EX_TEMPFAIL).
   busy: 75,
+  // The person who started a long task cancelled it: nothing was changed (128 + SIGINT, as for Ctrl-C).
+  cancelled: 130,
   // The vault was changed outside the app, or a certificate does not match it.
   integrity: 4,
   // A channel that does not exist (a front end out of step with the core), or an unexpected failure.
@@ -41,7 +43,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const ERROR_CODE_NAMES = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
 /** Exit codes of the command line that are not an error code's (see docs/cli.md). */
-export const EXIT = { ok: 0, failed: 1, unreadable: 2, refused: 3, integrity: 4, destroyed: 10, usage: 64, busy: 75 } as const;
+export const EXIT = { ok: 0, failed: 1, unreadable: 2, refused: 3, integrity: 4, destroyed: 10, usage: 64, busy: 75, cancelled: 130 } as const;
 
 export function exitCodeFor(code: ErrorCode): number {
   return ERROR_CODES[code];

@@ -88,6 +88,13 @@ export type Anchor = (typeof ANCHORS)[number];
 
 /** What to do with a record that is already in the vault. */
 export const ON_DUPLICATE = ['skip', 'update'] as const;
+
+/** What a contacts list may be narrowed to: usable (in a group with a lawful basis), quarantined, or under a legal hold. */
+export const CONTACT_STATUSES = ['all', 'usable', 'quarantined', 'held'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
+
+/** The most contacts one page of a list holds: the renderer never receives more (issue 13). */
+export const MAX_PAGE = 500;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
 
 /**

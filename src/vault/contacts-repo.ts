@@ -1,8 +1,10 @@
 // Contacts as stored: one AES-GCM blob of everything about the person (the row id is its associated data) and
 // plaintext ids, dates, an email-kind enum and blind indexes for dedupe and the suppression list.
+import type Database from 'better-sqlite3';
 import type { BlindIndexer, RecordCipher } from '../crypto/index.js';
 import type { StoredContact } from '../shared/domain.js';
 import type { EmailKind, Purpose, SuppressionReason } from '../shared/vocabulary.js';
+import { BlindIndexFilter } from './blind-index-filter.js';
 import type { Db } from './database.js';
 
 export type { EmailKind, StoredContact };
@@ -52,6 +54,18 @@ export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUr
 }
 
 /**
+ * indexesOf and nameIndexOf at once, the name + company hashed once: an import needs both for every record. `indexes`
+ * are what dedupe looks up; `name` is the record's name + company index whatever else it has (stored, and matched
+ * against the suppression list).
+ */
+export function identityOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUrl' | 'email' | 'firstName' | 'lastName' | 'company'>): { indexes: ContactIndexes; name: Buffer | null } {
+  const url = c.profileUrl ? index.index('url', c.profileUrl) : null;
+  const email = c.email ? index.index('email', c.email) : null;
+  const name = nameIndexOf(index, c);
+  return { indexes: { url, email, name: !url && !email ? name : null }, name };
+}
+
+/**
  * The suppression list as a test (invariant I4): true when an entry in force names the person's profile URL or email,
  * or their name + company without contradicting them. `name` is the record's name + company index whatever else it
  * has. Names are matched "compatibly": an entry and a record with the same name + company are the same person unless
@@ -64,6 +78,28 @@ export function indexesOf(index: BlindIndexer, c: Pick<StoredContact, 'profileUr
 export function suppressionMatcher(db: Db): (ix: ContactIndexes, name: Buffer | null) => boolean {
   const find = entriesMatching(db, 'purpose IS NULL', 'SELECT 1');
   return (ix, name) => find(ix, name).length > 0;
+}
+
+/**
+ * suppressionMatcher with the list read into memory once, for a pass that asks for every record (an import): the same
+ * answers without three statements per record, and none at all for an empty list. The list holds blind indexes only,
+ * one entry per erasure or objection: small beside the contacts.
+ */
+export function suppressionSet(db: Db): (ix: ContactIndexes, name: Buffer | null) => boolean {
+  const entries = db.prepare('SELECT url_index AS url, email_index AS email, name_index AS name FROM suppressions WHERE lifted_at IS NULL AND purpose IS NULL').all() as ContactIndexes[];
+  if (entries.length === 0) return () => false;
+  // latin1 maps each byte to one character: two keys are equal strings exactly when they are equal blobs, as in SQL.
+  const key = (b: Buffer) => b.toString('latin1');
+  const urls = new Set(entries.flatMap((e) => (e.url === null ? [] : [key(e.url)])));
+  const emails = new Set(entries.flatMap((e) => (e.email === null ? [] : [key(e.email)])));
+  const names = new Map<string, ContactIndexes[]>();
+  for (const e of entries) if (e.name !== null) names.set(key(e.name), [...(names.get(key(e.name)) ?? []), e]);
+  // SAME_NAME_COMPATIBLY: the same name + company is the same person unless both sides have a URL (or an email) and they differ.
+  const agree = (a: Buffer | null, b: Buffer | null) => a === null || b === null || a.equals(b);
+  return (ix, name) =>
+    (ix.url !== null && urls.has(key(ix.url))) ||
+    (ix.email !== null && emails.has(key(ix.email))) ||
+    (name !== null && (names.get(key(name))?.some((e) => agree(e.url, ix.url) && agree(e.email, ix.email)) ?? false));
 }
 
 /** The purposes a person withdrew consent for (Art. 7(3)): each suppressed for that purpose only. */
@@ -121,6 +157,8 @@ export class ContactsRepo {
   private readonly byEmail;
   private readonly byName;
   private readonly insertRow;
+  private updateRow: Database.Statement | null = null;
+  private groupRow: Database.Statement | null = null;
 
   constructor(
     private readonly db: Db,
@@ -132,9 +170,10 @@ export class ContactsRepo {
     this.byEmail = by('email_index');
     // A record known by name only is a duplicate of another known by name only; one with a profile or an email is not.
     this.byName = by('name_index', 'AND url_index IS NULL AND email_index IS NULL');
+    // Positional: binding an object by name costs a property lookup per column per row.
     this.insertRow = db.prepare(
       `INSERT INTO contacts (id, import_id, data_ct, url_index, email_index, name_index, email_kind, group_id, created_at, updated_at, expires_at)
-       VALUES (@id, @import_id, @data_ct, @url_index, @email_index, @name_index, @email_kind, @group_id, @created_at, @updated_at, @expires_at)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
@@ -162,18 +201,48 @@ export class ContactsRepo {
     return (ix.url && this.byUrl.get(ix.url)) || (ix.email && this.byEmail.get(ix.email)) || (ix.name && this.byName.get(ix.name)) || null;
   }
 
+  /**
+   * findByIndexes for a pass that writes contacts itself (an import), with the same answers: a Bloom filter of every
+   * index findByIndexes can match, read once from the vault and told of each row the pass writes (`note`, with the
+   * indexes as stored), answers "nobody" without SQL. `expectedRows` sizes it for the rows the pass may add.
+   */
+  duplicateFinder(expectedRows: number): { find(ix: ContactIndexes): ContactRow | null; note(stored: ContactIndexes): void } {
+    const known = this.db
+      .prepare<[], Buffer>(
+        `SELECT url_index FROM contacts WHERE url_index IS NOT NULL UNION ALL SELECT email_index FROM contacts WHERE email_index IS NOT NULL
+         UNION ALL SELECT name_index FROM contacts WHERE name_index IS NOT NULL AND url_index IS NULL AND email_index IS NULL`,
+      )
+      .pluck();
+    // max(rowid) is read from the end of the table, where count(*) reads all of it; it is never below the count.
+    const rows = (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM contacts').pluck().get() as number) + expectedRows;
+    const filter = new BlindIndexFilter(rows);
+    for (const key of known.iterate()) filter.add(key);
+    const maybe = (key: Buffer | null): key is Buffer => key !== null && filter.mayHold(key);
+    return {
+      find: (ix) => (maybe(ix.url) && this.byUrl.get(ix.url)) || (maybe(ix.email) && this.byEmail.get(ix.email)) || (maybe(ix.name) && this.byName.get(ix.name)) || null,
+      note: (stored) => {
+        if (stored.url !== null) filter.add(stored.url);
+        if (stored.email !== null) filter.add(stored.email);
+        // As byName sees it: the name of a row with neither profile URL nor email.
+        if (stored.name !== null && stored.url === null && stored.email === null) filter.add(stored.name);
+      },
+    };
+  }
+
   insert(row: Omit<ContactRow, 'data_ct' | 'legal_hold' | 'last_review_at'>, data: StoredContact): void {
-    this.insertRow.run({ ...row, data_ct: this.cipher.encrypt(JSON.stringify(data), row.id) });
+    const ct = this.cipher.encrypt(JSON.stringify(data), row.id);
+    this.insertRow.run(row.id, row.import_id, ct, row.url_index, row.email_index, row.name_index, row.email_kind, row.group_id, row.created_at, row.updated_at, row.expires_at);
   }
 
   update(id: string, fields: { data: StoredContact; indexes: ContactIndexes; emailKind: EmailKind; updatedAt: string }): void {
-    this.db
-      .prepare('UPDATE contacts SET data_ct = ?, url_index = ?, email_index = ?, name_index = ?, email_kind = ?, updated_at = ? WHERE id = ?')
-      .run(this.cipher.encrypt(JSON.stringify(fields.data), id), fields.indexes.url, fields.indexes.email, fields.indexes.name, fields.emailKind, fields.updatedAt, id);
+    // Prepared on first use and kept: an update import runs it for every record.
+    this.updateRow ??= this.db.prepare('UPDATE contacts SET data_ct = ?, url_index = ?, email_index = ?, name_index = ?, email_kind = ?, updated_at = ? WHERE id = ?');
+    this.updateRow.run(this.cipher.encrypt(JSON.stringify(fields.data), id), fields.indexes.url, fields.indexes.email, fields.indexes.name, fields.emailKind, fields.updatedAt, id);
   }
 
   setGroup(id: string, groupId: string | null, expiresAt: string | null): void {
-    this.db.prepare('UPDATE contacts SET group_id = ?, expires_at = ? WHERE id = ?').run(groupId, expiresAt, id);
+    this.groupRow ??= this.db.prepare('UPDATE contacts SET group_id = ?, expires_at = ? WHERE id = ?');
+    this.groupRow.run(groupId, expiresAt, id);
   }
 
   /** Record a review (the anchor 'last-review' counts from it) with the due date it gives. */
@@ -186,7 +255,7 @@ export class ContactsRepo {
   }
 
   /** Decrypt a row: an IntegrityError if the blob was changed or moved from another row. */
-  open(row: ContactRow): StoredContact {
+  open(row: Pick<ContactRow, 'id' | 'data_ct'>): StoredContact {
     const data = JSON.parse(this.cipher.decrypt(row.data_ct, row.id)) as Partial<StoredContact>;
     // The blob has no schema version: a field added later gets its default here, for rows written before it.
     return { ...data, strippedCategories: data.strippedCategories ?? [] } as StoredContact;

@@ -8,7 +8,27 @@ import type { Db } from './database.js';
 import { defaultNotBefore, defaultRetention, quarantineDays } from './meta.js';
 import { retentionRules } from './retention-repo.js';
 
+/** Answers kept at most: a pass over millions of contacts stays bounded. */
+const MEMO_LIMIT = 10_000;
+
+/** The answers for one group, import and review, by connection date. */
+interface Memo {
+  groupId: string | null;
+  importId: string;
+  review: string | null;
+  byDay: Map<string | null, string>;
+}
+
 export class ExpiryContext implements RetentionRules {
+  /**
+   * Answers already worked out in this pass. A due date depends only on the context (fixed once loaded), the group,
+   * the import, the last review and the connection date; the contacts of an import share all but the last, and the
+   * days of a file are few beside its rows. The last memo used is kept at hand: consecutive contacts nearly always share it.
+   */
+  private readonly memos = new Map<string, Memo>();
+  private last: Memo | null = null;
+  private remembered = 0;
+
   private constructor(
     readonly policies: RetentionRule[],
     readonly quarantineDays: number,
@@ -33,6 +53,7 @@ export class ExpiryContext implements RetentionRules {
   /** Note an import made during this pass (the commit computes expiries before its import row is final). */
   withImport(importId: string, at: string): this {
     this.importedAt.set(importId, at);
+    this.forget();
     return this;
   }
 
@@ -49,6 +70,30 @@ export class ExpiryContext implements RetentionRules {
   }
 
   expiry(groupId: string | null, row: Pick<ContactRow, 'import_id'> & { last_review_at?: string | null }, contact: Pick<StoredContact, 'connectedOn'>): string {
-    return expiryOf(this.facts(groupId, row, contact), this);
+    const memo = this.memoFor(groupId, row.import_id, row.last_review_at ?? null);
+    let expiresAt = memo.byDay.get(contact.connectedOn);
+    if (expiresAt === undefined) {
+      expiresAt = expiryOf(this.facts(groupId, row, contact), this);
+      if (++this.remembered > MEMO_LIMIT) this.forget();
+      else memo.byDay.set(contact.connectedOn, expiresAt);
+    }
+    return expiresAt;
+  }
+
+  private memoFor(groupId: string | null, importId: string, review: string | null): Memo {
+    const last = this.last;
+    if (last !== null && last.groupId === groupId && last.importId === importId && last.review === review) return last;
+    // Ids and timestamps hold no \u0000, and '=' marks a review (null has none): the key reads one way only.
+    const key = `${groupId ?? ''}\u0000${importId}\u0000${review === null ? '' : `=${review}`}`;
+    let memo = this.memos.get(key);
+    if (memo === undefined) this.memos.set(key, (memo = { groupId, importId, review, byDay: new Map() }));
+    this.last = memo;
+    return memo;
+  }
+
+  private forget(): void {
+    this.memos.clear();
+    this.last = null;
+    this.remembered = 0;
   }
 }

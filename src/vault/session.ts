@@ -6,6 +6,8 @@ import type { AuditDetails, AuditEntry } from '../audit/audit-log.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Role } from '../shared/vocabulary.js';
 import { ConsentsRepo } from './consents-repo.js';
+import { NO_TASK, type TaskContext } from '../shared/task.js';
+import { ContactSearchIndex } from './contact-index.js';
 import { ContactsRepo } from './contacts-repo.js';
 import { DisclosuresRepo } from './disclosures-repo.js';
 import { GroupsRepo } from './groups-repo.js';
@@ -55,6 +57,16 @@ export class Session {
 
   get db() {
     return this.vault.db;
+  }
+
+  private searchIndex: ContactSearchIndex | null = null;
+
+  /** The request running now: where a use case that walks every contact reports progress (src/app/cancellation.ts). */
+  task: TaskContext = NO_TASK;
+
+  /** The in-memory search index of the contacts (src/vault/contact-index.ts): built on first use, gone at lock. */
+  contactSearch(): ContactSearchIndex {
+    return (this.searchIndex ??= new ContactSearchIndex(this.db, (row) => this.contacts.open(row)));
   }
 
   /** The member's roles as last read from the vault. */

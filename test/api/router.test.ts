@@ -51,7 +51,8 @@ describe('router', () => {
     expect(commit).toMatchObject({ ok: true, value: { added: 12 } });
     // Queued behind the commit, the list sees the committed contacts.
     expect(list).toMatchObject({ ok: true });
-    expect((list as { value: unknown[] }).value).toHaveLength(12);
+    expect(list).toMatchObject({ ok: true, value: { total: 12, offset: 0 } });
+    expect((list as { value: { contacts: unknown[] } }).value.contacts).toHaveLength(12);
     expect(progress.length).toBeGreaterThan(0);
     service.close();
   });

@@ -27,7 +27,8 @@ describe('the core in a worker thread', () => {
     expect(commit).toMatchObject({ ok: true, value: { added: 12 } });
     expect(progress.length).toBeGreaterThan(0);
     const list = await route('contacts.list', {});
-    expect((list as { value: unknown[] }).value).toHaveLength(12);
+    expect(list).toMatchObject({ ok: true, value: { total: 12, offset: 0 } });
+    expect((list as { value: { contacts: unknown[] } }).value.contacts).toHaveLength(12);
   }, 60_000);
 
   it('leaves the calling thread free during a long import: the core commits it while this thread never yields', async () => {
@@ -56,4 +57,22 @@ describe('the core in a worker thread', () => {
       reader.close();
     }
   }, 120_000);
+
+  it('answers a cancel at once, outside the queue, and the task it stops either finishes whole or changes nothing', async () => {
+    expect(await route('task.cancel', {})).toEqual({ ok: true, value: { cancelling: false } });
+    const groups = async () => ((await route('groups.list', {})) as { value: { groups: unknown[] } }).value.groups.length;
+    const before = await groups();
+    let answered: unknown = null;
+    const added = route('groups.add', { label: 'Acme', rule: { type: 'company', companies: ['Acme Ltd'] } }, () => {
+      if (answered === null) answered = route('task.cancel', {});
+    });
+    const result = (await added) as { ok: boolean; code?: string };
+    expect(await answered).toEqual({ ok: true, value: { cancelling: true } });
+    if (result.ok) expect(await groups()).toBe(before + 1);
+    else {
+      expect(result.code).toBe('cancelled');
+      expect(await groups()).toBe(before);
+    }
+    expect(await route('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
+  }, 60_000);
 });

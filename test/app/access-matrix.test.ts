@@ -9,6 +9,7 @@ import { ACCESS, CHANNEL_NAMES, rolesFor, type Channel, type Request, type Respo
 import { createRouter, type Route } from '../../src/api/router.js';
 import { AppService } from '../../src/app/app-service.js';
 import { ROLE_NAMES, ROLES, type Role } from '../../src/shared/vocabulary.js';
+import { allContacts } from '../support/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
@@ -56,6 +57,7 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'vault.unlock': 'open',
   'vault.recover': 'open',
   'vault.lock': 'open',
+  'task.cancel': 'open',
   'file.inspect': 'open',
   'import.preview': ['importer'],
   'import.commit': ['importer'],
@@ -131,6 +133,7 @@ const SAMPLES: Samples = {
   'vault.unlock': () => ({ path: VAULT, name: 'Root Admin', passphrase: PASSPHRASE }),
   'vault.recover': () => ({ path: VAULT, recoveryKey: ids.recoveryKey, name: 'Root Admin', newPassphrase: PASSPHRASE }),
   'vault.lock': () => ({}),
+  'task.cancel': () => ({}),
   'file.inspect': () => ({ path: fixture('connections-tricky.csv') }),
   'import.preview': () => ({ path: fixture('connections-tricky.csv') }),
   'import.commit': () => ({ path: fixture('connections-tricky.csv'), choices: {} }),
@@ -222,7 +225,7 @@ beforeAll(async () => {
   await root.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
   // More people, so that every sample that erases someone (erase, certificates, Art. 19 tasks) has one of its own.
   await root.call('import.commit', { path: fixture('connections-current.csv'), choices: { strip: ['special-category'] } });
-  ids.contacts = (await root.call('contacts.list', {})).map((c) => c.id);
+  ids.contacts = (await allContacts(root.call)).map((c) => c.id);
   ids.group = (await root.call('groups.add', { label: 'Analytical Engines', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } })).id;
   // The whole vault is one networking group, so that an export carries people (and an erasure leaves Art. 19 tasks).
   const everyone = (await root.call('groups.add', { label: 'Everyone else', rule: { type: 'connected-year', from: 1900, to: 2100 }, confirm: true })).id;

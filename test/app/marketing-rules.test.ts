@@ -4,6 +4,7 @@
 // audit log holds none of what was typed.
 import { describe, expect, it } from 'vitest';
 import type { Request } from '../../src/api/contract.js';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -25,7 +26,7 @@ async function vault() {
   const clock = { now: new Date('2026-12-01T09:00:00Z') };
   const c = await clients.vault(tmp, () => clock.now);
   await c.call('import.commit', { path: tmp.write([HEADER, ...PEOPLE, ''].join('\n')), choices: {} });
-  const contacts = await c.call('contacts.list', {});
+  const contacts = await allContacts(c.call);
   const id = Object.fromEntries(contacts.map((x) => [x.firstName, x.id])) as Record<First, string>;
   const { id: groupId } = await c.call('groups.add', { label: 'Everyone', rule: { type: 'connected-year', from: 1900, to: 2100 }, confirm: true });
   await c.call('policy.assign', {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SOURCE_WORDS } from '../../src/export/labels.js';
 import { NO_AUTOMATED_DECISIONS } from '../../src/export/subject-access.js';
 import type { Session } from '../../src/vault/session.js';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -48,7 +49,7 @@ async function prospects(c: Client): Promise<string> {
   return group.id;
 }
 
-const idOf = async (c: Client, first: string) => (await c.call('contacts.list', {})).find((x) => x.firstName === first)!.id;
+const idOf = async (c: Client, first: string) => (await allContacts(c.call)).find((x) => x.firstName === first)!.id;
 const personIn = async (c: Client, groupId: string, contactId: string) => (await c.call('notices.list', { groupId })).people.find((p) => p.contactId === contactId)!;
 
 describe('a person imported after a notice batch (Art. 14(3)(a))', () => {

@@ -2,6 +2,7 @@
 // (Art. 30(1)(a)) and the Art. 30 record built from them, through the router every front end calls (in process, as
 // the CLI does), on an injected clock. Nothing typed about a recipient or the controller reaches the audit log.
 import { describe, expect, it } from 'vitest';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -41,7 +42,7 @@ async function withPeople(c: Client) {
   await c.call('import.commit', { path: tmp.write([HEADER, ADA, GRACE, ''].join('\n')), choices: {} });
   const group = await c.call('groups.add', { label: 'Engine people', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } });
   await c.call('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
-  const people = await c.call('contacts.list', {});
+  const people = await allContacts(c.call);
   return { ada: people.find((p) => p.firstName === 'Ada')!.id, grace: people.find((p) => p.firstName === 'Grace')!.id };
 }
 
@@ -211,7 +212,7 @@ describe('the Art. 30 record built from the register (Art. 30(1))', () => {
     const connections = groupRows((await c.call('report.art30', {})).markdown, 'Engine people')['Categories of data subjects'];
     expect(connections).toBe('LinkedIn connections (business contacts)');
     await c.call('import.commit', { path: tmp.write(BOOK), choices: {} });
-    expect((await c.call('contacts.list', {})).map((p) => p.firstName)).toContain('Mary');
+    expect((await allContacts(c.call)).map((p) => p.firstName)).toContain('Mary');
     const both = groupRows((await c.call('report.art30', {})).markdown, 'Engine people')['Categories of data subjects'];
     expect(both).toBe('LinkedIn connections (business contacts); people in the address book a member uploaded to LinkedIn (not necessarily connections)');
   });

@@ -4,6 +4,7 @@
 // Art. 30 record; "mark reviewed" sets the last-review date that policies and the default may count from. Through the
 // router every front end uses, on an injected clock.
 import { describe, expect, it } from 'vitest';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients, type RoutedClient } from '../support/router-vault.js';
@@ -40,7 +41,7 @@ async function grouped(options: { defaultRetention?: { months: number; anchor: '
   await c.call('import.commit', { path: tmp.write(PEOPLE), choices: {} });
   const groupId = (await c.call('groups.add', { label: 'Work addresses', rule: { type: 'email-kind', kind: 'corporate' } })).id;
   await c.call('policy.assign', { groupId, policy: LI_POLICY, acknowledgeWarnings: true });
-  const contacts = await c.call('contacts.list', {});
+  const contacts = await allContacts(c.call);
   const id = (first: string) => contacts.find((x) => x.firstName === first)!.id;
   const due = async (first: string) => (await c.call('contacts.show', { contactId: id(first) })).expiresAt;
   return { ...c, clock, groupId, id, due };
@@ -51,7 +52,7 @@ const RATIONALE = 'Our enterprise sales cycle runs up to a year';
 describe('the default retention', () => {
   it('a vault with no policy still gives every contact a due date: the default for a basis, quarantine for none', async () => {
     const v = await grouped();
-    const contacts = await v.call('contacts.list', {});
+    const contacts = await allContacts(v.call);
     expect(contacts).toHaveLength(4);
     expect(contacts.every((c) => c.expiresAt !== null)).toBe(true);
     // 24 months from the last review; never reviewed, so from the import (kept the whole last day).

@@ -4,6 +4,7 @@
 // export, not only when a basis is assigned. Each test cites its article and shows the rule firing and not firing.
 import { describe, expect, it } from 'vitest';
 import type { Response } from '../../src/api/contract.js';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -52,7 +53,7 @@ async function vault(lines: string[]) {
 }
 type Client = Awaited<ReturnType<typeof vault>>;
 
-const people = async (c: Client) => Object.fromEntries((await c.call('contacts.list', {})).map((x) => [x.firstName, x.id]));
+const people = async (c: Client) => Object.fromEntries((await allContacts(c.call)).map((x) => [x.firstName, x.id]));
 const tellEveryone = async (c: Client) =>
   c.call('notices.markSent', { target: { contactIds: Object.values(await people(c)) }, sentOn: '2026-11-02', version: 'notice-v1', channel: 'email' });
 const assign = (c: Client, policy: Record<string, unknown>) => c.call('policy.assign', { groupId: c.groupId, policy, acknowledgeWarnings: true, confirm: true });

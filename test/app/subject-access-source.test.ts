@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Channel, Request, Response } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
 import { AppService } from '../../src/app/app-service.js';
+import { allContacts } from '../support/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 
@@ -22,9 +23,9 @@ describe('subject access names the source of each person', () => {
     await call('vault.create', { path: join(tmp.dir, 'sources.vault'), name: 'Ada', passphrase: PASSPHRASE });
     const archive = fixture('Basic_LinkedInDataExport_11-29-2026.zip');
     await call('import.commit', { path: archive, choices: {} });
-    const connections = new Set((await call('contacts.list', {})).map((c) => c.id));
+    const connections = new Set((await allContacts(call)).map((c) => c.id));
     await call('import.commit', { path: archive, choices: { entry: 'ImportedContacts.csv' } });
-    const all = await call('contacts.list', {});
+    const all = await allContacts(call);
     const uploaded = all.find((c) => !connections.has(c.id))!;
     const connected = all.find((c) => connections.has(c.id))!;
     expect(uploaded).toBeDefined();

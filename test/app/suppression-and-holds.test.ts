@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MARKETING_PURPOSES } from '../../src/shared/vocabulary.js';
 import type { Request, Response } from '../../src/api/contract.js';
+import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
@@ -25,7 +26,7 @@ type Client = Awaited<ReturnType<typeof vault>>;
 async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipientId' | 'channels'>): Promise<Response<'export.crm'>> {
   const recipients = await c.call('recipients.list', {});
   const recipientId = recipients[0]?.id ?? (await c.call('recipients.add', { name: 'CRM', role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
-  const contactIds = (await c.call('contacts.list', {})).map((x) => x.id);
+  const contactIds = (await allContacts(c.call)).map((x) => x.id);
   if (contactIds.length > 0) await c.call('notices.markSent', { target: { contactIds }, sentOn: new Date().toISOString().slice(0, 10), version: 'v1', channel: 'post' });
   const declared = (MARKETING_PURPOSES as readonly string[]).includes(request.purpose) || request.directMarketing !== undefined ? {} : { directMarketing: false };
   return c.call('export.crm', { channels: ['email'], ...declared, ...request, recipientId });
@@ -44,7 +45,7 @@ async function prospectingGroup(c: Client): Promise<string> {
   return group.id;
 }
 
-const byName = async (c: Client, first: string) => (await c.call('contacts.list', {})).filter((x) => x.firstName === first);
+const byName = async (c: Client, first: string) => (await allContacts(c.call)).filter((x) => x.firstName === first);
 
 /** The stored row as bytes, read from the file itself: what "unchanged" means for a held record. */
 function rawRow(path: string, id: string): Record<string, unknown> {
@@ -221,7 +222,7 @@ describe('I8: a legal hold freezes the record', () => {
     // The other contact was updated as asked.
     expect(await c.call('contacts.show', { contactId: grace.id })).toMatchObject({ position: 'Commodore', legalHold: false });
     // Every view agrees with what destruction obeys.
-    expect((await c.call('contacts.list', {})).filter((x) => x.legalHold).map((x) => x.id)).toEqual([ada.id]);
+    expect((await allContacts(c.call)).filter((x) => x.legalHold).map((x) => x.id)).toEqual([ada.id]);
     expect(await c.call('retention.schedule', {})).toMatchObject({ held: 1 });
     // The import's audit entry counts the held line.
     const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
@@ -236,7 +237,7 @@ describe('I8: a legal hold freezes the record', () => {
     expect(ada).toMatchObject({ groupId, legalHold: false });
     const { holdId } = await c.call('holds.place', { groupId, reason: 'Litigation about the prospecting campaign' });
     expect(await c.call('contacts.show', { contactId: ada.id })).toMatchObject({ legalHold: true });
-    expect((await c.call('contacts.list', {})).every((x) => x.legalHold)).toBe(true);
+    expect((await allContacts(c.call)).every((x) => x.legalHold)).toBe(true);
     const rowBefore = rawRow(c.path, ada.id);
 
     const report = await c.call('import.commit', { path: V2(), choices: { onDuplicate: 'update' } });

@@ -43,6 +43,16 @@ describe('BlindIndexer', () => {
     expect(recordsKey.equals(subKey)).toBe(false);
   });
 
+  it('is HMAC-SHA-256 for any value: short, long (past its scratch buffer), not ASCII, with NUL, one after another', () => {
+    const vaultBytes = Buffer.alloc(32, 5);
+    const subKey = Buffer.from(hkdfSync('sha256', vaultBytes, Buffer.alloc(0), 'contact-sanitizer/blind-index/v1', 32));
+    const idx = indexer(vaultKeyFromBytes(Buffer.from(vaultBytes)));
+    const values = ['a', 'zoë\u0000李 محمد', 'x'.repeat(1019), 'y'.repeat(1020), '李'.repeat(400), 'https://www.linkedin.com/in/ada', 'é'.repeat(5000), 'a'];
+    for (const v of values) {
+      expect(idx.index('name', v)).toEqual(createHmac('sha256', subKey).update(`name\0${v}`, 'utf8').digest().subarray(0, 16));
+    }
+  });
+
   it('refuses an empty value (all contacts without an email would look like one person) and an unknown kind', () => {
     const idx = indexer();
     expect(() => idx.index('email', '')).toThrow(/empty/);

@@ -1,8 +1,9 @@
 // The desktop app's screens in Chromium (see browser.ts) against the real core: create a vault, drop the tricky
 // export and the archive ZIP, see each finding, commit, assign a lawful basis with an LIA and see a guardrail fire,
-// erase a contact, cancel then confirm a shorter quarantine that makes contacts due, dry-run and run destruction
-// with a moved clock, verify the audit log. Each screen is checked with axe-core and saved as a screenshot under
-// test-results/e2e/. Last, the CSP is shown enforced in this browser.
+// erase a contact, page through 30,000 contacts (never sent more than one page of them), cancel then confirm a
+// shorter quarantine that makes contacts due, dry-run and run destruction with a moved clock, verify the audit log.
+// Each screen is checked with axe-core and saved as a screenshot under test-results/e2e/. Last, the CSP is shown
+// enforced in this browser.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ afterAll(async () => {
 });
 
 const byTestId = (id: string) => page.getByTestId(id);
+/** The rows the Contacts screen asks for at a time (renderer/screens/contacts-screen.tsx). */
+const PAGE = 100;
 
 /** axe-core in the page (evaluated over CDP, which the CSP does not govern): no serious or critical violations. */
 async function accessible(screen: string): Promise<void> {
@@ -42,6 +45,12 @@ async function accessible(screen: string): Promise<void> {
   })) as { id: string; impact: string; nodes: number }[];
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), screen).toEqual([]);
   await app.screenshot(screen);
+}
+
+/** Search the contacts and wait until the page shown is the core's answer to it (the search waits for typing to pause). */
+async function searchContacts(text: string): Promise<void> {
+  await byTestId('contacts-search').fill(text);
+  await expect.poll(() => byTestId('contacts-results').getAttribute('aria-busy')).toBe('false');
 }
 
 async function status(): Promise<string> {
@@ -147,7 +156,7 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
   it('lists the contacts in a virtualised table, and erases one with a certificate', async () => {
     await byTestId('nav-contacts').click();
     await byTestId('contacts-table').waitFor();
-    await byTestId('contacts-search').fill('Hopper');
+    await searchContacts('Hopper');
     await page.getByTestId('contact-row').first().click();
     await byTestId('contact-detail').waitFor();
     await accessible('08-contact-detail');
@@ -155,12 +164,12 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('confirm-dialog').waitFor();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: /erase/i }).click();
     await expect.poll(() => byTestId('erase-certificate').textContent(), { timeout: 10_000 }).toMatch(/[0-9a-f-]{36}/);
-    await byTestId('contacts-search').fill('');
+    await searchContacts('');
     await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(/\b11\b/);
   });
 
   it('records an objection (Art. 21) from a contact: confirmed first, then the person is on the suppression list', async () => {
-    await byTestId('contacts-search').fill('Lovelace');
+    await searchContacts('Lovelace');
     await page.getByTestId('contact-row').first().click();
     await byTestId('contact-detail').waitFor();
     await byTestId('object-button').click();
@@ -171,7 +180,7 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     expect(await byTestId('object-button').isDisabled()).toBe(true);
     await expect.poll(status).toMatch(/objection is recorded: they are left out of every export/);
     await byTestId('close-detail').click();
-    await byTestId('contacts-search').fill('');
+    await searchContacts('');
   });
 
   it('asks before a shorter quarantine makes contacts due: Cancel keeps the old one, Go ahead saves it', async () => {
@@ -229,7 +238,7 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await accessible('12-members');
   });
 
-  it('keeps the contacts table virtual at 30,000 rows: the count is whole, the DOM holds one screenful', async () => {
+  it('opens Contacts at 30,000 rows a page at a time: the count is whole, the renderer is sent one page, the DOM one screenful', async () => {
     page.setDefaultTimeout(60_000);
     const big = tmp.path('Connections-30000.csv');
     await writeExport(big, { rows: 30_000, seed: 3 });
@@ -238,16 +247,44 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('preview-button').click();
     await byTestId('commit-button').click();
     await byTestId('commit-summary').waitFor({ timeout: 45_000 });
+    // The vault's own count (the export repeats a few rows, which are skipped; three earlier contacts remain).
+    const total = (await app.service.call('contacts.list', { limit: 1 })).total;
+    expect(total).toBeGreaterThan(29_900);
+    const answersBefore = app.contactsList.answers;
     await byTestId('nav-contacts').click();
     await byTestId('contacts-table').waitFor();
-    await expect.poll(() => byTestId('contacts-count').textContent(), { timeout: 60_000 }).toMatch(/29[,.]?\d{3}|30[,.]?000/);
+    await expect.poll(() => byTestId('contacts-count').textContent(), { timeout: 60_000 }).toBe(`Contacts 1–${PAGE} of ${total.toLocaleString('en-GB')}`);
+    expect(await byTestId('contacts-count').textContent()).toMatch(/ of (29,9\d\d|30,0\d\d)$/);
+    // The renderer was sent one page of the whole vault, never the vault.
+    expect(app.contactsList.answers).toBeGreaterThan(answersBefore);
+    expect(app.contactsList.largestPage).toBe(PAGE);
+    // The DOM holds a screenful of that page.
     const rendered = await page.getByTestId('contact-row').count();
     expect(rendered).toBeGreaterThan(5);
-    expect(rendered).toBeLessThan(120);
+    expect(rendered).toBeLessThanOrEqual(PAGE);
     await page.getByTestId('contacts-table').press('End');
     await page.getByTestId('contacts-table').press('PageUp');
-    expect(await page.getByTestId('contact-row').count()).toBeLessThan(120);
+    expect(await page.getByTestId('contact-row').count()).toBeLessThanOrEqual(PAGE);
     await accessible('13-contacts-30000');
+    // Next and Previous ask the core for the neighbouring page.
+    const firstRow = await page.getByTestId('contact-row').first().textContent();
+    await byTestId('contacts-next').click();
+    await expect.poll(() => byTestId('contacts-count').textContent()).toBe(`Contacts ${PAGE + 1}–${2 * PAGE} of ${total.toLocaleString('en-GB')}`);
+    expect(await page.getByTestId('contact-row').first().textContent()).not.toBe(firstRow);
+    await byTestId('contacts-previous').click();
+    await expect.poll(() => byTestId('contacts-count').textContent()).toBe(`Contacts 1–${PAGE} of ${total.toLocaleString('en-GB')}`);
+    expect(await byTestId('contacts-previous').isDisabled()).toBe(true);
+    // A search and a filter run in the core: the count is the core's, the page still one page at most.
+    await searchContacts('nguyen');
+    const found = (await app.service.call('contacts.list', { search: 'nguyen', limit: 1 })).total;
+    expect(found).toBeGreaterThan(PAGE);
+    expect(await byTestId('contacts-count').textContent()).toBe(`Contacts 1–${PAGE} of ${found.toLocaleString('en-GB')}`);
+    await byTestId('contacts-status-filter').selectOption('usable');
+    const usable = (await app.service.call('contacts.list', { search: 'nguyen', status: 'usable', limit: 1 })).total;
+    await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(new RegExp(`of ${usable.toLocaleString('en-GB')}$|^No contacts$`));
+    await byTestId('contacts-status-filter').selectOption('all');
+    await searchContacts('');
+    expect(app.contactsList.largestPage).toBe(PAGE);
     page.setDefaultTimeout(15_000);
   }, 180_000);
 
@@ -260,12 +297,12 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('commit-summary').waitFor({ timeout: 20_000 });
     await byTestId('nav-contacts').click();
     await byTestId('contacts-table').waitFor();
-    await byTestId('contacts-search').fill('Quokka');
+    await searchContacts('Quokka');
     await page.getByTestId('contact-row').first().click();
     await byTestId('contact-detail').waitFor();
     await expect.poll(() => byTestId('detail-special-categories').textContent()).toBe('stripped (health)');
     await byTestId('close-detail').click();
-    await byTestId('contacts-search').fill('');
+    await searchContacts('');
   });
 
   it('verifies the audit log', async () => {
@@ -275,6 +312,9 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await expect.poll(() => byTestId('audit-result').textContent()).toMatch(/intact/i);
     await accessible('11-audit');
     expect(app.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
+    // Over the whole suite, no contacts.list answer sent to the page held more than one page.
+    expect(app.contactsList.answers).toBeGreaterThan(0);
+    expect(app.contactsList.largestPage).toBeLessThanOrEqual(PAGE);
     expect(await status()).not.toMatch(/went wrong/i);
   });
 

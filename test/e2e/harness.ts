@@ -43,6 +43,8 @@ export interface App {
   service: AppService;
   /** Console errors and CSP violations the page reported. */
   problems: string[];
+  /** What the page was sent by contacts.list: how many answers, and the most contacts any one answer held. */
+  contactsList: { answers: number; largestPage: number };
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -68,11 +70,18 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
   page.on('pageerror', (e) => problems.push(e.message));
   const service = new AppService({ kdf: TEST_KDF, ...(options.now ? { now: options.now } : {}) });
   const route = createRouter(service);
-  await page.exposeBinding('__sanitizerInvoke', (_source, channel: string, payload: unknown) =>
-    route(channel, payload, (p: Progress) => {
+  const contactsList = { answers: 0, largestPage: 0 };
+  await page.exposeBinding('__sanitizerInvoke', async (_source, channel: string, payload: unknown) => {
+    const result = await route(channel, payload, (p: Progress) => {
       void page.evaluate((progress) => (globalThis as unknown as { __sanitizerProgress?: (p: unknown) => void }).__sanitizerProgress?.(progress), p).catch(() => {});
-    }),
-  );
+    });
+    // Every contacts.list answer the page receives is measured: the renderer should never be sent more than a page.
+    if (channel === 'contacts.list' && result.ok) {
+      contactsList.answers++;
+      contactsList.largestPage = Math.max(contactsList.largestPage, (result.value as { contacts: unknown[] }).contacts.length);
+    }
+    return result;
+  });
   await page.addInitScript({ content: preloadStandIn(DESKTOP_CHANNEL_NAMES) });
   // CSP violations reach `problems` through the page's own event (Chromium does not put them on the console API).
   await page.exposeBinding('__cspViolation', (_source, text: string) => problems.push(text));
@@ -97,6 +106,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     page,
     service,
     problems,
+    contactsList,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

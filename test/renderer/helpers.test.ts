@@ -1,11 +1,12 @@
 // The renderer's other pure helpers: group rules from the add-group form, the import commit request, findings
-// grouped by kind, contacts by lawful basis, chart scales, vocabulary guards, and which screens each role sees.
+// grouped by kind, contacts by lawful basis, the range a page shows, chart scales, vocabulary guards, and which screens each role sees.
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, CHANNELS, rolesFor } from '../../src/api/contract.js';
 import { GroupRuleSchema } from '../../src/policy/group-rules.js';
 import { FINDING_KINDS, LAWFUL_BASES, ROLES, RULE_TYPES, type Role } from '../../src/shared/vocabulary.js';
-import { countsFromContacts, countsFromGroups } from '../../renderer/lib/basis-counts.js';
+import { countsFromGroups } from '../../renderer/lib/basis-counts.js';
 import { barLength, niceCeil, ticks } from '../../renderer/lib/chart.js';
+import { pageRange } from '../../renderer/lib/format.js';
 import { isOneOf, lookup } from '../../renderer/lib/guards.js';
 import { commitRequest, groupFindings, suggestedStrips } from '../../renderer/lib/import-view.js';
 import { basisLabel, BASIS_SHORT, FINDING_LABELS, FINDING_RANK, findingInfo } from '../../renderer/lib/labels.js';
@@ -92,21 +93,15 @@ describe('contacts by lawful basis', () => {
     ]);
   });
 
-  it('counts loaded contacts the same way', () => {
-    const basisOf = new Map([['g1', 'contract']]);
-    expect(
-      countsFromContacts(
-        [
-          { groupId: 'g1', usable: true },
-          { groupId: 'g2', usable: false },
-          { groupId: null, usable: false },
-        ],
-        basisOf,
-      ),
-    ).toEqual([
-      { key: 'contract', count: 1 },
-      { key: 'quarantined', count: 2 },
-    ]);
+});
+
+describe('pages of a list', () => {
+  it('says which rows a page shows, with thousands separated', () => {
+    expect(pageRange('Contacts', 0, 100, 30_000)).toBe('Contacts 1–100 of 30,000');
+    expect(pageRange('Contacts', 29_900, 100, 30_000)).toBe('Contacts 29,901–30,000 of 30,000');
+    expect(pageRange('Contacts', 0, 11, 11)).toBe('Contacts 1–11 of 11');
+    expect(pageRange('Contacts', 0, 0, 0)).toBe('No contacts');
+    expect(pageRange('Contacts', 200, 0, 150)).toBe('Contacts: none here of 150');
   });
 });
 

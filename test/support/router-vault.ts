@@ -8,6 +8,7 @@ import type { Channel, Request, Response } from '../../src/api/contract.js';
 import { createRouter, type Route } from '../../src/api/router.js';
 import { AppService } from '../../src/app/app-service.js';
 import type { ErrorCode } from '../../src/shared/errors.js';
+import { allContacts } from './contacts.js';
 import { PASSPHRASE, TEST_KDF } from './vault.js';
 
 export interface RoutedClient {
@@ -58,6 +59,6 @@ export function routedClients() {
 /** `c` once `file` is imported into its vault, with `id(first)`: the contact id of the person of that first name. */
 export async function withPeople<T extends RoutedClient>(c: T, file: string): Promise<T & { id: (first: string) => string }> {
   await c.call('import.commit', { path: file, choices: {} });
-  const contacts = await c.call('contacts.list', {});
+  const contacts = await allContacts(c.call);
   return { ...c, id: (first: string) => contacts.find((x) => x.firstName === first)!.id };
 }

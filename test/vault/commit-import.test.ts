@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
-import { listContacts, getContact } from '../../src/app/use-cases/contacts.js';
+import { getContact } from '../../src/app/use-cases/contacts.js';
 import type { StoredContact } from '../../src/shared/domain.js';
+import { allContactsOf } from '../support/contacts.js';
 import { fixture, HEADER, scratch } from '../support/fixtures.js';
 import { newVault } from '../support/vault.js';
 
@@ -15,7 +16,7 @@ describe('committing an import', () => {
     opened.push(vault);
     const report = await commitImport(session, fixture('connections-tricky.csv'), {});
     expect(report).toMatchObject({ records: 14, added: 12, duplicatesInFile: 1, emptySkipped: 1, suppressedLines: [], errors: [], quarantined: 12 });
-    const contacts = listContacts(session);
+    const contacts = allContactsOf(session);
     expect(contacts).toHaveLength(12);
     const zoe = contacts.find((c) => c.firstName === 'Zoë')!;
     expect(zoe).toMatchObject({ profileUrl: 'https://www.linkedin.com/in/zoë-obrien', usable: false, groupId: null });
@@ -30,7 +31,7 @@ describe('committing an import', () => {
     const report = await commitImport(session, fixture('connections-tricky.csv'), { dropColumns: ['Email Address'], strip: ['phone-number', 'email-address', 'special-category'] });
     expect(report.columnsDropped).toEqual(['Email Address']);
     expect(report.fragmentsStripped).toBe(6);
-    const contacts = listContacts(session);
+    const contacts = allContactsOf(session);
     expect(contacts.every((c) => c.email === null && c.emailKind === 'none')).toBe(true);
     expect(contacts.find((c) => c.lastName === 'Franklin')!.position).toBe('Researcher | WhatsApp');
     expect(contacts.find((c) => c.lastName === 'Torvalds')!.position).toBe('Fellow');
@@ -46,7 +47,7 @@ describe('committing an import', () => {
     opened.push(vault);
     const file = tmp.write([HEADER, 'Frances,Allen,https://www.linkedin.com/in/frances-allen-ibm,,IBM,Living with multiple sclerosis | accessibility advocate,04 Aug 2020', ''].join('\n'));
     await commitImport(session, file, { strip: ['special-category'] });
-    const [first] = listContacts(session);
+    const [first] = allContactsOf(session);
     expect(first).toMatchObject({ position: 'accessibility advocate', specialCategories: [], strippedCategories: ['health'] });
     expect(await commitImport(session, file, { onDuplicate: 'update' })).toMatchObject({ updated: 1 });
     expect(getContact(session, first!.id)).toMatchObject({ position: 'Living with multiple sclerosis | accessibility advocate', specialCategories: ['health'], strippedCategories: [] });

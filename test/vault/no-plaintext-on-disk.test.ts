@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExport } from '../../src/import/read-export.js';
 import { canonicalProfileUrl, normaliseText } from '../../src/import/normalise.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
-import { listContacts } from '../../src/app/use-cases/contacts.js';
 import { addGroup, assignPolicy, listGroups } from '../../src/app/use-cases/groups.js';
 import { addMember, listAllMembers } from '../../src/app/use-cases/members.js';
 import { createDestructionToken } from '../../src/app/use-cases/tokens.js';
@@ -25,6 +24,7 @@ import { confirmSubscriber, listSubscribers } from '../../src/app/use-cases/subs
 import type { Session } from '../../src/vault/session.js';
 import { nameIndexOf } from '../../src/vault/contacts-repo.js';
 import { Vault } from '../../src/vault/vault.js';
+import { allContactsOf } from '../support/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { newVault } from '../support/vault.js';
 
@@ -205,7 +205,7 @@ function realLeaks(found: Found[], fields: Buffer[]): Found[] {
  */
 function fillPersonFacts(session: Session): void {
   const at = new Date().toISOString();
-  const [ada, other] = listContacts(session).filter((c) => c.email !== null);
+  const [ada, other] = allContactsOf(session).filter((c) => c.email !== null);
   const base = { carriedOver: false, recordedAt: at, recordedBy: session.memberId };
   session.consents.insert({ id: randomUUID(), contactId: ada!.id, purpose: 'networking', channels: ['email', 'post'], obtainedAt: '2025-01-10', method: 'form', wording: PERSON_FACTS.wording, wordingVersion: PERSON_FACTS.wordingVersion, proof: PERSON_FACTS.proof, carriedOver: false, createdAt: at, createdBy: session.memberId });
   session.notices.put({ contactId: ada!.id, status: 'sent', day: '2025-01-15', channel: 'post', exemption: null, version: PERSON_FACTS.noticeVersion, dpiaReference: null, reason: null, publishedAt: null, ...base });
@@ -232,7 +232,7 @@ function fillPersonFacts(session: Session): void {
  * one for a company (found by its name's blind index), a soft opt-in, and a TPS/CTPS screening.
  */
 function fillMarketingRecords(session: Session): void {
-  const [ada] = listContacts(session).filter((c) => c.email !== null);
+  const [ada] = allContactsOf(session).filter((c) => c.email !== null);
   confirmSubscriber(session, { contactId: ada!.id, entity: 'scottish-partnership', note: MARKETING_FACTS.contactNote });
   confirmSubscriber(session, { company: 'Analytical Engines Ltd', entity: 'llp', companyNumber: MARKETING_FACTS.companyNumber, note: MARKETING_FACTS.companyNote });
   addSoftOptIn(session, { person: { contactId: ada!.id }, channels: ['email', 'sms'], obtainedAt: '2025-01-10', context: 'sale', products: MARKETING_FACTS.products, refusalOffered: MARKETING_FACTS.refusalOffered });
@@ -280,7 +280,7 @@ beforeAll(async () => {
   expect((vault.db.prepare('SELECT audit_key FROM destruction_tokens').get() as { audit_key: Buffer }).audit_key).toHaveLength(61);
 
   // The vault works: what was stored reads back (so the search below is over a vault that holds all of it).
-  expect(listContacts(session).some((c) => c.lastName === 'Lovelace' && c.groupId === group.id && c.usable)).toBe(true);
+  expect(allContactsOf(session).some((c) => c.lastName === 'Lovelace' && c.groupId === group.id && c.usable)).toBe(true);
   expect(listGroups(session).groups[0]!.policy!.policy.evidence).toMatchObject({ assessedBy: POLICY.evidence.assessedBy });
   expect(listAllMembers(session).map((m) => m.name).sort()).toEqual([...MEMBER_NAMES].sort());
   expect(listRetentionPolicies(session).policies.map((p) => p.rationale)).toEqual([RETENTION_RATIONALE]);
@@ -364,7 +364,7 @@ describe('no plaintext on disk after an erasure by name', () => {
       ['First Name,Last Name,Email Address,Company,Position,Connected On', `${PERSON.firstName},${PERSON.lastName},,${PERSON.company},Chief Tincture Officer,13 Oct 2022`, ''].join('\n'),
     );
     await commitImport(session, file, {});
-    const [contact] = listContacts(session);
+    const [contact] = allContactsOf(session);
     expect(contact).toMatchObject({ ...PERSON, email: null, profileUrl: null });
     await erasePerson(session, { contactId: contact!.id });
 

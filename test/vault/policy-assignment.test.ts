@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../src/shared/errors.js';
 import type { Session } from '../../src/vault/session.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
-import { listContacts } from '../../src/app/use-cases/contacts.js';
 import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/app/use-cases/groups.js';
 import type { Vault } from '../../src/vault/vault.js';
+import { allContactsOf } from '../support/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { newVault } from '../support/vault.js';
@@ -58,7 +58,7 @@ describe('assigning a lawful basis', () => {
     expect(err).toMatchObject({ code: 'guardrail', message: expect.stringMatching(/^Acknowledge these warnings.*PECR reg\. 22/) });
     const { guardrails } = assignPolicy(session, group.id, policy, { acknowledgeWarnings: true });
     expect(guardrails.map((g) => g.id)).toContain('pecr-individual-subscribers');
-    const members = listContacts(session, { groupId: group.id });
+    const members = allContactsOf(session, { groupId: group.id });
     expect(members.map((c) => c.lastName)).toEqual(['Hopper']);
     // No retention policy: the vault's default, 24 months from the last review (never reviewed: from import).
     expect(members[0]).toMatchObject({ usable: true, expiresAt: '2028-11-30T00:00:00.000Z' });

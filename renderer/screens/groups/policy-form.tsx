@@ -28,17 +28,20 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   const policy = useMemo(() => toPolicy(form), [form]);
   const policyKey = JSON.stringify(policy);
 
-  // Does the group hold special-category (Art. 9) or criminal-offence (Art. 10) hints? Then those fields show.
+  // Does the group hold special-category (Art. 9) or criminal-offence (Art. 10) hints? Then those fields show. The
+  // core counts them over the whole group and sends one contact, not the group.
   useEffect(() => {
     let live = true;
-    call('contacts.list', { groupId: group.id })
-      .then((contacts) => {
+    call('contacts.list', { groupId: group.id, categoryCounts: true, limit: 1 })
+      .then(({ categoryCounts = {} }) => {
         if (!live) return;
-        const art9 = contacts.filter((c) => c.specialCategories.some((k) => k !== CRIMINAL)).length;
-        const art10 = contacts.filter((c) => c.specialCategories.includes(CRIMINAL)).length;
-        const categories = [...new Set(contacts.flatMap((c) => c.specialCategories.filter((k) => k !== CRIMINAL)))];
-        setSensitive({ art9, art10, categories });
-        setForm((f) => ({ ...f, showArt9: f.showArt9 || art9 > 0, showArt10: f.showArt10 || art10 > 0 }));
+        const art9 = Object.entries(categoryCounts)
+          .filter(([category, contacts]) => category !== CRIMINAL && contacts > 0)
+          .map(([category, contacts]) => ({ category, contacts }))
+          .sort((a, b) => b.contacts - a.contacts || a.category.localeCompare(b.category));
+        const art10 = categoryCounts[CRIMINAL] ?? 0;
+        setSensitive({ art9, art10 });
+        setForm((f) => ({ ...f, showArt9: f.showArt9 || art9.length > 0, showArt10: f.showArt10 || art10 > 0 }));
       })
       .catch(() => setSensitive(null));
     return () => {

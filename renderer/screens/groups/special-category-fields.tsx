@@ -4,13 +4,16 @@
 // src/policy/special-category.ts); the form only shows the fields the chosen condition needs.
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { isMarketingPurpose } from '../../../src/shared/vocabulary.js';
+import { count } from '../../lib/format.js';
 import { ART9_LABELS, humanise } from '../../lib/labels.js';
 import { ART9_CONDITIONS, art9Asks, type PolicyFormState } from '../../lib/policy-form.js';
 
+/** The group's hints, as the core counts them (contacts.list categoryCounts): contacts per category. */
 export interface Sensitive {
-  art9: number;
+  /** Each Art. 9 category hinted at, with how many contacts hint at it (a contact may hint at several). */
+  art9: { category: string; contacts: number }[];
+  /** Contacts that hint at criminal-offence data (Art. 10). */
   art10: number;
-  categories: string[];
 }
 
 export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFormState; sensitive: Sensitive | null; set(patch: Partial<PolicyFormState>): void }) {
@@ -19,10 +22,10 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
   return (
     <fieldset data-testid="art9-section">
       <legend>3. Special-category and criminal-offence data</legend>
-      {sensitive && sensitive.art9 > 0 ? (
-        <p className="callout warn">
+      {sensitive && sensitive.art9.length > 0 ? (
+        <p className="callout warn" data-testid="art9-hints">
           <span aria-hidden="true">⚠ </span>
-          {sensitive.art9} contact{sensitive.art9 === 1 ? '' : 's'} in this group hint at special-category data ({sensitive.categories.map(humanise).join(', ')}): choose an Art. 9(2)
+          Contacts in this group hint at special-category data ({sensitive.art9.map((k) => `${humanise(k.category)}: ${count(k.contacts, 'contact')}`).join('; ')}): choose an Art. 9(2)
           condition, or strip that data at import.
         </p>
       ) : (

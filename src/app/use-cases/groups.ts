@@ -15,6 +15,8 @@ import {
   type Guardrail,
 } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
+import { contactBatches } from '../../vault/contact-batches.js';
+import type { ContactRow } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 import { confirmationsOf } from './subscribers.js';
@@ -154,7 +156,7 @@ function refuseSameLiaForNewPurpose(session: Session, groupId: string, policy: G
 
 function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): Guardrail[] {
   if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
-  const rows = session.db.prepare('SELECT * FROM contacts WHERE group_id = ?').all(groupId) as Parameters<Session['contacts']['open']>[0][];
+  const rows = session.db.prepare('SELECT * FROM contacts WHERE group_id = ?').all(groupId) as ContactRow[];
   // PECR reg. 2: a subscriber type a person confirmed counts over the inference (src/app/use-cases/subscribers.ts).
   const confirmation = confirmationsOf(session);
   const contacts = rows.map((r) => {
@@ -180,15 +182,23 @@ export function regroup(session: Session): number {
   const groups = session.groups.list();
   const definitions = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
   const expiries = ExpiryContext.load(session.db);
+  const total = session.contacts.count();
   let moved = 0;
-  for (const row of [...session.contacts.all()]) {
-    const contact = session.contacts.open(row);
-    const groupId = assignGroup(definitions, factsOf(row.id, contact));
-    const expiresAt = expiries.expiry(groupId, row, contact);
-    if (groupId !== row.group_id || expiresAt !== row.expires_at) {
-      session.contacts.setGroup(row.id, groupId, expiresAt);
-      if (groupId !== row.group_id) moved++;
+  let done = 0;
+  // A batch at a time, so memory holds one batch; between batches the request reports progress and may be cancelled,
+  // which rolls the caller's whole transaction back.
+  for (const batch of contactBatches(session.db)) {
+    for (const row of batch) {
+      const contact = session.contacts.open(row);
+      const groupId = assignGroup(definitions, factsOf(row.id, contact));
+      const expiresAt = expiries.expiry(groupId, row, contact);
+      if (groupId !== row.group_id || expiresAt !== row.expires_at) {
+        session.contacts.setGroup(row.id, groupId, expiresAt);
+        if (groupId !== row.group_id) moved++;
+      }
     }
+    done += batch.length;
+    session.task.step(done, total);
   }
   return moved;
 }

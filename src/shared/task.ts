@@ -1,0 +1,9 @@
+// What a use case that walks every contact reports as it goes, and where it learns it should stop (issue 13). The
+// app layer makes one per request (src/app/cancellation.ts); the vault holds it for the request running now.
+
+export interface TaskContext {
+  /** `done` of `total` handled: report it, and throw ServiceError('cancelled') if the task was cancelled. */
+  step(done: number, total: number): void;
+}
+
+export const NO_TASK: TaskContext = { step: () => {} };
