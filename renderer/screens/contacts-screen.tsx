@@ -144,10 +144,10 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           {page ? pageRange('Contacts', first, rows.length, total) : 'Loading contacts…'}
         </p>
         <nav aria-label="Pages of contacts" className="actions">
-          <button type="button" data-testid="contacts-previous" disabled={loading || first === 0} onClick={() => setOffset(Math.max(0, first - CONTACTS_PAGE))}>
+          <button type="button" data-testid="contacts-previous" aria-disabled={loading || first === 0} onClick={() => !loading && first > 0 && setOffset(Math.max(0, first - CONTACTS_PAGE))}>
             <span aria-hidden="true">← </span>Previous
           </button>
-          <button type="button" data-testid="contacts-next" disabled={loading || first + CONTACTS_PAGE >= total} onClick={() => setOffset(first + CONTACTS_PAGE)}>
+          <button type="button" data-testid="contacts-next" aria-disabled={loading || first + CONTACTS_PAGE >= total} onClick={() => !loading && first + CONTACTS_PAGE < total && setOffset(first + CONTACTS_PAGE)}>
             Next<span aria-hidden="true"> →</span>
           </button>
         </nav>

@@ -96,6 +96,8 @@ export const CHANNELS = {
       search: z.string().max(200).optional(),
       status: z.enum(CONTACT_STATUSES).default('all'),
       offset: z.number().int().min(0).default(0),
+      /** The `next` of the page before: pages that neither skip nor repeat a contact when others change. */
+      after: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(MAX_PAGE).default(100),
       categoryCounts: z.boolean().default(false),
     }),
@@ -103,6 +105,7 @@ export const CHANNELS = {
       total: z.number().int(),
       offset: z.number().int(),
       contacts: z.array(S.ContactViewSchema).max(MAX_PAGE),
+      next: z.number().int().nullable(),
       categoryCounts: z.record(z.string(), z.number().int()).optional(),
     }),
   }),

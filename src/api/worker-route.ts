@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Progress, Result } from './contract.js';
 import type { FromWorker, ToWorker } from './core-worker.js';
 import type { Route } from './router.js';
+import { CANCELLABLE } from '../shared/task.js';
 
 export interface WorkerRoute extends Route {
   /** Lock the vault and stop the worker. */
@@ -15,7 +16,7 @@ export function createWorkerRoute(workerUrl: URL): WorkerRoute {
   // once, since the worker's own event loop does not turn while it runs a task.
   const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(workerUrl, { workerData: { cancelFlag } });
-  const pending = new Map<number, { resolve: (r: Result<unknown>) => void; progress: (p: Progress) => void; reporting?: true }>();
+  const pending = new Map<number, { resolve: (r: Result<unknown>) => void; progress: (p: Progress) => void; channel?: string; reporting?: true }>();
   let nextId = 1;
   let failure: string | null = null;
   const failAll = (message: string) => {
@@ -44,14 +45,15 @@ export function createWorkerRoute(workerUrl: URL): WorkerRoute {
   const send = (message: ToWorker, progress: (p: Progress) => void = () => {}): Promise<Result<unknown>> => {
     if (failure) return Promise.resolve({ ok: false, code: 'failed', message: failure });
     return new Promise((resolve) => {
-      pending.set(message.id, { resolve, progress });
+      pending.set(message.id, { resolve, progress, ...('channel' in message ? { channel: message.channel } : {}) });
       worker.postMessage(message);
     });
   };
   const route = ((channel: string, payload: unknown, onProgress?: (p: Progress) => void) => {
     if (channel !== 'task.cancel') return send({ id: nextId++, channel, payload }, onProgress);
-    // Only a task that has begun to report progress is cancelled: a flag set earlier would be cleared when it starts.
-    const cancelling = [...pending.values()].some((p) => p.reporting);
+    // Only a task that reads the flag and has begun (reported progress) is cancelled: a flag set before it starts
+    // would be cleared when it does.
+    const cancelling = [...pending.values()].some((p) => p.reporting && p.channel !== undefined && CANCELLABLE.has(p.channel));
     if (cancelling) Atomics.store(cancelFlag, 0, 1);
     return Promise.resolve({ ok: true, value: { cancelling } });
   }) as WorkerRoute;

@@ -11,7 +11,7 @@ import { storageError } from '../vault/storage-error.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
 import { authorise, refuse } from './authorise.js';
 import { systemClock, type Clock } from './clock.js';
-import { Cancellation, NO_TASK, taskContext } from './cancellation.js';
+import { CANCELLABLE, Cancellation, NO_TASK, taskContext } from './cancellation.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
@@ -54,6 +54,8 @@ export class AppService implements Core {
 
   private readonly options: VaultOptions & { now: Clock };
   private readonly cancellation: Cancellation;
+  /** The request running now, if any. */
+  private running: Channel | null = null;
 
   /** `cancelFlag`: shared memory the calling thread sets to cancel (the desktop's worker: src/api/core-worker.ts). */
   constructor(options: VaultOptions & { cancelFlag?: Int32Array } = {}) {
@@ -68,17 +70,21 @@ export class AppService implements Core {
    */
   async call<C extends Channel>(channel: C, payload: unknown, progress: (p: Progress) => void = () => {}): Promise<Response<C>> {
     // The one request that must not wait behind the task it stops.
+    // Only a request that reads the flag is cancelled: a cancel while another runs is answered "no" and forgotten.
     if (channel === 'task.cancel') {
-      const cancelling = this.queue.busy;
+      const cancelling = this.running !== null && CANCELLABLE.has(this.running);
       if (cancelling) this.cancellation.request();
       return { cancelling } as Response<C>;
     }
     return this.queue.run(async () => {
       this.cancellation.reset();
+      this.running = channel;
       try {
         return await this.handle(channel, payload, progress);
       } catch (err) {
         throw storageError(err);
+      } finally {
+        this.running = null;
       }
     });
   }

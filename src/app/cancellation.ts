@@ -8,7 +8,7 @@ import type { Channel } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
 import type { TaskContext } from '../shared/task.js';
 
-export { NO_TASK, type TaskContext } from '../shared/task.js';
+export { CANCELLABLE, NO_TASK, type TaskContext } from '../shared/task.js';
 
 export class Cancellation {
   constructor(readonly flag: Int32Array = new Int32Array(new SharedArrayBuffer(4))) {}

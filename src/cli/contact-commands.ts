@@ -26,23 +26,24 @@ export function registerContacts(program: Command): void {
         status: opts.status as ContactStatus,
       };
       await withVault(opts, async (call) => {
-        const page = (offset: number, limit: number) => call('contacts.list', { ...filter, offset, limit });
+        const page = (offset: number, limit: number, after?: number) => call('contacts.list', { ...filter, offset, limit, ...(after === undefined ? {} : { after }) });
         if (opts.limit !== undefined) {
           const one = await page(opts.offset, Math.min(opts.limit, MAX_PAGE));
           return print(opts, one, () => [...one.contacts.map(line), `${rangeText(one.offset, one.contacts.length, one.total)}`].join('\n'));
         }
-        // Every contact, a page at a time: memory stays at one page however large the vault.
-        let offset = opts.offset;
+        // Every contact, a page at a time behind a cursor: memory stays at one page however large the vault, and a
+        // contact erased or added meanwhile neither hides nor repeats another.
+        let after: number | undefined;
         let first = true;
         for (;;) {
-          const one = await page(offset, MAX_PAGE);
+          const one = await page(opts.offset, MAX_PAGE, after);
           const items = one.contacts.map((c) => (opts.json ? JSON.stringify(c) : line(c)));
           if (opts.json) await writeOut(`${first ? `{"total":${one.total},"contacts":[` : items.length ? ',' : ''}${items.join(',')}`);
           else if (items.length) await writeOut(`${items.join('\n')}\n`);
           else if (first) await writeOut('No contacts.\n');
           first = false;
-          offset += MAX_PAGE;
-          if (offset >= one.total) break;
+          if (one.next === null) break;
+          after = one.next;
         }
         if (opts.json) await writeOut(']}\n');
       });

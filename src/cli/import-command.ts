@@ -12,7 +12,7 @@ const list = (value: string, previous: string[] = []) => [...previous, ...listOp
 type ImportOptions = VaultOptions & { drop: string[]; strip: string[]; updateDuplicates?: boolean; expectSha256?: string; entry?: string; preview?: boolean };
 
 export function registerImport(program: Command): void {
-  command(program, 'import <file>', ['import.commit', 'import.preview'])
+  command(program, 'import <file>', ['import.commit', 'import.preview', 'task.cancel'])
     .description('Encrypt and store a LinkedIn export in the vault (importers). Use --preview (or `inspect`) first to see what it holds.')
     .option('--preview', 'only show what the file holds and its SHA-256; store nothing')
     .option('--drop <columns>', 'leave these columns out entirely (comma-separated headers, e.g. "Email Address")', list, [])
@@ -35,7 +35,7 @@ export function registerImport(program: Command): void {
         ...(opts.expectSha256 ? { expectedSha256: opts.expectSha256 } : {}),
         ...(opts.entry ? { entry: opts.entry } : {}),
       };
-      const report = await withVault(opts, (call) => call('import.commit', { path: file, choices }, onProgress)).finally(progress.clear);
+      const report = await withVault(opts, (call) => call('import.commit', { path: file, choices }, onProgress), { cancellable: true }).finally(progress.clear);
       await print(opts, report, () =>
         [
           `Imported ${report.records} records: ${report.added} added, ${report.updated} updated, ${report.duplicatesSkipped + report.duplicatesInFile} duplicates skipped, ${report.emptySkipped} empty.`,

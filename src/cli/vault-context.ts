@@ -79,14 +79,23 @@ function busyTimeout(): { busyTimeoutMs?: number } {
 }
 
 /** Unlock the vault as the member named in the environment or at the prompt, run, then lock and close. */
-export async function withVault<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>, known: { passphrase?: string } = {}): Promise<T> {
+export async function withVault<T>(opts: VaultOptions, fn: (call: Call) => Promise<T>, known: { passphrase?: string; cancellable?: boolean } = {}): Promise<T> {
   const path = vaultPath(opts);
   return withCore(async (call) => {
     const name = await memberName();
     const passphrase = known.passphrase ?? (await secret('CONTACT_SANITIZER_PASSPHRASE', 'Passphrase: '));
     await call('vault.unlock', { path, name, passphrase });
-    // Ctrl-C asks the core to cancel the task (src/app/cancellation.ts): an import stops and changes nothing (exit 130).
-    // A second Ctrl-C quits at once; SQLite rolls back whatever was not committed.
+    // For a task that yields to the event loop between chunks (an import), Ctrl-C asks the core to cancel it
+    // (src/app/cancellation.ts): it stops and changes nothing (exit 130); a second Ctrl-C quits at once. Every other
+    // command keeps Node's default: Ctrl-C ends the process and SQLite rolls back what was not committed (a
+    // synchronous regrouping could not read the request before it committed).
+    if (!known.cancellable) {
+      try {
+        return await fn(call);
+      } finally {
+        await call('vault.lock', {});
+      }
+    }
     let interrupts = 0;
     const interrupt = () => {
       if (++interrupts > 1) process.exit(130);

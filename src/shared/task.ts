@@ -7,3 +7,15 @@ export interface TaskContext {
 }
 
 export const NO_TASK: TaskContext = { step: () => {} };
+
+/** The channels whose requests read the cancel flag: an import, and the changes that regroup every contact. */
+export const CANCELLABLE: ReadonlySet<string> = new Set([
+  'import.commit',
+  'groups.add',
+  'groups.remove',
+  'policy.assign',
+  'retention.set',
+  'retention.default',
+  'retention.remove',
+  'quarantine.set',
+]);

@@ -26,9 +26,13 @@ interface Chunk {
  * characters: how both the index and a needle are compared.
  */
 export function searchForm(text: string): string {
+  // Printable ASCII (most of an export) needs only lower case: building the index makes no other strings for it.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase();
   // eslint-disable-next-line no-control-regex
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').toLowerCase().replace(/[\u0000-\u001f]/g, ' ');
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** The fields a search looks in, as searchForm text. */
 export function searchText(c: Pick<StoredContact, 'firstName' | 'lastName' | 'company' | 'position' | 'email' | 'profileUrl'>): string {
@@ -53,10 +57,11 @@ export class ContactSearchIndex {
    */
   private currentKey(): string {
     {
-      // IF NOT EXISTS every time: a rolled-back transaction may have taken them away again.
+      // IF NOT EXISTS every time: a rolled-back transaction may have taken them away again. The counter starts at a
+      // random value, so a counter made again never matches a key taken before (writes in between went uncounted).
       this.db.exec(`
         CREATE TEMP TABLE IF NOT EXISTS contact_generation (n INTEGER NOT NULL);
-        INSERT INTO contact_generation SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM contact_generation);
+        INSERT INTO contact_generation SELECT abs(random() % 1000000000000) WHERE NOT EXISTS (SELECT 1 FROM contact_generation);
         CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_insert AFTER INSERT ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
         CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_delete AFTER DELETE ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
         CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_update AFTER UPDATE OF data_ct ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;

@@ -132,6 +132,7 @@ export class Session {
   lock(): void {
     if (this.locked) return;
     this.locked = true;
+    this.searchIndex = null;
     this.records.destroy();
     this.index.destroy();
     this.vault.audit.forgetKey(this.auditMac);
@@ -146,6 +147,7 @@ export class Session {
   private lockForRemoval(): void {
     if (this.locked) return;
     this.locked = true;
+    this.searchIndex = null;
     this.records.destroy();
     this.index.destroy();
     this.key.destroy();

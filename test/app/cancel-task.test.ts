@@ -89,4 +89,14 @@ describe('task.cancel', () => {
     const { ok } = await setUp(false);
     expect(await ok('task.cancel', {})).toEqual({ cancelling: false });
   });
+
+  it('is forgotten when no task that reads it runs: an import queued behind it still commits', async () => {
+    const { service, call, ok } = await setUp(false);
+    const listing = call('contacts.list', {});
+    const importing = call('import.commit', { path: file, choices: {} });
+    expect(await service.call('task.cancel', {})).toEqual({ cancelling: false });
+    expect((await listing).ok).toBe(true);
+    expect((await importing).ok).toBe(true);
+    expect((await ok('contacts.list', { limit: 1 })).total).toBeGreaterThan(ROWS * 0.9);
+  });
 });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Request } from '../../src/api/contract.js';
+import type { Request, Response } from '../../src/api/contract.js';
 import { MAX_PAGE } from '../../src/shared/vocabulary.js';
 import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
@@ -77,10 +77,31 @@ describe('contacts.list in pages (issue 13)', () => {
     expect(seen).toEqual(PEOPLE.map((p) => p.last));
     expect(new Set(seen).size).toBe(ROWS);
     // Past the end: no contacts, the same total.
-    expect(await c.call('contacts.list', { offset: ROWS, limit: 100 })).toEqual({ total: ROWS, offset: ROWS, contacts: [] });
+    expect(await c.call('contacts.list', { offset: ROWS, limit: 100 })).toEqual({ total: ROWS, offset: ROWS, contacts: [], next: null });
     // The default page is 100; pages of other sizes cut the same order.
     expect((await c.call('contacts.list', {})).contacts).toHaveLength(100);
     expect((await c.call('contacts.list', { offset: 250, limit: 7 })).contacts.map((x) => x.lastName)).toEqual(seen.slice(250, 257));
+  });
+
+  it('pages behind a cursor neither skip nor repeat a contact when one is erased between them, searched or not', async () => {
+    const c = await vault();
+    for (const filter of [{}, { search: 'Surname' }]) {
+      const everyone = (await allContacts(c.call, filter)).map((x) => x.id);
+      const first = await c.call('contacts.list', { ...filter, limit: 100 });
+      expect(first.next).not.toBeNull();
+      await c.call('contacts.erase', { contactId: first.contacts[5]!.id });
+      const second = await c.call('contacts.list', { ...filter, limit: 100, after: first.next! });
+      expect(second.contacts.map((x) => x.id)).toEqual(everyone.slice(100, 200));
+    }
+    // The last page says there is no next one.
+    let after: number | null | undefined;
+    let pages = 0;
+    do {
+      const page: Response<'contacts.list'> = await c.call('contacts.list', { limit: 500, ...(after ? { after } : {}) });
+      after = page.next;
+      pages++;
+    } while (after !== null && pages < 10);
+    expect(pages).toBe(3);
   });
 
   it('gives the right total for each filter, and the pages of each filter hold exactly that many', async () => {

@@ -51,6 +51,8 @@ export interface ContactQuery {
   search?: string;
   status?: ContactStatus;
   offset?: number;
+  /** A cursor: the `next` of the page before (then `offset` is not read). */
+  after?: number;
   limit?: number;
   /** Also count the special-category hints of every contact that matches (src/vault/contact-index.ts). */
   categoryCounts?: boolean;
@@ -62,6 +64,8 @@ export interface ContactPage {
   offset: number;
   /** This page, in the order contacts were added (stable between pages). */
   contacts: ContactView[];
+  /** The cursor of the next page (`after`), or null when this page is the last. */
+  next: number | null;
   categoryCounts?: Record<string, number>;
 }
 
@@ -115,24 +119,53 @@ export function listContacts(session: Session, q: ContactQuery = {}): ContactPag
       matching = all === null ? ids() : filter.sql === '' ? all : intersect(all, ids());
     }
     const total = matching?.length ?? (db.prepare(`SELECT count(*) FROM contacts ${filter.sql}`).pluck().get(filter.params) as number);
+    // After a cursor (the `next` of the page before), the page starts behind that contact, however many were
+    // erased or added meanwhile, and costs the same at the end of a million as at the start; else at `offset`.
+    const after = q.after;
+    const keyed = after === undefined ? '' : `${filter.sql ? `${filter.sql} AND` : 'WHERE'} rowid > @after`;
     const rows =
       matching === null
-        ? (db.prepare(`SELECT * FROM contacts ${filter.sql} ORDER BY rowid LIMIT @limit OFFSET @offset`).all({ ...filter.params, limit, offset }) as ContactRow[])
-        : pageRows(session, matching.slice(offset, offset + limit));
+        ? (db
+            .prepare(`SELECT rowid AS _rowid, * FROM contacts ${after === undefined ? filter.sql : keyed} ORDER BY rowid LIMIT @limit ${after === undefined ? 'OFFSET @offset' : ''}`)
+            .all({ ...filter.params, limit, ...(after === undefined ? { offset } : { after }) }) as (ContactRow & { _rowid: number })[])
+        : pageRows(session, after === undefined ? matching.slice(offset, offset + limit) : matching.slice(firstAfter(matching, after), firstAfter(matching, after) + limit));
     const withPolicy = policyGroups(session);
     const held = activeHolds(db);
     // A contact found by the index is checked again once decrypted, so a page never shows one that does not match.
     const contacts = rows.map((row) => view(session, row, withPolicy, held)).filter((c) => needle === '' || searchText(c).includes(needle));
-    const page: ContactPage = { total, offset, contacts };
-    if (q.categoryCounts) page.categoryCounts = session.contactSearch().categoryCounts(matching ?? []);
+    const page: ContactPage = { total, offset, contacts, next: rows.length === limit ? rows[rows.length - 1]!._rowid : null };
+    // Counted from the index when it is built for a search anyway; for a group (the basis form) from its own rows, so
+    // a form about a small group does not decrypt the whole vault.
+    if (q.categoryCounts) page.categoryCounts = needle !== '' || filter.sql === '' ? session.contactSearch().categoryCounts(matching ?? []) : categoryCountsOf(session, filter);
     return { value: page, details: { contacts: contacts.length } };
   });
 }
 
+/** How many of the contacts the filter lets through hold a hint of each category, in what was kept. */
+function categoryCountsOf(session: Session, filter: { sql: string; params: Record<string, unknown> }): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const row of session.db.prepare(`SELECT id, data_ct FROM contacts ${filter.sql}`).iterate(filter.params) as IterableIterator<Pick<ContactRow, 'id' | 'data_ct'>>) {
+    for (const k of new Set(session.contacts.open(row).specialCategories)) counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The first index of an ascending list whose rowid is past `after`. */
+function firstAfter(rowids: readonly number[], after: number): number {
+  let lo = 0;
+  let hi = rowids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rowids[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The rows of these rowids, in their order. */
-function pageRows(session: Session, rowids: number[]): ContactRow[] {
+function pageRows(session: Session, rowids: number[]): (ContactRow & { _rowid: number })[] {
   if (rowids.length === 0) return [];
-  return session.db.prepare(`SELECT * FROM contacts WHERE rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY rowid`).all(...rowids) as ContactRow[];
+  return session.db.prepare(`SELECT rowid AS _rowid, * FROM contacts WHERE rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY rowid`).all(...rowids) as (ContactRow & { _rowid: number })[];
 }
 
 export function getContact(session: Session, id: string): ContactView {
