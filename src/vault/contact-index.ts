@@ -1,10 +1,12 @@
 // The searchable text of every contact, held in memory while the vault is unlocked so that a search in a million
 // contacts does not decrypt a million records (issue 13). Built on the first search, rebuilt when the contacts
-// changed, dropped with the session at lock: it never touches the disk.
+// changed, dropped with the session at lock: the text never touches the disk (only a counter, in SQLite's temporary
+// store, knows it exists).
 //
 // Memory: the searched fields (names, company, position, email, profile URL), folded (searchForm) and joined, in chunk
-// strings of 4,096 contacts (V8 keeps Latin text at one byte a character: about 80 bytes a contact of a typical
-// export, so about 80 MB for a million), plus 14 bytes a contact for its rowid, offset and categories.
+// strings of 4,096 contacts, plus 14 bytes a contact for its rowid, offset and categories. Measured at a million
+// contacts: about 190 bytes a contact kept (profile URLs are long), and the build peaks near 480 MB of resident
+// memory (docs/performance.md: over the 300 MB target).
 import { SPECIAL_CATEGORIES } from '../classify/special-category/categories.js';
 import type { StoredContact } from '../shared/domain.js';
 import type { Db } from './database.js';
@@ -56,17 +58,15 @@ export class ContactSearchIndex {
    * objects belong to this connection alone and are never part of the vault file.
    */
   private currentKey(): string {
-    {
-      // IF NOT EXISTS every time: a rolled-back transaction may have taken them away again. The counter starts at a
-      // random value, so a counter made again never matches a key taken before (writes in between went uncounted).
-      this.db.exec(`
-        CREATE TEMP TABLE IF NOT EXISTS contact_generation (n INTEGER NOT NULL);
-        INSERT INTO contact_generation SELECT abs(random() % 1000000000000) WHERE NOT EXISTS (SELECT 1 FROM contact_generation);
-        CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_insert AFTER INSERT ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
-        CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_delete AFTER DELETE ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
-        CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_update AFTER UPDATE OF data_ct ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
-      `);
-    }
+    // IF NOT EXISTS every time: a rolled-back transaction may have taken them away again. The counter starts at a
+    // random value, so a counter made again never matches a key taken before (writes in between went uncounted).
+    this.db.exec(`
+      CREATE TEMP TABLE IF NOT EXISTS contact_generation (n INTEGER NOT NULL);
+      INSERT INTO contact_generation SELECT abs(random() % 1000000000000) WHERE NOT EXISTS (SELECT 1 FROM contact_generation);
+      CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_insert AFTER INSERT ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
+      CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_delete AFTER DELETE ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
+      CREATE TEMP TRIGGER IF NOT EXISTS contact_generation_update AFTER UPDATE OF data_ct ON main.contacts BEGIN UPDATE contact_generation SET n = n + 1; END;
+    `);
     const own = this.db.prepare('SELECT n FROM temp.contact_generation').pluck().get() as number;
     return `${String(this.db.pragma('data_version', { simple: true }))}:${own}`;
   }
