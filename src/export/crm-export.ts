@@ -167,12 +167,28 @@ function liaNotCurrent(policy: GroupPolicy, options: CrmExportOptions, r: Readin
 /** Whether the person's own live consent covers this purpose. */
 const consentCovers = (c: ExportableContact, purpose: Purpose): boolean => (c.consents ?? []).some((k) => k.purpose === purpose);
 
+/**
+ * The first checks, which need nothing but the suppression list and the group's basis: the vault makes them before it
+ * decrypts anyone (src/app/use-cases/exports.ts), and exclusionOf makes them first.
+ */
+export function excludedUnread(suppressed: boolean, policy: GroupPolicy | null, purpose: Purpose): CrmExclusion | null {
+  if (suppressed) return 'suppressed'; // Art. 17, Art. 21(3)
+  if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
+  if (policy.purpose !== purpose) return 'purpose-differs'; // Art. 5(1)(b)
+  return null;
+}
+
+/** A contact left out by excludedUnread, never decrypted. */
+export interface UnreadContact {
+  id: string;
+  excluded: CrmExclusion;
+}
+
 /** Why a contact is left out, or null when it goes into the file (the order of the checks is the order of the law's weight). */
 function exclusionOf(c: ExportableContact, options: CrmExportOptions, r: Reading): CrmExclusion | null {
   const { policy } = c;
-  if (c.suppressed === true) return 'suppressed'; // Art. 17, Art. 21(3)
-  if (policy === null) return 'no-lawful-basis'; // Art. 6(1)
-  if (policy.purpose !== options.purpose) return 'purpose-differs'; // Art. 5(1)(b)
+  const unread = excludedUnread(c.suppressed === true, policy, options.purpose);
+  if (unread !== null || policy === null) return unread ?? 'no-lawful-basis';
   // Direct marketing rests on consent or legitimate interests only, whatever the group was assigned for: a group's
   // basis saved before that rule, or a group for another purpose exported as direct marketing, is left out.
   if (r.pecr && BASES_NOT_FOR_MARKETING.includes(policy.basis)) return 'basis-not-for-marketing'; // Art. 6(1)(b)-(e)
@@ -237,7 +253,8 @@ function cellOf(contact: StoredContact, field: CrmField, withheld: ReadonlySet<C
  * without a condition that holds withholds the job title, or leaves the person out (specialCategoryFate, Art. 9, Art.
  * 10). Every cell goes through toCsv, so a formula in a job title arrives as text.
  */
-export function crmExport(contacts: readonly ExportableContact[], options: CrmExportOptions): CrmExportResult {
+/** The file and its report. `contacts` is read once, in order (a generator may decrypt them one at a time). */
+export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>, options: CrmExportOptions): CrmExportResult {
   const noticeRun = options.noticeRun === true;
   const marketing = options.directMarketing === true || isMarketingPurpose(options.purpose);
   const reading: Reading = { marketing, pecr: marketing && !noticeRun, noticeRun };
@@ -255,6 +272,10 @@ export function crmExport(contacts: readonly ExportableContact[], options: CrmEx
   let untoldIncluded = 0;
 
   for (const c of contacts) {
+    if ('excluded' in c) {
+      excluded.push({ id: c.id, reason: c.excluded });
+      continue;
+    }
     const reason = exclusionOf(c, options, reading);
     if (reason !== null) {
       excluded.push({ id: c.id, reason });

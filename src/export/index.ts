@@ -4,6 +4,7 @@ export { CRLF, neutraliseCell, toCsv, UTF8_BOM } from './csv-cell.js';
 export {
   CRM_FIELDS,
   crmExport,
+  excludedUnread,
   HUBSPOT_LEGAL_BASES,
   HUBSPOT_LEGAL_BASIS_COLUMN,
   hubspotLegalBasis,
@@ -12,6 +13,7 @@ export {
   type CrmField,
   type ExportableContact,
   type HubSpotLegalBasis,
+  type UnreadContact,
 } from './crm-export.js';
 export { rightsOf, subjectAccessCsv, subjectAccessJson, type SubjectAccessData } from './subject-access.js';
 export { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, markdownText, type Art30Group, type Art30Input } from './art30-report.js';

@@ -8,7 +8,7 @@
 // 10 are checked at every export: where each contact's hints sit is read here, the rule is applied there. Each export is
 // logged as a disclosure (who received which contacts, when, by whom, why) and audited with counts only.
 import { randomUUID } from 'node:crypto';
-import { crmExport, type CrmExportOptions, type CrmExportResult, type ExportableContact } from '../../export/index.js';
+import { crmExport, excludedUnread, type CrmExportOptions, type CrmExportResult, type ExportableContact, type UnreadContact } from '../../export/index.js';
 import { PURPOSES } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { isMarketingPurpose } from '../../shared/vocabulary.js';
@@ -55,31 +55,40 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
     // Art. 14(5)(a), holds then).
     const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !directMarketing || n.exemption === 'already-informed');
     const importKinds = new Map((session.db.prepare('SELECT id, kind FROM imports').all() as { id: string; kind: string }[]).map((r) => [r.id, r.kind]));
-    const contacts: ExportableContact[] = [];
-    for (const row of session.contacts.all()) {
-      const contact = session.contacts.open(row);
-      const group = row.group_id ? groups.get(row.group_id) : undefined;
-      const ix = { url: row.url_index, email: row.email_index, name: row.name_index };
-      const name = nameIndexOf(session.index, contact);
-      const notice = notices.get(row.id);
-      contacts.push({
-        id: row.id,
-        contact,
-        groupLabel: group?.label ?? '',
-        policy: group?.policy?.policy ?? null,
-        emailKind: row.email_kind,
-        facts: factsOf(row.id, contact),
-        suppressed: onList(ix, name),
-        suppressedPurposes: withdrawn(ix, name),
-        consents: consents.get(row.id) ?? [],
-        hintsFound: hintsFound(contact),
-        ownProfile: importKinds.get(row.import_id) !== 'linkedin-imported-contacts',
-        noticeGiven: told(notice),
-        subscriberConfirmed: confirmation(row, contact),
-        softOptIns: [...(softOptIns.get(row.id) ?? [])],
-      });
+    // One contact at a time (issue 13): those the suppression list, a missing basis or another purpose leave out are
+    // never decrypted (every row keeps its name + company index, so the list is read from the row); the others are
+    // decrypted as the export reaches them, and only the file's rows and the report are kept.
+    function* exportable(): Generator<ExportableContact | UnreadContact> {
+      for (const row of session.contacts.all()) {
+        const group = row.group_id ? groups.get(row.group_id) : undefined;
+        const ix = { url: row.url_index, email: row.email_index, name: row.name_index };
+        const unread = excludedUnread(onList(ix, row.name_index), group?.policy?.policy ?? null, options.purpose);
+        if (unread !== null) {
+          yield { id: row.id, excluded: unread };
+          continue;
+        }
+        const contact = session.contacts.open(row);
+        const name = nameIndexOf(session.index, contact);
+        const notice = notices.get(row.id);
+        yield {
+          id: row.id,
+          contact,
+          groupLabel: group?.label ?? '',
+          policy: group?.policy?.policy ?? null,
+          emailKind: row.email_kind,
+          facts: factsOf(row.id, contact),
+          suppressed: onList(ix, name),
+          suppressedPurposes: withdrawn(ix, name),
+          consents: consents.get(row.id) ?? [],
+          hintsFound: hintsFound(contact),
+          ownProfile: importKinds.get(row.import_id) !== 'linkedin-imported-contacts',
+          noticeGiven: told(notice),
+          subscriberConfirmed: confirmation(row, contact),
+          softOptIns: [...(softOptIns.get(row.id) ?? [])],
+        };
+      }
     }
-    const { includedIds, ...result } = crmExport(contacts, { ...options, directMarketing, now: session.vault.now(), tpsScreenings: session.marketing.screeningDays() });
+    const { includedIds, ...result } = crmExport(exportable(), { ...options, directMarketing, now: session.vault.now(), tpsScreenings: session.marketing.screeningDays() });
     const disclosureId = randomUUID();
     session.disclosures.record(
       { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },
