@@ -3,10 +3,12 @@
 //   process, and the peak resident memory of a process that only runs inspect;
 // - commit into a fresh vault (read, classify, minimise, encrypt, store): the same ratio, and peak memory;
 // - destroying 100,000 due contacts out of 1,000,000, against a bare DELETE + TRUNCATE checkpoint, file sizes;
+// - every operation between import and destruction on a prepared vault of 30,000 and 1,000,000 contacts, each in its
+//   own process: time and peak memory (bench/measure-ops.js);
 // - unlock time with the default passphrase KDF;
-// - the Art. 9/10 hints, phone numbers and emails found in the hand-labelled set (bench/hint-quality.js).
+// - the Art. 9/10 hints, phone numbers and emails found in the hand-labelled and held-out sets (bench/hint-quality.js).
 // Figures, not a pass/fail test: the machine is shared, so read the ratios, measured side by side.
-// `npm run bench -- --quick` skips the million-row commit and destruction, which take minutes.
+// `npm run bench -- --quick` skips the million-row commit, operations and destruction, which take minutes.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
