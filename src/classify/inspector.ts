@@ -192,10 +192,11 @@ export class Inspector {
     for (const p of scan.phones) {
       findings.push({ line, column, kind: 'phone-number', detail: `a phone number (${p.country}) inside ${column}`, start: p.start, end: p.end });
     }
-    for (let i = 0; i < scan.hints.length; i++) {
-      const h = scan.hints[i]!;
-      // One finding per category and cell: a second clause about the same faith adds nothing for a reviewer.
-      if (scan.hints.findIndex((o) => o.category === h.category) !== i) continue;
+    // One finding per category and cell: a second clause about the same faith adds nothing for a reviewer.
+    const reported = new Set<string>();
+    for (const h of scan.hints) {
+      if (reported.has(h.category)) continue;
+      reported.add(h.category);
       findings.push({
         line,
         column,

@@ -111,8 +111,10 @@ export function listContacts(session: Session, q: ContactQuery = {}): ContactPag
     const needle = q.search === undefined ? '' : searchForm(q.search).trim();
     const filter = where(q);
     const db = session.db;
+    // The index counts categories when a search builds it anyway, or for the whole vault; a group counts its own rows.
+    const countsFromIndex = q.categoryCounts === true && (needle !== '' || filter.sql === '');
     let matching: number[] | null = null;
-    if (needle !== '' || q.categoryCounts) {
+    if (needle !== '' || countsFromIndex) {
       const all = needle !== '' ? session.contactSearch().search(needle) : null;
       // The rowids the filters let through (8 bytes a contact): no contact is decrypted for them.
       const ids = () => db.prepare(`SELECT rowid FROM contacts ${filter.sql} ORDER BY rowid`).pluck().all(filter.params) as number[];
@@ -134,9 +136,8 @@ export function listContacts(session: Session, q: ContactQuery = {}): ContactPag
     // A contact found by the index is checked again once decrypted, so a page never shows one that does not match.
     const contacts = rows.map((row) => view(session, row, withPolicy, held)).filter((c) => needle === '' || searchText(c).includes(needle));
     const page: ContactPage = { total, offset, contacts, next: rows.length === limit ? rows[rows.length - 1]!._rowid : null };
-    // Counted from the index when it is built for a search anyway; for a group (the basis form) from its own rows, so
-    // a form about a small group does not decrypt the whole vault.
-    if (q.categoryCounts) page.categoryCounts = needle !== '' || filter.sql === '' ? session.contactSearch().categoryCounts(matching ?? []) : categoryCountsOf(session, filter);
+    // A form about a small group (the basis form) does not decrypt the whole vault to build the index.
+    if (q.categoryCounts) page.categoryCounts = countsFromIndex ? session.contactSearch().categoryCounts(matching!) : categoryCountsOf(session, filter);
     return { value: page, details: { contacts: contacts.length } };
   });
 }

@@ -13,7 +13,7 @@ import { PURPOSES } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { isMarketingPurpose } from '../../shared/vocabulary.js';
 import type { NoticeFacts } from '../../vault/notices-repo.js';
-import { nameIndexOf, purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
+import { purposeSuppressions, suppressionMatcher } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 import { factsOf } from './commit-import.js';
 import { hintsFound } from './special-category-facts.js';
@@ -56,7 +56,8 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
     const told = (n: NoticeFacts | undefined) => n?.counts === true && (n.status === 'sent' || !directMarketing || n.exemption === 'already-informed');
     const importKinds = new Map((session.db.prepare('SELECT id, kind FROM imports').all() as { id: string; kind: string }[]).map((r) => [r.id, r.kind]));
     // One contact at a time (issue 13): those the suppression list, a missing basis or another purpose leave out are
-    // never decrypted (every row keeps its name + company index, so the list is read from the row); the others are
+    // never decrypted (every row keeps its name + company index: written by every import and update, and backfilled
+    // for older rows at unlock by src/app/use-cases/carry-over.ts, so the list is read from the row); the others are
     // decrypted as the export reaches them, and only the file's rows and the report are kept.
     function* exportable(): Generator<ExportableContact | UnreadContact> {
       for (const row of session.contacts.all()) {
@@ -68,7 +69,6 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
           continue;
         }
         const contact = session.contacts.open(row);
-        const name = nameIndexOf(session.index, contact);
         const notice = notices.get(row.id);
         yield {
           id: row.id,
@@ -77,8 +77,9 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
           policy: group?.policy?.policy ?? null,
           emailKind: row.email_kind,
           facts: factsOf(row.id, contact),
-          suppressed: onList(ix, name),
-          suppressedPurposes: withdrawn(ix, name),
+          // Not on the list: excludedUnread read it from the row above.
+          suppressed: false,
+          suppressedPurposes: withdrawn(ix, row.name_index),
           consents: consents.get(row.id) ?? [],
           hintsFound: hintsFound(contact),
           ownProfile: importKinds.get(row.import_id) !== 'linkedin-imported-contacts',

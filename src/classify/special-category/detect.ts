@@ -116,9 +116,6 @@ function hasPhrase(words: Word[], from: number, to: number, phrase: string[], sk
   return -1;
 }
 
-const firstPhrase = (words: Word[], from: number, to: number, phrases: readonly string[][], m: Match): string[] | undefined =>
-  phrases.find((p) => hasPhrase(words, from, to, p, m.from, m.to) >= 0);
-
 /** The first of these phrases in words[from, to), outside the match, and the index of its first word. */
 function phraseAt(words: Word[], from: number, to: number, phrases: readonly string[][], m: Match): { phrase: string[]; index: number } | null {
   for (const phrase of phrases) {
@@ -215,8 +212,8 @@ function judge(text: string, words: Word[], c: Context, m: Match): { reason: str
   // 4. One of the category's own cues: "Equity member", "Unite rep", "Labour councillor", "living with MS". A term
   // alone in its clause ("rep (Unite)", "Diagnosed 2019 — MS") takes its cue from the cell around it, and the cue's
   // clause is then stripped with it.
-  const cueHere = firstPhrase(words, m.from - c.before.length, m.to + c.after.length, entry.cues, m);
-  if (cueHere) return { reason: `${quoted} with "${cueHere.join(' ')}"` };
+  const cueHere = phraseAt(words, m.from - c.before.length, m.to + c.after.length, entry.cues, m);
+  if (cueHere) return { reason: `${quoted} with "${cueHere.phrase.join(' ')}"` };
   // A body or office served without a cue of its own: "conservator for churches", "media trainer for MPs".
   if (organisation && m.plural && servedBefore) return null;
   if (c.alone) {
@@ -238,8 +235,8 @@ function judge(text: string, words: Word[], c: Context, m: Match): { reason: str
   if (entry.kind === 'ambiguous' && c.alone && !m.plural && ALONE_LABELS.has(entry.category)) return { reason: `${quoted} on its own in a headline, as a self-description` };
   if (!subjectLike) return null;
   // A cue about the person right by the term ("proud Muslim", "living with diabetes", "my ADHD").
-  const person = firstPhrase(words, m.from - Math.min(4, c.before.length), m.to + Math.min(4, c.after.length), PERSON_CUES, m);
-  if (person) return { reason: `${quoted} with "${person.join(' ')}"` };
+  const person = phraseAt(words, m.from - Math.min(4, c.before.length), m.to + Math.min(4, c.after.length), PERSON_CUES, m);
+  if (person) return { reason: `${quoted} with "${person.phrase.join(' ')}"` };
   const nouns = entry.kind === 'ambiguous' ? ORIGIN_PERSONS : PERSON_NOUNS;
   const noun = c.after.slice(0, 2).find((w) => nouns.has(w.folded));
   if (noun) return { reason: `${quoted} describing a ${noun.folded}` };
