@@ -2,7 +2,7 @@
 // the router every front end calls (validation, role checks, audit entry included). Prints one JSON line.
 //   node bench/measure-ops.js prepare FILE VAULT     commit FILE into a new vault at VAULT (a light passphrase KDF)
 //   node bench/measure-ops.js OP VAULT               run OP on a copy of VAULT: time, and peak RSS of this process
-// OP: first-page, search, group-add, retention-change, crm-export, subject-access, erase-one, purge-10
+// OP: first-page, search, group-add, retention-change, crm-export, subject-access, erase-one, purge-10, art30, policy-check
 // The prepared vault has one group of 'Acme Ltd' contacts with a legitimate-interests basis and one registered
 // recipient, so that the CRM export has people to write; purge-10 first makes a tenth of the contacts due (SQL on
 // the copy), then destroys them by the real clock.
@@ -91,6 +91,15 @@ const OPS = {
     const c = await someone(call);
     await call('contacts.erase', { contactId: c.id });
     return {};
+  },
+  // Not in the table, but they read every contact (the record) or a whole group (the check): measured too.
+  art30: async (call) => {
+    const r = await call('report.art30', { controller: 'Bench Ltd' });
+    return { bytes: r.markdown.length };
+  },
+  'policy-check': async (call, setup) => {
+    const r = await call('policy.check', { groupId: setup.groupId, policy: POLICY });
+    return { guardrails: r.guardrails.length };
   },
   'purge-10': async (call, setup, path) => {
     const db = new Database(path);

@@ -40,13 +40,16 @@ export type RetentionScope = RetentionPolicy['scope'];
 /** A policy as an admin sets it: the rule and why this period. */
 export type RetentionPolicyInput = Request<'retention.set'>['policy'];
 export type Schedule = Response<'retention.schedule'>;
-export type HoldView = Response<'holds.list'>[number];
+export type HoldsPage = Response<'holds.list'>;
+export type HoldView = HoldsPage['holds'][number];
 export type HoldRequest = Request<'holds.place'>;
 export type PurgeResult = Response<'destruction.run'>;
-export type Certificate = Response<'certificates.list'>[number];
+export type CertificatesPage = Response<'certificates.list'>;
+export type Certificate = CertificatesPage['certificates'][number];
 
 // Accountability.
-export type AuditEntry = Response<'audit.entries'>[number];
+export type AuditEntry = Response<'audit.entries'>['entries'][number];
+export type AuditPage = Response<'audit.entries'>;
 export type AuditVerification = Response<'audit.verify'>;
 /** What a change that recomputes due dates brought forward (groups.remove, retention.set/remove, quarantine.set). */
 export type Impact = Response<'quarantine.set'>['impact'];

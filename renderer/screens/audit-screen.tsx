@@ -3,12 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { timestamp } from '../lib/format.js';
-import type { AuditEntry, AuditVerification } from '../types.js';
+import type { AuditEntry, AuditPage, AuditVerification } from '../types.js';
 
-const PAGE = 500;
+const PAGE = 100;
 
 function detailsText(details: AuditEntry['details']): string {
   return Object.entries(details)
@@ -17,35 +18,38 @@ function detailsText(details: AuditEntry['details']): string {
 }
 
 export function AuditScreen() {
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [more, setMore] = useState(false);
+  const [page, setPage] = useState<AuditPage | null>(null);
+  // The cursors of the pages before this one (the log is read oldest first, behind a cursor: contract.ts).
+  const [cursors, setCursors] = useState<number[]>([0]);
   const [members, setMembers] = useState<Map<string, string>>(new Map());
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const { busy, run } = useAction();
+  const afterSeq = cursors[cursors.length - 1]!;
 
   const load = useCallback(
-    async (afterSeq: number) => {
-      const r = await run('entries', () => call('audit.entries', { afterSeq, limit: PAGE }));
-      if (!r) return;
-      setEntries((old) => (afterSeq === 0 ? r : [...old, ...r]));
-      setMore(r.length === PAGE);
+    async (after: number) => {
+      const r = await run('entries', () => call('audit.entries', { afterSeq: after, limit: PAGE }));
+      if (r) setPage(r);
     },
     [run],
   );
 
   useEffect(() => {
-    void load(0);
+    void load(afterSeq);
+  }, [load, afterSeq]);
+  useEffect(() => {
     void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m) => [m.id, m.name]))));
-  }, [load, run]);
+  }, [run]);
 
   const verify = async () => {
     const r = await run('verify', () => call('audit.verify', {}));
     if (!r) return;
     setVerification(r);
-    await load(0);
+    await load(afterSeq);
   };
 
-  const last = entries[entries.length - 1];
+  const entries = page?.entries ?? [];
+  const first = (cursors.length - 1) * PAGE;
   return (
     <section aria-labelledby="audit-title" className="screen">
       <ScreenHeading>
@@ -72,6 +76,18 @@ export function AuditScreen() {
           )
         ) : null}
       </div>
+      <Pager
+        noun="Entries"
+        testId="audit"
+        first={first}
+        shown={entries.length}
+        total={page?.total ?? 0}
+        loading={busy === 'entries'}
+        hasPrevious={cursors.length > 1}
+        hasNext={page?.next != null}
+        onPrevious={() => setCursors((c) => c.slice(0, -1))}
+        onNext={() => page?.next != null && setCursors((c) => [...c, page.next!])}
+      />
       <ScrollRegion label="Table of audit entries" tall>
         <table className="data" data-testid="audit-table">
           <caption className="visually-hidden">Audit log entries</caption>
@@ -104,11 +120,6 @@ export function AuditScreen() {
           </tbody>
         </table>
       </ScrollRegion>
-      {more && last ? (
-        <button type="button" data-testid="audit-more" disabled={busy !== null} onClick={() => void load(last.seq)}>
-          Load more entries
-        </button>
-      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { useDebounced } from '../app/use-debounced.js';
 import { SelectField, TextField } from '../components/fields.js';
+import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
@@ -139,19 +140,18 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           ]}
         />
       </div>
-      <div className="actions">
-        <p className="hint" data-testid="contacts-count" aria-live="polite">
-          {page ? pageRange('Contacts', first, rows.length, total) : 'Loading contacts…'}
-        </p>
-        <nav aria-label="Pages of contacts" className="actions">
-          <button type="button" data-testid="contacts-previous" aria-disabled={loading || first === 0} onClick={() => !loading && first > 0 && setOffset(Math.max(0, first - CONTACTS_PAGE))}>
-            <span aria-hidden="true">← </span>Previous
-          </button>
-          <button type="button" data-testid="contacts-next" aria-disabled={loading || first + CONTACTS_PAGE >= total} onClick={() => !loading && first + CONTACTS_PAGE < total && setOffset(first + CONTACTS_PAGE)}>
-            Next<span aria-hidden="true"> →</span>
-          </button>
-        </nav>
-      </div>
+      <Pager
+        noun="Contacts"
+        testId="contacts"
+        first={first}
+        shown={rows.length}
+        total={total}
+        loading={loading}
+        hasPrevious={first > 0}
+        hasNext={first + CONTACTS_PAGE < total}
+        onPrevious={() => setOffset(Math.max(0, first - CONTACTS_PAGE))}
+        onNext={() => setOffset(first + CONTACTS_PAGE)}
+      />
       <div className={`contacts-layout ${selected ? 'with-detail' : ''}`} aria-busy={loading} data-testid="contacts-results">
         <VirtualTable
           key={first}

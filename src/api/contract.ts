@@ -219,7 +219,8 @@ export const CHANNELS = {
   'retention.default': spec({ request: z.object({ ...DefaultRetentionSchema.shape, ...S.changeOptions }), response: S.MeasuredSchema.extend({ defaultRetention: DefaultRetentionSchema }) }),
   'retention.remove': spec({ request: z.object({ scope: S.RetentionScopeSchema, ...S.changeOptions }), response: S.MeasuredSchema }),
   'retention.schedule': spec({ request: z.object({ months: S.wholeNumber(1, 60, 'months').default(12) }), response: S.ScheduleSchema }),
-  'holds.list': spec({ request: none, response: z.array(S.HoldViewSchema) }),
+  // The holds in force, oldest first, a page at a time.
+  'holds.list': spec({ request: S.PageRequestSchema, response: z.object({ total: z.number().int(), offset: z.number().int(), holds: z.array(S.HoldViewSchema).max(MAX_PAGE) }) }),
   'holds.place': spec({
     request: z.union([z.object({ contactId: S.id, reason: z.string().min(1).max(2000) }).strict(), z.object({ groupId: S.id, reason: z.string().min(1).max(2000) }).strict()]),
     response: z.object({ holdId: S.id }),
@@ -237,7 +238,8 @@ export const CHANNELS = {
   'tokens.create': spec({ request: none, response: z.object({ id: S.id, token: z.string() }) }),
   'tokens.list': spec({ request: none, response: z.array(S.TokenViewSchema) }),
   'tokens.revoke': spec({ request: z.object({ tokenId: S.id }), response: z.null() }),
-  'certificates.list': spec({ request: none, response: z.array(S.CertificateSchema) }),
+  // Newest first, a page at a time.
+  'certificates.list': spec({ request: S.PageRequestSchema, response: z.object({ total: z.number().int(), offset: z.number().int(), certificates: z.array(S.CertificateSchema).max(MAX_PAGE) }) }),
   'certificates.show': spec({ request: z.object({ certificateId: S.id }), response: z.object({ certificate: S.CertificateSchema, text: z.string() }) }),
   'certificates.verify': spec({
     request: z.object({ path: S.path, certificate: S.CertificateSchema }),
@@ -245,13 +247,15 @@ export const CHANNELS = {
   }),
 
   // Accountability and what leaves the vault.
+  // One page of entries, oldest first, after the cursor `afterSeq` (the `next` of the page before), of those the
+  // filter keeps, with their total.
   'audit.entries': spec({
-    request: z.object({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(5000).default(500) }),
-    response: z.array(S.AuditEntrySchema),
+    request: S.AuditFilterSchema.extend({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE).default(100) }),
+    response: z.object({ total: z.number().int(), entries: z.array(S.AuditEntrySchema).max(MAX_PAGE), next: z.number().int().nullable() }),
   }),
   // `against`: a certificate's audit entry or an exported head ({ seq, hash }), kept outside the vault.
   'audit.verify': spec({ request: z.object({ against: AuditHeadSchema.optional() }), response: AuditVerificationSchema }),
-  'audit.export': spec({ request: z.object({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
+  'audit.export': spec({ request: S.AuditFilterSchema.extend({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
   'export.crm': spec({
     request: z.object({
       purpose: z.enum(PURPOSES),

@@ -4,11 +4,12 @@
 import { z } from 'zod';
 import { GroupPolicySchema, GroupRuleSchema } from '../policy/index.js';
 import { DefaultRetentionSchema, RetentionRuleSchema } from '../retention/index.js';
-import { AuditEntrySchema } from '../shared/audit-entry.js';
+import { AuditEntrySchema, ENUM } from '../shared/audit-entry.js';
 import { CertificateSchema } from '../shared/certificate.js';
 import { isIsoDay } from '../policy/dates.js';
 import {
   ART14_EXEMPTIONS,
+  AUDIT_OUTCOMES,
   ART19_KINDS,
   CONSENT_METHODS,
   CONTACT_CHANNELS,
@@ -30,6 +31,7 @@ import {
   SUBSCRIBER_ENTITIES,
   SUBSCRIBER_TYPES,
   TPS_LISTS,
+  MAX_PAGE,
 } from '../shared/vocabulary.js';
 
 export const id = z.string().uuid({ error: 'not an id (the list commands, and the app, show them)' });
@@ -170,6 +172,18 @@ export const RetentionScopeSchema = z.union([z.object({ groupId: id }).strict(),
 
 export const ScheduleSchema = z.object({ overdue: z.number(), held: z.number(), months: z.array(z.object({ month: z.string(), due: z.number() })) });
 
+/** One page of a list kept in a stable order: skip `offset`, at most `limit` (MAX_PAGE). */
+export const PageRequestSchema = z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE).default(100) });
+
+/** Which audit entries to read or export: by action, member, outcome, and the days from and to (both included). */
+export const AuditFilterSchema = z.object({
+  action: z.string().regex(ENUM, { error: 'an action is a word of the audit log, such as import-commit' }).max(40).optional(),
+  memberId: id.optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+});
+
 export const HoldViewSchema = z.object({ id, contactId: z.string().nullable(), groupId: z.string().nullable(), reason: z.string(), createdAt: z.string() });
 
 export const SuppressionViewSchema = z.object({
@@ -198,7 +212,11 @@ export const PurgeResultSchema = z.object({
 export const CrmExportSchema = z.object({
   csv: z.string(),
   included: z.number(),
-  excluded: z.array(z.object({ id: z.string(), reason: z.enum(CRM_EXCLUSIONS) })),
+  /** How many were left out, by reason, and in all. */
+  excludedByReason: z.partialRecord(z.enum(CRM_EXCLUSIONS), z.number().int()),
+  excludedTotal: z.number().int(),
+  /** The first people left out (at most MAX_PAGE), with why: a preview. */
+  excluded: z.array(z.object({ id: z.string(), reason: z.enum(CRM_EXCLUSIONS) })).max(MAX_PAGE),
   emailsWithheld: z.array(z.object({ id: z.string(), reason: z.enum(WITHHELD_REASONS) })),
   /** Profile URLs left empty in a direct-marketing export by LinkedIn message (electronic mail, PECR reg. 22). */
   profilesWithheld: z.array(z.object({ id: z.string(), reason: z.enum(WITHHELD_REASONS) })),

@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CANCELLABLE, Cancellation, NO_TASK, taskContext } from './cancellation.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
-import { allCertificates, checkCertificate, showCertificate } from './use-cases/certificates.js';
+import { checkCertificate, listCertificates, showCertificate } from './use-cases/certificates.js';
 import { carryOverDefaultRetention, carryOverGroupRecords } from './use-cases/carry-over.js';
 import { commitImport } from './use-cases/commit-import.js';
 import { addConsent, confirmConsents, importConsents, listConsents, withdrawConsent } from './use-cases/consents.js';
@@ -258,7 +258,7 @@ export class AppService implements Core {
     'retention.default': (r) => setDefaultRetention(this.session(), { months: r.months, anchor: r.anchor }, r),
     'retention.remove': (r) => removeRetentionPolicy(this.session(), r.scope, r),
     'retention.schedule': (r) => dueSchedule(this.session(), r.months),
-    'holds.list': () => listLegalHolds(this.session()),
+    'holds.list': (r) => listLegalHolds(this.session(), r),
     'holds.place': (r) => ({ holdId: placeLegalHold(this.session(), 'contactId' in r ? { contactId: r.contactId } : { groupId: r.groupId }, r.reason) }),
     'holds.lift': (r) => (liftLegalHold(this.session(), r.holdId), null),
     'quarantine.set': (r) => setQuarantineDays(this.session(), r.days, r),
@@ -268,13 +268,13 @@ export class AppService implements Core {
     'tokens.create': () => createDestructionToken(this.session()),
     'tokens.list': () => listDestructionTokens(this.session()),
     'tokens.revoke': (r) => (revokeDestructionToken(this.session(), r.tokenId), null),
-    'certificates.list': () => allCertificates(this.session()),
+    'certificates.list': (r) => listCertificates(this.session(), r),
     'certificates.show': (r) => showCertificate(this.session(), r.certificateId),
     'certificates.verify': (r) => this.visit(r.path, (vault) => checkCertificate(vault, r.certificate), 'read'),
 
     'audit.entries': (r) => auditEntries(this.session(), r),
     'audit.verify': (r) => verifyAudit(this.session(), r),
-    'audit.export': (r) => exportAudit(this.session(), r.format),
+    'audit.export': (r) => exportAudit(this.session(), r),
     'export.crm': (r) =>
       exportForCrm(this.session(), {
         purpose: r.purpose,

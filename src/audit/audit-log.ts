@@ -80,6 +80,15 @@ export interface AuditKey {
   destroy(): void;
 }
 
+/** Which entries a page keeps: by action, member, outcome, and the days from and to (yyyy-mm-dd, both included). */
+export interface AuditFilter {
+  action?: string;
+  memberId?: string;
+  outcome?: AuditOutcome;
+  from?: string;
+  to?: string;
+}
+
 /** Actions a destruction token runs (src/vault/destruction.ts), the only entries a token's key authenticates. */
 const TOKEN_ACTIONS: ReadonlySet<string> = new Set(['destruction-run', 'destruction-dry-run']);
 /** Refusals written before anyone could hold a key, whoever was named: a wrong secret at unlock or recovery. */
@@ -260,6 +269,26 @@ export class AuditLog {
       .prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?')
       .all(options.afterSeq ?? 0, options.limit ?? 1000) as Row[];
     return rows.map(toEntry);
+  }
+
+  /**
+   * One page of the entries a filter keeps, oldest first, after the cursor `afterSeq`, with how many the filter keeps
+   * in all; `next` is the cursor of the page after, null on the last.
+   */
+  page(filter: AuditFilter, afterSeq: number, limit: number): { total: number; entries: AuditEntry[]; next: number | null } {
+    const where: string[] = [];
+    if (filter.action !== undefined) where.push('action = @action');
+    if (filter.memberId !== undefined) where.push('member_id = @memberId');
+    if (filter.outcome !== undefined) where.push('outcome = @outcome');
+    if (filter.from !== undefined) where.push('at >= @from');
+    if (filter.to !== undefined) where.push('substr(at, 1, 10) <= @to');
+    const params = { ...filter, afterSeq, limit: limit + 1 };
+    const kept = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE 1${kept}`).get(params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE seq > @afterSeq${kept} ORDER BY seq LIMIT @limit`).all(params) as Row[];
+    const more = rows.length > limit;
+    const entries = rows.slice(0, limit).map(toEntry);
+    return { total, entries, next: more ? entries.at(-1)!.seq : null };
   }
 
   /**

@@ -6,6 +6,7 @@ import { ServiceError } from '../shared/errors.js';
 import { specialCategoryHintsText } from '../shared/special-category-hints.js';
 import { CONTACT_STATUSES, MAX_PAGE, type ContactStatus } from '../shared/vocabulary.js';
 import { listOption } from './list-option.js';
+import { wholeNumber } from './pages.js';
 import { writeOut } from './write-out.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
@@ -103,9 +104,3 @@ function line(c: Response<'contacts.show'>): string {
 
 const rangeText = (offset: number, shown: number, total: number): string =>
   shown === 0 ? `No contacts here (${total} in all).` : `Contacts ${offset + 1}–${offset + shown} of ${total}.`;
-
-function wholeNumber(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new ServiceError('invalid', `"${text}" is not a whole number.`);
-  return n;
-}

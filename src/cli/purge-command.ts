@@ -8,6 +8,7 @@ import type { Response } from '../api/contract.js';
 import { CertificateSchema, certificateText } from '../shared/certificate.js';
 import { EXIT, ServiceError } from '../shared/errors.js';
 import { outputFor, writeOutput } from './output-file.js';
+import { everyItem } from './pages.js';
 import { command, print, vaultPath, withCore, withVault, type VaultOptions } from './vault-context.js';
 
 type PurgeOptions = VaultOptions & { dryRun?: boolean; now?: string };
@@ -74,7 +75,12 @@ export function registerPurge(program: Command): void {
   command(cert, 'list', ['certificates.list'], { isDefault: true })
     .description('List the certificates the vault has issued (admins).')
     .action(async (opts: VaultOptions) => {
-      const certificates = await withVault(opts, (call) => call('certificates.list', {}));
+      const certificates = await withVault(opts, (call) =>
+        everyItem(async (offset, limit) => {
+          const page = await call('certificates.list', { offset, limit });
+          return { total: page.total, items: page.certificates };
+        }),
+      );
       await print(opts, { certificates }, () => certificates.map((c) => `${c.issuedAt}  ${c.kind}  ${c.destroyed.total} destroyed  ${c.id}`).join('\n') || 'No certificates yet.');
     });
   command(cert, 'show <id>', ['certificates.show'])

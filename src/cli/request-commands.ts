@@ -121,7 +121,7 @@ export function registerRequests(program: Command): void {
       const result = await withVault(opts, (call) => call('export.crm', request));
       await emit(out, result.csv);
       if (opts.json) {
-        const excluded = Object.fromEntries(CRM_EXCLUSIONS.map((r) => [r, result.excluded.filter((e) => e.reason === r).length]).filter(([, n]) => n !== 0));
+        const excluded = Object.fromEntries(CRM_EXCLUSIONS.flatMap((r) => (result.excludedByReason[r] ? [[r, result.excludedByReason[r]]] : [])));
         process.stdout.write(
           `${JSON.stringify({ disclosureId: result.disclosureId, directMarketing: result.directMarketing, included: result.included, excluded, emailsWithheld: result.emailsWithheld.length, profilesWithheld: result.profilesWithheld.length, fieldsWithheld: result.fieldsWithheld.length, notes: result.notes })}\n`,
         );
@@ -130,7 +130,7 @@ export function registerRequests(program: Command): void {
       const profiles = result.profilesWithheld.length > 0 ? `, ${result.profilesWithheld.length} LinkedIn profiles withheld` : '';
       const titles = result.fieldsWithheld.length > 0 ? `, ${result.fieldsWithheld.length} job titles withheld (special-category hints)` : '';
       process.stderr.write(
-        `${result.included} exported (disclosure ${result.disclosureId}), ${result.excluded.length} left out, ${result.emailsWithheld.length} emails withheld${profiles}${titles}.` +
+        `${result.included} exported (disclosure ${result.disclosureId}), ${result.excludedTotal} left out, ${result.emailsWithheld.length} emails withheld${profiles}${titles}.` +
           `${result.notes.length ? ` ${result.notes.join(' ')}` : ''}\n`,
       );
     });

@@ -4,6 +4,7 @@ import type { Request } from '../api/contract.js';
 import { ServiceError } from '../shared/errors.js';
 import type { Anchor, LawfulBasis } from '../shared/vocabulary.js';
 import { changeRequest, printChange, withChangeOptions, type ChangeFlags } from './change-options.js';
+import { everyItem } from './pages.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 type ScopeOptions = { group?: string; basis?: string };
@@ -81,7 +82,12 @@ export function registerRetention(program: Command): void {
     await print(opts, { lifted: id }, () => `Legal hold ${id} lifted.`);
   });
   command(hold, 'list', ['holds.list'], { isDefault: true }).action(async (opts: VaultOptions) => {
-    const holds = await withVault(opts, (call) => call('holds.list', {}));
+    const holds = await withVault(opts, (call) =>
+      everyItem(async (offset, limit) => {
+        const page = await call('holds.list', { offset, limit });
+        return { total: page.total, items: page.holds };
+      }),
+    );
     await print(opts, { holds }, () => holds.map((h) => `${h.id}  ${h.contactId ? `contact ${h.contactId}` : `group ${h.groupId}`}  ${h.createdAt}  ${h.reason}`).join('\n') || 'No legal holds.');
   });
 

@@ -45,7 +45,7 @@ export interface ExportableContact {
   softOptIns?: readonly ContactChannel[];
 }
 
-import { CRM_EXCLUSIONS, CRM_FIELDS, isMarketingPurpose, type ContactChannel, type CrmExclusion, type CrmField, type WithheldReason } from '../shared/vocabulary.js';
+import { CRM_EXCLUSIONS, CRM_FIELDS, isMarketingPurpose, MAX_PAGE, type ContactChannel, type CrmExclusion, type CrmField, type WithheldReason } from '../shared/vocabulary.js';
 
 export { CRM_EXCLUSIONS, CRM_FIELDS, type CrmExclusion, type CrmField };
 
@@ -76,6 +76,10 @@ export interface CrmExportResult {
   included: number;
   /** The ids of the contacts in the file, in its order: the disclosure log records them. */
   includedIds: string[];
+  /** How many were left out, by reason: every one counted, however large the vault. */
+  excludedByReason: Partial<Record<CrmExclusion, number>>;
+  excludedTotal: number;
+  /** The first people left out (at most EXCLUDED_LISTED, in vault order), with why: a preview, not the whole list. */
   excluded: { id: string; reason: CrmExclusion }[];
   emailsWithheld: { id: string; reason: WithheldReason }[];
   /**
@@ -90,6 +94,12 @@ export interface CrmExportResult {
   /** Sentences for the person exporting, e.g. why the HubSpot legal basis column is empty for some rows. */
   notes: string[];
 }
+
+/**
+ * How many of the people left out the report names (with their reason): enough to preview and check, while a vault of
+ * a million that leaves out most of them does not carry every id through the contract (docs/performance.md).
+ */
+export const EXCLUDED_LISTED = MAX_PAGE;
 
 /** What a notice run's file holds: how to reach each person, and the one purpose it may be used for. */
 const NOTICE_RUN_FIELDS: readonly CrmField[] = ['firstName', 'lastName', 'email', 'profileUrl'];
@@ -263,6 +273,13 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
   const header = [...fields.map((f) => FIELD_COLUMNS[f]), ...(noticeRun ? ['Purpose'] : [HUBSPOT_LEGAL_BASIS_COLUMN, 'Lawful basis', 'Purpose'])];
   const rows: string[][] = [];
   const excluded: CrmExportResult['excluded'] = [];
+  const excludedByReason: CrmExportResult['excludedByReason'] = {};
+  let excludedTotal = 0;
+  const leaveOut = (id: string, reason: CrmExclusion) => {
+    excludedTotal++;
+    excludedByReason[reason] = (excludedByReason[reason] ?? 0) + 1;
+    if (excluded.length < EXCLUDED_LISTED) excluded.push({ id, reason });
+  };
   const emailsWithheld: CrmExportResult['emailsWithheld'] = [];
   const profilesWithheld: CrmExportResult['profilesWithheld'] = [];
   const fieldsWithheld: CrmExportResult['fieldsWithheld'] = [];
@@ -273,12 +290,12 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
 
   for (const c of contacts) {
     if ('excluded' in c) {
-      excluded.push({ id: c.id, reason: c.excluded });
+      leaveOut(c.id, c.excluded);
       continue;
     }
     const reason = exclusionOf(c, options, reading);
     if (reason !== null) {
-      excluded.push({ id: c.id, reason });
+      leaveOut(c.id, reason);
       continue;
     }
     const policy = c.policy!;
@@ -289,7 +306,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
       const { subscriber, confirmed, verdicts } = channelsOf(c, policy, options, { email: emailExported, profile: profileExported });
       // PECR reg. 22: no number is exported, so a row of an SMS export must be a person the rule shows may be texted.
       if (refusal(verdicts, 'sms')) {
-        excluded.push({ id: c.id, reason: 'channel-not-allowed' });
+        leaveOut(c.id, 'channel-not-allowed');
         continue;
       }
       const email = emailExported ? refusal(verdicts, 'email') : null;
@@ -326,8 +343,8 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
         `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
         'left empty for those contacts; the "Lawful basis" column names the basis.',
     ),
-    ...crmNotes({ excluded, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, included: rows.length, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
-    ...specialCategoryNotes(excluded, fieldsWithheld.length),
+    ...crmNotes({ excludedByReason, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, included: rows.length, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
+    ...specialCategoryNotes(excludedByReason, fieldsWithheld.length),
   ];
   if (noticeRun) {
     notes.push(
@@ -335,7 +352,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
         'Once the notice is sent, record it with notice sent --export <disclosure id>.',
     );
   }
-  return { csv: toCsv(header, rows), included: rows.length, includedIds, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes };
+  return { csv: toCsv(header, rows), included: rows.length, includedIds, excludedByReason, excludedTotal, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes };
 }
 
 /**

@@ -6,7 +6,7 @@ const were = (n: number) => (n === 1 ? 'was' : 'were');
 
 /** What the export decided, counted for its notes. */
 export interface CrmTally {
-  excluded: { reason: CrmExclusion }[];
+  excludedByReason: Partial<Record<CrmExclusion, number>>;
   emailsWithheld: { reason: WithheldReason }[];
   profilesWithheld: { reason: WithheldReason }[];
   /** People included who had not been told (Art. 14), outside a notice run. */
@@ -29,7 +29,7 @@ export interface CrmTally {
 
 /** One sentence for each per-person reason that left someone out, and for people included before being told. */
 function exclusionNotes(t: CrmTally): string[] {
-  const count = (reason: CrmExclusion) => t.excluded.filter((e) => e.reason === reason).length;
+  const count = (reason: CrmExclusion) => t.excludedByReason[reason] ?? 0;
   const notes: string[] = [];
   const suppressed = count('suppressed');
   if (suppressed > 0) {

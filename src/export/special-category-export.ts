@@ -40,7 +40,7 @@ export function specialCategoryFate(c: SpecialCategoryFacts, policy: GroupPolicy
 }
 
 /** The sentences for the person exporting: job titles withheld, people left out. */
-export function specialCategoryNotes(excluded: readonly { reason: CrmExclusion }[], positionsWithheld: number): string[] {
+export function specialCategoryNotes(excludedByReason: Partial<Record<CrmExclusion, number>>, positionsWithheld: number): string[] {
   const notes: string[] = [];
   const rule =
     "their group's lawful basis has no Art. 9(2) condition (or Art. 10 authority) that holds for this purpose and this person (UK GDPR Art. 9(1)-(2), Art. 10). " +
@@ -49,7 +49,7 @@ export function specialCategoryNotes(excluded: readonly { reason: CrmExclusion }
   if (positionsWithheld > 0) {
     notes.push(`${people(positionsWithheld, 'job title was', 'job titles were')} left empty because ${positionsWithheld === 1 ? 'it hints' : 'they hint'} at special-category or criminal-offence data and ${rule}`);
   }
-  const left = excluded.filter((e) => e.reason === SPECIAL_CATEGORY_EXCLUSION).length;
+  const left = excludedByReason[SPECIAL_CATEGORY_EXCLUSION] ?? 0;
   if (left > 0) {
     notes.push(
       `${people(left, 'person was', 'people were')} left out because a hint at special-category or criminal-offence data sits outside the job title ` +

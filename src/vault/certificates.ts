@@ -9,8 +9,16 @@ export function storeCertificate(db: Db, c: Certificate): void {
   db.prepare('INSERT INTO certificates (id, kind, issued_at, body) VALUES (?, ?, ?, ?)').run(c.id, c.kind, c.issuedAt, JSON.stringify(c));
 }
 
-export function listCertificates(db: Db): Certificate[] {
-  return (db.prepare('SELECT body FROM certificates ORDER BY issued_at DESC').all() as { body: string }[]).map((r) => JSON.parse(r.body) as Certificate);
+/** One page of the certificates, newest first (ties by id: a stable order), and how many there are. */
+export function certificatesPage(db: Db, offset: number, limit: number): { total: number; certificates: Certificate[] } {
+  const total = (db.prepare('SELECT count(*) AS n FROM certificates').get() as { n: number }).n;
+  const rows = db.prepare('SELECT body FROM certificates ORDER BY issued_at DESC, id LIMIT ? OFFSET ?').all(limit, offset) as { body: string }[];
+  return { total, certificates: rows.map((r) => JSON.parse(r.body) as Certificate) };
+}
+
+export function findCertificate(db: Db, id: string): Certificate | null {
+  const row = db.prepare('SELECT body FROM certificates WHERE id = ?').get(id) as { body: string } | undefined;
+  return row ? (JSON.parse(row.body) as Certificate) : null;
 }
 
 /** Check a certificate against the audit log: its entry exists, matches, and the chain up to the head is intact. */

@@ -94,11 +94,29 @@ export class Session {
 
   /** Run a use case: the change and its audit entry in one transaction. */
   perform<T>(action: string, fn: () => Outcome<T>): T {
+    return this.#perform(action, fn, false);
+  }
+
+  /**
+   * A read of a list that a screen pages through or reloads (contacts, the audit log, groups…): audited like any use
+   * case, except that a run of the same read by this member, with nothing else written to the log since this
+   * session's entry for it, stays that one entry (a reading page by page is one reading, not one entry a page). A
+   * refused or failed read is always written.
+   */
+  readList<T>(action: string, fn: () => Outcome<T>): T {
+    return this.#perform(action, fn, true);
+  }
+
+  #lastRead: { seq: number; action: string } | null = null;
+
+  #perform<T>(action: string, fn: () => Outcome<T>, list: boolean): T {
     this.assertUnlocked();
     try {
       return this.db.transaction(() => {
         const { value, details, onEntry } = fn();
+        if (list && this.#lastRead?.action === action && this.vault.audit.head().seq === this.#lastRead.seq) return value;
         const entry = this.vault.audit.append(this.memberId, action, 'success', details);
+        this.#lastRead = list ? { seq: entry.seq, action } : null;
         onEntry?.(entry);
         return value;
       })();

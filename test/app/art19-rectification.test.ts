@@ -9,6 +9,7 @@ import type { Session } from '../../src/vault/session.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const clients = routedClients();
@@ -63,7 +64,7 @@ describe('Art. 19: rectification tasks from an update import', () => {
     );
     // Not firing: Charles is unchanged, Grace was never disclosed, and the third recipient received nobody.
     expect(open).toHaveLength(2);
-    const entry = (await c.call('audit.entries', { limit: 5000 })).filter((e) => e.action === 'import-commit').at(-1);
+    const entry = (await auditLog(c)).filter((e) => e.action === 'import-commit').at(-1);
     expect(entry?.details).toMatchObject({ updated: 3, tasks: 2 });
   });
 
@@ -135,7 +136,7 @@ describe('Art. 19: rectification tasks from an update import', () => {
     await c.call('art19.done', { taskId: task!.id });
     await c.call('art19.list', { includeDone: true });
 
-    const entries = await c.call('audit.entries', { limit: 5000 });
+    const entries = await auditLog(c);
     expect(entries.find((e) => e.action === 'art19-done')?.details).toEqual({ taskId: task!.id, recipientId: task!.recipientId, kind: 'rectification' });
     const text = JSON.stringify(entries);
     for (const personal of [...RECIPIENTS, 'HubSpot', 'ada@analytical-engines.example', 'Lovelace', 'Countess', 'changed:']) expect(text).not.toContain(personal);

@@ -6,6 +6,7 @@ import { truncateSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, scratch } from '../support/fixtures.js';
 import { routedClients, withPeople } from '../support/router-vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const NOW = new Date('2027-03-01T10:00:00Z');
@@ -175,13 +176,13 @@ describe('consent.import of withdrawals and suppressed people (Art. 7(3), Art. 2
     await c.call('consent.import', { path: tmp.write(MIXED), dryRun: true });
     await c.call('consent.import', { path: tmp.write(MIXED), dryRun: false });
     await c.refusal('consent.import', { path: tmp.write('email,purpose\n'), dryRun: false });
-    const entries = (await c.call('audit.entries', {})).filter((e) => e.action === 'consent-import');
+    const entries = (await auditLog(c)).filter((e) => e.action === 'consent-import');
     expect(entries).toMatchObject([
       { outcome: 'success', details: { records: 9, added: 3, unmatched: 1, errors: 5, dryRun: true } },
       { outcome: 'success', details: { records: 9, added: 3, unmatched: 1, errors: 5, dryRun: false } },
       { outcome: 'refused', details: { reason: 'invalid' } },
     ]);
-    const text = JSON.stringify(await c.call('audit.entries', {}));
+    const text = JSON.stringify(await auditLog(c));
     for (const secret of ['newsletter', 'form 4471', 'invitations', 'analytical-engines', 'nasa.example']) expect(text).not.toContain(secret);
   });
 });

@@ -8,6 +8,7 @@ import { commitImport } from '../../src/app/use-cases/commit-import.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { routedClients, withPeople } from '../support/router-vault.js';
 import { newVault, PASSPHRASE } from '../support/vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const NOW = new Date('2027-03-01T10:00:00Z');
@@ -65,7 +66,7 @@ describe('consent.add: one person, one record (Art. 7(1))', () => {
     await c.call('consent.add', { person: { contactId: c.id('Grace') }, consent: CONSENT });
     expect(await c.call('consent.list', { contactId: c.id('Ada') })).toMatchObject([{ id: consentId, explicit: true }]);
     expect(await c.call('consent.list', { contactId: c.id('Grace') })).toMatchObject([{ explicit: false }]);
-    const entries = (await c.call('audit.entries', {})).filter((e) => e.action === 'consent-add');
+    const entries = (await auditLog(c)).filter((e) => e.action === 'consent-add');
     expect(entries.map((e) => e.details.explicit)).toEqual([true, false]);
   });
 
@@ -193,7 +194,7 @@ describe('the audit log of consent', () => {
     await c.call('consent.list', { contactId: c.id('Ada') });
     const { suppressionId } = await c.call('consent.withdraw', { consentId, method: 'reply' });
     await c.refusal('consent.add', { person: { email: ADA.email }, consent: CONSENT });
-    const entries = await c.call('audit.entries', {});
+    const entries = await auditLog(c);
     const of = (action: string) => entries.filter((e) => e.action === action);
     expect(of('consent-add')).toMatchObject([
       { outcome: 'success', details: { consentId, contactId: c.id('Ada'), purpose: 'email-marketing' } },

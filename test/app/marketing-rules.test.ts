@@ -8,6 +8,7 @@ import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const clients = routedClients();
@@ -44,7 +45,7 @@ async function vault() {
 type Client = Awaited<ReturnType<typeof vault>>;
 
 const emailOf = (csv: string, first: First) => csv.split('\r\n').find((line) => line.includes(`"${first}"`))?.split('","')[2];
-const audited = async (c: Client) => JSON.stringify(await c.call('audit.entries', { limit: 5000 }));
+const audited = async (c: Client) => JSON.stringify(await auditLog(c));
 
 describe('subscriber types: inferred with the reason, confirmed by a person (PECR reg. 2, 22)', () => {
   it('lists each contact with the type the data suggests and why; unknown is treated as individual', async () => {

@@ -12,6 +12,7 @@ import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const clients = routedClients();
@@ -97,7 +98,7 @@ describe('a person imported after a notice batch (Art. 14(3)(a))', () => {
     await c.call('import.commit', { path: csv(KWAME), choices: {} });
     expect(await c.call('notices.markSent', { target: { groupId }, sentOn: '2026-03-10', version: 'v1', channel: 'email' })).toEqual({ marked: 1, skipped: 1 });
     expect((await personIn(c, groupId, await idOf(c, 'Kwame'))).status).toBe('due');
-    const entries = await c.call('audit.entries', { limit: 5000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'notice-sent').at(-1)).toMatchObject({ outcome: 'success', details: { groupId, contacts: 2, notices: 1, skipped: 1 } });
   });
 
@@ -122,7 +123,7 @@ describe('a notice recorded as sent only to people the channel can reach (Art. 1
     expect(await personIn(c, groupId, ada)).toMatchObject({ status: 'sent', channel: 'email' });
     expect(await personIn(c, groupId, mary)).toMatchObject({ status: 'sent', channel: 'email' });
     expect(await personIn(c, groupId, charles)).toMatchObject({ status: 'due', day: null, channel: null });
-    const entries = await c.call('audit.entries', { limit: 5000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'notice-sent').at(-1)).toMatchObject({ outcome: 'success', details: { groupId, contacts: 3, notices: 2, skipped: 1 } });
 
     expect(await c.call('notices.markSent', { target: { contactIds: [charles, mary] }, sentOn: '2026-03-02', version: 'v2', channel: 'linkedin' })).toEqual({ marked: 1, skipped: 1 });
@@ -187,7 +188,7 @@ describe('Art. 14(5) exemptions', () => {
 
     expect(await c.call('notices.exempt', { ...base, dpiaReference: 'DPIA-2026-04', publishedAt: 'https://acme.example/privacy' })).toEqual({ marked: 1, skipped: 0 });
     expect((await c.call('notices.list', { groupId })).people[0]).toMatchObject({ status: 'exempt', exemption: 'disproportionate-effort', day: '2026-03-02' });
-    const entries = await c.call('audit.entries', { limit: 5000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'notice-exempt').at(-1)).toMatchObject({ outcome: 'success', details: { groupId, notices: 1, ground: 'disproportionate-effort' } });
   });
 
@@ -265,7 +266,7 @@ describe('the privacy notice text (Art. 14(1)-(2))', () => {
     expect(markdown).not.toContain('ImportedContacts.csv');
     expect(markdown).not.toContain('None outside the controller');
     expect(text).not.toMatch(/^#|\*\*/m);
-    const entries = await c.call('audit.entries', { limit: 5000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'notice-text' && e.outcome === 'success').at(-1)?.details).toEqual({ groupId });
   });
 

@@ -9,6 +9,7 @@ import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients, type RoutedClient } from '../support/router-vault.js';
 import { PASSPHRASE } from '../support/vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const { client, vault } = routedClients();
@@ -73,7 +74,7 @@ describe('the default retention', () => {
     const access = JSON.parse((await v.call('contacts.access', { contactId: v.id('Ada') })).json) as { retention: { explanation: string } };
     expect(access.retention.explanation).toMatch(/^kept 24 months from import \(never reviewed\) on 2026-03-01, until 2028-03-01: the vault's default retention/);
     // And the creation was audited with the default it set.
-    const created = (await v.call('audit.entries', { limit: 50 })).find((e) => e.action === 'vault-created');
+    const created = (await auditLog(v)).find((e) => e.action === 'vault-created');
     expect(created?.details).toMatchObject({ months: 24, anchor: 'last-review' });
   });
 
@@ -89,7 +90,7 @@ describe('the default retention', () => {
     const v = await grouped({ defaultRetention: { months: 6, anchor: 'imported' } });
     expect(await v.due('Ada')).toBe('2026-09-02T00:00:00.000Z');
     expect((await v.call('retention.list', {})).defaultRetention).toMatchObject({ months: 6, anchor: 'imported' });
-    const created = (await v.call('audit.entries', { limit: 50 })).find((e) => e.action === 'vault-created');
+    const created = (await auditLog(v)).find((e) => e.action === 'vault-created');
     expect(created?.details).toMatchObject({ months: 6, anchor: 'imported' });
   });
 
@@ -123,7 +124,7 @@ describe('the default retention', () => {
     // A longer one brings nothing forward: applied without confirmation.
     expect(await v.call('retention.default', { months: 48, anchor: 'last-review' })).toMatchObject({ applied: true, impact: { dueNow: 0, dueWithin30Days: 0 } });
     expect(await v.due('Ada')).toBe('2030-03-02T00:00:00.000Z');
-    const audit = await v.call('audit.entries', { limit: 500 });
+    const audit = await auditLog(v);
     expect(audit.filter((e) => e.action === 'retention-default').map((e) => [e.outcome, e.details])).toEqual([
       ['refused', expect.objectContaining({ reason: 'unconfirmed' })],
       ['success', { months: 1, anchor: 'imported', due: 0 }],
@@ -205,7 +206,7 @@ describe('mark reviewed', () => {
     expect(await v.refusal('contacts.review', { groupId: unknown })).toMatchObject({ code: 'not-found' });
     expect(await v.refusal('contacts.review', { contactIds: [] })).toMatchObject({ code: 'invalid' });
     await v.call('contacts.review', { groupId: v.groupId });
-    const entries = (await v.call('audit.entries', { limit: 500 })).filter((e) => e.action === 'contact-review');
+    const entries = (await auditLog(v)).filter((e) => e.action === 'contact-review');
     expect(entries.map((e) => [e.outcome, e.details])).toEqual([
       ['refused', expect.objectContaining({ reason: 'not-found' })],
       ['refused', expect.objectContaining({ reason: 'not-found' })],

@@ -10,6 +10,7 @@ import { allContacts } from '../support/contacts.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { routedClients } from '../support/router-vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const clients = routedClients();
@@ -170,7 +171,7 @@ describe('I4: every export consults the suppression list', () => {
       expect(other.excluded).toContainEqual({ id: ada.id, reason: 'suppressed' });
     }
     // The export's audit entry counts her among the excluded, and names nobody.
-    const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'export-crm').at(-1)).toMatchObject({ outcome: 'success', details: { purpose: 'networking', included: 0, excluded: 2 } });
 
     await c.call('suppression.lift', { suppressionId, reason: 'The person consented again' });
@@ -225,7 +226,7 @@ describe('I8: a legal hold freezes the record', () => {
     expect((await allContacts(c.call)).filter((x) => x.legalHold).map((x) => x.id)).toEqual([ada.id]);
     expect(await c.call('retention.schedule', {})).toMatchObject({ held: 1 });
     // The import's audit entry counts the held line.
-    const entries = await c.call('audit.entries', { afterSeq: 0, limit: 1000 });
+    const entries = await auditLog(c);
     expect(entries.filter((e) => e.action === 'import-commit').at(-1)).toMatchObject({ details: expect.objectContaining({ updated: 1, held: 1 }) });
   });
 

@@ -314,9 +314,12 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await expect.poll(() => byTestId('audit-result').textContent()).toMatch(/intact/i);
     await accessible('11-audit');
     expect(app.problems.filter((p) => /Content Security Policy|Refused to/i.test(p))).toEqual([]);
-    // Over the whole suite, no contacts.list answer sent to the page held more than one page.
+    // Over the whole suite, no contacts.list answer sent to the page held more than one page, nor any other list's.
     expect(app.contactsList.answers).toBeGreaterThan(0);
     expect(app.contactsList.largestPage).toBeLessThanOrEqual(PAGE);
+    expect([...app.pagedLists.keys()]).toEqual(expect.arrayContaining(['contacts.list', 'audit.entries', 'certificates.list', 'holds.list']));
+    for (const [channel, seen] of app.pagedLists) expect(seen.largestPage, channel).toBeLessThanOrEqual(PAGE);
+    await expect.poll(() => byTestId('audit-count').textContent()).toMatch(/^Entries 1–\d+ of [\d,]+$/);
     expect(await status()).not.toMatch(/went wrong/i);
   });
 

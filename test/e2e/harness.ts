@@ -45,6 +45,8 @@ export interface App {
   problems: string[];
   /** What the page was sent by contacts.list: how many answers, and the most contacts any one answer held. */
   contactsList: { answers: number; largestPage: number };
+  /** The same for every paged list (an answer with a `total` and a list): by channel. */
+  pagedLists: Map<string, { answers: number; largestPage: number }>;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
   const service = new AppService({ kdf: TEST_KDF, ...(options.now ? { now: options.now } : {}) });
   const route = createRouter(service);
   const contactsList = { answers: 0, largestPage: 0 };
+  const pagedLists = new Map<string, { answers: number; largestPage: number }>();
   await page.exposeBinding('__sanitizerInvoke', async (_source, channel: string, payload: unknown) => {
     const result = await route(channel, payload, (p: Progress) => {
       void page.evaluate((progress) => (globalThis as unknown as { __sanitizerProgress?: (p: unknown) => void }).__sanitizerProgress?.(progress), p).catch(() => {});
@@ -79,6 +82,11 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     if (channel === 'contacts.list' && result.ok) {
       contactsList.answers++;
       contactsList.largestPage = Math.max(contactsList.largestPage, (result.value as { contacts: unknown[] }).contacts.length);
+    }
+    if (result.ok && typeof result.value === 'object' && result.value !== null && typeof (result.value as { total?: unknown }).total === 'number') {
+      const list = Object.values(result.value).find(Array.isArray) as unknown[] | undefined;
+      const seen = pagedLists.get(channel) ?? { answers: 0, largestPage: 0 };
+      pagedLists.set(channel, { answers: seen.answers + 1, largestPage: Math.max(seen.largestPage, list?.length ?? 0) });
     }
     return result;
   });
@@ -107,6 +115,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     service,
     problems,
     contactsList,
+    pagedLists,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

@@ -35,7 +35,7 @@ describe('the destruction job', () => {
     expect(await adminVaultPath(route)).toBe(path);
     expect(await runDueDestruction(route)).toEqual({ destroyed: 0, held: 0, certificateId: null });
     const audit = await route('audit.entries', {});
-    expect(audit.ok && (audit.value as { action: string }[]).some((e) => e.action === 'destruction-run')).toBe(true);
+    expect(audit.ok && (audit.value as { entries: { action: string }[] }).entries.some((e) => e.action === 'destruction-run')).toBe(true);
   });
 
   it('has no target when the unlocked member is not an admin', async () => {

@@ -1,7 +1,7 @@
 // The CRM export: purpose limitation, PECR for email marketing, HubSpot's legal-basis wording, requested fields
 // only, and cells that arrive in a spreadsheet as text.
 import { describe, expect, it } from 'vitest';
-import { CRM_FIELDS, crmExport, HUBSPOT_LEGAL_BASES, hubspotLegalBasis, type ExportableContact } from '../../src/export/crm-export.js';
+import { CRM_FIELDS, crmExport, EXCLUDED_LISTED, HUBSPOT_LEGAL_BASES, hubspotLegalBasis, type ExportableContact } from '../../src/export/crm-export.js';
 import type { ContactFacts } from '../../src/policy/contact-facts.js';
 import { LAWFUL_BASES, PURPOSES, type GroupPolicy, type LawfulBasis, type Purpose } from '../../src/policy/lawful-basis.js';
 import type { StoredContact } from '../../src/vault/contacts-repo.js';
@@ -82,6 +82,20 @@ describe('crmExport: who is exported', () => {
     expect(records.map((r) => r['Last Name'])).toEqual([ok.contact.lastName]);
     expect(result.csv).not.toContain(noBasis.contact.lastName);
     expect(result.csv).not.toContain(otherPurpose.contact.lastName);
+  });
+
+  it('counts everyone left out by reason, and names only the first EXCLUDED_LISTED of them', () => {
+    const left = EXCLUDED_LISTED + 150;
+    const people = Array.from({ length: left }, (_, i) => (i % 3 === 0 ? { id: `u${i}`, excluded: 'suppressed' as const } : exportable(i % 3 === 1 ? null : li('recruitment'))));
+    const ok = exportable(li('prospecting'));
+    const result = crmExport([...people, ok], { now: NOW, channels: ['email'], purpose: 'prospecting' });
+    expect(result.included).toBe(1);
+    expect(result.excludedTotal).toBe(left);
+    expect(result.excludedByReason).toEqual({ suppressed: 217, 'no-lawful-basis': 217, 'purpose-differs': 216 });
+    expect(result.excluded).toHaveLength(EXCLUDED_LISTED);
+    expect(result.excluded.map((e) => e.id)).toEqual(people.slice(0, EXCLUDED_LISTED).map((p) => p.id));
+    expect(result.notes.join(' ')).toMatch(/217 people on the suppression list were left out/);
+    expect(result.notes.join(' ')).toMatch(/216 contacts are in groups for another purpose/);
   });
 
   it('writes the default header and one parseable row per included contact', () => {

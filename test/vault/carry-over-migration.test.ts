@@ -11,6 +11,7 @@ import { routedClients } from '../support/router-vault.js';
 import { fixture, HEADER, scratch } from '../support/fixtures.js';
 import { LIA } from '../support/policies.js';
 import { PASSPHRASE } from '../support/vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const ORIGINAL = tmp.path('schema-6-original.vault');
@@ -123,7 +124,7 @@ describe.each([1, 2, 3, 4, 5])('a vault of schema %i', (version) => {
       expect((await call('contacts.erase', { contactId: later.id })).unloggedExports).toBe(0);
 
       // The carry-over ran once, audited with counts only.
-      const entries = await call('audit.entries', { limit: 5000 });
+      const entries = await auditLog({ call });
       expect(entries.filter((e) => e.action === 'carry-over')).toEqual([
         expect.objectContaining({ outcome: 'success', details: expect.objectContaining({ groups: 2, consents: inConsentGroup - 1, entries: 1 }) }),
       ]);
@@ -144,7 +145,7 @@ it('a vault created at schema 6 has nothing to carry over: a consent group assig
     await call('policy.assign', { groupId, policy: CONSENT_POLICY, acknowledgeWarnings: true, confirm: true });
     await call('vault.lock', {});
     await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });
-    expect((await call('audit.entries', { limit: 5000 })).filter((e) => e.action === 'carry-over')).toEqual([]);
+    expect((await auditLog({ call })).filter((e) => e.action === 'carry-over')).toEqual([]);
     expect(await call('consent.list', { groupId })).toEqual([]);
   } finally {
     service.close();

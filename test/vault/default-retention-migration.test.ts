@@ -12,6 +12,7 @@ import { routedClients } from '../support/router-vault.js';
 import { HEADER, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { PASSPHRASE } from '../support/vault.js';
+import { auditLog } from '../support/audit.js';
 
 const tmp = scratch();
 const ORIGINAL = tmp.path('schema-7-original.vault');
@@ -104,7 +105,7 @@ describe.each([1, 2, 3, 4, 5, 6])('a vault of schema %i', (version) => {
           : [],
       );
 
-      const entries = await call('audit.entries', { limit: 5000 });
+      const entries = await auditLog({ call });
       expect(entries.filter((e) => e.action === 'retention-carry-over')).toEqual([expect.objectContaining({ outcome: 'success', details: { contacts: 3 } })]);
       await ranOnceAcrossUnlocks(call, path, MEMBER, 'retention-carry-over');
     } finally {
@@ -121,7 +122,7 @@ it('a vault created at schema 7 has nothing to carry over and no grace: its cont
     await call('import.commit', { path: tmp.write([HEADER, row('Ada', 'Lovelace', 'ada@engines.example', 'Engines Ltd'), ''].join('\n')), choices: {} });
     await call('vault.lock', {});
     await call('vault.unlock', { path, name: MEMBER, passphrase: PASSPHRASE });
-    expect((await call('audit.entries', { limit: 5000 })).filter((e) => e.action === 'retention-carry-over')).toEqual([]);
+    expect((await auditLog({ call })).filter((e) => e.action === 'retention-carry-over')).toEqual([]);
     expect((await call('retention.list', {})).defaultRetention.notBefore).toBeNull();
   } finally {
     service.close();

@@ -4,54 +4,74 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
+import { Pager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
-import type { Certificate } from '../../types.js';
+import type { CertificatesPage } from '../../types.js';
+
+const PAGE = 20;
 
 export function Certificates({ version }: { version: number }) {
-  const [list, setList] = useState<Certificate[]>([]);
-  const { run } = useAction();
+  const [page, setPage] = useState<CertificatesPage | null>(null);
+  const [offset, setOffset] = useState(0);
+  const { busy, run } = useAction();
   useEffect(() => {
-    void run('certificates', () => call('certificates.list', {})).then((r) => r && setList(r));
-  }, [run, version]);
+    void run('certificates', () => call('certificates.list', { offset, limit: PAGE })).then((r) => r && setPage(r));
+  }, [run, version, offset]);
+  const list = page?.certificates ?? [];
+  const total = page?.total ?? 0;
   return (
     <section className="card" aria-labelledby="certificates-title">
       <h3 id="certificates-title">Certificates</h3>
       {list.length === 0 ? (
         <p className="hint">No destruction or erasure has been certified yet.</p>
       ) : (
-        <ScrollRegion label="Table of certificates">
-          <table className="data" data-testid="certificates-list">
-            <thead>
-              <tr>
-                <th scope="col">Certificate</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Issued</th>
-                <th scope="col">Destroyed</th>
-                <th scope="col">Audit entry</th>
-                <th scope="col">Save</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.id} data-testid="certificate-row">
-                  <th scope="row" className="mono small">
-                    {c.id}
-                  </th>
-                  <td>{c.kind === 'erasure' ? 'Erasure (Art. 17)' : 'Scheduled destruction'}</td>
-                  <td>{timestamp(c.issuedAt)}</td>
-                  <td className="num">{c.destroyed.total.toLocaleString('en-GB')}</td>
-                  <td className="num">{c.audit.seq}</td>
-                  <td>
-                    <button type="button" aria-label={`Save certificate ${c.id} as JSON`} onClick={() => saveText(`certificate-${c.id}.json`, JSON.stringify(c, null, 2))}>
-                      JSON
-                    </button>
-                  </td>
+        <>
+          <Pager
+            noun="Certificates"
+            testId="certificates"
+            first={offset}
+            shown={list.length}
+            total={total}
+            loading={busy === 'certificates'}
+            hasPrevious={offset > 0}
+            hasNext={offset + PAGE < total}
+            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
+            onNext={() => setOffset(offset + PAGE)}
+          />
+          <ScrollRegion label="Table of certificates">
+            <table className="data" data-testid="certificates-list">
+              <thead>
+                <tr>
+                  <th scope="col">Certificate</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Issued</th>
+                  <th scope="col">Destroyed</th>
+                  <th scope="col">Audit entry</th>
+                  <th scope="col">Save</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+              </thead>
+              <tbody>
+                {list.map((c) => (
+                  <tr key={c.id} data-testid="certificate-row">
+                    <th scope="row" className="mono small">
+                      {c.id}
+                    </th>
+                    <td>{c.kind === 'erasure' ? 'Erasure (Art. 17)' : 'Scheduled destruction'}</td>
+                    <td>{timestamp(c.issuedAt)}</td>
+                    <td className="num">{c.destroyed.total.toLocaleString('en-GB')}</td>
+                    <td className="num">{c.audit.seq}</td>
+                    <td>
+                      <button type="button" aria-label={`Save certificate ${c.id} as JSON`} onClick={() => saveText(`certificate-${c.id}.json`, JSON.stringify(c, null, 2))}>
+                        JSON
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
       )}
     </section>
   );

@@ -3,13 +3,16 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
+import { Pager } from '../../components/pager.js';
 import { day } from '../../lib/format.js';
-import type { GroupView, HoldRequest, HoldView } from '../../types.js';
+import type { GroupView, HoldRequest, HoldsPage, HoldView } from '../../types.js';
 
+const PAGE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly GroupView[]; groupLabel(id: string | null): string; onChanged(): void }) {
-  const [holds, setHolds] = useState<HoldView[]>([]);
+  const [page, setPage] = useState<HoldsPage | null>(null);
+  const [offset, setOffset] = useState(0);
   const [target, setTarget] = useState<'group' | 'contact'>('group');
   const [groupId, setGroupId] = useState('');
   const [contactId, setContactId] = useState('');
@@ -18,9 +21,13 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
   const { busy, run } = useAction();
 
   const load = useCallback(async () => {
-    const r = await run('list', () => call('holds.list', {}));
-    if (r) setHolds(r);
-  }, [run]);
+    const r = await run('list', () => call('holds.list', { offset, limit: PAGE }));
+    // A lift that empties the last page shows the page before it.
+    if (r && r.holds.length === 0 && offset > 0) setOffset(Math.max(0, offset - PAGE));
+    else if (r) setPage(r);
+  }, [run, offset]);
+  const holds = page?.holds ?? [];
+  const total = page?.total ?? 0;
   useEffect(() => {
     void load();
   }, [load]);
@@ -61,30 +68,44 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
       {holds.length === 0 ? (
         <p className="hint">No legal hold is in place.</p>
       ) : (
-        <table className="data" data-testid="holds-table">
-          <thead>
-            <tr>
-              <th scope="col">On</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Since</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {holds.map((h) => (
-              <tr key={h.id} data-testid="hold-row">
-                <th scope="row">{h.groupId ? `Group: ${groupLabel(h.groupId)}` : `Contact ${h.contactId ?? ''}`}</th>
-                <td>{h.reason}</td>
-                <td>{day(h.createdAt)}</td>
-                <td>
-                  <button type="button" data-testid="lift-hold" disabled={busy !== null} onClick={() => void lift(h)}>
-                    Lift
-                  </button>
-                </td>
+        <>
+          <Pager
+            noun="Holds"
+            testId="holds"
+            first={offset}
+            shown={holds.length}
+            total={total}
+            loading={busy === 'list'}
+            hasPrevious={offset > 0}
+            hasNext={offset + PAGE < total}
+            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
+            onNext={() => setOffset(offset + PAGE)}
+          />
+          <table className="data" data-testid="holds-table">
+            <thead>
+              <tr>
+                <th scope="col">On</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Since</th>
+                <th scope="col">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {holds.map((h) => (
+                <tr key={h.id} data-testid="hold-row">
+                  <th scope="row">{h.groupId ? `Group: ${groupLabel(h.groupId)}` : `Contact ${h.contactId ?? ''}`}</th>
+                  <td>{h.reason}</td>
+                  <td>{day(h.createdAt)}</td>
+                  <td>
+                    <button type="button" data-testid="lift-hold" disabled={busy !== null} onClick={() => void lift(h)}>
+                      Lift
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <form className="form" onSubmit={place} noValidate aria-labelledby="hold-place-title" data-testid="hold-form">
         <h4 id="hold-place-title">Place a hold</h4>

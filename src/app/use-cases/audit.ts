@@ -3,10 +3,14 @@
 // vocabulary words only, so an export holds no personal data either.
 import { toCsv } from '../../export/index.js';
 import type { AuditEntry, AuditHead, AuditVerification } from '../../shared/audit-entry.js';
+import type { AuditFilter } from '../../audit/audit-log.js';
+import type { Response, ValidRequest } from '../../api/contract.js';
 import type { Session } from '../../vault/session.js';
 
-export function auditEntries(session: Session, page: { afterSeq: number; limit: number }): AuditEntry[] {
-  return session.perform('audit-read', () => ({ value: session.vault.audit.entries(page) }));
+/** One page of the entries the filter keeps, with their total and the cursor of the next page. */
+export function auditEntries(session: Session, request: ValidRequest<'audit.entries'>): Response<'audit.entries'> {
+  const { afterSeq, limit, ...filter } = request;
+  return session.readList('audit-read', () => ({ value: session.vault.audit.page(definedOnly(filter), afterSeq, limit) }));
 }
 
 /**
@@ -23,11 +27,16 @@ export function verifyAudit(session: Session, request: { against?: AuditHead | u
 
 const PAGE = 5000;
 
-export function exportAudit(session: Session, format: 'json' | 'csv'): { text: string; entries: number } {
+/** The entries the filter keeps (all of them without one), as JSON or CSV. */
+export function exportAudit(session: Session, request: ValidRequest<'audit.export'>): { text: string; entries: number } {
+  const { format, ...given } = request;
+  const filter = definedOnly(given);
   return session.perform('audit-export', () => {
     const all: AuditEntry[] = [];
-    for (let page = session.vault.audit.entries({ afterSeq: 0, limit: PAGE }); page.length > 0; page = session.vault.audit.entries({ afterSeq: page.at(-1)!.seq, limit: PAGE })) {
-      all.push(...page);
+    for (let after: number | null = 0; after !== null; ) {
+      const page = session.vault.audit.page(filter, after, PAGE);
+      all.push(...page.entries);
+      after = page.next;
     }
     const text =
       format === 'json'
@@ -38,4 +47,9 @@ export function exportAudit(session: Session, format: 'json' | 'csv'): { text: s
           );
     return { value: { text, entries: all.length }, details: { entries: all.length } };
   });
+}
+
+/** The filter's fields that were given (an optional field of a request may arrive as undefined). */
+function definedOnly(filter: AuditFilter): AuditFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as AuditFilter;
 }

@@ -3,17 +3,17 @@
 import { ServiceError } from '../../shared/errors.js';
 import type { Certificate } from '../../shared/certificate.js';
 import { certificateText } from '../../shared/certificate.js';
-import { listCertificates, verifyCertificate } from '../../vault/certificates.js';
+import { certificatesPage, findCertificate, verifyCertificate } from '../../vault/certificates.js';
 import type { OpenVault } from '../../vault/open-vault.js';
 import type { Session } from '../../vault/session.js';
 
-export function allCertificates(session: Session): Certificate[] {
-  return session.perform('certificate-list', () => ({ value: listCertificates(session.db) }));
+export function listCertificates(session: Session, page: { offset: number; limit: number }): { total: number; offset: number; certificates: Certificate[] } {
+  return session.readList('certificate-list', () => ({ value: { offset: page.offset, ...certificatesPage(session.db, page.offset, page.limit) } }));
 }
 
 export function showCertificate(session: Session, certificateId: string): { certificate: Certificate; text: string } {
   return session.perform('certificate-show', () => {
-    const certificate = listCertificates(session.db).find((c) => c.id === certificateId);
+    const certificate = findCertificate(session.db, certificateId);
     if (!certificate) throw new ServiceError('not-found', 'There is no certificate with that id.');
     return { value: { certificate, text: certificateText(certificate) }, details: { certificateId } };
   });

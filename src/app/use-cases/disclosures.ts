@@ -10,7 +10,7 @@ import { lacksTransferMechanism } from '../../policy/transfers.js';
 import { ServiceError } from '../../shared/errors.js';
 import { CRM_FIELDS, type CrmField } from '../../shared/vocabulary.js';
 import type { ContactRow, StoredContact } from '../../vault/contacts-repo.js';
-import { finishPendingVacuum } from '../../vault/destruction.js';
+import { finishPendingVacuum, markWipePending } from '../../vault/destruction.js';
 import type { ControllerDetails } from '../../vault/disclosures-repo.js';
 import type { Session } from '../../vault/session.js';
 
@@ -44,7 +44,7 @@ export function addRecipient(session: Session, request: ValidRequest<'recipients
 
 /** The register, each recipient with the number of disclosures (exports) it received. */
 export function listRecipients(session: Session): Response<'recipients.list'> {
-  return session.perform('recipient-list', () => {
+  return session.readList('recipient-list', () => {
     const counts = session.disclosures.disclosureCounts();
     const value = session.disclosures.recipients().map((r) => ({ ...r, disclosures: counts.get(r.id) ?? 0 }));
     return { value, details: { entries: value.length } };
@@ -53,7 +53,7 @@ export function listRecipients(session: Session): Response<'recipients.list'> {
 
 /** The disclosure log, newest first, or the disclosures that carried one contact (Art. 15(1)(c)). */
 export function listDisclosures(session: Session, filter: { contactId?: string | undefined }): Response<'disclosures.list'> {
-  return session.perform('disclosure-list', () => {
+  return session.readList('disclosure-list', () => {
     // An erased contact's disclosures went with it (its Art. 19 tasks remain): "nothing" would not be true of them.
     if (filter.contactId !== undefined && session.contacts.get(filter.contactId) === null) {
       throw new ServiceError('not-found', 'There is no such contact (an erased person\'s recipients are listed by art19 list).');
@@ -75,8 +75,8 @@ export function listArt19Tasks(session: Session, includeDone: boolean): Response
 
 /**
  * Mark a task done once the recipient was told (Art. 19): whom it was about is wiped, the task stays as a record. As
- * after an erasure, the freed bytes are then vacuumed out of the file and its WAL (Art. 5(1)(e)), so that the wiped
- * subject does not linger on disk.
+ * after an erasure, secure_delete zeroes the freed bytes in the file and the WAL is then checkpointed and truncated
+ * (Art. 5(1)(e)), so that the wiped subject does not linger on disk.
  */
 export async function completeArt19Task(session: Session, taskId: string): Promise<void> {
   session.perform('art19-done', () => {
@@ -84,8 +84,8 @@ export async function completeArt19Task(session: Session, taskId: string): Promi
     if (!task) throw new ServiceError('not-found', 'There is no Art. 19 task with that id: `art19 list --all` shows them.');
     if (task.doneAt !== null) throw new ServiceError('conflict', `That Art. 19 task was already marked done on ${task.doneAt.slice(0, 10)}.`);
     session.disclosures.completeTask(taskId, session.vault.now().toISOString(), session.memberId);
-    // In the same transaction: a crash before the vacuum leaves it pending, and the next destruction run finishes it.
-    session.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+    // In the same transaction: a crash before the checkpoint leaves it pending; the next destruction run or erasure finishes it.
+    markWipePending(session.db, 'wal');
     return { value: undefined, details: { taskId, recipientId: task.recipientId, kind: task.kind } };
   });
   await finishPendingVacuum(session.db);

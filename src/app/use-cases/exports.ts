@@ -95,7 +95,7 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
       { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },
       includedIds,
     );
-    const heldBack = result.excluded.filter((e) => e.reason === 'notice-not-given').length;
+    const heldBack = result.excludedByReason['notice-not-given'] ?? 0;
     return {
       value: { ...result, disclosureId },
       details: {
@@ -106,12 +106,12 @@ export function exportForCrm(session: Session, options: Omit<CrmExportOptions, '
         channels: [...options.channels],
         directMarketing,
         included: result.included,
-        excluded: result.excluded.length,
+        excluded: result.excludedTotal,
         heldBack,
         emailsWithheld: result.emailsWithheld.length,
         profilesWithheld: result.profilesWithheld.length,
         fieldsWithheld: result.fieldsWithheld.length,
-        specialCategory: result.excluded.filter((e) => e.reason === 'special-category-without-condition').length,
+        specialCategory: result.excludedByReason['special-category-without-condition'] ?? 0,
       },
     };
   });

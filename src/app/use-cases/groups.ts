@@ -38,7 +38,7 @@ export interface GroupView extends Group {
 }
 
 export function listGroups(session: Session): { groups: GroupView[]; unassigned: number } {
-  return session.perform('group-list', () => {
+  return session.readList('group-list', () => {
     const counts = new Map(
       (session.db.prepare('SELECT group_id, count(*) AS n FROM contacts GROUP BY group_id').all() as { group_id: string | null; n: number }[]).map((r) => [r.group_id, r.n]),
     );

@@ -57,7 +57,7 @@ function summarise(groupId: string | null, label: string, states: readonly Perso
  * group is named); per person when a group or contact is named.
  */
 export function listNotices(session: Session, filter: { groupId?: string | undefined; contactId?: string | undefined }): Response<'notices.list'> {
-  return session.perform('notice-list', () => {
+  return session.readList('notice-list', () => {
     if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group.');
     if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact.');
     const states = noticeStates(session);

@@ -12,7 +12,7 @@ import { CERTIFICATE_FORMAT, type Certificate } from '../../shared/certificate.j
 import { storeCertificate } from '../../vault/certificates.js';
 import { insertSuppression, SAME_NAME_COMPATIBLY, type ContactIndexes, type ContactRow } from '../../vault/contacts-repo.js';
 import { unloggedExports } from './carry-over.js';
-import { finishPendingVacuum, vaultId } from '../../vault/destruction.js';
+import { finishPendingVacuum, markWipePending, vaultId } from '../../vault/destruction.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import type { Session } from '../../vault/session.js';
 import { findByIdentity, findPerson, identitiesOf, indexesOf, type PersonSelector } from './person.js';
@@ -97,7 +97,7 @@ export async function erasePerson(
           audit: { seq: entry.seq, hash: entry.hash },
         };
         storeCertificate(session.db, value.certificate);
-        session.db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run();
+        markWipePending(session.db, 'wal');
       },
     };
   });
@@ -158,7 +158,7 @@ interface SuppressionRow {
 export function listSuppressions(
   session: Session,
 ): { id: string; reason: SuppressionReason; purpose: Purpose | null; createdAt: string; liftedAt: string | null; byEmail: boolean; byProfileUrl: boolean; byName: boolean }[] {
-  return session.perform('suppression-list', () => {
+  return session.readList('suppression-list', () => {
     const rows = session.db.prepare('SELECT * FROM suppressions ORDER BY created_at, id').all() as SuppressionRow[];
     return {
       value: rows.map((r) => ({

@@ -63,7 +63,7 @@ export function defaultRetentionView(session: Session): DefaultRetention & { not
 
 /** The policies with why each period was chosen, and the default for every contact with a basis that none covers. */
 export function listRetentionPolicies(session: Session): { policies: { policy: RetentionRule; rationale: string | null; description: string }[]; defaultRetention: ReturnType<typeof defaultRetentionView> } {
-  return session.perform('retention-list', () => ({
+  return session.readList('retention-list', () => ({
     value: {
       policies: storedPolicies(session.db, session.records).map(({ rule, rationale }) => ({ policy: rule, rationale, description: describeWithRationale(rule, rationale) })),
       defaultRetention: defaultRetentionView(session),
@@ -146,9 +146,11 @@ export interface HoldView {
   createdAt: string;
 }
 
-export function listLegalHolds(session: Session): HoldView[] {
-  return session.perform('legal-hold-list', () => {
-    const rows = session.db.prepare('SELECT * FROM legal_holds WHERE lifted_at IS NULL ORDER BY created_at').all() as {
+/** One page of the holds in force, oldest first (ties by id), and how many there are. */
+export function listLegalHolds(session: Session, page: { offset: number; limit: number }): { total: number; offset: number; holds: HoldView[] } {
+  return session.readList('legal-hold-list', () => {
+    const total = (session.db.prepare('SELECT count(*) AS n FROM legal_holds WHERE lifted_at IS NULL').get() as { n: number }).n;
+    const rows = session.db.prepare('SELECT * FROM legal_holds WHERE lifted_at IS NULL ORDER BY created_at, id LIMIT ? OFFSET ?').all(page.limit, page.offset) as {
       id: string;
       contact_id: string | null;
       group_id: string | null;
@@ -156,7 +158,11 @@ export function listLegalHolds(session: Session): HoldView[] {
       created_at: string;
     }[];
     return {
-      value: rows.map((r) => ({ id: r.id, contactId: r.contact_id, groupId: r.group_id, reason: session.records.decrypt(r.reason_ct, `hold:${r.id}`), createdAt: r.created_at })),
+      value: {
+        total,
+        offset: page.offset,
+        holds: rows.map((r) => ({ id: r.id, contactId: r.contact_id, groupId: r.group_id, reason: session.records.decrypt(r.reason_ct, `hold:${r.id}`), createdAt: r.created_at })),
+      },
       details: { holds: rows.length },
     };
   });
