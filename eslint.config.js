@@ -131,7 +131,7 @@ const nodeBuiltins = (message) => ({
 const noNode = nodeBuiltins('A pure module: no Node built-ins, so it could run anywhere (the renderer imports the contract).');
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-renderer/', 'dist-electron/', 'release/', 'node_modules/', 'coverage/', 'bench/out/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-renderer*/', 'dist-electron/', 'release/', 'node_modules/', 'coverage/', 'bench/out/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

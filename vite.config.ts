@@ -16,7 +16,8 @@ export default defineConfig(({ command }) => {
     base: './',
     plugins: [react()],
     build: {
-      outDir: here('./dist-renderer'),
+      // RENDERER_OUT_DIR (a folder under the checkout) lets two browser-suite runs on one checkout build apart.
+      outDir: here(`./${process.env.RENDERER_OUT_DIR ?? 'dist-renderer'}`),
       emptyOutDir: true,
       sourcemap: false,
       // The preload polyfill is an inline script; Electron's Chromium supports modulepreload natively.

@@ -2,15 +2,19 @@
 // a Lock button, and the auto-lock after ten minutes idle. Locking unmounts every screen, so no personal data
 // stays in the page.
 import { useCallback, useEffect, useState } from 'react';
-import type { Role } from '../../src/shared/vocabulary.js';
 import { call, lastVault, onLocked, onMenu, onScheduler } from '../api.js';
 import { ROLE_LABELS } from '../lib/labels.js';
-import { mayCall, screensFor, type ScreenId } from '../lib/nav.js';
+import { mayCall, screensFor, type ScreenId, type ScreenProps } from '../lib/nav.js';
 import { AuditScreen } from '../screens/audit-screen.js';
 import { ContactsScreen } from '../screens/contacts-screen.js';
+import { ExportScreen } from '../screens/export-screen.js';
 import { GroupsScreen } from '../screens/groups-screen.js';
+import { HomeScreen } from '../screens/home-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
 import { MembersScreen } from '../screens/members-screen.js';
+import { NoticesScreen } from '../screens/notices-screen.js';
+import { RecordsScreen } from '../screens/records-screen.js';
+import { RequestsScreen } from '../screens/requests-screen.js';
 import { RetentionScreen } from '../screens/retention-screen.js';
 import { RecoveryKeyNotice, UnlockScreen, type Unlocked } from '../screens/unlock-screen.js';
 import { useStatus } from './status.js';
@@ -151,15 +155,26 @@ export function App() {
         ) : current === null ? (
           <p>Your member has no role that can use a screen here.</p>
         ) : (
-          <Screen id={current.id} roles={roles} memberId={session.member.id} />
+          <Screen id={current.id} roles={roles} memberId={session.member.id} navigate={setScreen} />
         )}
       </main>
     </div>
   );
 }
 
-function Screen({ id, roles, memberId }: { id: ScreenId; roles: readonly Role[]; memberId: string }) {
+function Screen({ id, ...props }: ScreenProps & { id: ScreenId }) {
+  const { roles, memberId } = props;
   switch (id) {
+    case 'home':
+      return <HomeScreen {...props} />;
+    case 'notices':
+      return <NoticesScreen {...props} />;
+    case 'requests':
+      return <RequestsScreen {...props} />;
+    case 'export':
+      return <ExportScreen {...props} />;
+    case 'records':
+      return <RecordsScreen {...props} />;
     case 'import':
       return <ImportScreen />;
     case 'groups':

@@ -5,7 +5,14 @@
 import { rolesFor, type Channel } from '../../src/api/access.js';
 import type { Role } from '../../src/shared/vocabulary.js';
 
-export type ScreenId = 'import' | 'groups' | 'contacts' | 'retention' | 'members' | 'audit';
+export type ScreenId = 'home' | 'import' | 'groups' | 'contacts' | 'notices' | 'requests' | 'export' | 'records' | 'retention' | 'members' | 'audit';
+
+/** What every screen is given: the member's roles and id, and a way to send them to another screen. */
+export interface ScreenProps {
+  roles: readonly Role[];
+  memberId: string;
+  navigate(screen: ScreenId): void;
+}
 
 export interface ScreenInfo {
   id: ScreenId;
@@ -15,9 +22,15 @@ export interface ScreenInfo {
 }
 
 export const SCREENS: readonly ScreenInfo[] = [
+  // Every member has a home: what needs attention, as far as their roles may see it.
+  { id: 'home', label: 'Home', channel: 'vault.status' },
   { id: 'import', label: 'Import', channel: 'import.commit' },
   { id: 'groups', label: 'Groups & lawful basis', channel: 'policy.assign' },
   { id: 'contacts', label: 'Contacts', channel: 'contacts.list' },
+  { id: 'notices', label: 'Notices & PECR', channel: 'notices.list' },
+  { id: 'requests', label: 'People’s requests', channel: 'suppression.list' },
+  { id: 'export', label: 'CRM export', channel: 'export.crm' },
+  { id: 'records', label: 'Records (Art. 30)', channel: 'report.art30' },
   { id: 'retention', label: 'Retention', channel: 'retention.set' },
   { id: 'members', label: 'Members', channel: 'members.list' },
   { id: 'audit', label: 'Audit', channel: 'audit.entries' },

@@ -14,7 +14,8 @@ import { TEST_KDF } from '../support/vault.js';
 import { findBrowser, type FoundBrowser } from './browser.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const RENDERER = join(ROOT, 'dist-renderer');
+/** Where test/setup-renderer.ts built the renderer (vite.config.ts: RENDERER_OUT_DIR, else dist-renderer). */
+export const RENDERER = join(ROOT, process.env.RENDERER_OUT_DIR ?? 'dist-renderer');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 const ORIGIN = 'http://contact-sanitizer.test';
 

@@ -1,0 +1,53 @@
+// Steps the browser suites share: find by test id, check a screen with axe-core (no violation of any severity) and
+// save its screenshot, read the status region, and start a day with a vault already made and unlocked in the core
+// (the page then takes up the open session, as after a reload in the desktop app).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { Role } from '../../src/shared/vocabulary.js';
+import { PASSPHRASE } from '../support/vault.js';
+import type { App } from './harness.js';
+
+const AXE = readFileSync(join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
+
+export interface Steps {
+  byTestId(id: string): ReturnType<App['page']['getByTestId']>;
+  /** axe-core over the whole page: no violation of any severity; then a screenshot named `screen`. */
+  accessible(screen: string): Promise<void>;
+  status(): Promise<string>;
+  /** Create a vault at `path` in the core, unlocked by `name` with `roles`, and reload the page into it. */
+  signIn(path: string, options?: { name?: string; roles?: Role[] }): Promise<void>;
+  /** Open a screen from the navigation. */
+  open(screen: string): Promise<void>;
+}
+
+export function steps(app: () => App): Steps {
+  const page = () => app().page;
+  const byTestId = (id: string) => page().getByTestId(id);
+  return {
+    byTestId,
+    async accessible(screen) {
+      await page().evaluate(AXE);
+      const violations = (await page().evaluate(async () => {
+        const g = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } };
+        const result = await g.axe.run(g.document, { resultTypes: ['violations'] });
+        return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
+      })) as { id: string; impact: string; targets: string[] }[];
+      expect(violations, screen).toEqual([]);
+      await app().screenshot(screen);
+    },
+    async status() {
+      return (await byTestId('status').textContent()) ?? '';
+    },
+    async signIn(path, options = {}) {
+      const name = options.name ?? 'Alice Admin';
+      await app().service.call('vault.create', { path, name, passphrase: PASSPHRASE, roles: options.roles ?? ['admin', 'data-owner', 'importer'] });
+      await page().reload();
+      await byTestId('session').waitFor();
+    },
+    async open(screen) {
+      await byTestId(`nav-${screen}`).click();
+    },
+  };
+}
