@@ -1,6 +1,6 @@
 // The desktop app's composition root (docs/architecture.md, "Front ends"): one window on our app:// origin with the security settings of
 // security.ts, the core's service and router on ipcMain behind the sender check, the menu, the remembered vault
-// path and the daily destruction. Everything with logic lives in the plain modules beside this file.
+// path and member name, the native file dialogs and the daily destruction. Everything with logic lives in the plain modules beside this file.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createWorkerRoute } from '../src/api/worker-route.js';
 import { loadAppAsset } from './app-protocol.js';
 import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type MenuCommand } from './desktop-events.js';
+import { registerDialogs } from './dialogs.js';
 import { adminVaultPath, runDueDestruction, schedulerNotice, type DestructionSummary } from './destruction-job.js';
 import { handleTrusted, registerIpc } from './ipc.js';
 import { JobGate } from './job-gate.js';
@@ -75,8 +76,8 @@ function startApp(): void {
   });
 
   const route = gate.wrap(
-    onVaultOpened(router, (path) => {
-      rememberVault(settingsFile, path);
+    onVaultOpened(router, (path, name) => {
+      rememberVault(settingsFile, path, name);
       void scheduler.check();
     }),
   );
@@ -84,8 +85,15 @@ function startApp(): void {
   const isTrusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame, win?.webContents.mainFrame);
   registerIpc(ipcMain, route, isTrusted);
   handleTrusted(ipcMain, LAST_VAULT_CHANNEL, isTrusted, async () => {
-    const path = readSettings(settingsFile).lastVaultPath;
-    return { ok: true, value: { path: path && existsSync(path) ? path : null } };
+    const { lastVaultPath: path, lastMemberName: name } = readSettings(settingsFile);
+    const known = path !== null && existsSync(path);
+    return { ok: true, value: { path: known ? path : null, name: known ? name : null } };
+  });
+  // Browse…: the native dialogs, modal to our window; only the chosen path goes back.
+  registerDialogs(ipcMain, isTrusted, {
+    showOpen: (options) => (win ? dialog.showOpenDialog(win, options) : Promise.resolve({ canceled: true, filePaths: [] })),
+    showSave: (options) => (win ? dialog.showSaveDialog(win, options) : Promise.resolve({ canceled: true })),
+    defaultFolder: () => app.getPath('documents'),
   });
 
   const lock = async () => {

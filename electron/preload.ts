@@ -3,7 +3,18 @@
 // one CommonJS file (electron/build.mjs) and may require nothing but 'electron'.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { DESKTOP_CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress } from '../src/api/contract.js';
-import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type DesktopApi, type MenuCommand, type SchedulerNotice } from './desktop-events.js';
+import {
+  CHOOSE_FILE_CHANNEL,
+  CHOOSE_SAVE_PATH_CHANNEL,
+  LAST_VAULT_CHANNEL,
+  MENU_EVENT,
+  SCHEDULER_EVENT,
+  type ChooseFileRequest,
+  type ChooseSavePathRequest,
+  type DesktopApi,
+  type MenuCommand,
+  type SchedulerNotice,
+} from './desktop-events.js';
 
 /** Subscribe `listener` to `event`, handing it the payload only (never the IPC event); returns the unsubscribe. */
 function subscribe<T>(event: string, listener: (value: T) => void): () => void {
@@ -23,6 +34,8 @@ const api = {
   onMenu: (listener: (command: MenuCommand) => void) => subscribe(MENU_EVENT, listener),
   onScheduler: (listener: (notice: SchedulerNotice) => void) => subscribe(SCHEDULER_EVENT, listener),
   lastVault: () => ipcRenderer.invoke(LAST_VAULT_CHANNEL, {}),
+  chooseFile: (request: ChooseFileRequest) => ipcRenderer.invoke(CHOOSE_FILE_CHANNEL, request),
+  chooseSavePath: (request: ChooseSavePathRequest) => ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, request),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } as DesktopApi;
 

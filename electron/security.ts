@@ -111,14 +111,20 @@ export function isAllowedExternal(url: string): boolean {
   return HELP_LINKS.some((link) => link.url === url);
 }
 
-/** For `session.setPermissionRequestHandler`: camera, notifications, geolocation, clipboard, ... all refused. */
-export function permissionRequestHandler(_webContents: unknown, _permission: string, callback: (granted: boolean) => void, _details?: unknown): void {
-  callback(false);
+/**
+ * The one permission our own pages get: writing text to the clipboard (Copy beside a recovery key or a destruction
+ * token, which the person asked for with a click). Reading the clipboard stays refused.
+ */
+export const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/** For `session.setPermissionRequestHandler`: camera, notifications, geolocation, clipboard reading, ... all refused. */
+export function permissionRequestHandler(_webContents: unknown, permission: string, callback: (granted: boolean) => void, details?: { requestingUrl?: string }): void {
+  callback(permission === CLIPBOARD_WRITE && typeof details?.requestingUrl === 'string' && isAppUrl(details.requestingUrl));
 }
 
-/** For `session.setPermissionCheckHandler`: every check answers "not granted". */
-export function permissionCheckHandler(): boolean {
-  return false;
+/** For `session.setPermissionCheckHandler`: every check answers "not granted", but clipboard writing for our origin. */
+export function permissionCheckHandler(_webContents?: unknown, permission?: string, requestingOrigin?: string): boolean {
+  return permission === CLIPBOARD_WRITE && (requestingOrigin === APP_ORIGIN || requestingOrigin === APP_ENTRY);
 }
 
 /** For `session.setDevicePermissionHandler`: no HID, serial or USB device. */

@@ -1,19 +1,22 @@
-// The desktop's few remembered facts, in a small JSON file under the user's app data folder: the vault opened last
-// and when the daily destruction last ran for each vault. Paths and times only, never personal data (the vault
-// file holds that, encrypted). Written atomically (temporary file, then rename) with owner-only permissions.
+// The desktop's few remembered facts, in a small JSON file under the user's app data folder: the vault opened last,
+// the member name it was opened with (the user's own, to pre-fill the unlock form; never a passphrase), and when
+// the daily destruction last ran for each vault. Nothing about contacts (the vault file holds that, encrypted).
+// Written atomically (temporary file, then rename) with owner-only permissions.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LastRunStore } from './scheduler.js';
 
 export interface DesktopSettings {
   lastVaultPath: string | null;
+  /** The member name the last vault was opened with (the user's own name on this computer). */
+  lastMemberName: string | null;
   /** Vault path → ISO time of the last successful scheduled destruction. */
   lastDestruction: Record<string, string>;
 }
 
 export const SETTINGS_FILE = 'desktop-settings.json';
 
-const empty = (): DesktopSettings => ({ lastVaultPath: null, lastDestruction: {} });
+const empty = (): DesktopSettings => ({ lastVaultPath: null, lastMemberName: null, lastDestruction: {} });
 
 /** The settings in `file`, or the defaults when it is missing or not what we wrote (it is never trusted further). */
 export function readSettings(file: string): DesktopSettings {
@@ -25,8 +28,10 @@ export function readSettings(file: string): DesktopSettings {
   }
   const settings = empty();
   if (typeof raw !== 'object' || raw === null) return settings;
-  const { lastVaultPath, lastDestruction } = raw as Record<string, unknown>;
+  const { lastVaultPath, lastMemberName, lastDestruction } = raw as Record<string, unknown>;
   if (typeof lastVaultPath === 'string' && lastVaultPath.length > 0 && lastVaultPath.length <= 4096) settings.lastVaultPath = lastVaultPath;
+  // The contract's limit for a member name (src/api/schemas.ts, memberName).
+  if (settings.lastVaultPath && typeof lastMemberName === 'string' && lastMemberName.length > 0 && lastMemberName.length <= 200) settings.lastMemberName = lastMemberName;
   if (typeof lastDestruction === 'object' && lastDestruction !== null) {
     for (const [path, at] of Object.entries(lastDestruction)) {
       if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) settings.lastDestruction[path] = at;
@@ -50,9 +55,11 @@ export function updateSettings(file: string, change: (settings: DesktopSettings)
   return settings;
 }
 
-export function rememberVault(file: string, path: string): void {
+/** The vault just opened, and the member name used (null forgets the name kept for another vault). */
+export function rememberVault(file: string, path: string, name: string | null = null): void {
   updateSettings(file, (s) => {
     s.lastVaultPath = path;
+    s.lastMemberName = name && name.length <= 200 ? name : null;
   });
 }
 

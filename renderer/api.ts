@@ -2,15 +2,20 @@
 // the browser-test harness, from the IPC contract). A refusal ({ ok: false }) becomes an ApiError with the core's
 // own sentence; a "locked" refusal also tells the app to show the unlock screen.
 import type { DesktopChannel, Progress, Request, Response, Result, SanitizerApi } from '../src/api/contract.js';
-import type { MenuCommand, SchedulerNotice } from '../src/api/desktop-contract.js';
+import type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice } from '../src/api/desktop-contract.js';
 
-export type { MenuCommand, SchedulerNotice };
+export type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice };
 
 /** What the desktop shell adds to the contract's API; all optional, so the browser-test harness may omit them. */
 export interface DesktopExtras {
   /** Electron's webUtils.getPathForFile: the file system path of a dropped or picked file. */
   pathForFile?(file: File): string;
-  lastVault?(): Promise<Result<{ path: string | null }>>;
+  /** The vault opened last on this computer and the member name used (`name` is absent from older shells). */
+  lastVault?(): Promise<Result<{ path: string | null; name?: string | null }>>;
+  /** The native open dialog (Browse…): the chosen path, or null when cancelled. */
+  chooseFile?(request: ChooseFileRequest): Promise<Result<{ path: string | null }>>;
+  /** The native save dialog: the chosen path, or null when cancelled. */
+  chooseSavePath?(request: ChooseSavePathRequest): Promise<Result<{ path: string | null }>>;
   onMenu?(listener: (command: MenuCommand) => void): () => void;
   onScheduler?(listener: (notice: SchedulerNotice) => void): () => void;
 }

@@ -33,6 +33,8 @@ export type ContactStatusFilter = NonNullable<Request<'contacts.list'>['status']
 export type PersonSelector = Request<'contacts.access'>;
 
 // Retention and destruction.
+/** The retention settings: the policies, the vault's default and the quarantine period. */
+export type RetentionList = Response<'retention.list'>;
 export type RetentionPolicyView = Response<'retention.list'>['policies'][number];
 export type DefaultRetentionView = Response<'retention.list'>['defaultRetention'];
 export type RetentionPolicy = RetentionPolicyView['policy'];

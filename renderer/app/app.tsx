@@ -1,8 +1,8 @@
 // The app shell: the unlock screen until a member is in, then the screens their roles allow (others are hidden),
 // a Lock button, and the auto-lock after ten minutes idle. Locking unmounts every screen, so no personal data
 // stays in the page.
-import { useCallback, useEffect, useState } from 'react';
-import { call, lastVault, onLocked, onMenu, onScheduler } from '../api.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { call, onLocked, onMenu, onScheduler } from '../api.js';
 import { ROLE_LABELS } from '../lib/labels.js';
 import { mayCall, screensFor, type ScreenId, type ScreenProps } from '../lib/nav.js';
 import { AuditScreen } from '../screens/audit-screen.js';
@@ -11,12 +11,14 @@ import { ExportScreen } from '../screens/export-screen.js';
 import { GroupsScreen } from '../screens/groups-screen.js';
 import { HomeScreen } from '../screens/home-screen.js';
 import { ImportScreen } from '../screens/import-screen.js';
+import { AccountDialog } from '../screens/members/account-dialog.js';
 import { MembersScreen } from '../screens/members-screen.js';
 import { NoticesScreen } from '../screens/notices-screen.js';
 import { RecordsScreen } from '../screens/records-screen.js';
 import { RequestsScreen } from '../screens/requests-screen.js';
 import { RetentionScreen } from '../screens/retention-screen.js';
 import { RecoveryKeyNotice, UnlockScreen, type Unlocked } from '../screens/unlock-screen.js';
+import { lastSession } from '../screens/unlock/desktop.js';
 import { useStatus } from './status.js';
 import { IDLE_LOCK_MS, useIdleLock } from './use-idle-lock.js';
 
@@ -35,17 +37,22 @@ export function App() {
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [screen, setScreen] = useState<ScreenId | null>(null);
   const [initialPath, setInitialPath] = useState(pathFromAddress);
+  // The member name used last on this computer (never a passphrase), pre-filled with the vault.
+  const [initialName, setInitialName] = useState('');
+  const [account, setAccount] = useState(false);
   const [checked, setChecked] = useState(false);
 
   // A vault already unlocked in the main process (e.g. after a reload) is taken up again; else the desktop's
-  // last vault is offered.
+  // last vault and member name are offered (none known: the unlock screen welcomes a first launch).
   useEffect(() => {
     const start = async () => {
       try {
         const s = await call('vault.status', {});
         if (s.member && s.path) setSession({ member: s.member, name: '', path: s.path });
-        const path = s.path ?? (await lastVault());
+        const last = await lastSession();
+        const path = s.path ?? last.path;
         if (path) setInitialPath((current) => current || path);
+        if (last.name && last.path === path) setInitialName(last.name);
       } catch {
         // No core: the unlock screen says so when used.
       }
@@ -58,6 +65,7 @@ export function App() {
     (message: string) => {
       setSession(null);
       setRecoveryKey(null);
+      setAccount(false);
       setScreen(null);
       status.announce(message, 'info');
     },
@@ -102,6 +110,15 @@ export function App() {
   const current = screens.find((s) => s.id === screen) ?? screens[0] ?? null;
   const roles = session?.member.roles ?? [];
 
+  // A message belongs to the screen that said it: opening another screen clears it (not locking, whose message the
+  // unlock screen shows).
+  const shown = useRef<ScreenId | null>(null);
+  const currentId = current?.id ?? null;
+  useEffect(() => {
+    if (currentId !== null && shown.current !== null && currentId !== shown.current) status.clear();
+    shown.current = currentId;
+  }, [currentId, status]);
+
   return (
     <div className="app" data-testid="app">
       <header className="app-header">
@@ -114,11 +131,15 @@ export function App() {
             <span className="hint vault-path" title={session.path}>
               {session.path}
             </span>
+            <button type="button" data-testid="account-button" aria-haspopup="dialog" onClick={() => setAccount(true)}>
+              Account
+            </button>
             <button type="button" data-testid="lock-button" onClick={() => void lock('button')}>
               <span aria-hidden="true">🔒 </span>Lock
             </button>
           </div>
         ) : null}
+        {session && account ? <AccountDialog onClose={() => setAccount(false)} /> : null}
       </header>
       {session && !recoveryKey && screens.length > 0 ? (
         <nav className="app-nav" aria-label="Screens">
@@ -139,10 +160,12 @@ export function App() {
             <UnlockScreen
               key={initialPath}
               initialPath={initialPath}
+              initialName={initialName}
               onUnlocked={(u) => {
                 setSession(u);
-                // After a lock, the unlock screen offers the same vault again.
+                // After a lock, the unlock screen offers the same vault and member name again.
                 setInitialPath(u.path);
+                setInitialName(u.name);
                 setRecoveryKey(u.recoveryKey ?? null);
                 setScreen(null);
               }}
@@ -151,7 +174,7 @@ export function App() {
             <p className="hint">Starting…</p>
           )
         ) : recoveryKey ? (
-          <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={() => setRecoveryKey(null)} />
+          <RecoveryKeyNotice recoveryKey={recoveryKey} vaultPath={session.path} onDone={() => setRecoveryKey(null)} />
         ) : current === null ? (
           <p>Your member has no role that can use a screen here.</p>
         ) : (

@@ -1,5 +1,8 @@
-// The one live region (aria-live="polite") where every screen says what happened: success, refusal or error.
-// Text carries the meaning (an icon and a word), colour only repeats it.
+// Where every screen says what happened: success, refusal or error, as one message at a time at the foot of the
+// window. It belongs to the screen that said it: it is cleared when another screen opens (App calls `clear`), and
+// the person can dismiss it. Successes are announced politely (role="status"); errors at once (role="alert").
+// Text carries the meaning (an icon and a word), colour only repeats it. The bar never covers the screen: the
+// page keeps room for it at its foot (styles.css, .app-main).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api.js';
 
@@ -8,34 +11,56 @@ export type Tone = 'info' | 'success' | 'error';
 interface StatusApi {
   announce(message: string, tone?: Tone): void;
   fail(err: unknown): void;
+  /** Forget the message (another screen opened). */
+  clear(): void;
 }
 
-const StatusContext = createContext<StatusApi>({ announce: () => {}, fail: () => {} });
+const StatusContext = createContext<StatusApi>({ announce: () => {}, fail: () => {}, clear: () => {} });
 
 export function useStatus(): StatusApi {
   return useContext(StatusContext);
 }
 
-const PREFIX: Record<Tone, string> = { info: 'ℹ', success: '✓', error: '✗ Error:' };
+const ICON: Record<Tone, string> = { info: 'ℹ', success: '✓', error: '✗' };
 
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<{ message: string; tone: Tone } | null>(null);
   const announce = useCallback((message: string, tone: Tone = 'info') => setStatus({ message, tone }), []);
   const fail = useCallback((err: unknown) => setStatus({ message: errorMessage(err), tone: 'error' }), []);
-  const api = useMemo(() => ({ announce, fail }), [announce, fail]);
+  const clear = useCallback(() => setStatus(null), []);
+  const api = useMemo(() => ({ announce, fail, clear }), [announce, fail, clear]);
+  const tone = status?.tone ?? 'info';
   return (
     <StatusContext.Provider value={api}>
       {children}
-      <footer className="status-bar">
-        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status" data-tone={status?.tone ?? 'info'} className={`status status-${status?.tone ?? 'info'}`}>
+      <footer className={`status-bar${status ? ' has-status' : ''}`}>
+        <div className={`status status-${tone}`} data-tone={tone}>
+          {/* Both live regions always exist, so that a screen reader hears what is put in them. */}
+          <div role="status" aria-live="polite" aria-atomic="true" data-testid={tone === 'error' ? undefined : 'status'} className="status-text">
+            {status && tone !== 'error' ? (
+              <>
+                <span aria-hidden="true" className="status-icon">
+                  {ICON[tone]}
+                </span>{' '}
+                {status.message}
+              </>
+            ) : null}
+          </div>
+          <div role="alert" aria-atomic="true" data-testid={tone === 'error' ? 'status' : undefined} className="status-text">
+            {status && tone === 'error' ? (
+              <>
+                <span aria-hidden="true" className="status-icon">
+                  {ICON.error}
+                </span>{' '}
+                <strong>Error: </strong>
+                {status.message}
+              </>
+            ) : null}
+          </div>
           {status ? (
-            <>
-              <span aria-hidden="true" className="status-icon">
-                {PREFIX[status.tone].slice(0, 1)}
-              </span>{' '}
-              {status.tone === 'error' ? <strong>Error: </strong> : null}
-              {status.message}
-            </>
+            <button type="button" className="status-dismiss" data-testid="status-dismiss" aria-label="Dismiss this message" onClick={clear}>
+              <span aria-hidden="true">×</span>
+            </button>
           ) : null}
         </div>
       </footer>

@@ -1,9 +1,9 @@
 // Bar charts drawn with SVG (no chart library): vertical bars for a calendar, horizontal bars for categories. The
 // SVG is one image with a sentence for its name; the figures are also given as a table for assistive technology.
-// Tones come with words in the labels (e.g. "Quarantined"), and the warn tone is hatched, so colour is not the
-// only signal.
+// Tones come with words in the labels (e.g. "Quarantined", "Overdue"), and the warn tone is hatched, so colour is not
+// the only signal. The value axis steps by 1, 2 or 5 × 10^k (renderer/lib/chart.ts), with thousands separated.
 import { useId } from 'react';
-import { barLength, niceCeil, ticks } from '../lib/chart.js';
+import { barLength, scale, tickLabel, type Scale } from '../lib/chart.js';
 
 export type BarTone = 'accent' | 'ok' | 'warn' | 'muted';
 
@@ -32,14 +32,14 @@ interface Props {
 export function BarChart({ title, summary, bars, orientation, valueLabel, categoryLabel, testId }: Props) {
   const raw = useId();
   const id = raw.replace(/[^a-zA-Z0-9_-]/g, '');
-  const max = niceCeil(Math.max(0, ...bars.map((b) => b.value)));
+  const axis = scale(Math.max(0, ...bars.map((b) => b.value)));
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
       <p id={`${id}-summary`} className="hint">
         {summary}
       </p>
-      {orientation === 'vertical' ? <Vertical id={id} bars={bars} max={max} /> : <Horizontal id={id} bars={bars} max={max} />}
+      {orientation === 'vertical' ? <Vertical id={id} bars={bars} axis={axis} /> : <Horizontal id={id} bars={bars} max={axis.top} />}
       <details className="chart-table">
         <summary>Show the figures as a table</summary>
         <table data-testid={`${testId}-table`}>
@@ -57,7 +57,7 @@ export function BarChart({ title, summary, bars, orientation, valueLabel, catego
                   {b.label}
                   {b.sublabel ? ` ${b.sublabel}` : ''}
                 </th>
-                <td className="num">{b.value.toLocaleString('en-GB')}</td>
+                <td className="num">{tickLabel(b.value)}</td>
               </tr>
             ))}
           </tbody>
@@ -80,10 +80,12 @@ function Hatch({ id }: { id: string }) {
 
 const fillOf = (id: string, tone: BarTone | undefined): string | undefined => (tone === 'warn' ? `url(#${id}-hatch)` : undefined);
 
-function Vertical({ id, bars, max }: { id: string; bars: readonly Bar[]; max: number }) {
+function Vertical({ id, bars, axis }: { id: string; bars: readonly Bar[]; axis: Scale }) {
+  const max = axis.top;
   const width = 640;
   const height = 260;
-  const left = 44;
+  // Room for the longest tick label ("40,000") beside the axis.
+  const left = 14 + 7 * Math.max(...axis.ticks.map((t) => tickLabel(t).length));
   const right = 8;
   const top = 20;
   const bottom = 44;
@@ -94,13 +96,13 @@ function Vertical({ id, bars, max }: { id: string; bars: readonly Bar[]; max: nu
   return (
     <svg className="chart-svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-summary`} preserveAspectRatio="xMidYMid meet">
       <Hatch id={id} />
-      {ticks(max).map((t) => {
+      {axis.ticks.map((t) => {
         const y = top + plotH - (t / max) * plotH;
         return (
           <g key={t} className="gridline">
             <line x1={left} x2={width - right} y1={y} y2={y} />
             <text x={left - 6} y={y + 4} textAnchor="end">
-              {t}
+              {tickLabel(t)}
             </text>
           </g>
         );
@@ -114,7 +116,7 @@ function Vertical({ id, bars, max }: { id: string; bars: readonly Bar[]; max: nu
             <rect x={x} y={y} width={barW} height={h} className={`bar bar-${b.tone ?? 'accent'}`} fill={fillOf(id, b.tone)} />
             {b.value > 0 ? (
               <text x={x + barW / 2} y={y - 4} textAnchor="middle" className="bar-value">
-                {b.value}
+                {tickLabel(b.value)}
               </text>
             ) : null}
             <text x={x + barW / 2} y={top + plotH + 16} textAnchor="middle" className="axis-label">
@@ -154,7 +156,7 @@ function Horizontal({ id, bars, max }: { id: string; bars: readonly Bar[]; max: 
             </text>
             <rect x={labelW} y={y + 6} width={w} height={rowH - 12} className={`bar bar-${b.tone ?? 'accent'}`} fill={fillOf(id, b.tone)} />
             <text x={labelW + w + 6} y={y + rowH / 2 + 4} className="bar-value">
-              {b.value.toLocaleString('en-GB')}
+              {tickLabel(b.value)}
             </text>
           </g>
         );

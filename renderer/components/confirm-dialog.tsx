@@ -1,5 +1,5 @@
 // A modal confirmation for what cannot be undone (erase, destroy, remove): the native <dialog>, which traps focus
-// and closes on Escape; focus starts on Cancel, the safe choice.
+// and closes on Escape; focus starts on Cancel, the safe choice, and returns to what opened it.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export function ConfirmDialog({
@@ -27,9 +27,12 @@ export function ConfirmDialog({
   const id = useId();
   useEffect(() => {
     const dialog = ref.current;
+    // Focus goes back where it was (the button that opened the dialog) when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
     return () => {
       if (dialog?.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
     };
   }, []);
   return (

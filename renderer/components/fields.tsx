@@ -4,6 +4,8 @@ import { useId, type ReactNode } from 'react';
 interface Common {
   label: ReactNode;
   hint?: ReactNode;
+  /** What is wrong with the value, in words: shown under the field, announced with it (aria-describedby), and the control marked invalid. */
+  error?: string | null | undefined;
   testId?: string;
   required?: boolean;
   className?: string;
@@ -18,7 +20,17 @@ function FieldLabel({ id, label, required }: { id: string; label: ReactNode; req
   );
 }
 
-const describedBy = (id: string, hint: ReactNode) => (hint ? `${id}-hint` : undefined);
+const describedBy = (id: string, hint: ReactNode, error?: string | null) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** A field's problem, in words, beside it. */
+export function FieldError({ id, error }: { id: string; error?: string | null | undefined }) {
+  return error ? (
+    <span id={id} className="field-error" data-testid="field-error">
+      <span aria-hidden="true">✗ </span>
+      {error}
+    </span>
+  ) : null;
+}
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
   return hint ? (
@@ -31,6 +43,7 @@ function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
 export function TextField({
   label,
   hint,
+  error,
   testId,
   required,
   className,
@@ -65,21 +78,24 @@ export function TextField({
         placeholder={placeholder}
         min={min}
         max={max}
-        aria-describedby={describedBy(id, hint)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
       <Hint id={`${id}-hint`} hint={hint} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
 
-export function TextArea({ label, hint, testId, required, className, value, onChange, rows = 3 }: Common & { value: string; onChange(value: string): void; rows?: number }) {
+export function TextArea({ label, hint, error, testId, required, className, value, onChange, rows = 3 }: Common & { value: string; onChange(value: string): void; rows?: number }) {
   const id = useId();
   return (
     <div className={`field ${className ?? ''}`}>
       <FieldLabel id={id} label={label} required={required} />
-      <textarea id={id} rows={rows} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => onChange(e.target.value)} />
+      <textarea id={id} rows={rows} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
       <Hint id={`${id}-hint`} hint={hint} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -87,6 +103,7 @@ export function TextArea({ label, hint, testId, required, className, value, onCh
 export function SelectField<T extends string>({
   label,
   hint,
+  error,
   testId,
   required,
   className,
@@ -104,7 +121,7 @@ export function SelectField<T extends string>({
   return (
     <div className={`field ${className ?? ''}`}>
       <FieldLabel id={id} label={label} required={required} />
-      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint)} onChange={(e) => choose(e.target.value)}>
+      <select id={id} value={value} data-testid={testId} required={required} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} onChange={(e) => choose(e.target.value)}>
         {placeholder !== undefined ? (
           <option value="" disabled>
             {placeholder}
@@ -117,6 +134,7 @@ export function SelectField<T extends string>({
         ))}
       </select>
       <Hint id={`${id}-hint`} hint={hint} />
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

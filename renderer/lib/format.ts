@@ -40,6 +40,15 @@ export function monthName(month: string): string {
   return `${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
+const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** An ISO date or UTC timestamp as a sentence says it: '3 March 2027'; '—' when missing. */
+export function longDay(iso: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return iso ? iso : '—';
+  return `${Number(m[3])} ${LONG_MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
 /** Today as yyyy-mm-dd (UTC), for date fields. */
 export function today(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

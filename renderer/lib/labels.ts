@@ -1,7 +1,7 @@
 // Words the screens show for the shared vocabularies (src/shared/vocabulary.ts). Each map is typed by its
 // vocabulary, so a word added there without a label here is a type error; a plain string is looked up through
 // `lookup` (lib/guards.ts), never by casting the map.
-import type { Anchor, EmailKind, FindingKind, LawfulBasis, NoticeStatus, Purpose, Role, RuleType, Strippable } from '../../src/shared/vocabulary.js';
+import type { Anchor, ContactChannel, EmailKind, FindingKind, LawfulBasis, NoticeStatus, Purpose, Role, RuleType, Strippable } from '../../src/shared/vocabulary.js';
 import type { Art9Condition } from '../types.js';
 import { lookup } from './guards.js';
 
@@ -151,3 +151,12 @@ export function basisLabel(basis: string | null | undefined): string {
 export function purposeLabel(purpose: string): string {
   return lookup(PURPOSE_LABELS, purpose) ?? purpose;
 }
+
+/** The ways to reach a person (PECR follows the channel): exports, consents and notices all use these words. */
+export const CHANNEL_LABELS: Record<ContactChannel, string> = {
+  email: 'Email',
+  sms: 'Text message (SMS)',
+  phone: 'Phone call',
+  post: 'Post',
+  linkedin: 'LinkedIn message',
+};

@@ -23,7 +23,7 @@ export interface ScreenInfo {
 
 export const SCREENS: readonly ScreenInfo[] = [
   // Every member has a home: what needs attention, as far as their roles may see it.
-  { id: 'home', label: 'Home', channel: 'vault.status' },
+  { id: 'home', label: 'Home', channel: 'home.summary' },
   { id: 'import', label: 'Import', channel: 'import.commit' },
   { id: 'groups', label: 'Groups & lawful basis', channel: 'policy.assign' },
   { id: 'contacts', label: 'Contacts', channel: 'contacts.list' },

@@ -192,3 +192,14 @@ export function fromPolicy(policy: PolicyDraft | null | undefined): PolicyFormSt
 export function withEvidence(state: PolicyFormState, basis: LawfulBasis, key: string, value: string): PolicyFormState {
   return { ...state, evidence: { ...state.evidence, [basis]: { ...(state.evidence[basis] ?? {}), [key]: value } } };
 }
+
+/**
+ * The draft the live check sends (policy.check, as the form fills): the form's draft, without a notice plan that
+ * is still wholly empty (the core accepts a policy without one), so the guardrails of the basis, the evidence and
+ * the special categories show before the notice step is reached. Save sends toPolicy, which always has it.
+ */
+export function toCheckDraft(state: PolicyFormState): PolicyDraft {
+  const { art14Notice, ...rest } = toPolicy(state);
+  const empty = !art14Notice.status && art14Notice.date === '' && art14Notice.method === '';
+  return empty ? rest : { ...rest, art14Notice };
+}

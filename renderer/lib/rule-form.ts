@@ -57,3 +57,26 @@ export function toRule(state: RuleFormState): { ok: true; rule: GroupRule } | { 
     }
   }
 }
+
+/** A saved rule → the form, to edit it; null for a rule the form does not build (contacts chosen by hand). */
+export function fromRule(rule: GroupRule): RuleFormState | null {
+  const state = emptyRuleForm();
+  switch (rule.type) {
+    case 'company':
+      return { ...state, type: 'company', companies: rule.companies.join('\n') };
+    case 'email-kind':
+      return { ...state, type: 'email-kind', emailKind: rule.kind };
+    case 'connected-year':
+      return { ...state, type: 'connected-year', fromYear: rule.from !== undefined ? String(rule.from) : '', toYear: rule.to !== undefined ? String(rule.to) : '' };
+    case 'position-keyword':
+      return { ...state, type: 'position-keyword', keywords: rule.keywords.join('\n') };
+    case 'manual':
+      return null;
+  }
+}
+
+/** One sentence per move of a regrouping: '12 contacts would move from “A” to “B”.' (null: no group, quarantined). */
+export function moveSentences(moves: readonly { from: string | null; to: string | null; contacts: number }[], labelOf: (id: string) => string, done = false): string[] {
+  const name = (id: string | null) => (id === null ? 'no group (quarantined)' : `“${labelOf(id)}”`);
+  return moves.map((m) => `${m.contacts.toLocaleString('en-GB')} contact${m.contacts === 1 ? '' : 's'} ${done ? 'moved' : 'would move'} from ${name(m.from)} to ${name(m.to)}.`);
+}

@@ -1,20 +1,37 @@
-// Audit (admin): the hash-chained log of every use case (ids, counts and words, never personal data), and a
-// check that the chain is intact.
-import { useCallback, useEffect, useState } from 'react';
+// Audit (admin): the hash-chained log of every use case (ids, counts and words, never personal data) in words,
+// filtered in the core by action, member, outcome and days, a page at a time; exported as JSON or CSV with the
+// same filter; and a check that the chain is intact.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { saveText } from '../components/blob-url.js';
+import { SelectField, TextField } from '../components/fields.js';
 import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
+import { ACTION_TEXT, actionText, detailPhrases, OUTCOME_TEXT } from '../lib/audit-text.js';
 import { timestamp } from '../lib/format.js';
+import { isKeyOf } from '../lib/guards.js';
+import type { Request } from '../../src/api/contract.js';
 import type { AuditEntry, AuditPage, AuditVerification } from '../types.js';
 
 const PAGE = 100;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function detailsText(details: AuditEntry['details']): string {
-  return Object.entries(details)
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
-    .join(' · ');
+type Filter = Omit<Request<'audit.entries'>, 'afterSeq' | 'limit'>;
+
+function Details({ details }: { details: AuditEntry['details'] }) {
+  const phrases = detailPhrases(details);
+  if (phrases.length === 0) return null;
+  return (
+    <ul className="audit-details">
+      {phrases.map((p) => (
+        <li key={p.label}>
+          {p.label}: {p.id ? <span className="mono small copyable">{p.value}</span> : p.value}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function AuditScreen() {
@@ -23,20 +40,41 @@ export function AuditScreen() {
   const [cursors, setCursors] = useState<number[]>([0]);
   const [members, setMembers] = useState<Map<string, string>>(new Map());
   const [verification, setVerification] = useState<AuditVerification | null>(null);
+  const [action, setAction] = useState('');
+  const [memberId, setMemberId] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const { busy, run } = useAction();
   const afterSeq = cursors[cursors.length - 1]!;
 
+  const dayProblem = (day: string) => (day !== '' && !DAY.test(day) ? 'Write the day as yyyy-mm-dd, e.g. 2026-11-30.' : null);
+  const fromProblem = dayProblem(from);
+  const toProblem = dayProblem(to) ?? (from && to && DAY.test(from) && DAY.test(to) && to < from ? 'The last day is before the first.' : null);
+  const filter = useMemo<Filter | null>(() => {
+    if (fromProblem || toProblem) return null;
+    return {
+      ...(action ? { action } : {}),
+      ...(memberId ? { memberId } : {}),
+      ...(outcome && isKeyOf(OUTCOME_TEXT, outcome) ? { outcome } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    };
+  }, [action, memberId, outcome, from, to, fromProblem, toProblem]);
+
   const load = useCallback(
-    async (after: number) => {
-      const r = await run('entries', () => call('audit.entries', { afterSeq: after, limit: PAGE }));
+    async (after: number, kept: Filter) => {
+      const r = await run('entries', () => call('audit.entries', { ...kept, afterSeq: after, limit: PAGE }));
       if (r) setPage(r);
     },
     [run],
   );
 
+  // A new filter starts again at the first page.
+  useEffect(() => setCursors([0]), [filter]);
   useEffect(() => {
-    void load(afterSeq);
-  }, [load, afterSeq]);
+    if (filter) void load(afterSeq, filter);
+  }, [load, afterSeq, filter]);
   useEffect(() => {
     void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m) => [m.id, m.name]))));
   }, [run]);
@@ -45,20 +83,33 @@ export function AuditScreen() {
     const r = await run('verify', () => call('audit.verify', {}));
     if (!r) return;
     setVerification(r);
-    await load(afterSeq);
+    if (filter) await load(afterSeq, filter);
+  };
+
+  const exportLog = async (format: 'json' | 'csv') => {
+    if (!filter) return;
+    const r = await run(`export-${format}`, () => call('audit.export', { ...filter, format }), (x) => `Saved ${x.entries.toLocaleString('en-GB')} audit entries as ${format.toUpperCase()}.`);
+    if (r) saveText(`audit-log.${format}`, r.text, format === 'json' ? 'application/json' : 'text/csv');
   };
 
   const entries = page?.entries ?? [];
   const first = (cursors.length - 1) * PAGE;
+  const actions = useMemo(() => Object.entries(ACTION_TEXT).sort(([, a], [, b]) => a.localeCompare(b)), []);
   return (
     <section aria-labelledby="audit-title" className="screen">
       <ScreenHeading>
         <span id="audit-title">Audit log</span>
       </ScreenHeading>
-      <p className="lede">Every action on the vault, who did it and how it ended (Art. 5(2) accountability). Each entry holds the hash of the one before it.</p>
+      <p className="lede">Every action on the vault, who did it and how it ended (Art. 5(2) accountability). Each entry holds the hash of the one before it, and no personal data.</p>
       <div className="actions">
         <button type="button" className="primary" data-testid="verify-audit" disabled={busy !== null} aria-busy={busy === 'verify'} onClick={() => void verify()}>
           Verify the chain
+        </button>
+        <button type="button" data-testid="audit-export-csv" disabled={busy !== null || !filter} onClick={() => void exportLog('csv')}>
+          Save as CSV
+        </button>
+        <button type="button" data-testid="audit-export-json" disabled={busy !== null || !filter} onClick={() => void exportLog('json')}>
+          Save as JSON
         </button>
       </div>
       <div aria-live="polite">
@@ -75,6 +126,25 @@ export function AuditScreen() {
             </p>
           )
         ) : null}
+      </div>
+      <div className="filters" role="search" aria-label="Filter the audit log">
+        <SelectField label="Action" testId="audit-filter-action" value={action} onChange={setAction} options={[{ value: '', label: 'Any action' }, ...actions.map(([value, label]) => ({ value, label }))]} />
+        <SelectField
+          label="Member"
+          testId="audit-filter-member"
+          value={memberId}
+          onChange={setMemberId}
+          options={[{ value: '', label: 'Anyone' }, ...[...members].map(([value, label]) => ({ value, label }))]}
+        />
+        <SelectField
+          label="Outcome"
+          testId="audit-filter-outcome"
+          value={outcome}
+          onChange={setOutcome}
+          options={[{ value: '', label: 'Any outcome' }, ...Object.entries(OUTCOME_TEXT).map(([value, label]) => ({ value, label }))]}
+        />
+        <TextField label="From (yyyy-mm-dd)" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
+        <TextField label="To (yyyy-mm-dd)" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />
       </div>
       <Pager
         noun="Entries"
@@ -96,25 +166,27 @@ export function AuditScreen() {
               <th scope="col">#</th>
               <th scope="col">Time</th>
               <th scope="col">Member</th>
-              <th scope="col">Action</th>
+              <th scope="col">What happened</th>
               <th scope="col">Outcome</th>
               <th scope="col">Details</th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
-              <tr key={e.seq} data-testid="audit-row">
+              <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
                 <th scope="row" className="num">
                   {e.seq}
                 </th>
                 <td>{timestamp(e.at)}</td>
-                <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member.slice(0, 8)}</span>) : 'unattended'}</td>
-                <td>{e.action}</td>
+                <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
+                <td>{actionText(e.action)}</td>
                 <td className={`outcome-${e.outcome}`}>
                   <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
-                  {e.outcome}
+                  {OUTCOME_TEXT[e.outcome]}
                 </td>
-                <td className="small">{detailsText(e.details)}</td>
+                <td className="small">
+                  <Details details={e.details} />
+                </td>
               </tr>
             ))}
           </tbody>

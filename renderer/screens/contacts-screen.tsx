@@ -83,12 +83,12 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
     () => [
       { key: 'company', header: 'Company', render: (c) => c.company },
       { key: 'position', header: 'Position', render: (c) => c.position },
-      { key: 'email', header: 'Email kind', width: '9rem', render: (c) => EMAIL_KIND_LABELS[c.emailKind] },
-      { key: 'group', header: 'Group', width: '10rem', render: (c) => (c.groupId ? (groupById.get(c.groupId)?.label ?? '—') : <span className="hint">none</span>) },
+      { key: 'email', header: 'Email kind', width: '8rem', render: (c) => EMAIL_KIND_LABELS[c.emailKind] },
+      { key: 'group', header: 'Group', width: '9rem', render: (c) => (c.groupId ? (groupById.get(c.groupId)?.label ?? '—') : <span className="hint">none</span>) },
       {
         key: 'status',
         header: 'Status',
-        width: '9rem',
+        width: '8.5rem',
         render: (c) =>
           c.usable ? (
             <span className="ok-text">
@@ -100,7 +100,7 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
             </span>
           ),
       },
-      { key: 'expires', header: 'Expires', width: '7.5rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
+      { key: 'expires', header: 'Due for destruction', width: '10rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
     ],
     [groupById],
   );

@@ -1,30 +1,39 @@
-// Groups & lawful basis: the groups in order (first matching rule wins) with their rule, contacts and basis; how
-// many contacts are quarantined; Art. 14 notices past their deadline; a chart by basis; add a group; and the
-// guided form that gives a group its lawful basis.
+// Groups & lawful basis, split in two: on the left the groups in the order their rules are tried (first matching
+// rule wins), each movable up or down, and the contacts in no group; on the right the chosen group's rule (edited in
+// place) and the guided form that gives it a lawful basis, or the form that adds a group. Above: how many contacts
+// are quarantined, Art. 14 notices past their deadline, and (folded) a chart by basis.
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { useConfirmedChange } from '../app/use-confirmed-change.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ScreenHeading } from '../components/screen-heading.js';
-import { ScrollRegion } from '../components/scroll-region.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
-import { basisLabel, PURPOSE_LABELS } from '../lib/labels.js';
 import type { GroupsList, GroupView } from '../types.js';
 import { AddGroupForm } from './groups/add-group-form.js';
 import { BasisChart } from './groups/basis-chart.js';
-import { PolicyForm } from './groups/policy-form.js';
+import { GroupDetail } from './groups/group-detail.js';
+import { GroupList } from './groups/group-list.js';
+import { useRegroup } from './groups/use-regroup.js';
+import './groups/groups.css';
 
 export function GroupsScreen() {
   const [data, setData] = useState<GroupsList | null>(null);
-  const [editing, setEditing] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<GroupView | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  const labelOf = (id: string) => data?.groups.find((g) => g.id === id)?.label ?? 'a removed group';
+  const { busy: regrouping, regroup, dialog: regroupDialog } = useRegroup(labelOf);
 
   const load = useCallback(async () => {
     const r = await run('load', () => call('groups.list', {}));
-    if (r) setData(r);
+    if (r) {
+      setData(r);
+      // Keep the chosen group; else choose the first.
+      setSelected((s) => (s !== null && r.groups.some((g) => g.id === s) ? s : (r.groups[0]?.id ?? null)));
+    }
   }, [run]);
 
   useEffect(() => {
@@ -41,18 +50,24 @@ export function GroupsScreen() {
       beforeAsking: () => setRemoving(null),
     });
     setRemoving(null);
-    if (done !== undefined) {
-      if (editing === group.id) setEditing(null);
-      await load();
-    }
+    if (done !== undefined) await load();
+  };
+
+  const move = async (group: GroupView, position: number) => {
+    const done = await regroup(
+      `Move “${group.label}” to position ${position}?`,
+      ({ dryRun, confirm }) => call('groups.reorder', { groupId: group.id, position, dryRun, confirm }),
+      `“${group.label}” is now tried ${position === 1 ? 'first' : `at position ${position}`}.`,
+    );
+    if (done) await load();
   };
 
   const groups = data?.groups ?? [];
   const quarantined = data ? data.unassigned + groups.filter((g) => !g.policy).reduce((n, g) => n + g.contacts, 0) : 0;
-  const editingGroup = groups.find((g) => g.id === editing) ?? null;
+  const chosen = adding ? null : (groups.find((g) => g.id === selected) ?? null);
 
   return (
-    <section aria-labelledby="groups-title" className="screen">
+    <section aria-labelledby="groups-title" className="screen groups-screen">
       <ScreenHeading>
         <span id="groups-title">Groups & lawful basis</span>
       </ScreenHeading>
@@ -87,102 +102,59 @@ export function GroupsScreen() {
               </ul>
             </div>
           ) : null}
-          <BasisChart counts={countsFromGroups(groups, data.unassigned)} />
-          <ScrollRegion label="Table of groups">
-            <table className="data" data-testid="groups-table">
-              <caption>Groups, in the order their rules are tried</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Group</th>
-                  <th scope="col">Rule</th>
-                  <th scope="col">Contacts</th>
-                  <th scope="col">Lawful basis</th>
-                  <th scope="col">Art. 14 notice</th>
-                  <th scope="col">Actions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => {
-                  const overdue = data.overdue.find((o) => o.groupId === g.id);
-                  return (
-                    <tr key={g.id} data-testid="group-row" data-group-id={g.id} className={editing === g.id ? 'selected' : ''}>
-                      <td className="num">{g.order}</td>
-                      <th scope="row">{g.label}</th>
-                      <td>{g.description}</td>
-                      <td className="num">{g.contacts.toLocaleString('en-GB')}</td>
-                      <td data-testid="group-basis">
-                        {g.policy ? (
-                          <>
-                            <span aria-hidden="true">✓ </span>
-                            {basisLabel(g.policy.policy.basis)}
-                            <span className="hint"> · {PURPOSE_LABELS[g.policy.policy.purpose]}</span>
-                          </>
-                        ) : (
-                          <span className="warn-text">
-                            <span aria-hidden="true">⚠ </span>None — quarantined
-                          </span>
-                        )}
-                      </td>
-                      <td>
-                        {g.policy ? (
-                          <>
-                            {g.policy.policy.art14Notice ? `${g.policy.policy.art14Notice.status} (plan)` : 'no plan'}
-                            {overdue ? (
-                              <span className="warn-text">
-                                {' '}
-                                <span aria-hidden="true">⚠ </span>some people overdue (since {overdue.due})
-                              </span>
-                            ) : null}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      <td className="actions-cell">
-                        <button type="button" data-testid="edit-policy" aria-label={`${g.policy ? 'Change basis' : 'Set lawful basis'}: ${g.label}`} onClick={() => setEditing(g.id)}>
-                          {g.policy ? 'Change basis' : 'Set lawful basis'}
-                        </button>
-                        <button type="button" className="danger-outline" data-testid="remove-group" aria-label={`Remove: ${g.label}`} onClick={() => setRemoving(g)}>
-                          Remove
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-                <tr>
-                  <td className="num">—</td>
-                  <th scope="row">No group</th>
-                  <td className="hint">matched by no rule</td>
-                  <td className="num" data-testid="unassigned-count">
-                    {data.unassigned.toLocaleString('en-GB')}
-                  </td>
-                  <td className="warn-text">
-                    <span aria-hidden="true">⚠ </span>Quarantined
-                  </td>
-                  <td>—</td>
-                  <td />
-                </tr>
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <div className="groups-layout">
+            <div className="groups-side">
+              <h3 id="groups-list-title">Groups, in the order their rules are tried</h3>
+              <GroupList
+                groups={groups}
+                unassigned={data.unassigned}
+                selected={chosen?.id ?? null}
+                busy={regrouping !== null}
+                onSelect={(id) => {
+                  setAdding(false);
+                  setSelected(id);
+                }}
+                onMove={(g, position) => void move(g, position)}
+              />
+              <button type="button" data-testid="show-add-group" aria-expanded={adding || groups.length === 0} onClick={() => setAdding(true)}>
+                Add a group
+              </button>
+              <details className="groups-chart">
+                <summary>Contacts by lawful basis (chart)</summary>
+                <BasisChart counts={countsFromGroups(groups, data.unassigned)} />
+              </details>
+            </div>
+            <div className="groups-main">
+              {chosen ? (
+                <GroupDetail
+                  key={chosen.id}
+                  group={chosen}
+                  count={groups.length}
+                  overdueSince={data.overdue.find((o) => o.groupId === chosen.id)?.due ?? null}
+                  regroup={regroup}
+                  onChanged={() => void load()}
+                  onRemove={() => setRemoving(chosen)}
+                />
+              ) : (
+                <AddGroupForm
+                  onAdded={(id) => {
+                    setAdding(false);
+                    setSelected(id);
+                    void load();
+                  }}
+                />
+              )}
+            </div>
+          </div>
         </>
       ) : null}
-      {editingGroup ? (
-        <PolicyForm
-          key={editingGroup.id}
-          group={editingGroup}
-          onSaved={() => void load()}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
-      <AddGroupForm onAdded={() => void load()} />
       {removing ? (
         <ConfirmDialog title={`Remove the group “${removing.label}”?`} confirmLabel="Remove the group" confirmTestId="confirm-remove-group" busy={busy === 'remove'} onConfirm={() => void remove()} onCancel={() => setRemoving(null)}>
           <p>Its {removing.contacts.toLocaleString('en-GB')} contacts join the next group whose rule matches, or are quarantined. Its lawful basis is removed with it.</p>
         </ConfirmDialog>
       ) : null}
       {dialog}
+      {regroupDialog}
     </section>
   );
 }

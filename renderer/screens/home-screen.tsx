@@ -1,15 +1,72 @@
-// Home: what needs attention in this vault: contacts due for destruction, quarantine, notices, reviews, the last destruction run.
-// (A first outline: the screen is built in issue 14.)
-import type { ScreenProps } from '../lib/nav.js';
+// Home: what needs attention in this vault (home.summary): contacts due for destruction, quarantine, Art. 14 notices,
+// LIA reviews and the last destruction run, each in words and dates, each with a link to the screen that resolves it
+// when the member's roles may use it. The core gives each part only to the roles that may read it; a calm sentence
+// when nothing needs attention.
+import { useEffect, useState } from 'react';
+import { call } from '../api.js';
+import { useAction } from '../app/use-action.js';
 import { ScreenHeading } from '../components/screen-heading.js';
+import { mayCall, type ScreenProps } from '../lib/nav.js';
+import { attentionItems, lastRunText, type HomeSummary } from './home/attention.js';
+import './home/home.css';
 
-export function HomeScreen(_props: ScreenProps) {
+export function HomeScreen({ roles, memberId, navigate }: ScreenProps) {
+  const [summary, setSummary] = useState<HomeSummary | null>(null);
+  const { busy, run } = useAction();
+  useEffect(() => {
+    void run('summary', () => call('home.summary', {})).then((r) => r && setSummary(r));
+  }, [run]);
+
+  const items = summary ? attentionItems(summary, roles) : [];
+  const lastRun = summary ? lastRunText(summary, memberId) : null;
+  const canRetention = mayCall('retention.set', roles);
+
   return (
-    <section aria-labelledby="home-title" className="screen">
+    <section aria-labelledby="home-title" className="screen home">
       <ScreenHeading>
         <span id="home-title">Home</span>
       </ScreenHeading>
-      <p className="lede">What needs attention in this vault: contacts due for destruction, quarantine, notices, reviews, the last destruction run.</p>
+      <p className="lede">What needs attention in this vault, as far as your roles cover it.</p>
+      <section className="card" aria-labelledby="attention-title" aria-busy={busy === 'summary'} data-testid="attention">
+        <h3 id="attention-title">What needs attention</h3>
+        {summary === null ? (
+          <p className="hint">{busy === 'summary' ? 'Looking…' : 'The summary could not be read.'}</p>
+        ) : items.length === 0 ? (
+          <p className="attention-empty" data-testid="attention-empty">
+            Nothing needs your attention.
+          </p>
+        ) : (
+          <ul className="attention-list" data-testid="attention-list">
+            {items.map((item) => (
+              <li key={item.key} className={`attention-item attention-${item.tone}`} data-testid={`attention-${item.key}`}>
+                <span className="attention-tag">{item.tone === 'urgent' ? 'Now' : 'Soon'}</span>
+                <p className="attention-text">{item.text}</p>
+                {item.link ? (
+                  <button type="button" className="link-button" data-testid={`attention-${item.key}-link`} onClick={() => navigate(item.link!.screen)}>
+                    {item.link.label}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {lastRun ? (
+        <section className="card" aria-labelledby="last-run-title" data-testid="last-run">
+          <h3 id="last-run-title">Last destruction run</h3>
+          <p data-testid="last-run-text">{lastRun}</p>
+          {summary?.lastRun?.certificateId ? (
+            <p className="hint">
+              Certificate id <span className="mono">{summary.lastRun.certificateId}</span>
+            </p>
+          ) : null}
+          {canRetention ? (
+            <button type="button" className="link-button" data-testid="last-run-link" onClick={() => navigate('retention')}>
+              See the certificates in Retention
+            </button>
+          ) : null}
+        </section>
+      ) : null}
     </section>
   );
 }

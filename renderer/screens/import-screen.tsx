@@ -1,50 +1,93 @@
-// Import: give the file, preview what it holds (nothing is stored yet), choose what to leave out, commit.
-import { useEffect, useState, type FormEvent } from 'react';
+// Import: give the file, see the verdict first (what it is, how many people, what the commit will add, update or skip,
+// what is stored, what needs a decision), decide on special-category hints person by person, choose what to leave
+// out, commit. Nothing is stored until then; the technical facts of the file are folded away at the end.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, onProgress } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { useDebounced } from '../app/use-debounced.js';
 import { DropZone } from '../components/drop-zone.js';
 import { TextField } from '../components/fields.js';
 import { ProgressBar } from '../components/progress-bar.js';
 import { ScreenHeading } from '../components/screen-heading.js';
-import { commitRequest, suggestedStrips, type ImportChoices } from '../lib/import-view.js';
-import type { CommitReport, InspectReport } from '../types.js';
+import { commitRequest, hintLines, predictionKey, previewRequest, suggestedStrips, type ImportChoices, type ImportPreview } from '../lib/import-view.js';
+import type { CommitReport } from '../types.js';
+import { ArchiveEntries } from './import/archive-entries.js';
 import { ColumnsTable } from './import/columns-table.js';
 import { CommitSummary } from './import/commit-summary.js';
 import { FindingsPanel } from './import/findings-panel.js';
 import type { Highlight } from './import/highlight.js';
+import { HintDecisions } from './import/hint-decisions.js';
 import { MinimiseChoices } from './import/minimise-choices.js';
 import { RecordErrors, SourceFacts } from './import/source-facts.js';
+import { Verdict } from './import/verdict.js';
+import './import/import.css';
 
 interface Preview {
   path: string;
-  report: InspectReport;
-  sha256: string;
+  entry: string | null;
+  value: ImportPreview;
+  /** predictionKey of the choices `value.predicted` was counted for. */
+  countedFor: string;
 }
+
+const NO_CHOICES: ImportChoices = { dropColumns: [], strip: [], onDuplicate: 'skip', lineChoices: {} };
 
 export function ImportScreen() {
   const [path, setPath] = useState('');
+  const [reading, setReading] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [choices, setChoices] = useState<ImportChoices>({ dropColumns: [], strip: [], onDuplicate: 'skip' });
+  const [choices, setChoices] = useState<ImportChoices>(NO_CHOICES);
   const [progress, setProgress] = useState<{ task: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<CommitReport | null>(null);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const { busy, run } = useAction();
+  // Each reading is numbered: an answer for a file the user has since replaced is dropped.
+  const generation = useRef(0);
 
   useEffect(() => onProgress((p) => setProgress({ task: p.task, done: p.done, total: p.total })), []);
 
-  const doPreview = async (target: string) => {
+  const hints = preview ? hintLines(preview.value.report.findings) : [];
+  const key = predictionKey(choices, hints);
+  const settledKey = useDebounced(key, 300);
+  const stale = preview !== null && preview.countedFor !== key;
+
+  const doPreview = async (target: string, entry: string | null = null) => {
     const file = target.trim();
     if (!file) return;
+    const mine = ++generation.current;
+    // The previous preview (or summary) goes at once: what is shown is never another file's.
     setPath(file);
+    setPreview(null);
     setResult(null);
     setHighlight(null);
+    setChoices(NO_CHOICES);
     setProgress(null);
-    const r = await run('preview', () => call('import.preview', { path: file }), (v) => `Preview ready: ${v.report.records} records read. Nothing has been stored yet.`);
+    setReading(file);
+    const r = await run(
+      'preview',
+      () => call('import.preview', previewRequest(file, entry, null)),
+      (v) => `Preview ready: ${v.report.records.toLocaleString('en-GB')} records read. Nothing has been stored yet.`,
+    );
+    if (mine !== generation.current) return;
+    setReading(null);
     setProgress(null);
     if (!r) return;
-    setPreview({ path: file, report: r.report, sha256: r.sha256 });
-    setChoices({ dropColumns: [], strip: suggestedStrips(r.report.summary.byKind), onDuplicate: 'skip' });
+    const suggested: ImportChoices = { dropColumns: [], strip: suggestedStrips(r.report.summary.byKind), onDuplicate: 'skip', lineChoices: {} };
+    // The first answer counted with no choices; the suggested strips only change the counts of fragments cut.
+    setPreview({ path: file, entry: r.report.source.container === 'zip' ? r.report.source.entry : null, value: r, countedFor: predictionKey(NO_CHOICES, hintLines(r.report.findings)) });
+    setChoices(suggested);
   };
+
+  // Counted again, by the core, whenever a choice that changes the counts settles.
+  useEffect(() => {
+    if (!preview || preview.countedFor === settledKey || settledKey !== key || busy !== null) return;
+    const mine = generation.current;
+    const asked = key;
+    void run('recount', () => call('import.preview', previewRequest(preview.path, preview.entry, choices, hints))).then((r) => {
+      if (!r || mine !== generation.current) return;
+      setPreview((p) => (p ? { ...p, value: r, countedFor: asked } : p));
+    });
+  }, [settledKey, preview?.countedFor, busy]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -53,62 +96,81 @@ export function ImportScreen() {
 
   const commit = async () => {
     if (!preview) return;
-    setProgress({ task: 'import.commit', done: 0, total: preview.report.records });
-    const req = commitRequest(preview.path, choices, preview.sha256, preview.report.source.container === 'zip' ? preview.report.source.entry : null);
+    setProgress({ task: 'import.commit', done: 0, total: preview.value.report.records });
+    const req = commitRequest(preview.path, choices, preview.value.sha256, preview.entry, hints);
     const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${v.added} contacts added.`);
     setProgress(null);
     if (r) setResult(r);
   };
 
   const reset = () => {
+    generation.current++;
     setPreview(null);
     setResult(null);
     setPath('');
     setHighlight(null);
   };
 
+  const report = preview?.value.report;
   return (
-    <section aria-labelledby="import-title" className="screen">
+    <section aria-labelledby="import-title" className="screen import-screen">
       <ScreenHeading>
         <span id="import-title">Import a LinkedIn export</span>
       </ScreenHeading>
-      <p className="lede">Nothing is stored until you commit: first see what the file holds, then choose what to leave out.</p>
-      <DropZone onPath={(p) => void doPreview(p)} disabled={busy !== null} />
+      <p className="lede">Nothing is stored until you commit: first see what the file holds and what the commit would do, then decide.</p>
+      <DropZone onPath={(p) => void doPreview(p)} disabled={busy === 'commit' || busy === 'preview'} />
       <form className="inline-form" onSubmit={onSubmit}>
         <TextField label="File path" testId="import-path" value={path} onChange={setPath} hint="The path of Connections.csv or of the archive .zip" />
-        <button type="submit" className="primary" data-testid="preview-button" disabled={busy !== null || !path.trim()} aria-busy={busy === 'preview'}>
+        <button type="submit" className="primary" data-testid="preview-button" disabled={busy === 'commit' || busy === 'preview' || !path.trim()} aria-busy={busy === 'preview'}>
           {busy === 'preview' ? 'Reading…' : 'Preview'}
         </button>
       </form>
-      {busy === 'preview' && progress?.task === 'import.preview' ? <ProgressBar label="Reading the file" done={progress.done} total={progress.total} testId="preview-progress" /> : null}
+      {reading ? (
+        <div className="reading" data-testid="preview-reading" role="status">
+          <ProgressBar
+            label={`Reading ${reading.split(/[\\/]/).pop() ?? reading}`}
+            done={progress?.task === 'import.preview' ? progress.done : 0}
+            total={progress?.task === 'import.preview' ? progress.total : 1}
+            testId="preview-progress"
+          />
+        </div>
+      ) : null}
 
-      {preview && !result ? (
+      {preview && report && !result ? (
         <div data-testid="import-preview" className="preview">
-          <SourceFacts report={preview.report} sha256={preview.sha256} />
+          <Verdict preview={preview.value} choices={choices} recounting={stale} />
+          <ArchiveEntries source={report.source} disabled={busy !== null} onChoose={(entry) => void doPreview(preview.path, entry)} />
+          <HintDecisions
+            findings={report.findings}
+            lines={preview.value.lines}
+            choices={choices}
+            onDecide={(line, decision) => setChoices((c) => ({ ...c, lineChoices: { ...c.lineChoices, [line]: decision } }))}
+          />
+          <FindingsPanel findings={report.findings} lines={preview.value.lines} highlight={highlight} onHighlight={setHighlight} />
+          <RecordErrors errors={report.errors} />
+          <MinimiseChoices choices={choices} byKind={report.summary.byKind} onChange={setChoices} />
           <ColumnsTable
-            columns={preview.report.columns}
-            records={preview.report.records}
+            columns={report.columns}
+            records={report.records}
             dropColumns={choices.dropColumns}
             highlightColumn={highlight?.column ?? null}
             onToggleDrop={(header, drop) =>
               setChoices((c) => ({ ...c, dropColumns: drop ? [...c.dropColumns.filter((h) => h !== header), header] : c.dropColumns.filter((h) => h !== header) }))
             }
           />
-          <FindingsPanel findings={preview.report.findings} highlight={highlight} onHighlight={setHighlight} />
-          <RecordErrors errors={preview.report.errors} />
-          <MinimiseChoices choices={choices} byKind={preview.report.summary.byKind} onChange={setChoices} />
           <section className="card" aria-labelledby="commit-title">
             <h3 id="commit-title">Commit</h3>
-            <p>
-              {preview.report.records.toLocaleString('en-GB')} records will be encrypted into the vault
-              {choices.dropColumns.length ? `, without ${choices.dropColumns.join(', ')}` : ''}. New contacts stay quarantined until their group has a lawful basis.
+            <p data-testid="commit-prediction">
+              {stale || busy === 'recount'
+                ? 'Counting again with your choices…'
+                : `${preview.value.predicted[choices.onDuplicate].added.toLocaleString('en-GB')} contacts will be added and ${preview.value.predicted[choices.onDuplicate].updated.toLocaleString('en-GB')} updated, encrypted${choices.dropColumns.length ? `, without ${choices.dropColumns.join(', ')}` : ''}. New contacts stay quarantined until their group has a lawful basis.`}
             </p>
-            <button type="button" className="primary" data-testid="commit-button" disabled={busy !== null} aria-busy={busy === 'commit'} onClick={() => void commit()}>
+            <button type="button" className="primary" data-testid="commit-button" disabled={busy !== null || stale} aria-busy={busy === 'commit'} onClick={() => void commit()}>
               {busy === 'commit' ? 'Committing…' : 'Commit the import'}
             </button>
             {busy === 'commit' ? (
               <>
-                <ProgressBar label="Storing the contacts" done={progress?.task === 'import.commit' ? progress.done : 0} total={progress?.total ?? preview.report.records} testId="commit-progress" />
+                <ProgressBar label="Storing the contacts" done={progress?.task === 'import.commit' ? progress.done : 0} total={progress?.total ?? report.records} testId="commit-progress" />
                 {/* The core stops between two chunks and rolls the whole import back: nothing is stored. */}
                 <button type="button" data-testid="commit-cancel" onClick={() => void call('task.cancel', {})}>
                   Cancel the import
@@ -116,6 +178,7 @@ export function ImportScreen() {
               </>
             ) : null}
           </section>
+          <SourceFacts report={report} sha256={preview.value.sha256} />
         </div>
       ) : null}
       {result ? <CommitSummary result={result} onAnother={reset} /> : null}

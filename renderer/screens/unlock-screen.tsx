@@ -1,12 +1,18 @@
-// Open a vault: unlock as a member, create a new vault (its recovery key is then shown once), or recover access
-// with the recovery key and a new passphrase.
+// Open a vault: a welcome on the first launch (create a new vault or open an existing one), then unlock as a member
+// (the last vault and member name pre-filled), create a new vault (its recovery key is then shown once), or recover
+// access with the recovery key and a new passphrase.
 import { useState, type FormEvent } from 'react';
-import { call } from '../api.js';
+import { call, errorMessage } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { FormError, TextField } from '../components/fields.js';
 import { NewPassphraseFields, newPassphraseProblem } from '../components/passphrase-fields.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import type { Member } from '../types.js';
+import { hintWith, VaultPathField } from './unlock/path-field.js';
+import { Welcome } from './unlock/welcome.js';
+import './unlock/unlock.css';
+
+export { RecoveryKeyNotice } from './unlock/recovery-key-notice.js';
 
 export interface Unlocked {
   member: Member;
@@ -17,6 +23,7 @@ export interface Unlocked {
 }
 
 type Mode = 'unlock' | 'create' | 'recover';
+type Field = 'path' | 'name' | 'passphrase' | 'recoveryKey';
 
 const MODES: { mode: Mode; label: string }[] = [
   { mode: 'unlock', label: 'Unlock a vault' },
@@ -24,13 +31,17 @@ const MODES: { mode: Mode; label: string }[] = [
   { mode: 'recover', label: 'Recover with the recovery key' },
 ];
 
-export function UnlockScreen({ initialPath, onUnlocked }: { initialPath: string; onUnlocked(u: Unlocked): void }) {
-  const [mode, setMode] = useState<Mode>('unlock');
+const FIELD_TEST_IDS: Record<Field, string> = { path: 'vault-path', name: 'member-name', passphrase: 'passphrase', recoveryKey: 'recovery-key-input' };
+
+export function UnlockScreen({ initialPath, initialName = '', onUnlocked }: { initialPath: string; initialName?: string; onUnlocked(u: Unlocked): void }) {
+  // No vault known on this computer: the welcome first.
+  const [mode, setMode] = useState<Mode | 'welcome'>(initialPath ? 'unlock' : 'welcome');
   const [path, setPath] = useState(initialPath);
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialPath ? initialName : '');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
 
@@ -39,26 +50,53 @@ export function UnlockScreen({ initialPath, onUnlocked }: { initialPath: string;
     setPassphrase('');
     setConfirm('');
     setRecoveryKey('');
+    setErrors({});
     setError(null);
   };
 
-  const needPathAndName = (): string | null => (!path.trim() ? 'Give the vault file’s path.' : !name.trim() ? 'Give your member name.' : null);
+  if (mode === 'welcome') return <Welcome onCreate={() => switchTo('create')} onOpen={() => switchTo('unlock')} onRecover={() => switchTo('recover')} />;
+
+  const check = (): { fields: Partial<Record<Field, string>>; form: string | null } => {
+    const fields: Partial<Record<Field, string>> = {};
+    if (!path.trim()) fields.path = 'Give the vault file’s path.';
+    if (!name.trim()) fields.name = 'Give your member name.';
+    if (mode === 'recover' && !recoveryKey.trim()) fields.recoveryKey = 'Type the recovery key.';
+    if (mode === 'unlock' && !passphrase) fields.passphrase = 'Type your passphrase.';
+    return { fields, form: mode === 'unlock' ? null : newPassphraseProblem(passphrase, confirm) };
+  };
+
+  // The core's refusal (wrong passphrase, no such vault, …) is shown by the form as well as in the status bar.
+  const attempt = <T,>(work: () => Promise<T>) => async () => {
+    try {
+      return await work();
+    } catch (err) {
+      setError(errorMessage(err));
+      throw err;
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const problem = needPathAndName() ?? (mode === 'unlock' ? (passphrase ? null : 'Type your passphrase.') : newPassphraseProblem(passphrase, confirm)) ?? (mode === 'recover' && !recoveryKey.trim() ? 'Type the recovery key.' : null);
-    setError(problem);
-    if (problem) return;
+    const problems = check();
+    setErrors(problems.fields);
+    setError(problems.form);
+    const first = (Object.keys(FIELD_TEST_IDS) as Field[]).find((f) => problems.fields[f]);
+    if (first) document.querySelector<HTMLElement>(`[data-testid="${FIELD_TEST_IDS[first]}"]`)?.focus();
+    if (first || problems.form) return;
     const p = path.trim();
     const n = name.trim();
     if (mode === 'unlock') {
-      const r = await run('unlock', () => call('vault.unlock', { path: p, name: n, passphrase }), 'Vault unlocked.');
+      const r = await run('unlock', attempt(() => call('vault.unlock', { path: p, name: n, passphrase })), 'Vault unlocked.');
       if (r) onUnlocked({ member: r.member, name: n, path: p });
     } else if (mode === 'create') {
-      const r = await run('create', () => call('vault.create', { path: p, name: n, passphrase }), 'Vault created. Write down the recovery key now: it is shown only once.');
+      const r = await run('create', attempt(() => call('vault.create', { path: p, name: n, passphrase })), 'Vault created. Keep the recovery key now: it is shown only once.');
       if (r) onUnlocked({ member: r.member, name: n, path: p, recoveryKey: r.recoveryKey });
     } else {
-      const r = await run('recover', () => call('vault.recover', { path: p, name: n, recoveryKey: recoveryKey.trim(), newPassphrase: passphrase }), 'Access recovered. The old recovery key no longer works: write down the new one.');
+      const r = await run(
+        'recover',
+        attempt(() => call('vault.recover', { path: p, name: n, recoveryKey: recoveryKey.trim(), newPassphrase: passphrase })),
+        'Access recovered with your new passphrase. The old recovery key no longer works: keep the new one.',
+      );
       if (r) onUnlocked({ member: r.member, name: n, path: p, recoveryKey: r.recoveryKey });
     }
     setPassphrase('');
@@ -81,18 +119,35 @@ export function UnlockScreen({ initialPath, onUnlocked }: { initialPath: string;
       </div>
       <form className="card form" data-testid={formTestId} onSubmit={submit} noValidate aria-labelledby="unlock-form-title">
         <h3 id="unlock-form-title">{MODES.find((m) => m.mode === mode)!.label}</h3>
-        {mode === 'create' ? (
+        {mode === 'create' ? <p className="hint">The vault is one encrypted file. You become its first member, with every role (admin, data owner, importer).</p> : null}
+        {mode === 'recover' ? (
           <p className="hint">
-            The vault is one encrypted file. You become its first member, with every role (admin, data owner, importer).
+            For when your passphrase is lost. The recovery key sets a new passphrase for your member; it then stops working and a new key is shown, once.
           </p>
         ) : null}
-        <TextField label="Vault file" required testId="vault-path" value={path} onChange={setPath} hint={mode === 'create' ? 'Where to create it, e.g. /home/you/contacts.vault' : 'The path of the .vault file'} />
-        <TextField label="Member name" required testId="member-name" autoComplete="username" value={name} onChange={setName} />
+        <VaultPathField value={path} onChange={setPath} creating={mode === 'create'} error={errors.path} disabled={busy !== null} />
+        <TextField label="Member name" required testId="member-name" autoComplete="username" value={name} onChange={setName} hint={hintWith(undefined, errors.name, 'member-name')} />
         {mode === 'recover' ? (
-          <TextField label="Recovery key" required testId="recovery-key-input" value={recoveryKey} onChange={setRecoveryKey} hint="The key shown when the vault was created, e.g. ABCDE-FGHIJ-…" />
+          <TextField
+            label="Recovery key"
+            required
+            testId="recovery-key-input"
+            value={recoveryKey}
+            onChange={setRecoveryKey}
+            hint={hintWith('The key shown when the vault was created or last recovered, e.g. ABCDE-FGHIJ-…', errors.recoveryKey, 'recovery-key-input')}
+          />
         ) : null}
         {mode === 'unlock' ? (
-          <TextField label="Passphrase" type="password" required testId="passphrase" autoComplete="current-password" value={passphrase} onChange={setPassphrase} />
+          <TextField
+            label="Passphrase"
+            type="password"
+            required
+            testId="passphrase"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={setPassphrase}
+            hint={hintWith(undefined, errors.passphrase, 'passphrase')}
+          />
         ) : (
           <NewPassphraseFields passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} label={mode === 'recover' ? 'New passphrase' : 'Passphrase'} />
         )}
@@ -100,34 +155,16 @@ export function UnlockScreen({ initialPath, onUnlocked }: { initialPath: string;
         <button type="submit" className="primary" disabled={busy !== null} aria-busy={busy !== null} data-testid={`${mode}-button`}>
           {busy ? 'Working…' : submitLabel}
         </button>
-        {busy && mode !== 'unlock' ? <p className="hint">Deriving the key takes a few seconds on purpose: it makes guessing slow.</p> : null}
+        {busy ? <p className="hint">Deriving the key takes a few seconds on purpose: it makes guessing slow.</p> : null}
+        {mode === 'unlock' ? (
+          <p className="hint unlock-more">
+            Forgot your passphrase?{' '}
+            <button type="button" className="link-button" data-testid="forgot-passphrase" onClick={() => switchTo('recover')}>
+              Recover access with the recovery key
+            </button>
+          </p>
+        ) : null}
       </form>
-    </section>
-  );
-}
-
-/** The recovery key, shown once, until the member confirms they have written it down. */
-export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string; onDone(): void }) {
-  const [written, setWritten] = useState(false);
-  return (
-    <section className="card recovery" aria-labelledby="recovery-title">
-      <ScreenHeading>
-        <span id="recovery-title">Your recovery key</span>
-      </ScreenHeading>
-      <p>
-        <strong>Write this key down and keep it somewhere safe, away from this computer.</strong> It is the only way back into the vault if every
-        passphrase is lost. It will not be shown again.
-      </p>
-      <p className="recovery-key" data-testid="recovery-key">
-        <code>{recoveryKey}</code>
-      </p>
-      <div className="check">
-        <input id="recovery-written" type="checkbox" checked={written} data-testid="recovery-confirm" onChange={(e) => setWritten(e.target.checked)} />
-        <label htmlFor="recovery-written">I have written it down</label>
-      </div>
-      <button type="button" className="primary" disabled={!written} data-testid="recovery-continue" onClick={onDone}>
-        Continue to the vault
-      </button>
     </section>
   );
 }

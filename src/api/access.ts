@@ -26,6 +26,8 @@ export const ACCESS = {
   'vault.lock': { access: 'open', action: 'lock' },
   // Stop the long task running now (an import, a regrouping change): answered at once, outside the queue.
   'task.cancel': { access: 'open', action: 'task-cancel' },
+  // What needs attention, for any member: each part only if their roles may read what it counts (home.ts).
+  'home.summary': { access: 'member', action: 'home-summary' },
 
   // Reading an export; importing it.
   'file.inspect': { access: 'open', action: 'inspect', desktop: false },
@@ -43,6 +45,8 @@ export const ACCESS = {
   'groups.list': { access: READERS, action: 'group-list' },
   'groups.add': { access: OWNER, action: 'group-add' },
   'groups.remove': { access: OWNER, action: 'group-remove' },
+  'groups.update': { access: OWNER, action: 'group-update' },
+  'groups.reorder': { access: OWNER, action: 'group-reorder' },
   'policy.check': { access: OWNER, action: 'policy-check' },
   'policy.assign': { access: OWNER, action: 'policy-assign' },
 
@@ -108,6 +112,7 @@ export const ACCESS = {
   'audit.verify': { access: ADMIN, action: 'audit-verify' },
   'audit.export': { access: ADMIN, action: 'audit-export' },
   'export.crm': { access: OWNER, action: 'export-crm' },
+  'export.preview': { access: OWNER, action: 'export-preview' },
   'report.art30': { access: READERS, action: 'report-art30' },
 } as const satisfies Record<string, { access: Access; action: string; desktop?: false }>;
 

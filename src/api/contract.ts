@@ -21,6 +21,25 @@ interface Spec<Req extends z.ZodType, Res extends z.ZodType> {
 const spec = <Req extends z.ZodType, Res extends z.ZodType>(s: Spec<Req, Res>) => s;
 
 const none = z.object({});
+/** Contacts a regrouping moves from one group to another (null: in no group, so quarantined). */
+const GroupMoveSchema = z.object({ from: S.id.nullable(), to: S.id.nullable(), contacts: z.number().int() });
+
+/** A CRM export's request; its preview takes the same but for the recipient. */
+const CrmExportRequestSchema = z.object({
+  purpose: z.enum(PURPOSES),
+  /** Who receives the file (registered with recipients.add): every export is logged as a disclosure. */
+  recipientId: S.id,
+  fields: z.array(z.enum(CRM_FIELDS)).min(1).optional(),
+  /** The channels the file is for: PECR's rules follow them, not the purpose's name. */
+  channels: z.array(z.enum(CONTACT_CHANNELS, { error: `a channel is one of ${CONTACT_CHANNELS.join(', ')}` })).min(1, { error: 'name at least one channel' }),
+  /**
+   * Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). Always true
+   * for the marketing purposes (false is refused); left out, true only for them; true for any other purpose on request.
+   */
+  directMarketing: z.boolean().optional(),
+  /** The export is for sending the Art. 14 notice itself: only people not yet told are included. */
+  noticeRun: z.boolean().default(false),
+});
 
 export const CHANNELS = {
   // Vaults and sessions.
@@ -38,6 +57,7 @@ export const CHANNELS = {
   'vault.lock': spec({ request: none, response: z.null() }),
   // Whether a task was running to be cancelled; the task itself then fails with 'cancelled', having changed nothing.
   'task.cancel': spec({ request: none, response: z.object({ cancelling: z.boolean() }) }),
+  'home.summary': spec({ request: none, response: S.HomeSummarySchema }),
 
   // Reading an export; importing it.
   'file.inspect': spec({
@@ -45,8 +65,26 @@ export const CHANNELS = {
     response: InspectReportSchema,
   }),
   'import.preview': spec({
-    request: z.object({ path: S.path, entry: z.string().max(300).optional() }),
-    response: z.object({ report: InspectReportSchema, sha256: z.string() }),
+    request: z.object({
+      path: S.path,
+      entry: z.string().max(300).optional(),
+      /** The choices the counts are predicted for (each duplicate choice is predicted). */
+      choices: z
+        .object({
+          dropColumns: z.array(z.string().max(200)).max(300).default([]),
+          strip: z.array(z.enum(STRIPPABLE)).default([]),
+          lineChoices: z.array(S.LineChoiceSchema).max(100_000).default([]),
+        })
+        .optional(),
+    }),
+    response: z.object({
+      report: InspectReportSchema,
+      sha256: z.string(),
+      /** What import.commit would report for each duplicate choice, with the vault as it is now. */
+      predicted: z.object({ skip: S.ImportPredictionSchema, update: S.ImportPredictionSchema }),
+      /** Each line with findings: who it is and the flagged cells. */
+      lines: z.array(S.PreviewLineSchema),
+    }),
   }),
   'import.commit': spec({
     request: z.object({
@@ -57,6 +95,8 @@ export const CHANNELS = {
         onDuplicate: z.enum(ON_DUPLICATE).default('skip'),
         expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
         entry: z.string().max(300).optional(),
+        /** Per line of the file, keep or strip its special-category hints (over `strip`). */
+        lineChoices: z.array(S.LineChoiceSchema).max(100_000).default([]),
       }),
     }),
     response: S.CommitReportSchema,
@@ -79,6 +119,18 @@ export const CHANNELS = {
   }),
   'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema, ...S.changeOptions }), response: S.GroupViewSchema.extend(S.MeasuredSchema.shape) }),
   'groups.remove': spec({ request: z.object({ groupId: S.id, ...S.changeOptions }), response: S.MeasuredSchema }),
+  // A new label and/or rule; a new rule regroups (measured: a dry run says who would move where before confirming).
+  'groups.update': spec({
+    request: z
+      .object({ groupId: S.id, label: z.string().min(1).max(200).optional(), rule: GroupRuleSchema.optional(), ...S.changeOptions })
+      .refine((r) => r.label !== undefined || r.rule !== undefined, { message: 'give a new label, a new rule or both' }),
+    response: S.GroupViewSchema.extend(S.MeasuredSchema.shape).extend({ moves: z.array(GroupMoveSchema) }),
+  }),
+  // Move a group to `position` (1 = tried first) in the order rules are tried; regroups, measured like groups.update.
+  'groups.reorder': spec({
+    request: z.object({ groupId: S.id, position: z.number().int().min(1).max(10_000), ...S.changeOptions }),
+    response: S.MeasuredSchema.extend({ order: z.array(S.id), moves: z.array(GroupMoveSchema) }),
+  }),
   'policy.check': spec({
     request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema }),
     response: z.object({ errors: z.array(z.string()), guardrails: z.array(S.GuardrailSchema) }),
@@ -214,7 +266,8 @@ export const CHANNELS = {
   }),
 
   // Retention and destruction.
-  'retention.list': spec({ request: none, response: z.object({ policies: z.array(S.RetentionPolicyViewSchema), defaultRetention: S.DefaultRetentionViewSchema }) }),
+  // `quarantineDays`: how long contacts without a lawful basis are kept (quarantine.set), so a form can show it.
+  'retention.list': spec({ request: none, response: z.object({ policies: z.array(S.RetentionPolicyViewSchema), defaultRetention: S.DefaultRetentionViewSchema, quarantineDays: z.number().int() }) }),
   'retention.set': spec({ request: z.object({ policy: RetentionPolicySchema, ...S.changeOptions }), response: S.MeasuredSchema.extend({ policy: RetentionPolicySchema }) }),
   'retention.default': spec({ request: z.object({ ...DefaultRetentionSchema.shape, ...S.changeOptions }), response: S.MeasuredSchema.extend({ defaultRetention: DefaultRetentionSchema }) }),
   'retention.remove': spec({ request: z.object({ scope: S.RetentionScopeSchema, ...S.changeOptions }), response: S.MeasuredSchema }),
@@ -256,24 +309,9 @@ export const CHANNELS = {
   // `against`: a certificate's audit entry or an exported head ({ seq, hash }), kept outside the vault.
   'audit.verify': spec({ request: z.object({ against: AuditHeadSchema.optional() }), response: AuditVerificationSchema }),
   'audit.export': spec({ request: S.AuditFilterSchema.extend({ format: z.enum(['json', 'csv']) }), response: z.object({ text: z.string(), entries: z.number() }) }),
-  'export.crm': spec({
-    request: z.object({
-      purpose: z.enum(PURPOSES),
-      /** Who receives the file (registered with recipients.add): every export is logged as a disclosure. */
-      recipientId: S.id,
-      fields: z.array(z.enum(CRM_FIELDS)).min(1).optional(),
-      /** The channels the file is for: PECR's rules follow them, not the purpose's name. */
-      channels: z.array(z.enum(CONTACT_CHANNELS, { error: `a channel is one of ${CONTACT_CHANNELS.join(', ')}` })).min(1, { error: 'name at least one channel' }),
-      /**
-       * Direct marketing: any promotion of the organisation, its products or its aims (DPA 2018 s.122(5)). Always true
-       * for the marketing purposes (false is refused); left out, true only for them; true for any other purpose on request.
-       */
-      directMarketing: z.boolean().optional(),
-      /** The export is for sending the Art. 14 notice itself: only people not yet told are included. */
-      noticeRun: z.boolean().default(false),
-    }),
-    response: S.CrmExportSchema,
-  }),
+  'export.crm': spec({ request: CrmExportRequestSchema, response: S.CrmExportSchema }),
+  // The same request but for the recipient: what the export would carry, by the same rules, with no file and no disclosure.
+  'export.preview': spec({ request: CrmExportRequestSchema.omit({ recipientId: true }), response: S.CrmExportPreviewSchema }),
   // `controller` overrides the recorded controller's name (controller.set), which the record otherwise uses.
   'report.art30': spec({ request: z.object({ controller: z.string().min(1).max(300).optional() }), response: z.object({ markdown: z.string(), csv: z.string() }) }),
 } as const satisfies { [C in Channel]: Spec<z.ZodType, z.ZodType> };

@@ -156,6 +156,13 @@ export const CommitReportSchema = z.object({
   specialCategoryGroups: z.array(z.object({ groupId: z.string(), label: z.string(), records: z.number() })),
 });
 
+/** What the preview predicts a commit will report, by the same rules (src/app/use-cases/import-rules.ts). */
+export const ImportPredictionSchema = CommitReportSchema.omit({ importId: true, sha256: true });
+/** The importer's keep-or-strip decision for the special-category hints of one line of the file. */
+export const LineChoiceSchema = z.object({ line: z.number().int().positive(), specialCategory: z.enum(['keep', 'strip']) });
+/** A line with findings, as the preview shows it: the person's name as in the file, and each flagged cell (emails and phones masked). */
+export const PreviewLineSchema = z.object({ line: z.number().int().positive(), name: z.string(), cells: z.record(z.string(), z.string()) });
+
 /** A change that may bring destruction forward: measure it (`dryRun`), or go ahead although it does (`confirm`). */
 export const changeOptions = { dryRun: z.boolean().default(false), confirm: z.boolean().default(false) };
 /** What such a change reports (src/app/use-cases/impact.ts). */
@@ -171,6 +178,31 @@ export const DefaultRetentionViewSchema = DefaultRetentionSchema.extend({ notBef
 export const RetentionScopeSchema = z.union([z.object({ groupId: id }).strict(), z.object({ basis: z.enum(LAWFUL_BASES) }).strict()]);
 
 export const ScheduleSchema = z.object({ overdue: z.number(), held: z.number(), months: z.array(z.object({ month: z.string(), due: z.number() })) });
+
+// --- What needs attention (home.summary, src/app/use-cases/home.ts): counts and dates only, never a person.
+const tally = z.number().int().nonnegative();
+/** The first day something falls due after now, and how many fall due that day (`at`: an ISO date or timestamp). */
+const FirstDueSchema = z.object({ at: z.string(), contacts: tally }).nullable();
+/** Each part is left out when the member's roles may not see what it counts (the channel it summarises refuses them). */
+export const HomeSummarySchema = z.object({
+  now: isoTime,
+  /** "Soon" is within this many days of now. */
+  soonDays: tally,
+  destruction: z.object({ overdue: tally, overdueHeld: tally, dueSoon: tally, next: FirstDueSchema }).optional(),
+  quarantine: z.object({ contacts: tally, days: tally, overdue: tally, next: FirstDueSchema }).optional(),
+  notices: z.object({ due: tally, overdue: tally, unconfirmed: tally, nextDue: z.string().nullable() }).optional(),
+  liaReviews: z.object({ groups: tally, overdue: tally, dueSoon: tally, nextReview: z.string().nullable() }).optional(),
+  /** The last scheduled destruction run (null: none yet), by a member or a destruction token. */
+  lastRun: z
+    .object({
+      at: z.string(),
+      destroyed: tally,
+      certificateId: id.nullable(),
+      by: z.discriminatedUnion('kind', [z.object({ kind: z.literal('member'), memberId: id, name: z.string().nullable() }), z.object({ kind: z.literal('token'), tokenId: z.string() })]),
+    })
+    .nullable()
+    .optional(),
+});
 
 /** One page of a list kept in a stable order: skip `offset`, at most `limit` (MAX_PAGE). */
 export const PageRequestSchema = z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE).default(100) });
@@ -227,6 +259,24 @@ export const CrmExportSchema = z.object({
   notes: z.array(z.string()),
   /** The disclosure log's entry for this export: who received which contacts (Art. 15(1)(c), Art. 19, Art. 30). */
   disclosureId: id,
+});
+
+/** One person a preview names (at most 100 in and 100 out): for the data owner deciding, never sent anywhere. */
+const PreviewPersonSchema = z.object({ id, name: z.string(), company: z.string().nullable() });
+
+/** What an export would carry, without making it (export.preview): the same counts, and the first people in and out. */
+export const CrmExportPreviewSchema = z.object({
+  included: z.number().int(),
+  excludedByReason: z.partialRecord(z.enum(CRM_EXCLUSIONS), z.number().int()),
+  excludedTotal: z.number().int(),
+  /** How many emails, LinkedIn profiles and job titles the export would leave empty. */
+  emailsWithheld: z.number().int(),
+  profilesWithheld: z.number().int(),
+  fieldsWithheld: z.number().int(),
+  directMarketing: z.boolean(),
+  notes: z.array(z.string()),
+  includedPeople: z.array(PreviewPersonSchema).max(100),
+  heldBack: z.array(PreviewPersonSchema.extend({ reason: z.enum(CRM_EXCLUSIONS) })).max(100),
 });
 
 // --- Per-person facts: consent, notices, recipients and disclosures (src/app/use-cases/{consents,notices,disclosures}.ts).

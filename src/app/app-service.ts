@@ -17,6 +17,7 @@ import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { checkCertificate, listCertificates, showCertificate } from './use-cases/certificates.js';
 import { carryOverDefaultRetention, carryOverGroupRecords } from './use-cases/carry-over.js';
 import { commitImport } from './use-cases/commit-import.js';
+import { homeSummary } from './use-cases/home.js';
 import { addConsent, confirmConsents, importConsents, listConsents, withdrawConsent } from './use-cases/consents.js';
 import { addRecipient, completeArt19Task, listArt19Tasks, listDisclosures, listRecipients, setController, showController } from './use-cases/disclosures.js';
 import { confirmNotices, exemptNotices, listNotices, markNoticesSent, noticeText } from './use-cases/notices.js';
@@ -24,8 +25,8 @@ import { addSoftOptIn, listScreenings, recordScreening } from './use-cases/pecr-
 import { previewImport } from './use-cases/preview-import.js';
 import { getContact, listContacts } from './use-cases/contacts.js';
 import { recordsOfProcessing } from './use-cases/art30.js';
-import { exportForCrm } from './use-cases/exports.js';
-import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices, removeGroup } from './use-cases/groups.js';
+import { exportForCrm, exportOptions, previewCrmExport } from './use-cases/exports.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups, removeGroup, reorderGroup, updateGroup } from './use-cases/groups.js';
 import { addMember, changeMemberRoles, changePassphrase, listAllMembers, removeMemberById } from './use-cases/members.js';
 import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson } from './use-cases/requests.js';
 import {
@@ -190,6 +191,7 @@ export class AppService implements Core {
       }),
     // Answered by call() before the queue; here only so that every channel has a handler.
     'task.cancel': () => ({ cancelling: false }),
+    'home.summary': () => homeSummary(this.session()),
     'vault.lock': () => {
       this.close();
       return null;
@@ -201,7 +203,8 @@ export class AppService implements Core {
         ...(r.country ? { defaultCountry: r.country.toUpperCase() as CountryCode } : {}),
         onProgress: (done, total) => progress({ task: 'file.inspect', done, total }),
       }),
-    'import.preview': (r, progress) => previewImport(this.session(), r.path, { entry: r.entry, onProgress: (done, total) => progress({ task: 'import.preview', done, total }) }),
+    'import.preview': (r, progress) =>
+      previewImport(this.session(), r.path, { entry: r.entry, choices: r.choices, onProgress: (done, total) => progress({ task: 'import.preview', done, total }) }),
     'import.commit': (r, progress) =>
       commitImport(this.session(), r.path, r.choices, { onProgress: (done, total) => progress({ task: 'import.commit', done, total }), signal: this.cancellation.asSignal() }),
 
@@ -211,9 +214,11 @@ export class AppService implements Core {
     'members.setRoles': (r) => changeMemberRoles(this.session(), r.memberId, r.roles),
     'members.changePassphrase': async (r) => (await changePassphrase(this.session(), r.current, r.next), null),
 
-    'groups.list': () => ({ ...listGroups(this.session()), overdue: overdueNotices(this.session()) }),
+    'groups.list': () => listGroups(this.session()),
     'groups.add': (r) => addGroup(this.session(), r.label, r.rule, r),
     'groups.remove': (r) => removeGroup(this.session(), r.groupId, r),
+    'groups.update': (r) => updateGroup(this.session(), r.groupId, { ...(r.label !== undefined ? { label: r.label } : {}), ...(r.rule !== undefined ? { rule: r.rule } : {}) }, r),
+    'groups.reorder': (r) => reorderGroup(this.session(), r.groupId, r.position, r),
     'policy.check': (r) => {
       const { errors, guardrails } = checkPolicy(this.session(), r.groupId, r.policy);
       return { errors, guardrails };
@@ -275,15 +280,8 @@ export class AppService implements Core {
     'audit.entries': (r) => auditEntries(this.session(), r),
     'audit.verify': (r) => verifyAudit(this.session(), r),
     'audit.export': (r) => exportAudit(this.session(), r),
-    'export.crm': (r) =>
-      exportForCrm(this.session(), {
-        purpose: r.purpose,
-        recipientId: r.recipientId,
-        channels: r.channels,
-        noticeRun: r.noticeRun,
-        ...(r.directMarketing !== undefined ? { directMarketing: r.directMarketing } : {}),
-        ...(r.fields ? { fields: r.fields } : {}),
-      }),
+    'export.crm': (r) => exportForCrm(this.session(), { ...exportOptions(r), recipientId: r.recipientId }),
+    'export.preview': (r) => previewCrmExport(this.session(), exportOptions(r)),
     'report.art30': (r) => recordsOfProcessing(this.session(), r.controller),
   };
 }

@@ -152,6 +152,7 @@ const KEYS = new Set(
     + ' consentId confirmed unmatched dryRun'
     + ' entity channels context list directMarketing softOptInId screeningId profilesWithheld'
     + ' explicit specialCategory fieldsWithheld'
+    + ' order'
   ).split(' '),
 );
 

@@ -22,6 +22,22 @@ function ruleFrom(opts: { company?: string; emailKind?: string; from?: string; t
   throw new ServiceError('invalid', 'Give the group a rule: --company, --email-kind, --connected-from/--connected-to, --keyword or --contacts.');
 }
 
+/** The rule the options give, or undefined when they give none (editing only the label). */
+function ruleIfGiven(opts: RuleOptions): Rule | undefined {
+  const given = opts.company ?? opts.emailKind ?? opts.connectedFrom ?? opts.connectedTo ?? opts.keyword ?? opts.contacts;
+  return given === undefined ? undefined : ruleFrom({ company: opts.company, emailKind: opts.emailKind, from: opts.connectedFrom, to: opts.connectedTo, keyword: opts.keyword, contacts: opts.contacts });
+}
+
+type Move = Response<'groups.reorder'>['moves'][number];
+type GroupList = Response<'groups.list'>;
+
+/** '12 contact(s) move from "A" to "B"', one line each, with the labels of the groups. */
+function describeMoves(moves: readonly Move[], groups: GroupList['groups'], dryRun: boolean): string[] {
+  const name = (id: string | null) => (id === null ? 'no group (quarantined)' : `"${groups.find((g) => g.id === id)?.label ?? id}"`);
+  if (moves.length === 0) return ['No contact changes group.'];
+  return moves.map((m) => `${m.contacts} contact(s) ${dryRun ? 'would move' : 'moved'} from ${name(m.from)} to ${name(m.to)}.`);
+}
+
 const describe = (g: Guardrail) => `  ${g.severity === 'block' ? 'BLOCKS' : 'warning'}: ${g.message} [${g.rule}]`;
 
 export function registerGroups(program: Command): void {
@@ -58,6 +74,51 @@ export function registerGroups(program: Command): void {
     .action(async (id: string, opts: VaultOptions & ChangeFlags) => {
       const result = await withVault(opts, (call) => call('groups.remove', { groupId: id, ...changeRequest(opts) }));
       await printChange(opts, result, `Removed group ${id}:`);
+    });
+
+  withChangeOptions(command(groups, 'edit <group>', ['groups.update', 'groups.list']))
+    .description("Change a group's label and/or rule; a new rule regroups every contact (first matching rule wins).")
+    .option('--label <label>', 'the new label')
+    .option('--company <names>', 'new rule: works at one of these companies (comma-separated)')
+    .option('--email-kind <kind>', 'new rule: corporate, personal or none')
+    .option('--connected-from <year>', 'new rule: connected in or after this year')
+    .option('--connected-to <year>', 'new rule: connected in or before this year')
+    .option('--keyword <words>', 'new rule: position mentions one of these words (comma-separated)')
+    .option('--contacts <ids>', 'new rule: these contacts, chosen by hand (comma-separated ids)')
+    .action(async (id: string, opts: VaultOptions & ChangeFlags & RuleOptions & { label?: string }) => {
+      const rule = ruleIfGiven(opts);
+      if (opts.label === undefined && rule === undefined) throw new ServiceError('invalid', 'Give a new --label, a new rule (--company, --email-kind, --connected-from/--connected-to, --keyword or --contacts), or both.');
+      const { group, list } = await withVault(opts, async (call) => {
+        const group = await call('groups.update', { groupId: id, ...(opts.label !== undefined ? { label: opts.label } : {}), ...(rule ? { rule } : {}), ...changeRequest(opts) });
+        return { group, list: await call('groups.list', {}) };
+      });
+      const { dueNow, dueWithin30Days } = group.impact;
+      await print(opts, group, () =>
+        [
+          group.applied ? `Changed group ${group.order}. ${group.label} (${group.id}): ${group.description}; ${group.contacts} contacts.` : 'Dry run: nothing was changed.',
+          ...describeMoves(group.moves, list.groups, !group.applied),
+          `${dueNow} contact(s) become due now, ${dueWithin30Days} more within 30 days.`,
+        ].join('\n'),
+      );
+    });
+  withChangeOptions(command(groups, 'move <group>', ['groups.reorder', 'groups.list']))
+    .description('Move a group to another place in the order rules are tried (1 = first; first matching rule wins).')
+    .requiredOption('--to <position>', 'the new position, 1 for first')
+    .action(async (id: string, opts: VaultOptions & ChangeFlags & { to: string }) => {
+      const position = Number(opts.to);
+      if (!Number.isInteger(position) || position < 1) throw new ServiceError('invalid', `--to must be a position, 1 or more (not "${opts.to}").`);
+      const { result, list } = await withVault(opts, async (call) => {
+        const result = await call('groups.reorder', { groupId: id, position, ...changeRequest(opts) });
+        return { result, list: await call('groups.list', {}) };
+      });
+      const { dueNow, dueWithin30Days } = result.impact;
+      await print(opts, result, () =>
+        [
+          result.applied ? `Moved group ${id} to position ${result.order.indexOf(id) + 1}.` : 'Dry run: nothing was changed.',
+          ...describeMoves(result.moves, list.groups, !result.applied),
+          `${dueNow} contact(s) become due now, ${dueWithin30Days} more within 30 days.`,
+        ].join('\n'),
+      );
     });
 
   withChangeOptions(command(program, 'assign <group>', ['policy.assign', 'policy.check']))

@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, exitCodeFor, ServiceError } from '../shared/errors.js';
 import { DEBUG, DEBUG_HINT } from './vault-context.js';
+import { registerAttention } from './attention-command.js';
 import { registerAudit } from './audit-command.js';
 import { registerConsent } from './consent-commands.js';
 import { registerContacts } from './contact-commands.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerNotices(program);
   registerRecipients(program);
   registerMarketing(program);
+  registerAttention(program);
   return program;
 }
 

@@ -10,6 +10,21 @@ import { personOf, withPersonOptions, type PersonOptions } from './person-option
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
 
 
+/** An export's preview: the counts by reason, then the first people in and out (vocabulary words, as the JSON has them). */
+function previewText(preview: Response<'export.preview'>): string {
+  const reasons = CRM_EXCLUSIONS.flatMap((r) => (preview.excludedByReason[r] ? [`  ${r}: ${preview.excludedByReason[r]}`] : []));
+  const who = (p: { name: string; company: string | null }) => (p.company ? `${p.name} (${p.company})` : p.name);
+  const lines = [
+    `Would export ${preview.included} and leave out ${preview.excludedTotal}${preview.directMarketing ? ' (direct marketing)' : ''}; ${preview.emailsWithheld} emails, ${preview.profilesWithheld} LinkedIn profiles and ${preview.fieldsWithheld} job titles withheld.`,
+    ...(reasons.length ? ['Left out, by reason:', ...reasons] : []),
+    ...preview.notes,
+    ...(preview.includedPeople.length ? [`Included (first ${preview.includedPeople.length}):`, ...preview.includedPeople.map((p) => `  ${who(p)}`)] : []),
+    ...(preview.heldBack.length ? [`Held back (first ${preview.heldBack.length}):`, ...preview.heldBack.map((p) => `  ${who(p)}: ${p.reason}`)] : []),
+    'Nothing was exported and no disclosure recorded.',
+  ];
+  return lines.join('\n');
+}
+
 /** A yes/no option's value; one sentence when it is neither. */
 function yesNo(value: string, option: string): boolean {
   if (value === 'yes' || value === 'no') return value === 'yes';
@@ -93,31 +108,39 @@ export function registerRequests(program: Command): void {
       await emit(out, opts.csv ? result.csv : `${result.json}\n`);
     });
 
-  command(program, 'export', ['export.crm'])
+  command(program, 'export', ['export.crm', 'export.preview'])
     .description('A sanitised CSV for a CRM: only contacts with a lawful basis for this purpose (data owners).')
     .requiredOption('--purpose <purpose>', 'email-marketing, prospecting, recruitment, networking, account-management, events, other')
-    .requiredOption('--recipient <id>', 'who receives the file (recipient list): the export is logged as a disclosure to them')
+    .option('--recipient <id>', 'who receives the file (recipient list): the export is logged as a disclosure to them (required unless --preview)')
+    .option('--preview', 'say who would be included and who held back, and why, without making the file or recording a disclosure')
     .requiredOption('--channels <list>', `what the file is for (PECR follows the channels): ${CONTACT_CHANNELS.join(', ')} (comma-separated)`)
     .option('--direct-marketing <yes|no>', 'whether the use promotes the organisation, its products or aims (required for other purposes; always yes for email-marketing, prospecting, events)')
     .option('--notice-run', 'the file is for sending the Art. 14 privacy notice: only people not yet told')
     .option('--fields <list>', 'firstName,lastName,email,company,position,profileUrl,connectedOn (default: all)')
     .option('--out <file>', 'write the CSV to this new file (0600) instead of stdout')
     .option('--force', 'replace the --out file if it exists (never a vault)')
-    .action(async (opts: VaultOptions & { purpose: string; recipient: string; channels: string; directMarketing?: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
-      if (opts.json && !opts.out) throw new ServiceError('invalid', 'With --json the summary goes to stdout: write the CSV elsewhere with --out <file>.');
+    .action(async (opts: VaultOptions & { purpose: string; recipient?: string; preview?: boolean; channels: string; directMarketing?: string; noticeRun?: boolean; fields?: string; out?: string; force?: boolean; json?: boolean }) => {
+      if (opts.preview && (opts.out !== undefined || opts.recipient !== undefined)) throw new ServiceError('invalid', 'A preview makes no file and goes to no recipient: leave out --out and --recipient.');
+      if (!opts.preview && opts.recipient === undefined) throw new ServiceError('invalid', 'Name who receives the file with --recipient <id> (recipient list), or look first with --preview.');
+      if (opts.json && !opts.out && !opts.preview) throw new ServiceError('invalid', 'With --json the summary goes to stdout: write the CSV elsewhere with --out <file>.');
       const channels = listOption(opts.channels);
       const unknown = channels.find((c) => !(CONTACT_CHANNELS as readonly string[]).includes(c));
       if (unknown !== undefined || channels.length === 0) throw new ServiceError('invalid', `--channels: name one or more of ${CONTACT_CHANNELS.join(', ')}${unknown !== undefined ? ` ("${unknown}" is not one)` : ''}.`);
-      const out = outputFor(opts, opts.out); // checked before the core is called
       const fields = opts.fields ? (listOption(opts.fields) as CrmField[]) : undefined;
-      const request: Request<'export.crm'> = {
+      const rules: Request<'export.preview'> = {
         purpose: opts.purpose as Purpose,
-        recipientId: opts.recipient,
         channels: [...new Set(channels)] as ContactChannel[],
         noticeRun: opts.noticeRun === true,
         ...(opts.directMarketing === undefined ? {} : { directMarketing: yesNo(opts.directMarketing, '--direct-marketing') }),
         ...(fields ? { fields } : {}),
       };
+      if (opts.preview) {
+        const preview = await withVault(opts, (call) => call('export.preview', rules));
+        await print(opts, preview, () => previewText(preview));
+        return;
+      }
+      const out = outputFor(opts, opts.out); // checked before the core is called
+      const request: Request<'export.crm'> = { ...rules, recipientId: opts.recipient! };
       const result = await withVault(opts, (call) => call('export.crm', request));
       await emit(out, result.csv);
       if (opts.json) {

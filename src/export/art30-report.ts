@@ -8,6 +8,7 @@ import { lacksTransferMechanism } from '../policy/transfers.js';
 import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
 import { toCsv } from './csv-cell.js';
 import { BASIS_WORDS, PURPOSE_WORDS } from './labels.js';
+import { dataCategoryLabel } from '../shared/data-categories.js';
 
 /** How many contacts hold hints of one Art. 9 or Art. 10 category (StoredContact.specialCategories). */
 export interface Art30SpecialCount {
@@ -178,7 +179,7 @@ function groupSection(g: Art30Group, input: Art30Input): string {
     ...(special ? [['Special category / criminal offence condition', special] as [string, string]] : []),
     ...(g.specialCategories.length ? [['Special category data held', specialCell(g.specialCategories)] as [string, string]] : []),
     ['Categories of data subjects', subjectsCell(g.sources)],
-    ['Categories of personal data', g.dataCategories.join(', ') || 'none'],
+    ['Categories of personal data', g.dataCategories.map(dataCategoryLabel).join(', ') || 'none'],
     [REGISTER_LABEL, recipientsCell(input.recipients)],
     [DISCLOSED_LABEL, disclosedCell(g.disclosedTo)],
     ['Transfers to third countries', transfersCell(input.recipients)],
@@ -324,7 +325,7 @@ export function art30Csv(input: Art30Input): string {
     input.securityMeasures.join('; '),
   ];
   const rows = [
-    ...input.groups.map((g) => row(g.groupId, g.label, g.policy, g.dataCategories.join(', '), common(g))),
+    ...input.groups.map((g) => row(g.groupId, g.label, g.policy, g.dataCategories.map(dataCategoryLabel).join(', '), common(g))),
     row('', 'Quarantine', null, '', common(input.quarantined)),
   ];
   return toCsv(CSV_HEADER, rows);

@@ -57,6 +57,30 @@ export class GroupsRepo {
     return order;
   }
 
+  /** Change a group's label and/or rule; false when there is no such group. */
+  update(id: string, g: { label?: string; rule?: GroupRule; at: string }): boolean {
+    if (!this.exists(id)) return false;
+    if (g.label !== undefined) this.db.prepare('UPDATE groups SET label_ct = ?, updated_at = ? WHERE id = ?').run(this.cipher.encrypt(g.label, `label:${id}`), g.at, id);
+    if (g.rule !== undefined) this.db.prepare('UPDATE groups SET rule_ct = ?, updated_at = ? WHERE id = ?').run(this.cipher.encrypt(JSON.stringify(g.rule), `rule:${id}`), g.at, id);
+    return true;
+  }
+
+  /**
+   * Move a group to `position` (1-based, clamped to the list) in the order rules are tried, renumbering every group
+   * 1..n. Returns the position it ended at, or null when there is no such group.
+   */
+  move(id: string, position: number, at: string): number | null {
+    const ids = (this.db.prepare('SELECT id FROM groups ORDER BY ordinal, created_at').all() as { id: string }[]).map((r) => r.id);
+    const from = ids.indexOf(id);
+    if (from < 0) return null;
+    ids.splice(from, 1);
+    const to = Math.min(Math.max(1, Math.trunc(position)), ids.length + 1);
+    ids.splice(to - 1, 0, id);
+    const set = this.db.prepare('UPDATE groups SET ordinal = ?, updated_at = CASE WHEN id = ? THEN ? ELSE updated_at END WHERE id = ?');
+    ids.forEach((g, i) => set.run(i + 1, id, at, g));
+    return to;
+  }
+
   remove(id: string): boolean {
     return this.db.prepare('DELETE FROM groups WHERE id = ?').run(id).changes > 0;
   }

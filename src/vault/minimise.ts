@@ -24,6 +24,11 @@ export const CommitChoicesSchema = z.object({
   expectedSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Archive entry to read (ImportedContacts.csv only when named). */
   entry: z.string().optional(),
+  /**
+   * The importer's decision for the special-category hints of one line (keep them, or strip them), over `strip` for
+   * that line; a line without such a hint is refused (src/app/use-cases/import-rules.ts).
+   */
+  lineChoices: z.array(z.object({ line: z.number().int().positive(), specialCategory: z.enum(['keep', 'strip']) })).default([]),
 });
 export type CommitChoices = z.infer<typeof CommitChoicesSchema>;
 

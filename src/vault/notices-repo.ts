@@ -113,6 +113,27 @@ export function firstDisclosures(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.contactId, r.at.slice(0, 10)]));
 }
 
+/** A person not yet told in a way that counts: no notice record, or a carried-over one no data owner confirmed. */
+export interface UntoldRow extends NoticeSubject {
+  /** The carried-over record's status; null when there is no record. */
+  status: 'sent' | 'exempt' | null;
+  /** The day of their first disclosure other than a notice run, or null. */
+  firstDisclosedOn: string | null;
+}
+
+/** Each person not yet told in a way that counts, one row at a time (nobody collected; those told are not read). */
+export function untoldRows(db: Db): IterableIterator<UntoldRow> {
+  return db
+    .prepare(
+      `SELECT c.id AS contactId, c.group_id AS groupId, c.created_at AS obtainedAt, n.status AS status,
+              (SELECT substr(min(d.at), 1, 10) FROM disclosed_contacts dc JOIN disclosures d ON d.id = dc.disclosure_id
+               WHERE dc.contact_id = c.id AND d.notice_run = 0) AS firstDisclosedOn
+       FROM contacts c LEFT JOIN notices n ON n.contact_id = c.id
+       WHERE n.contact_id IS NULL OR (n.carried_over = 1 AND n.confirmed_at IS NULL)`,
+    )
+    .iterate() as IterableIterator<UntoldRow>;
+}
+
 /** Who a notice is owed to: every contact (or one group's, or quarantine's with null) and when their data was obtained. */
 export interface NoticeSubject {
   contactId: string;

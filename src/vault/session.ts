@@ -98,25 +98,26 @@ export class Session {
   }
 
   /**
-   * A read of a list that a screen pages through or reloads (contacts, the audit log, groups…): audited like any use
-   * case, except that a run of the same read by this member, with nothing else written to the log since this
-   * session's entry for it, stays that one entry (a reading page by page is one reading, not one entry a page). A
-   * refused or failed read is always written.
+   * A read that a screen repeats: a list it pages through or reloads (contacts, the audit log, groups…), a check run
+   * again as a form fills (policy.check), a preview counted again as choices change. Audited like any use case,
+   * except that a run of the same read by this member, with nothing else written to the log since this session's
+   * entry for it, stays that one entry (a reading page by page is one reading, not one entry a page). A refused or
+   * failed read is always written.
    */
-  readList<T>(action: string, fn: () => Outcome<T>): T {
+  repeatableRead<T>(action: string, fn: () => Outcome<T>): T {
     return this.#perform(action, fn, true);
   }
 
   #lastRead: { seq: number; action: string } | null = null;
 
-  #perform<T>(action: string, fn: () => Outcome<T>, list: boolean): T {
+  #perform<T>(action: string, fn: () => Outcome<T>, repeatable: boolean): T {
     this.assertUnlocked();
     try {
       return this.db.transaction(() => {
         const { value, details, onEntry } = fn();
-        if (list && this.#lastRead?.action === action && this.vault.audit.head().seq === this.#lastRead.seq) return value;
+        if (repeatable && this.#lastRead?.action === action && this.vault.audit.head().seq === this.#lastRead.seq) return value;
         const entry = this.vault.audit.append(this.memberId, action, 'success', details);
-        this.#lastRead = list ? { seq: entry.seq, action } : null;
+        this.#lastRead = repeatable ? { seq: entry.seq, action } : null;
         onEntry?.(entry);
         return value;
       })();

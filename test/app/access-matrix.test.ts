@@ -59,6 +59,7 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'vault.recover': 'open',
   'vault.lock': 'open',
   'task.cancel': 'open',
+  'home.summary': 'member',
   'file.inspect': 'open',
   'import.preview': ['importer'],
   'import.commit': ['importer'],
@@ -70,6 +71,8 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'groups.list': ['data-owner', 'admin'],
   'groups.add': ['data-owner'],
   'groups.remove': ['data-owner'],
+  'groups.update': ['data-owner'],
+  'groups.reorder': ['data-owner'],
   'policy.check': ['data-owner'],
   'policy.assign': ['data-owner'],
   'contacts.list': ['data-owner', 'admin'],
@@ -124,6 +127,7 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'audit.verify': ['admin'],
   'audit.export': ['admin'],
   'export.crm': ['data-owner'],
+  'export.preview': ['data-owner'],
   'report.art30': ['data-owner', 'admin'],
 };
 
@@ -135,6 +139,7 @@ const SAMPLES: Samples = {
   'vault.recover': () => ({ path: VAULT, recoveryKey: ids.recoveryKey, name: 'Root Admin', newPassphrase: PASSPHRASE }),
   'vault.lock': () => ({}),
   'task.cancel': () => ({}),
+  'home.summary': () => ({}),
   'file.inspect': () => ({ path: fixture('connections-tricky.csv') }),
   'import.preview': () => ({ path: fixture('connections-tricky.csv') }),
   'import.commit': () => ({ path: fixture('connections-tricky.csv'), choices: {} }),
@@ -146,6 +151,8 @@ const SAMPLES: Samples = {
   'groups.list': () => ({}),
   'groups.add': () => ({ label: `Group ${next()}`, rule: { type: 'email-kind', kind: 'none' } }),
   'groups.remove': async () => ({ groupId: (await root.call('groups.add', { label: `Short-lived ${next()}`, rule: { type: 'email-kind', kind: 'none' } })).id }),
+  'groups.update': () => ({ groupId: ids.group, label: `Analytical Engines ${next()}` }),
+  'groups.reorder': () => ({ groupId: ids.group, position: 1, confirm: true }),
   'policy.check': () => ({ groupId: ids.group, policy: LI_POLICY }),
   'policy.assign': () => ({ groupId: ids.group, policy: LI_POLICY, acknowledgeWarnings: true }),
   'contacts.list': () => ({}),
@@ -216,6 +223,7 @@ const SAMPLES: Samples = {
   'audit.verify': () => ({}),
   'audit.export': () => ({ format: 'csv' }),
   'export.crm': () => ({ channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: ids.recipient }),
+  'export.preview': () => ({ channels: ['email'], directMarketing: false, purpose: 'networking' }),
   'report.art30': () => ({ controller: 'Analytical Engines Ltd' }),
 };
 

@@ -69,6 +69,7 @@ describe('the default retention', () => {
         notBefore: null,
         description: 'Default retention: 24 months from the last review, for every contact with a lawful basis that no policy covers',
       },
+      quarantineDays: 30,
     });
     // The person's own copy (Art. 15) says why.
     const access = JSON.parse((await v.call('contacts.access', { contactId: v.id('Ada') })).json) as { retention: { explanation: string } };

@@ -10,6 +10,7 @@ import { AppService } from '../../src/app/app-service.js';
 import { DESKTOP_CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
+import { onVaultOpened } from '../../electron/vault-opened.js';
 import { TEST_KDF } from '../support/vault.js';
 import { findBrowser, type FoundBrowser } from './browser.js';
 
@@ -21,12 +22,16 @@ const ORIGIN = 'http://contact-sanitizer.test';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** The preload's stand-in: the same named functions and onProgress, over the binding instead of ipcRenderer. */
+/** The preload's stand-in: the same named functions and onProgress, over the binding instead of ipcRenderer; the
+ * desktop's extras (the last vault, the file dialogs) over a second binding to `App['desktop']`. */
 function preloadStandIn(names: readonly string[]): string {
   return `(() => {
     const listeners = new Set();
     const api = Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, (request) => window.__sanitizerInvoke(n, request ?? {})]));
     api.onProgress = (listener) => { listeners.add(listener); return () => listeners.delete(listener); };
+    api.lastVault = () => window.__sanitizerDesktop('lastVault', {});
+    api.chooseFile = (request) => window.__sanitizerDesktop('chooseFile', request);
+    api.chooseSavePath = (request) => window.__sanitizerDesktop('chooseSavePath', request);
     window.__sanitizerProgress = (p) => listeners.forEach((l) => l(p));
     window.sanitizer = Object.freeze(api);
   })();`;
@@ -48,8 +53,20 @@ export interface App {
   contactsList: { answers: number; largestPage: number };
   /** The same for every paged list (an answer with a `total` and a list): by channel. */
   pagedLists: Map<string, { answers: number; largestPage: number }>;
+  /** The desktop shell's stand-in: what it remembers (in memory, across reloads) and what its dialogs answer. */
+  desktop: DesktopStandIn;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface DesktopStandIn {
+  /** The vault and member name opened last through the page (electron/vault-opened.ts, as in the desktop app). */
+  last: { path: string | null; name: string | null };
+  /** The path the next open / save dialog answers (null: the user cancelled). */
+  nextFile: string | null;
+  nextSavePath: string | null;
+  /** The requests the dialogs were opened with, in order. */
+  dialogs: { kind: 'open' | 'save'; request: unknown }[];
 }
 
 export async function startApp(options: { now?: () => Date } = {}): Promise<App> {
@@ -72,7 +89,17 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
   });
   page.on('pageerror', (e) => problems.push(e.message));
   const service = new AppService({ kdf: TEST_KDF, ...(options.now ? { now: options.now } : {}) });
-  const route = createRouter(service);
+  const desktop: DesktopStandIn = { last: { path: null, name: null }, nextFile: null, nextSavePath: null, dialogs: [] };
+  // As electron/main.ts does: remember the vault and member name after a successful create, unlock or recover.
+  const route = onVaultOpened(createRouter(service), (path, name) => {
+    desktop.last = { path, name };
+  });
+  await page.exposeBinding('__sanitizerDesktop', async (_source, op: string, request: unknown) => {
+    if (op === 'lastVault') return { ok: true, value: { ...desktop.last } };
+    const kind = op === 'chooseFile' ? 'open' : 'save';
+    desktop.dialogs.push({ kind, request });
+    return { ok: true, value: { path: kind === 'open' ? desktop.nextFile : desktop.nextSavePath } };
+  });
   const contactsList = { answers: 0, largestPage: 0 };
   const pagedLists = new Map<string, { answers: number; largestPage: number }>();
   await page.exposeBinding('__sanitizerInvoke', async (_source, channel: string, payload: unknown) => {
@@ -117,6 +144,7 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     problems,
     contactsList,
     pagedLists,
+    desktop,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CHANNEL_NAMES, type Result } from '../../src/api/contract.js';
-import { LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT } from '../../electron/desktop-events.js';
+import { CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT } from '../../electron/desktop-events.js';
 import {
   APP_ENTRY,
   CONTENT_SECURITY_POLICY,
@@ -73,7 +73,10 @@ const fake = vi.hoisted(() => {
     },
     ipcMain: { handle: vi.fn((channel: string, fn: Handler) => void ipcHandlers.set(channel, fn)) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
-    dialog: { showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/me/team.vault'] })) },
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/home/me/team.vault'] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/me/new.vault' })),
+    },
     shell: { openExternal: vi.fn(async () => {}) },
     BrowserWindow: FakeWindow,
   };
@@ -111,7 +114,9 @@ describe('before ready', () => {
   });
 
   it('registers every IPC channel with the sender check', () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL].sort());
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [...DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL, CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL].sort(),
+    );
   });
 });
 
@@ -188,9 +193,21 @@ describe('when ready', () => {
     const created = await invoke('sanitizer:vault.create', { path, name: 'Alice Admin', passphrase: 'correct horse battery staple' });
     expect(created.ok).toBe(true);
     expect(JSON.parse(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).lastVaultPath).toBe(path);
-    expect(await invoke(LAST_VAULT_CHANNEL, {})).toEqual({ ok: true, value: { path } });
+    expect(JSON.parse(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).lastMemberName).toBe('Alice Admin');
+    expect(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).not.toContain('correct horse');
+    expect(await invoke(LAST_VAULT_CHANNEL, {})).toEqual({ ok: true, value: { path, name: 'Alice Admin' } });
     await vi.waitFor(() => expect(win().webContents.send).toHaveBeenCalledWith(SCHEDULER_EVENT, expect.objectContaining({ ok: true, destroyed: 0 })));
   }, 30_000);
+
+  it('answers Browse… with the path chosen in the native dialogs, modal to the window, and refuses a malformed request', async () => {
+    expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'vault', filters: [{ name: 'Vaults', extensions: ['vault'] }] })).toEqual({ ok: true, value: { path: '/home/me/team.vault' } });
+    expect(fake.electron.dialog.showOpenDialog).toHaveBeenLastCalledWith(win(), expect.objectContaining({ title: 'Open a vault', filters: [{ name: 'Vaults', extensions: ['vault'] }] }));
+    expect(await invoke(CHOOSE_SAVE_PATH_CHANNEL, { purpose: 'new-vault', defaultName: 'contacts.vault' })).toEqual({ ok: true, value: { path: '/home/me/new.vault' } });
+    expect(fake.electron.dialog.showSaveDialog).toHaveBeenLastCalledWith(win(), expect.objectContaining({ defaultPath: `${fake.state.userData}/contacts.vault` }));
+    expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'anything', defaultPath: '/etc' })).toMatchObject({ ok: false, code: 'invalid' });
+    const twin = { url: 'app://contact-sanitizer/', parent: null };
+    expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'vault' }, twin)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
 
   it('builds the menu: Open vault tells the renderer the path, Lock locks and says so', async () => {
     const template = fake.electron.Menu.setApplicationMenu.mock.calls[0]![0] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];

@@ -169,6 +169,22 @@ describe('permissions', () => {
     expect(permissionCheckHandler()).toBe(false);
     expect(devicePermissionHandler()).toBe(false);
   });
+
+  it('lets our own pages write to the clipboard (Copy), and nothing else does', () => {
+    const granted = (permission: string, requestingUrl?: string) => {
+      const callback = vi.fn();
+      permissionRequestHandler({}, permission, callback, requestingUrl === undefined ? {} : { requestingUrl });
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(granted('clipboard-sanitized-write', `${APP_ORIGIN}/`)).toBe(true);
+    expect(granted('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
+    expect(granted('clipboard-sanitized-write', 'app://contact-sanitizer.evil/')).toBe(false);
+    expect(granted('clipboard-sanitized-write')).toBe(false);
+    expect(granted('clipboard-read', `${APP_ORIGIN}/`)).toBe(false);
+    expect(permissionCheckHandler({}, 'clipboard-sanitized-write', APP_ORIGIN)).toBe(true);
+    expect(permissionCheckHandler({}, 'clipboard-sanitized-write', 'https://example.com')).toBe(false);
+    expect(permissionCheckHandler({}, 'clipboard-read', APP_ORIGIN)).toBe(false);
+  });
 });
 
 describe('isTrustedSender', () => {

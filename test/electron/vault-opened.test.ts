@@ -7,11 +7,15 @@ describe('onVaultOpened', () => {
   const ok: Route = async () => ({ ok: true, value: {} });
   const refused: Route = async () => ({ ok: false, code: 'wrong-secret', message: 'No.' });
 
-  it('tells of the path after a successful open, for each way of opening', async () => {
+  it('tells of the path and member name (never the passphrase) after a successful open, for each way of opening', async () => {
     const opened = vi.fn();
     const route = onVaultOpened(ok, opened);
-    for (const channel of ['vault.create', 'vault.unlock', 'vault.recover']) await route(channel, { path: `/v/${channel}.vault` });
-    expect(opened.mock.calls).toEqual([['/v/vault.create.vault'], ['/v/vault.unlock.vault'], ['/v/vault.recover.vault']]);
+    for (const channel of ['vault.create', 'vault.unlock', 'vault.recover']) await route(channel, { path: `/v/${channel}.vault`, name: 'Alice', passphrase: 'secret words here' });
+    expect(opened.mock.calls).toEqual([
+      ['/v/vault.create.vault', 'Alice'],
+      ['/v/vault.unlock.vault', 'Alice'],
+      ['/v/vault.recover.vault', 'Alice'],
+    ]);
   });
 
   it('says nothing after a refusal or another channel', async () => {

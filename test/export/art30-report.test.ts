@@ -146,7 +146,7 @@ describe('art30Markdown', () => {
       Purpose: 'Prospecting: Monthly product news to the people in this group.',
       'Lawful basis': 'Legitimate interests (UK GDPR Art. 6(1)(f))',
       'Categories of data subjects': 'LinkedIn connections (business contacts)',
-      'Categories of personal data': 'user.name.first, user.name.last, user.contact.email',
+      'Categories of personal data': 'First name, Last name, Email address',
       'Special category data held': 'health (Art. 9): 2 contacts',
       [REGISTER]: 'none',
       [DISCLOSED]: 'none yet',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../src/shared/errors.js';
 import type { Session } from '../../src/vault/session.js';
 import { commitImport } from '../../src/app/use-cases/commit-import.js';
-import { addGroup, assignPolicy, checkPolicy, listGroups, overdueNotices } from '../../src/app/use-cases/groups.js';
+import { addGroup, assignPolicy, checkPolicy, listGroups } from '../../src/app/use-cases/groups.js';
 import type { Vault } from '../../src/vault/vault.js';
 import { allContactsOf } from '../support/contacts.js';
 import { fixture, scratch } from '../support/fixtures.js';
@@ -80,10 +80,10 @@ describe('assigning a lawful basis', () => {
   });
 
   it('lists every group with people not told once a month has passed since their import, whatever its basis (Art. 14(3)(a))', () => {
-    expect(overdueNotices(session)).toEqual([]);
+    expect(listGroups(session).overdue).toEqual([]);
     now = new Date('2027-01-05T10:00:00Z');
     // A group's plan ("sent") vouches for nobody: each person is told, and recorded, individually.
-    expect(overdueNotices(session).map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles', 'Work addresses']);
+    expect(listGroups(session).overdue.map((o) => o.label).sort()).toEqual(['Personal mailboxes', 'Union and faith roles', 'Work addresses']);
   });
 });
 

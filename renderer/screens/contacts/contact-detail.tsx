@@ -1,6 +1,6 @@
 // One contact: every field held, its group and lawful basis, when it is destroyed, and the two requests a person
 // can make about it: subject access (Art. 15, a JSON download) and erasure (Art. 17, with a certificate).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useBlobUrl } from '../../components/blob-url.js';
@@ -44,6 +44,16 @@ export function ContactDetail({
     };
   }, [listed.id]);
 
+  // Opened, the detail takes the focus (a drawer over the table at narrow widths); Escape closes it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [listed.id]);
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !confirming && !objecting) {
+      e.stopPropagation();
+      onClose();
+    }
+  };
+
   const name = `${contact.firstName} ${contact.lastName}`.trim() || '(no name)';
   const policy = group?.policy?.policy ?? null;
 
@@ -71,8 +81,10 @@ export function ContactDetail({
 
   if (erased) {
     return (
-      <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail">
-        <h3 id="detail-title">Erased</h3>
+      <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail" onKeyDown={closeOnEscape}>
+        <h3 id="detail-title" ref={heading} tabIndex={-1}>
+          Erased
+        </h3>
         <div data-testid="erase-result" className="callout success">
           <p>
             <span aria-hidden="true">✓ </span>
@@ -108,8 +120,10 @@ export function ContactDetail({
 
   const extra = Object.entries(contact.extra ?? {});
   return (
-    <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail">
-      <h3 id="detail-title">{name}</h3>
+    <aside className="card detail" aria-labelledby="detail-title" data-testid="contact-detail" onKeyDown={closeOnEscape}>
+      <h3 id="detail-title" ref={heading} tabIndex={-1}>
+        {name}
+      </h3>
       <dl className="facts">
         <dt>First name</dt>
         <dd>{contact.firstName || '—'}</dd>
@@ -152,8 +166,8 @@ export function ContactDetail({
             </span>
           )}
         </dd>
-        <dt>Destroyed on</dt>
-        <dd data-testid="detail-expires">{contact.legalHold ? 'never while under legal hold' : contact.expiresAt ? timestamp(contact.expiresAt) : 'none recorded yet'}</dd>
+        <dt>Due for destruction</dt>
+        <dd data-testid="detail-expires">{contact.legalHold ? 'not while under legal hold' : contact.expiresAt ? `on ${timestamp(contact.expiresAt)}` : 'no date recorded yet'}</dd>
         <dt>Source</dt>
         <dd>
           line {contact.source.line} of import <span className="mono small">{contact.source.importId}</span>

@@ -1,7 +1,7 @@
-// The evidence fields of one lawful basis. Legitimate interests is guided as the ICO's three steps (purpose,
-// necessity, balancing), one at a time, then the opt-out, date, assessor, version, sign-off and review date.
-import { useState } from 'react';
-import { TextArea, TextField } from '../../components/fields.js';
+// The evidence fields of one lawful basis, each with its problem in words. Legitimate interests is asked as the
+// ICO's three-part test (purpose, necessity, balancing), then the opt-out, date, assessor, version, sign-off and
+// review date.
+import { TextBox, TextInput } from './form-fields.js';
 import type { LawfulBasis } from '../../../src/shared/vocabulary.js';
 import { isOneOf } from '../../lib/guards.js';
 import { EVIDENCE_FIELDS, LIA_STEPS, type EvidenceField } from '../../lib/policy-form.js';
@@ -17,69 +17,43 @@ const GUIDANCE: Record<LawfulBasis, string> = {
     'Direct marketing may be a legitimate interest (UK GDPR Art. 6(11), inserted by the Data (Use and Access) Act 2025), but the necessity and balancing tests still apply.',
 };
 
-function Field({ field, value, onChange }: { field: EvidenceField; value: string; onChange(v: string): void }) {
-  const common = { label: field.label, hint: field.hint, testId: `evidence-${field.key}`, required: !field.optional, value, onChange };
-  if (field.kind === 'textarea') return <TextArea {...common} rows={4} />;
-  return <TextField {...common} type={field.kind === 'date' ? 'date' : 'text'} />;
+function Field({ field, value, error, onChange }: { field: EvidenceField; value: string; error: string | undefined; onChange(v: string): void }) {
+  const common = { label: field.label, hint: field.hint, testId: `evidence-${field.key}`, required: !field.optional, value, error, onChange };
+  if (field.kind === 'textarea') return <TextBox {...common} rows={3} />;
+  return <TextInput {...common} type={field.kind === 'date' ? 'date' : 'text'} />;
 }
 
-export function EvidenceFields({ basis, values, onChange }: { basis: LawfulBasis; values: Record<string, string>; onChange(key: string, value: string): void }) {
+/** The evidence of one basis; `errors` holds the problems to show, by field ('evidence.<key>'). */
+export function EvidenceFields({
+  basis,
+  values,
+  errors,
+  onChange,
+}: {
+  basis: LawfulBasis;
+  values: Record<string, string>;
+  errors: Readonly<Record<string, string>>;
+  onChange(key: string, value: string): void;
+}) {
   const fields = EVIDENCE_FIELDS[basis];
+  const one = (field: EvidenceField) => <Field key={field.key} field={field} value={values[field.key] ?? ''} error={errors[`evidence.${field.key}`]} onChange={(v) => onChange(field.key, v)} />;
   return (
     <div data-testid={`evidence-for-${basis}`}>
       <p className="hint">{GUIDANCE[basis]}</p>
       {basis === 'legitimate-interests' ? (
-        <LiaSteps fields={fields} values={values} onChange={onChange} />
+        <>
+          <fieldset data-testid="lia-tests">
+            <legend>The three-part test (ICO legitimate interests assessment)</legend>
+            {fields.filter((f) => isOneOf(LIA_STEPS, f.key)).map(one)}
+          </fieldset>
+          <fieldset>
+            <legend>Opt-out and sign-off</legend>
+            {fields.filter((f) => !isOneOf(LIA_STEPS, f.key)).map(one)}
+          </fieldset>
+        </>
       ) : (
-        fields.map((field) => <Field key={field.key} field={field} value={values[field.key] ?? ''} onChange={(v) => onChange(field.key, v)} />)
+        fields.map(one)
       )}
     </div>
-  );
-}
-
-function LiaSteps({ fields, values, onChange }: { fields: readonly EvidenceField[]; values: Record<string, string>; onChange(key: string, value: string): void }) {
-  const [step, setStep] = useState(0);
-  const steps = LIA_STEPS.map((key) => fields.find((f) => f.key === key)!);
-  const rest = fields.filter((f) => !isOneOf(LIA_STEPS, f.key));
-  const current = steps[step]!;
-  const titles = ['Purpose test', 'Necessity test', 'Balancing test'];
-  return (
-    <>
-      <div className="lia" data-testid="lia-steps">
-        <ol className="stepper" aria-label="Legitimate interests assessment">
-          {steps.map((f, i) => {
-            const done = (values[f.key] ?? '').trim().length > 0;
-            return (
-              <li key={f.key}>
-                <button type="button" aria-current={i === step ? 'step' : undefined} data-testid={`lia-step-${i + 1}`} onClick={() => setStep(i)}>
-                  <span className="step-number">{i + 1}</span> {titles[i]}
-                  <span className="step-state">{done ? ' ✓ answered' : ' — to answer'}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-        <fieldset className="lia-step" data-testid="lia-current-step">
-          <legend>
-            Step {step + 1} of 3: {titles[step]}
-          </legend>
-          <Field field={current} value={values[current.key] ?? ''} onChange={(v) => onChange(current.key, v)} />
-          <div className="actions">
-            <button type="button" data-testid="lia-back" disabled={step === 0} onClick={() => setStep((s) => Math.max(0, s - 1))}>
-              Previous step
-            </button>
-            <button type="button" data-testid="lia-next" disabled={step === steps.length - 1} onClick={() => setStep((s) => Math.min(steps.length - 1, s + 1))}>
-              Next step
-            </button>
-          </div>
-        </fieldset>
-      </div>
-      <fieldset>
-        <legend>Opt-out and sign-off</legend>
-        {rest.map((field) => (
-          <Field key={field.key} field={field} value={values[field.key] ?? ''} onChange={(v) => onChange(field.key, v)} />
-        ))}
-      </fieldset>
-    </>
   );
 }

@@ -2,7 +2,8 @@
 // that condition asks for (where the data was made public, the DPA 2018 Sch. 1 condition, the appropriate policy
 // document), and an Art. 10 authority for criminal-offence data. The core judges it (src/policy/lawful-basis.ts,
 // src/policy/special-category.ts); the form only shows the fields the chosen condition needs.
-import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
+import { Checkbox } from '../../components/fields.js';
+import { Choice, TextBox, TextInput } from './form-fields.js';
 import { isMarketingPurpose } from '../../../src/shared/vocabulary.js';
 import { count } from '../../lib/format.js';
 import { ART9_LABELS, humanise } from '../../lib/labels.js';
@@ -16,12 +17,22 @@ export interface Sensitive {
   art10: number;
 }
 
-export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFormState; sensitive: Sensitive | null; set(patch: Partial<PolicyFormState>): void }) {
+export function SpecialCategoryFields({
+  form,
+  sensitive,
+  errors,
+  set,
+}: {
+  form: PolicyFormState;
+  sensitive: Sensitive | null;
+  /** The problems to show, by field. */
+  errors: Readonly<Record<string, string>>;
+  set(patch: Partial<PolicyFormState>): void;
+}) {
   const asks = art9Asks(form.showArt9 ? form.art9Condition : '');
   const marketing = isMarketingPurpose(form.purpose);
   return (
-    <fieldset data-testid="art9-section">
-      <legend>3. Special-category and criminal-offence data</legend>
+    <div data-testid="art9-section">
       {sensitive && sensitive.art9.length > 0 ? (
         <p className="callout warn" data-testid="art9-hints">
           <span aria-hidden="true">⚠ </span>
@@ -33,8 +44,9 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
       )}
       {form.showArt9 ? (
         <>
-          <SelectField
+          <Choice
             label="Art. 9(2) condition"
+            error={errors.art9Condition}
             testId="art9-condition"
             placeholder="Choose a condition…"
             value={form.art9Condition}
@@ -46,16 +58,18 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
               For direct marketing only (a) explicit consent, recorded for each person, or (e) data the person made manifestly public themselves will do.
             </p>
           ) : null}
-          <TextArea
+          <TextBox
             label="Why the condition applies"
+            error={errors.art9Justification}
             testId="art9-justification"
             value={form.art9Justification}
             onChange={(art9Justification) => set({ art9Justification })}
             hint="A real answer: at least 20 characters, not a placeholder."
           />
           {asks.where ? (
-            <TextField
+            <TextInput
               label="Where the person made it public"
+              error={errors.art9MadePublicWhere}
               required
               testId="art9-made-public-where"
               value={form.art9MadePublicWhere}
@@ -64,8 +78,9 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
             />
           ) : null}
           {asks.schedule1 !== null ? (
-            <TextField
+            <TextInput
               label="DPA 2018 Schedule 1 condition"
+              error={errors.schedule1Condition}
               required
               testId="schedule1-condition"
               value={form.schedule1Condition}
@@ -83,10 +98,11 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
       ) : (
         <Checkbox testId="show-art10" label="Record an Art. 10 authority (criminal-offence data)" checked={form.showArt10} onChange={(showArt10) => set({ showArt10 })} />
       )}
-      {form.showArt10 ? <TextField label="Art. 10 authority (official authority or DPA 2018 Sch. 1 condition)" testId="art10-authority" value={form.art10Authority} onChange={(art10Authority) => set({ art10Authority })} /> : null}
+      {form.showArt10 ? <TextInput label="Art. 10 authority (official authority or DPA 2018 Sch. 1 condition)" error={errors.art10Authority} testId="art10-authority" value={form.art10Authority} onChange={(art10Authority) => set({ art10Authority })} /> : null}
       {asks.apd || (form.showArt10 && form.art10Authority.trim() !== '') ? (
-        <TextField
+        <TextInput
           label="Appropriate policy document (reference)"
+          error={errors.appropriatePolicyDocument}
           required
           testId="appropriate-policy-document"
           value={form.appropriatePolicyDocument}
@@ -94,6 +110,6 @@ export function SpecialCategoryFields({ form, sensitive, set }: { form: PolicyFo
           hint="The document that explains how you comply and how long you keep this data (DPA 2018 Sch. 1 Part 4)."
         />
       ) : null}
-    </fieldset>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // Each column of the file: what it holds, whether it is personal data, how often it is filled, why it matters,
 // and a checkbox to leave it out of the vault (data minimisation, Art. 5(1)(c)).
 import { ScrollRegion } from '../../components/scroll-region.js';
-import { testIdPart } from '../../lib/import-view.js';
+import { categoryWords, testIdPart } from '../../lib/import-view.js';
 import type { InspectReport } from '../../types.js';
 
 export function ColumnsTable({
@@ -40,7 +40,7 @@ export function ColumnsTable({
               return (
                 <tr key={c.header} data-testid="column-row" data-column={c.header} className={`${highlightColumn === c.header ? 'highlighted' : ''} ${dropped ? 'dropped' : ''}`}>
                   <th scope="row">{c.header}</th>
-                  <td className="mono small">{c.category}</td>
+                  <td>{categoryWords(c.category)}</td>
                   <td>{c.personalData ? <span className="tag tag-personal">Yes</span> : <span className="tag">No</span>}</td>
                   <td className="num">
                     {c.filled.toLocaleString('en-GB')}

@@ -1,14 +1,26 @@
 // What the inspector noticed, grouped by kind with counts and a plain explanation; each group opens to its rows
-// (line, column, detail), and a row can be selected to highlight it and its column.
+// (line, the person as named in the file, the cell with an email or phone masked by the core, and the detail), and a
+// row can be selected to highlight it and its column.
 import { useMemo, useState } from 'react';
 import { findingInfo, humanise } from '../../lib/labels.js';
-import { groupFindings } from '../../lib/import-view.js';
+import { groupFindings, type PreviewLine } from '../../lib/import-view.js';
 import type { ReportFinding } from '../../types.js';
 import type { Highlight } from './highlight.js';
 
 const PAGE = 100;
 
-export function FindingsPanel({ findings, highlight, onHighlight }: { findings: readonly ReportFinding[]; highlight: Highlight | null; onHighlight(h: Highlight | null): void }) {
+export function FindingsPanel({
+  findings,
+  lines,
+  highlight,
+  onHighlight,
+}: {
+  findings: readonly ReportFinding[];
+  lines: readonly PreviewLine[];
+  highlight: Highlight | null;
+  onHighlight(h: Highlight | null): void;
+}) {
+  const byLine = useMemo(() => new Map(lines.map((l) => [l.line, l])), [lines]);
   const groups = useMemo(() => groupFindings(findings.map((f, index) => ({ ...f, index }))), [findings]);
   const [open, setOpen] = useState<Record<string, number>>({});
   const selected = highlight ? findings[highlight.index] : undefined;
@@ -44,7 +56,9 @@ export function FindingsPanel({ findings, highlight, onHighlight }: { findings: 
                     <thead>
                       <tr>
                         <th scope="col">Line</th>
+                        <th scope="col">Person</th>
                         <th scope="col">Column</th>
+                        <th scope="col">Cell</th>
                         <th scope="col">Detail</th>
                       </tr>
                     </thead>
@@ -73,7 +87,11 @@ export function FindingsPanel({ findings, highlight, onHighlight }: { findings: 
                                 {f.line}
                               </button>
                             </th>
+                            <td data-testid="finding-person">{byLine.get(f.line)?.name || <span className="hint">no name</span>}</td>
                             <td>{f.column ?? <span className="hint">whole record</span>}</td>
+                            <td data-testid="finding-cell" className="cell-text">
+                              {f.column !== null ? (byLine.get(f.line)?.cells[f.column] ?? '') : <span className="hint">—</span>}
+                            </td>
                             <td>
                               {f.detail}
                               {f.category ? <span className="tag">{humanise(f.category)}</span> : null}
@@ -97,6 +115,7 @@ export function FindingsPanel({ findings, highlight, onHighlight }: { findings: 
       {selected ? (
         <p className="callout" data-testid="finding-selected">
           <strong>Selected:</strong> line {selected.line}
+          {byLine.get(selected.line)?.name ? ` (${byLine.get(selected.line)!.name})` : ''}
           {selected.column ? `, column ${selected.column}` : ', the whole record'} — {findingInfo(selected.kind).title.toLowerCase()}: {selected.detail}
           {selected.start !== undefined && selected.end !== undefined ? ` (characters ${selected.start + 1}–${selected.end})` : ''}{' '}
           <button type="button" className="link-button" onClick={() => onHighlight(null)}>

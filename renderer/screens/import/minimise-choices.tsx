@@ -6,7 +6,9 @@ import type { ImportChoices } from '../../lib/import-view.js';
 import { STRIP_LABELS } from '../../lib/labels.js';
 
 export function MinimiseChoices({ choices, byKind, onChange }: { choices: ImportChoices; byKind: Record<string, number>; onChange(c: ImportChoices): void }) {
-  const toggle = (kind: Strippable, on: boolean) => onChange({ ...choices, strip: on ? [...new Set([...choices.strip, kind])] : choices.strip.filter((k) => k !== kind) });
+  // The special-category box decides for everyone at once: it clears the person-by-person decisions.
+  const toggle = (kind: Strippable, on: boolean) =>
+    onChange({ ...choices, strip: on ? [...new Set([...choices.strip, kind])] : choices.strip.filter((k) => k !== kind), ...(kind === 'special-category' ? { lineChoices: {} } : {}) });
   return (
     <section className="card" aria-labelledby="minimise-title" data-testid="minimise-choices">
       <h3 id="minimise-title">Keep less</h3>

@@ -1,5 +1,5 @@
-// What the file is: container, encoding, delimiter, LinkedIn variant, archive contents (with the warning about
-// ImportedContacts.csv), the core's notes, and records that could not be read.
+// The technical facts of the file, folded away below the verdict: container, encoding, delimiter, line endings,
+// header, LinkedIn variant, size, SHA-256 and the core's notes. (The archive's entries: archive-entries.tsx.)
 import { bytes, DELIMITER_NAMES } from '../../lib/format.js';
 import type { InspectReport } from '../../types.js';
 
@@ -13,11 +13,12 @@ const VARIANTS: Record<InspectReport['source']['variant'], string> = {
 
 export function SourceFacts({ report, sha256 }: { report: InspectReport; sha256: string }) {
   const s = report.source;
-  const importedContacts = s.archive.find((a) => /importedcontacts/i.test(a.name));
   return (
-    <section className="card" aria-labelledby="source-title" data-testid="source-facts">
-      <h3 id="source-title">The file</h3>
-      <dl className="facts">
+    <details className="card technical-details" data-testid="technical-details">
+      <summary>
+        <span className="details-title">Technical details</span> <span className="hint">encoding, delimiter, SHA-256 and notes on the file</span>
+      </summary>
+      <dl className="facts" data-testid="source-facts">
         <dt>Type</dt>
         <dd>{s.container === 'zip' ? `LinkedIn archive (.zip), reading ${s.entry ?? 'Connections.csv'}` : 'CSV file'}</dd>
         <dt>Contents</dt>
@@ -45,38 +46,10 @@ export function SourceFacts({ report, sha256 }: { report: InspectReport; sha256:
           {report.records.toLocaleString('en-GB')} ({report.summary.contactsWithEmail.toLocaleString('en-GB')} with an email address)
         </dd>
         <dt>SHA-256</dt>
-        <dd className="mono small">{sha256}</dd>
+        <dd className="mono small hash" data-testid="source-sha256">
+          {sha256}
+        </dd>
       </dl>
-      {s.archive.length > 0 ? (
-        <>
-          <h4>In the archive</h4>
-          <table className="data" data-testid="archive-contents">
-            <thead>
-              <tr>
-                <th scope="col">File</th>
-                <th scope="col">Size</th>
-                <th scope="col">What it is</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.archive.map((a) => (
-                <tr key={a.name}>
-                  <th scope="row">{a.name}</th>
-                  <td>{bytes(a.bytes)}</td>
-                  <td>{a.description}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {importedContacts ? (
-        <p className="callout warn" data-testid="imported-contacts-warning">
-          <span aria-hidden="true">⚠ </span>
-          <strong>Warning:</strong> the archive holds <code>{importedContacts.name}</code>, the address book you uploaded to LinkedIn. Those people never connected
-          with you; it is not imported unless you ask for it by name.
-        </p>
-      ) : null}
       {report.notes.length > 0 ? (
         <ul className="notes" data-testid="report-notes">
           {report.notes.map((n) => (
@@ -84,7 +57,7 @@ export function SourceFacts({ report, sha256 }: { report: InspectReport; sha256:
           ))}
         </ul>
       ) : null}
-    </section>
+    </details>
   );
 }
 

@@ -1,27 +1,32 @@
 // Destruction certificates: proof for the controller's records of each run or erasure (ids, counts, policies and
-// the audit entry; no personal data), each downloadable as JSON.
+// the audit entry; no personal data), each readable as text, printable, and saved as text or JSON.
 import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
-import { saveText } from '../../components/blob-url.js';
 import { Pager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
-import type { CertificatesPage } from '../../types.js';
+import type { Certificate, CertificatesPage } from '../../types.js';
+import { CertificateView, type ShownCertificate } from './certificate-view.js';
 
 const PAGE = 20;
 
-export function Certificates({ version }: { version: number }) {
+export function Certificates({ version, groupLabel }: { version: number; groupLabel(id: string | null): string }) {
   const [page, setPage] = useState<CertificatesPage | null>(null);
+  const [shown, setShown] = useState<ShownCertificate | null>(null);
   const [offset, setOffset] = useState(0);
   const { busy, run } = useAction();
   useEffect(() => {
     void run('certificates', () => call('certificates.list', { offset, limit: PAGE })).then((r) => r && setPage(r));
   }, [run, version, offset]);
+  const show = async (c: Certificate) => {
+    const r = await run(`show-${c.id}`, () => call('certificates.show', { certificateId: c.id }));
+    if (r) setShown(r);
+  };
   const list = page?.certificates ?? [];
   const total = page?.total ?? 0;
   return (
-    <section className="card" aria-labelledby="certificates-title">
+    <section className="card retention-certificates" aria-labelledby="certificates-title">
       <h3 id="certificates-title">Certificates</h3>
       {list.length === 0 ? (
         <p className="hint">No destruction or erasure has been certified yet.</p>
@@ -48,13 +53,14 @@ export function Certificates({ version }: { version: number }) {
                   <th scope="col">Issued</th>
                   <th scope="col">Destroyed</th>
                   <th scope="col">Audit entry</th>
-                  <th scope="col">Save</th>
+                  <th scope="col">Read</th>
                 </tr>
               </thead>
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id} data-testid="certificate-row">
                     <th scope="row" className="mono small">
+                      <span className="visually-hidden">Certificate id </span>
                       {c.id}
                     </th>
                     <td>{c.kind === 'erasure' ? 'Erasure (Art. 17)' : 'Scheduled destruction'}</td>
@@ -62,8 +68,15 @@ export function Certificates({ version }: { version: number }) {
                     <td className="num">{c.destroyed.total.toLocaleString('en-GB')}</td>
                     <td className="num">{c.audit.seq}</td>
                     <td>
-                      <button type="button" aria-label={`Save certificate ${c.id} as JSON`} onClick={() => saveText(`certificate-${c.id}.json`, JSON.stringify(c, null, 2))}>
-                        JSON
+                      <button
+                        type="button"
+                        data-testid="certificate-show"
+                        aria-label={`View the certificate issued ${timestamp(c.issuedAt)}`}
+                        aria-pressed={shown?.certificate.id === c.id}
+                        disabled={busy !== null}
+                        onClick={() => void show(c)}
+                      >
+                        View
                       </button>
                     </td>
                   </tr>
@@ -73,6 +86,7 @@ export function Certificates({ version }: { version: number }) {
           </ScrollRegion>
         </>
       )}
+      {shown ? <CertificateView shown={shown} groupLabel={groupLabel} onClose={() => setShown(null)} /> : null}
     </section>
   );
 }

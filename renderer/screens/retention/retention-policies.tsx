@@ -1,18 +1,20 @@
 // Retention policies: how many months a group's contacts (or all contacts under one lawful basis) are kept, from
 // which date, and why. A group's own policy wins over its basis's; the vault's default covers every other contact
-// with a lawful basis.
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+// with a lawful basis. Removing a policy is confirmed, and its impact too when it brings destruction forward.
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { ANCHORS, LAWFUL_BASES, type Anchor, type LawfulBasis } from '../../../src/shared/vocabulary.js';
 import { ANCHOR_LABELS, BASIS_LABELS, NO_RATIONALE } from '../../lib/labels.js';
-import type { DefaultRetentionView, GroupView, RetentionPolicy, RetentionPolicyInput, RetentionPolicyView, RetentionScope } from '../../types.js';
+import type { GroupView, RetentionList, RetentionPolicy, RetentionPolicyInput, RetentionScope } from '../../types.js';
 
-export function RetentionPolicies({ groups, onChanged }: { groups: readonly GroupView[]; onChanged(): void }) {
-  const [list, setList] = useState<RetentionPolicyView[]>([]);
-  const [fallback, setFallback] = useState<DefaultRetentionView | null>(null);
+export function RetentionPolicies({ groups, settings, onChanged }: { groups: readonly GroupView[]; settings: RetentionList | null; onChanged(): void }) {
+  const list = settings?.policies ?? [];
+  const fallback = settings?.defaultRetention ?? null;
+  const [removing, setRemoving] = useState<RetentionPolicy | null>(null);
   const [scope, setScope] = useState<'group' | 'basis'>('basis');
   const [groupId, setGroupId] = useState('');
   const [basis, setBasis] = useState<LawfulBasis | ''>('');
@@ -22,17 +24,6 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
-
-  const load = useCallback(async () => {
-    const r = await run('list', () => call('retention.list', {}));
-    if (r) {
-      setList(r.policies);
-      setFallback(r.defaultRetention);
-    }
-  }, [run]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,10 +46,19 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
       success: 'Retention policy saved; every contact’s date was computed again.',
       cancelled: 'Nothing was changed: the retention policy was not saved.',
     });
-    if (r) {
-      await load();
-      onChanged();
-    }
+    if (r) onChanged();
+  };
+
+  const remove = async (policy: RetentionPolicy) => {
+    const { scope: s } = policy;
+    const target = s.type === 'group' ? { groupId: s.groupId } : { basis: s.basis };
+    const r = await change('remove', (confirm) => call('retention.remove', { scope: target, confirm }), {
+      success: `Retention policy removed (${scopeText(policy)}); every contact’s date was computed again.`,
+      cancelled: 'Nothing was changed: the retention policy stays.',
+      beforeAsking: () => setRemoving(null),
+    });
+    setRemoving(null);
+    if (r) onChanged();
   };
 
   const scopeText = ({ scope: s }: RetentionPolicy): string => {
@@ -85,15 +85,21 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
               <th scope="col">Kept for</th>
               <th scope="col">Counted from</th>
               <th scope="col">Why</th>
+              <th scope="col">Action</th>
             </tr>
           </thead>
           <tbody>
             {list.map((p) => (
-              <tr key={JSON.stringify(p.policy.scope)}>
+              <tr key={JSON.stringify(p.policy.scope)} data-testid="retention-policy-row">
                 <th scope="row">{scopeText(p.policy)}</th>
                 <td>{p.policy.months} months</td>
                 <td>{ANCHOR_LABELS[p.policy.anchor]}</td>
                 <td>{p.rationale ?? NO_RATIONALE}</td>
+                <td>
+                  <button type="button" data-testid="retention-remove" aria-label={`Remove the policy for ${scopeText(p.policy)}`} disabled={busy !== null} onClick={() => setRemoving(p.policy)}>
+                    Remove…
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -131,6 +137,23 @@ export function RetentionPolicies({ groups, onChanged }: { groups: readonly Grou
           Save the policy
         </button>
       </form>
+      {removing ? (
+        <ConfirmDialog
+          title="Remove this retention policy?"
+          confirmLabel="Remove the policy"
+          confirmTestId="retention-remove-confirm"
+          busy={busy === 'remove'}
+          onConfirm={() => void remove(removing)}
+          onCancel={() => setRemoving(null)}
+        >
+          <p>
+            {scopeText(removing)}: {removing.months} months from {ANCHOR_LABELS[removing.anchor].toLowerCase()}. Its contacts will be kept by{' '}
+            {removing.scope.type === 'group' ? 'their lawful basis’s policy, if there is one, or the vault’s default' : 'the vault’s default, unless their group has its own policy'}, and every
+            date is computed again.
+          </p>
+          <p className="hint">If that makes anyone due sooner, you are asked again before anything changes.</p>
+        </ConfirmDialog>
+      ) : null}
       {dialog}
     </section>
   );

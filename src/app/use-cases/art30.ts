@@ -6,6 +6,7 @@ import { categoryOf } from '../../classify/columns.js';
 import { art30Csv, art30Markdown, DEFAULT_SECURITY_MEASURES, type Art30Controller, type Art30Input, type Art30Quarantine, type Art30SpecialCount } from '../../export/art30-report.js';
 import type { FieldRole } from '../../import/formats.js';
 import { describeDefaultRetention, describeWithRationale, policyFor } from '../../retention/index.js';
+import { reported } from '../../shared/task.js';
 import { SOURCE_KINDS, type SourceKind } from '../../shared/vocabulary.js';
 import type { StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
@@ -77,7 +78,7 @@ export function recordsOfProcessing(session: Session, controller: string | undef
     const sourceOf = importSources(session);
     const register = session.disclosures.recipients();
     const perGroup = new Map<string | null, Tally>();
-    for (const row of session.contacts.all()) {
+    for (const row of reported(session.contacts.all(), session.contacts.count(), session.task)) {
       const c = session.contacts.open(row);
       const entry = perGroup.get(row.group_id) ?? { contacts: 0, categories: new Set<string>(), special: new Map<string, number>(), sources: new Set<SourceKind>(), ids: [] };
       entry.contacts++;

@@ -10,7 +10,7 @@ import type { Session } from '../../vault/session.js';
 /** One page of the entries the filter keeps, with their total and the cursor of the next page. */
 export function auditEntries(session: Session, request: ValidRequest<'audit.entries'>): Response<'audit.entries'> {
   const { afterSeq, limit, ...filter } = request;
-  return session.readList('audit-read', () => ({ value: session.vault.audit.page(definedOnly(filter), afterSeq, limit) }));
+  return session.repeatableRead('audit-read', () => ({ value: session.vault.audit.page(definedOnly(filter), afterSeq, limit) }));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OpenVault } from '../../vault/open-vault.js';
 import type { Session } from '../../vault/session.js';
 
 export function listCertificates(session: Session, page: { offset: number; limit: number }): { total: number; offset: number; certificates: Certificate[] } {
-  return session.readList('certificate-list', () => ({ value: { offset: page.offset, ...certificatesPage(session.db, page.offset, page.limit) } }));
+  return session.repeatableRead('certificate-list', () => ({ value: { offset: page.offset, ...certificatesPage(session.db, page.offset, page.limit) } }));
 }
 
 export function showCertificate(session: Session, certificateId: string): { certificate: Certificate; text: string } {

@@ -213,7 +213,7 @@ export function importConsents(session: Session, path: string, options: { dryRun
 
 /** The records of one contact, of every contact now in a group, or all. */
 export function listConsents(session: Session, filter: { contactId?: string | undefined; groupId?: string | undefined }): ConsentRecord[] {
-  return session.readList('consent-list', () => {
+  return session.repeatableRead('consent-list', () => {
     const { contactId, groupId } = filter;
     if (groupId !== undefined && !session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group: groups list shows them.');
     let records: ConsentRecord[];

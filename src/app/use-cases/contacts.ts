@@ -105,7 +105,7 @@ function intersect(a: readonly number[], b: readonly number[]): number[] {
  * decrypted and sent, so the renderer never holds more than MAX_PAGE contacts.
  */
 export function listContacts(session: Session, q: ContactQuery = {}): ContactPage {
-  return session.readList('contact-list', () => {
+  return session.repeatableRead('contact-list', () => {
     const offset = q.offset ?? 0;
     const limit = Math.min(q.limit ?? MAX_PAGE, MAX_PAGE);
     const needle = q.search === undefined ? '' : searchForm(q.search).trim();

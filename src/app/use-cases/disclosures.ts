@@ -44,7 +44,7 @@ export function addRecipient(session: Session, request: ValidRequest<'recipients
 
 /** The register, each recipient with the number of disclosures (exports) it received. */
 export function listRecipients(session: Session): Response<'recipients.list'> {
-  return session.readList('recipient-list', () => {
+  return session.repeatableRead('recipient-list', () => {
     const counts = session.disclosures.disclosureCounts();
     const value = session.disclosures.recipients().map((r) => ({ ...r, disclosures: counts.get(r.id) ?? 0 }));
     return { value, details: { entries: value.length } };
@@ -53,7 +53,7 @@ export function listRecipients(session: Session): Response<'recipients.list'> {
 
 /** The disclosure log, newest first, or the disclosures that carried one contact (Art. 15(1)(c)). */
 export function listDisclosures(session: Session, filter: { contactId?: string | undefined }): Response<'disclosures.list'> {
-  return session.readList('disclosure-list', () => {
+  return session.repeatableRead('disclosure-list', () => {
     // An erased contact's disclosures went with it (its Art. 19 tasks remain): "nothing" would not be true of them.
     if (filter.contactId !== undefined && session.contacts.get(filter.contactId) === null) {
       throw new ServiceError('not-found', 'There is no such contact (an erased person\'s recipients are listed by art19 list).');

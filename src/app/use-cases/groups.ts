@@ -12,6 +12,7 @@ import {
   parseGroupPolicy,
   type Group,
   type GroupPolicy,
+  type GroupRule,
   type Guardrail,
 } from '../../policy/index.js';
 import { ServiceError } from '../../shared/errors.js';
@@ -22,7 +23,7 @@ import { factsOf } from './commit-import.js';
 import { confirmationsOf } from './subscribers.js';
 import { ExpiryContext } from '../../vault/expiry.js';
 import { applyMeasured, type ChangeOptions, type Impact } from './impact.js';
-import { noticeStates } from './notices.js';
+import { lateNoticesByGroup, noticeStates } from './notices.js';
 import { noticeSubjects } from '../../vault/notices-repo.js';
 import { explicitConsentsFor } from './special-category-facts.js';
 
@@ -37,13 +38,19 @@ export interface GroupView extends Group {
   contacts: number;
 }
 
-export function listGroups(session: Session): { groups: GroupView[]; unassigned: number } {
-  return session.readList('group-list', () => {
+/**
+ * The groups in rule order with how many contacts each holds, and the groups whose people include someone whose Art. 14
+ * notice is late (the earliest due day: streamed, notices.ts), in one reading of the log.
+ */
+export function listGroups(session: Session): { groups: GroupView[]; unassigned: number; overdue: { groupId: string; label: string; due: string }[] } {
+  return session.repeatableRead('group-list', () => {
     const counts = new Map(
       (session.db.prepare('SELECT group_id, count(*) AS n FROM contacts GROUP BY group_id').all() as { group_id: string | null; n: number }[]).map((r) => [r.group_id, r.n]),
     );
     const groups = session.groups.list().map((g) => ({ ...g, description: describeRule(g.rule), contacts: counts.get(g.id) ?? 0 }));
-    return { value: { groups, unassigned: counts.get(null) ?? 0 }, details: { groups: groups.length } };
+    const late = lateNoticesByGroup(session);
+    const overdue = groups.filter((g) => late.has(g.id)).map((g) => ({ groupId: g.id, label: g.label, due: late.get(g.id)! }));
+    return { value: { groups, unassigned: counts.get(null) ?? 0, overdue }, details: { groups: groups.length } };
   });
 }
 
@@ -93,10 +100,92 @@ export function removeGroup(session: Session, groupId: string, options: ChangeOp
   });
 }
 
+/** Contacts that changed group in one regrouping: from one group (null: no group) to another, and how many. */
+export interface Move {
+  from: string | null;
+  to: string | null;
+  contacts: number;
+}
+
+/** Regroup, and tally who went where (a map of group pairs: bounded by the number of groups, not contacts). */
+function regroupWithMoves(session: Session): { moved: number; moves: Move[] } {
+  const tally = new Map<string, Move>();
+  const moved = regroup(session, (from, to) => {
+    const key = `${from ?? ''}>${to ?? ''}`;
+    const move = tally.get(key) ?? { from, to, contacts: 0 };
+    move.contacts++;
+    tally.set(key, move);
+  });
+  return { moved, moves: [...tally.values()].sort((a, b) => b.contacts - a.contacts) };
+}
+
+/**
+ * Change a group's label and/or rule. A new rule regroups every contact (first matching rule wins), measured first
+ * like adding a group (impact.ts); `moves` says who would go where, so a dry run can be shown before confirming.
+ */
+export function updateGroup(session: Session, groupId: string, change: { label?: string; rule?: unknown }, options: ChangeOptions = {}): GroupView & Measured & { moves: Move[] } {
+  return session.perform(options.dryRun ? 'group-update-dry-run' : 'group-update', () => {
+    let rule: GroupRule | undefined;
+    if (change.rule !== undefined) {
+      const parsed = GroupRuleSchema.safeParse(change.rule);
+      if (!parsed.success) throw new ServiceError('invalid', `The group rule is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('; ')}.`);
+      rule = parsed.data;
+    }
+    const label = change.label?.trim();
+    if (change.label !== undefined && !label) throw new ServiceError('invalid', 'A group needs a label.');
+    if (label === undefined && rule === undefined) throw new ServiceError('invalid', 'Give the group a new label, a new rule or both.');
+    if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    const at = session.vault.now().toISOString();
+    const { value, impact, applied } = applyMeasured(
+      session,
+      'Changing this group',
+      () => {
+        session.groups.update(groupId, { ...(label !== undefined ? { label } : {}), ...(rule !== undefined ? { rule } : {}), at });
+        const result = rule !== undefined ? regroupWithMoves(session) : { moved: 0, moves: [] };
+        // Read inside the change: a dry run rolls it back afterwards.
+        const group = session.groups.list().find((g) => g.id === groupId)!;
+        const count = (session.db.prepare('SELECT count(*) AS n FROM contacts WHERE group_id = ?').get(groupId) as { n: number }).n;
+        return { ...result, group, count };
+      },
+      options,
+    );
+    const { group, count, moved, moves } = value;
+    return {
+      value: { ...group, description: describeRule(group.rule), contacts: count, applied, impact, moves },
+      details: { groupId, ...(rule !== undefined ? { rule: rule.type } : {}), contacts: count, moved, due: impact.dueNow },
+    };
+  });
+}
+
+/**
+ * Move a group to another place in the order its rule is tried (1 = first; first matching rule wins). Every contact
+ * is regrouped, measured first (impact.ts), with who would go where in `moves`.
+ */
+export function reorderGroup(session: Session, groupId: string, position: number, options: ChangeOptions = {}): Measured & { order: string[]; moves: Move[] } {
+  return session.perform(options.dryRun ? 'group-reorder-dry-run' : 'group-reorder', () => {
+    if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
+    const at = session.vault.now().toISOString();
+    const { value, impact, applied } = applyMeasured(
+      session,
+      'Moving this group',
+      () => {
+        const placed = session.groups.move(groupId, position, at)!;
+        const result = regroupWithMoves(session);
+        return { ...result, placed, order: session.groups.list().map((g) => g.id) };
+      },
+      options,
+    );
+    return {
+      value: { applied, impact, order: value.order, moves: value.moves },
+      details: { groupId, order: value.placed, moved: value.moved, due: impact.dueNow },
+    };
+  });
+}
+
 /** What the guardrails say about a proposed basis for a group, before anything is saved. */
 export function checkPolicy(session: Session, groupId: string, input: unknown): { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] } {
   type Check = { policy: GroupPolicy | null; errors: string[]; guardrails: Guardrail[] };
-  return session.perform<Check>('policy-check', () => {
+  return session.repeatableRead<Check>('policy-check', () => {
     const parsed = parseGroupPolicy(input);
     if (!parsed.ok) return { value: { policy: null, errors: parsed.errors, guardrails: [] }, details: { groupId, valid: false, blocking: 0 } };
     const guardrails = guardrailsFor(session, groupId, parsed.policy);
@@ -178,7 +267,7 @@ function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): 
  * Put every contact in the first group whose rule matches, and recompute its due date (retention policy, or
  * quarantine for contacts in no group or a group without a basis). Returns how many contacts changed group.
  */
-export function regroup(session: Session): number {
+export function regroup(session: Session, onMove?: (from: string | null, to: string | null) => void): number {
   const groups = session.groups.list();
   const definitions = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
   const expiries = ExpiryContext.load(session.db);
@@ -194,31 +283,14 @@ export function regroup(session: Session): number {
       const expiresAt = expiries.expiry(groupId, row, contact);
       if (groupId !== row.group_id || expiresAt !== row.expires_at) {
         session.contacts.setGroup(row.id, groupId, expiresAt);
-        if (groupId !== row.group_id) moved++;
+        if (groupId !== row.group_id) {
+          moved++;
+          onMove?.(row.group_id, groupId);
+        }
       }
     }
     done += batch.length;
     session.task.step(done, total);
   }
   return moved;
-}
-
-/**
- * Groups with members who have not been told (Art. 14) and are past their own due day (one month after their data was
- * obtained, or their first disclosure: Art. 14(3)); `due` is the earliest such day in the group.
- */
-export function overdueNotices(session: Session): { groupId: string; label: string; due: string }[] {
-  return session.perform('art14-overdue', () => {
-    const earliest = new Map<string, string>();
-    for (const s of noticeStates(session)) {
-      if (!s.late || s.groupId === null) continue;
-      const known = earliest.get(s.groupId);
-      if (known === undefined || s.dueBy < known) earliest.set(s.groupId, s.dueBy);
-    }
-    const overdue = session.groups
-      .list()
-      .filter((g) => earliest.has(g.id))
-      .map((g) => ({ groupId: g.id, label: g.label, due: earliest.get(g.id)! }));
-    return { value: overdue, details: { groups: overdue.length } };
-  });
 }

@@ -33,7 +33,7 @@ export async function addMember(session: Session, input: { name: string; roles: 
 }
 
 export function listAllMembers(session: Session): MemberView[] {
-  return session.readList('member-list', () => ({
+  return session.repeatableRead('member-list', () => ({
     value: listMembers(session.db).map((m) => ({ id: m.id, name: session.records.decrypt(m.nameCt, m.id), roles: m.roles, createdAt: m.createdAt })),
     details: {},
   }));

@@ -15,7 +15,7 @@ import { ServiceError } from '../../shared/errors.js';
 import type { ContactChannel, SourceKind } from '../../shared/vocabulary.js';
 import type { StoredContact } from '../../vault/contacts-repo.js';
 import { ExpiryContext } from '../../vault/expiry.js';
-import { firstDisclosures, noticeSubjects, type NoticeRecord, type NoticeSubject } from '../../vault/notices-repo.js';
+import { firstDisclosures, noticeSubjects, untoldRows, type NoticeRecord, type NoticeSubject } from '../../vault/notices-repo.js';
 import type { Session } from '../../vault/session.js';
 import { sourceKindOf, STORED_CATEGORIES } from './art30.js';
 
@@ -44,6 +44,37 @@ export function noticeStates(session: Session, subjects: readonly NoticeSubject[
   });
 }
 
+/**
+ * The people not yet told in a way that counts, one at a time with their state (the rules noticeStates applies):
+ * Home counts them and groups.list takes each group's earliest late day, holding nobody, however large the vault.
+ */
+export function* untoldStates(session: Session): Generator<PersonNoticeState> {
+  const today = dayOf(session.vault.now());
+  for (const r of untoldRows(session.db)) {
+    const dueBy = personNoticeDue(r.obtainedAt, r.firstDisclosedOn);
+    const record = r.status === null ? null : { status: r.status, counts: false };
+    yield {
+      contactId: r.contactId,
+      groupId: r.groupId,
+      obtainedAt: r.obtainedAt,
+      dueBy,
+      status: personNoticeStatus(record, dueBy, today, r.firstDisclosedOn),
+      late: personNoticeLate(record, dueBy, today, r.firstDisclosedOn),
+    };
+  }
+}
+
+/** Per group, the earliest due day of its people whose notice is late (Art. 14(3)): streamed, see untoldStates. */
+export function lateNoticesByGroup(session: Session): Map<string, string> {
+  const earliest = new Map<string, string>();
+  for (const s of untoldStates(session)) {
+    if (!s.late || s.groupId === null) continue;
+    const known = earliest.get(s.groupId);
+    if (known === undefined || s.dueBy < known) earliest.set(s.groupId, s.dueBy);
+  }
+  return earliest;
+}
+
 type Summary = Response<'notices.list'>['groups'][number];
 
 function summarise(groupId: string | null, label: string, states: readonly PersonNoticeState[]): Summary {
@@ -57,7 +88,7 @@ function summarise(groupId: string | null, label: string, states: readonly Perso
  * group is named); per person when a group or contact is named.
  */
 export function listNotices(session: Session, filter: { groupId?: string | undefined; contactId?: string | undefined }): Response<'notices.list'> {
-  return session.readList('notice-list', () => {
+  return session.repeatableRead('notice-list', () => {
     if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group.');
     if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact.');
     const states = noticeStates(session);

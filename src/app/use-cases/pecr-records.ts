@@ -53,7 +53,7 @@ export function recordScreening(session: Session, input: { screenedOn: string; l
 
 /** The screenings recorded, newest first, and the last day each register's newest screening covers a phone export. */
 export function listScreenings(session: Session): { screenings: TpsScreeningRecord[]; coveredUntil: { tps: string | null; ctps: string | null } } {
-  return session.readList('tps-list', () => {
+  return session.repeatableRead('tps-list', () => {
     const screenings = session.marketing.screenings();
     const until = (list: 'tps' | 'ctps') => {
       const newest = screenings.find((s) => s.list === list || s.list === 'both');

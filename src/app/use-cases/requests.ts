@@ -158,7 +158,7 @@ interface SuppressionRow {
 export function listSuppressions(
   session: Session,
 ): { id: string; reason: SuppressionReason; purpose: Purpose | null; createdAt: string; liftedAt: string | null; byEmail: boolean; byProfileUrl: boolean; byName: boolean }[] {
-  return session.readList('suppression-list', () => {
+  return session.repeatableRead('suppression-list', () => {
     const rows = session.db.prepare('SELECT * FROM suppressions ORDER BY created_at, id').all() as SuppressionRow[];
     return {
       value: rows.map((r) => ({

@@ -17,7 +17,7 @@ import { ServiceError } from '../../shared/errors.js';
 import { purgeDue, type PurgeResult } from '../../vault/destruction.js';
 import { authenticateDestructionToken } from '../../vault/destruction-tokens.js';
 import type { OpenVault } from '../../vault/open-vault.js';
-import { defaultNotBefore, defaultRetention, setDefaultNotBefore, setDefaultRetention as writeDefaultRetention, UNCONFIRMED_DEFAULT } from '../../vault/meta.js';
+import { defaultNotBefore, defaultRetention, quarantineDays, setDefaultNotBefore, setDefaultRetention as writeDefaultRetention, UNCONFIRMED_DEFAULT } from '../../vault/meta.js';
 import { deleteRetentionPolicy, putRetentionPolicy, storedPolicies } from '../../vault/retention-repo.js';
 import type { Session } from '../../vault/session.js';
 import { regroup, type Measured } from './groups.js';
@@ -61,12 +61,20 @@ export function defaultRetentionView(session: Session): DefaultRetention & { not
   return { ...d, notBefore, description: `${describeDefaultRetention(d)}, for every contact with a lawful basis that no policy covers${grace}` };
 }
 
-/** The policies with why each period was chosen, and the default for every contact with a basis that none covers. */
-export function listRetentionPolicies(session: Session): { policies: { policy: RetentionRule; rationale: string | null; description: string }[]; defaultRetention: ReturnType<typeof defaultRetentionView> } {
-  return session.readList('retention-list', () => ({
+/**
+ * The policies with why each period was chosen, the default for every contact with a basis that none covers, and the
+ * quarantine period for contacts with no basis.
+ */
+export function listRetentionPolicies(session: Session): {
+  policies: { policy: RetentionRule; rationale: string | null; description: string }[];
+  defaultRetention: ReturnType<typeof defaultRetentionView>;
+  quarantineDays: number;
+} {
+  return session.repeatableRead('retention-list', () => ({
     value: {
       policies: storedPolicies(session.db, session.records).map(({ rule, rationale }) => ({ policy: rule, rationale, description: describeWithRationale(rule, rationale) })),
       defaultRetention: defaultRetentionView(session),
+      quarantineDays: quarantineDays(session.db),
     },
   }));
 }
@@ -148,7 +156,7 @@ export interface HoldView {
 
 /** One page of the holds in force, oldest first (ties by id), and how many there are. */
 export function listLegalHolds(session: Session, page: { offset: number; limit: number }): { total: number; offset: number; holds: HoldView[] } {
-  return session.readList('legal-hold-list', () => {
+  return session.repeatableRead('legal-hold-list', () => {
     const total = (session.db.prepare('SELECT count(*) AS n FROM legal_holds WHERE lifted_at IS NULL').get() as { n: number }).n;
     const rows = session.db.prepare('SELECT * FROM legal_holds WHERE lifted_at IS NULL ORDER BY created_at, id LIMIT ? OFFSET ?').all(page.limit, page.offset) as {
       id: string;

@@ -82,7 +82,7 @@ export function confirmSubscriber(session: Session, request: SubscriberConfirmRe
 
 /** Every contact's subscriber type: inferred with its reason, confirmed and how, and what the rules apply. */
 export function listSubscribers(session: Session, filter: { contactId?: string | undefined; groupId?: string | undefined }): SubscriberView[] {
-  return session.readList('subscriber-list', () => {
+  return session.repeatableRead('subscriber-list', () => {
     if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group: groups list shows them.');
     if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact: contacts list shows them.');
     const confirmation = confirmationsOf(session);

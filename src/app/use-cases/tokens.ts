@@ -30,7 +30,7 @@ export function revokeDestructionToken(session: Session, id: string): void {
 }
 
 export function listDestructionTokens(session: Session): { id: string; createdAt: string; createdBy: string; revokedAt: string | null }[] {
-  return session.readList('destruction-token-list', () => ({
+  return session.repeatableRead('destruction-token-list', () => ({
     value: (session.db.prepare('SELECT id, created_at, created_by, revoked_at FROM destruction_tokens ORDER BY created_at').all() as {
       id: string;
       created_at: string;

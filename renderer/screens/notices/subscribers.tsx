@@ -1,0 +1,112 @@
+// PECR subscriber types (reg. 2, reg. 22): per person the type the data suggests and why, any confirmation, and the
+// type the export rules apply (unknown is treated as individual). A data owner chooses a person to confirm their
+// type (or their company's) and to record a soft opt-in.
+import { useCallback, useEffect, useState } from 'react';
+import { call } from '../../api.js';
+import { useAction } from '../../app/use-action.js';
+import { SelectField } from '../../components/fields.js';
+import { Pager } from '../../components/pager.js';
+import { ScrollRegion } from '../../components/scroll-region.js';
+import { INFERRED_SUBSCRIBER_LABELS, SUBSCRIBER_ENTITY_LABELS, SUBSCRIBER_TYPE_LABELS } from '../../lib/labels-notices.js';
+import { CHANNEL_LABELS } from '../../lib/labels.js';
+import type { GroupView } from '../../types.js';
+import type { SubscriberView } from './notice-words.js';
+import { SubscriberForms } from './subscriber-forms.js';
+
+const PAGE = 20;
+
+function confirmedWords(s: SubscriberView): string {
+  if (!s.confirmed) return 'Not confirmed';
+  return `${SUBSCRIBER_ENTITY_LABELS[s.confirmed.entity]}, confirmed for ${s.confirmed.by === 'contact' ? 'this person' : 'their company'}`;
+}
+
+export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView[]; mayConfirm: boolean }) {
+  const [groupId, setGroupId] = useState<string>('all');
+  const [list, setList] = useState<SubscriberView[] | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const { busy, run } = useAction();
+
+  const load = useCallback(async () => {
+    const r = await run('list', () => call('subscribers.list', groupId === 'all' ? {} : { groupId }));
+    if (r) setList(r);
+  }, [run, groupId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const rows = (list ?? []).slice(offset, offset + PAGE);
+  const person = list?.find((s) => s.contactId === chosen) ?? null;
+  return (
+    <section className="card" aria-labelledby="subscribers-title">
+      <h3 id="subscribers-title">Subscriber types (PECR)</h3>
+      <p className="hint">
+        Marketing by email, text or LinkedIn message to an individual subscriber (a private person, a sole trader, most partnerships) needs their consent or
+        a soft opt-in; to a corporate subscriber (a company, an LLP, a Scottish partnership) it is allowed. The data only suggests which: confirm it where
+        you know.
+      </p>
+      <SelectField
+        label="Show the people of"
+        testId="subscribers-group"
+        value={groupId}
+        onChange={(v) => {
+          setGroupId(v);
+          setOffset(0);
+          setChosen(null);
+        }}
+        options={[{ value: 'all', label: 'Every group and quarantine' }, ...groups.map((g) => ({ value: g.id, label: g.label }))]}
+      />
+      <Pager
+        noun="Subscribers"
+        testId="subscribers"
+        first={offset}
+        shown={rows.length}
+        total={list?.length ?? 0}
+        loading={busy === 'list'}
+        hasPrevious={offset > 0}
+        hasNext={offset + PAGE < (list?.length ?? 0)}
+        onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
+        onNext={() => setOffset(offset + PAGE)}
+      />
+      <ScrollRegion label="Subscriber types">
+        <table className="data" data-testid="subscribers-table">
+          <caption className="visually-hidden">Each person’s subscriber type: suggested, confirmed, and as the rules treat them</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Company</th>
+              <th scope="col">The data suggests</th>
+              <th scope="col">Confirmed</th>
+              <th scope="col">Treated as</th>
+              <th scope="col">Soft opt-in</th>
+              {mayConfirm ? <th scope="col">Action</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr key={s.contactId} data-testid="subscriber-row" data-name={s.name} className={chosen === s.contactId ? 'selected' : undefined}>
+                <th scope="row">{s.name || 'No name recorded'}</th>
+                <td>{s.company || '—'}</td>
+                <td>
+                  <strong>{INFERRED_SUBSCRIBER_LABELS[s.inferred]}</strong>
+                  <span className="hint notices-reason"> {s.reason}</span>
+                </td>
+                <td data-testid="subscriber-confirmed">{confirmedWords(s)}</td>
+                <td data-testid="subscriber-treated">{SUBSCRIBER_TYPE_LABELS[s.treatedAs]}</td>
+                <td data-testid="subscriber-soft-opt-in">{s.softOptIn.length ? s.softOptIn.map((c) => CHANNEL_LABELS[c]).join(', ') : 'None'}</td>
+                {mayConfirm ? (
+                  <td>
+                    <button type="button" data-testid="subscriber-choose" aria-pressed={chosen === s.contactId} aria-label={`Choose ${s.name || 'this person'}`} onClick={() => setChosen(s.contactId)}>
+                      Choose
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {mayConfirm && person ? <SubscriberForms key={person.contactId} person={person} onChanged={() => void load()} onClose={() => setChosen(null)} /> : null}
+    </section>
+  );
+}

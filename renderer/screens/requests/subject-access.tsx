@@ -1,0 +1,123 @@
+// Subject access (UK GDPR Art. 15): find a person by email, profile URL or contact id, read what is held about them
+// section by section, and save the report as JSON or CSV to send them (within a month, Art. 12(3)).
+import { Fragment, useRef, useState, type FormEvent } from 'react';
+import { call } from '../../api.js';
+import { useAction } from '../../app/use-action.js';
+import { saveText } from '../../components/blob-url.js';
+import { today } from '../../lib/format.js';
+import { accessFileName, readAccessReport, type AccessReport } from './access-report.js';
+import { PersonFields, useFocusFirstError } from './form-bits.js';
+import { personSelector, PERSON_KINDS, type PersonKind } from './request-forms.js';
+
+export function SubjectAccess() {
+  const [kind, setKind] = useState<PersonKind>('email');
+  const [value, setValue] = useState('');
+  const [errors, setErrors] = useState<{ value?: string } | null>(null);
+  const [answer, setAnswer] = useState<{ report: AccessReport | null; json: string; csv: string } | null>(null);
+  const { busy, run } = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const result = useRef<HTMLHeadingElement>(null);
+  useFocusFirstError(form, errors);
+
+  const ask = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = personSelector(kind, value);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors(null);
+    const r = await run('access', () => call('contacts.access', checked.value), 'The subject access report is ready: read it below, then save it to send.');
+    if (r) {
+      setAnswer({ report: readAccessReport(r.json), ...r });
+      // The report replaces the form's focus: land on its heading.
+      window.setTimeout(() => result.current?.focus(), 0);
+    }
+  };
+
+  const report = answer?.report ?? null;
+  const day = today();
+  return (
+    <section className="card" aria-labelledby="access-title" data-testid="requests-access">
+      <h3 id="access-title">Subject access (Art. 15)</h3>
+      <p className="hint">
+        A person may ask what you hold about them. Find them here, check the report, and save it to send them within a month. Finding someone is recorded in the audit log.
+      </p>
+      <form ref={form} className="form" onSubmit={ask} noValidate aria-labelledby="access-title" data-testid="access-form">
+        <PersonFields
+          idPrefix="access"
+          kinds={PERSON_KINDS}
+          kind={kind}
+          onKind={(k) => {
+            setKind(k);
+            setErrors(null);
+          }}
+          value={value}
+          onValue={setValue}
+          error={errors?.value}
+        />
+        <button type="submit" className="primary" data-testid="access-submit" disabled={busy !== null} aria-busy={busy === 'access'}>
+          {busy === 'access' ? 'Finding…' : 'Show what is held'}
+        </button>
+      </form>
+      {answer ? (
+        <div data-testid="access-summary">
+          <h4 ref={result} tabIndex={-1}>
+            What is held about {report?.name ?? 'this person'}
+          </h4>
+          {report ? (
+            <>
+              <dl className="facts">
+                <dt>Contact id</dt>
+                <dd className="mono" data-testid="access-contact-id">
+                  {report.contactId}
+                </dd>
+              </dl>
+              <div className="requests-sections">
+                {report.sections.map((s) => (
+                  <section key={s.id} className="requests-section" aria-labelledby={`access-${s.id}`} data-testid={`access-section-${s.id}`}>
+                    <h5 id={`access-${s.id}`}>{s.title}</h5>
+                    {s.facts.length > 0 ? (
+                      <dl className="facts">
+                        {s.facts.map((f) => (
+                          <Fragment key={f.label}>
+                            <dt>{f.label}</dt>
+                            <dd className={f.mono ? 'mono' : undefined}>{f.value}</dd>
+                          </Fragment>
+                        ))}
+                      </dl>
+                    ) : null}
+                    {s.list.length > 0 ? (
+                      <ul>
+                        {s.list.map((item, i) => (
+                          <li key={i}>{item}</li>
+                        ))}
+                      </ul>
+                    ) : s.facts.length === 0 ? (
+                      <p className="hint">{s.empty ?? 'Nothing recorded.'}</p>
+                    ) : null}
+                  </section>
+                ))}
+              </div>
+            </>
+          ) : (
+            <p className="callout warn">
+              <span aria-hidden="true">⚠ </span>The report could not be read here; save it and open the file.
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" data-testid="access-save-json" onClick={() => saveText(accessFileName(report?.contactId ?? '', day, 'json'), answer.json, 'application/json')}>
+              Save as JSON
+            </button>
+            <button type="button" data-testid="access-save-csv" onClick={() => saveText(accessFileName(report?.contactId ?? '', day, 'csv'), answer.csv, 'text/csv')}>
+              Save as CSV
+            </button>
+            <button type="button" className="link-button" data-testid="access-clear" onClick={() => setAnswer(null)}>
+              Clear the report from the screen
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

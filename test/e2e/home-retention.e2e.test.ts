@@ -1,0 +1,137 @@
+// Home and Retention in Chromium against the real core, on a clock the test moves: a new vault's calm home and a due
+// chart that says in words that nothing is due; then an admin's home lists what falls due, the quarantine and the
+// notices in words and dates and links to Retention; a retention policy is removed after a confirmation; after a run,
+// home names the last run, and its certificate is read as text, saved as text and printed alone. Each state is
+// checked with axe-core (no violation of any severity) and saved as a screenshot, at 1280 wide and at 1024×700.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, scratch } from '../support/fixtures.js';
+import { LI_POLICY } from '../support/policies.js';
+import { startApp, type App } from './harness.js';
+import { steps } from './steps.js';
+
+const tmp = scratch();
+const clock = { now: new Date('2026-12-01T09:00:00Z') };
+let app: App;
+const s = steps(() => app);
+
+beforeAll(async () => {
+  app = await startApp({ now: () => clock.now });
+  app.page.setDefaultTimeout(15_000);
+}, 60_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Axe and a screenshot at 1280 wide, then at 1024×700. */
+async function bothSizes(name: string): Promise<void> {
+  await s.accessible(`${name}-1280`);
+  await app.page.setViewportSize({ width: 1024, height: 700 });
+  await s.accessible(`${name}-1024x700`);
+  await app.page.setViewportSize({ width: 1280, height: 860 });
+}
+
+const text = async (id: string) => (await s.byTestId(id).textContent()) ?? '';
+
+describe('Home and Retention', { timeout: 90_000 }, () => {
+  it('says calmly that nothing needs attention in a new vault, and that nothing is due', async () => {
+    await s.signIn(tmp.path('home.vault'));
+    await s.byTestId('attention-empty').waitFor();
+    expect(await text('attention-empty')).toBe('Nothing needs your attention.');
+    expect(await text('last-run-text')).toBe('No destruction has run yet.');
+    await bothSizes('home-01-empty');
+    await s.open('retention');
+    await s.byTestId('due-empty').waitFor();
+    expect(await s.byTestId('due-chart').count()).toBe(0);
+    expect(await text('due-empty')).toMatch(/^Nothing is due for destruction now or in the next 12 months\./);
+    // The quarantine field shows the period in force, not a placeholder.
+    expect(await s.byTestId('quarantine-days').inputValue()).toBe('30');
+    expect(await s.byTestId('default-retention-months').inputValue()).toBe('24');
+    await bothSizes('retention-01-empty');
+  });
+
+  it('lists what falls due, the quarantine and the notices in words and dates, and links to Retention', async () => {
+    const svc = app.service;
+    await svc.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+    const group = await svc.call('groups.add', { label: 'Computing pioneers', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } });
+    await svc.call('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
+    await svc.call('retention.set', { policy: { scope: { type: 'group', groupId: group.id }, months: 36, anchor: 'imported', rationale: 'Three years covers our meetup series' }, confirm: true });
+    const summary = await svc.call('home.summary', {});
+    const quarantined = summary.quarantine!.contacts;
+    expect(quarantined).toBeGreaterThan(0);
+
+    clock.now = new Date('2026-12-10T09:00:00Z');
+    await s.open('home');
+    await s.byTestId('attention-list').waitFor();
+    // Quarantine ends 30 days after the import: 31 December 2026.
+    expect(await text('attention-due-soon')).toMatch(new RegExp(`^Soon${quarantined} contacts are due for destruction on 31 December 2026\\.Open Retention$`));
+    expect(await text('attention-quarantine')).toMatch(/in quarantine: in no group with a lawful basis, so destroyed 30 days after import\. The next \d+ go on 31 December 2026\./);
+    expect(await text('attention-notices-due')).toMatch(/people still need their Art\. 14 privacy notice, the first by 1 January 2027\./);
+    await bothSizes('home-02-attention');
+    await s.byTestId('attention-due-soon-link').click();
+    await s.byTestId('due-schedule').waitFor();
+    expect(await s.byTestId('nav-retention').getAttribute('aria-current')).toBe('page');
+    // The chart's axis is round and its figures are in a table too.
+    await s.byTestId('due-chart').waitFor();
+    expect(await s.byTestId('due-chart-table').locator('tbody tr').first().textContent()).toBe('Overdue now0');
+  });
+
+  it('removes a retention policy only after a confirmation', async () => {
+    await s.byTestId('retention-policy-row').waitFor();
+    expect(await s.byTestId('retention-policy-row').count()).toBe(1);
+    await s.byTestId('retention-remove').click();
+    await s.byTestId('confirm-dialog').waitFor();
+    expect(await s.byTestId('confirm-dialog').textContent()).toMatch(/Remove this retention policy\?.*Group: Computing pioneers: 36 months/);
+    await bothSizes('retention-02-remove-confirm');
+    // Cancel keeps it.
+    await s.byTestId('confirm-cancel').click();
+    expect(await s.byTestId('retention-policy-row').count()).toBe(1);
+    await s.byTestId('retention-remove').click();
+    await s.byTestId('retention-remove-confirm').click();
+    await expect.poll(s.status).toMatch(/Retention policy removed \(Group: Computing pioneers\)/);
+    await expect.poll(() => s.byTestId('retention-policy-row').count()).toBe(0);
+    expect((await app.service.call('retention.list', {})).policies).toEqual([]);
+  });
+
+  it('names the last run on the home screen, and reads, saves and prints its certificate', async () => {
+    clock.now = new Date('2027-01-05T09:00:00Z');
+    const run = await app.service.call('destruction.run', {});
+    expect(run.destroyed).toBeGreaterThan(0);
+    await s.open('home');
+    await expect.poll(() => text('last-run-text')).toBe(`The last destruction run was on 5 January 2027 at 09:00 UTC, by you: ${run.destroyed} contacts destroyed.`);
+    await bothSizes('home-03-last-run');
+    await s.byTestId('last-run-link').click();
+
+    await s.byTestId('certificate-show').first().click();
+    await s.byTestId('certificate-view').waitFor();
+    const certificate = await text('certificate-text');
+    expect(certificate).toMatch(/^CERTIFICATE OF SCHEDULED DESTRUCTION/);
+    expect(certificate).toContain(`Certificate   ${run.certificate!.id}`);
+    await bothSizes('retention-03-certificate');
+
+    const [download] = await Promise.all([app.page.waitForEvent('download'), s.byTestId('certificate-save-text').click()]);
+    expect(download.suggestedFilename()).toBe(`certificate-${run.certificate!.id}.txt`);
+    expect(readFileSync(await download.path(), 'utf8')).toBe(certificate);
+    const [json] = await Promise.all([app.page.waitForEvent('download'), s.byTestId('certificate-save-json').click()]);
+    expect(JSON.parse(readFileSync(await json.path(), 'utf8'))).toEqual(run.certificate);
+
+    // Print asks the browser to print; the print style sheet shows the certificate alone.
+    await app.page.evaluate(() => {
+      const w = globalThis as unknown as { print: () => void; printed?: number };
+      w.printed = 0;
+      w.print = () => {
+        w.printed = (w.printed ?? 0) + 1;
+      };
+    });
+    await s.byTestId('certificate-print').click();
+    expect(await app.page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+    await app.page.emulateMedia({ media: 'print' });
+    expect(await s.byTestId('certificate-text').isVisible()).toBe(true);
+    for (const hidden of ['nav-home', 'due-schedule', 'certificate-print', 'certificates-list']) expect(await s.byTestId(hidden).first().isVisible(), hidden).toBe(false);
+    await app.screenshot('retention-04-certificate-print');
+    await app.page.emulateMedia({ media: 'screen' });
+    await s.byTestId('certificate-close').click();
+    expect(await s.byTestId('certificate-view').count()).toBe(0);
+    expect(app.problems).toEqual([]);
+  });
+});
