@@ -174,7 +174,15 @@ export function App() {
             <p className="hint">Starting…</p>
           )
         ) : recoveryKey ? (
-          <RecoveryKeyNotice recoveryKey={recoveryKey} vaultPath={session.path} onDone={() => setRecoveryKey(null)} />
+          <RecoveryKeyNotice
+            recoveryKey={recoveryKey}
+            vaultPath={session.path}
+            onDone={() => {
+              // The key is put away: the message about keeping it goes with it.
+              setRecoveryKey(null);
+              status.clear();
+            }}
+          />
         ) : current === null ? (
           <p>Your member has no role that can use a screen here.</p>
         ) : (

@@ -48,10 +48,11 @@ export const ART9_LABELS: Record<Art9Condition, string> = {
   'archiving-research': '(j) Archiving, research or statistics',
 };
 
+/** The group's notice plan; who was told is recorded per person on the Notices & PECR screen (Art. 14(3)). */
 export const NOTICE_LABELS: Record<NoticeStatus, string> = {
-  sent: 'Sent — people have been told',
+  sent: 'Sent — then record who was told on the Notices & PECR screen',
   planned: 'Planned — will be sent by the date below',
-  exempt: 'Exempt — an Art. 14(5) exemption applies',
+  exempt: 'Exempt — an Art. 14(5) exemption applies (recorded per person on the Notices & PECR screen)',
 };
 
 export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {

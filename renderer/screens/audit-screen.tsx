@@ -105,10 +105,10 @@ export function AuditScreen() {
         <button type="button" className="primary" data-testid="verify-audit" disabled={busy !== null} aria-busy={busy === 'verify'} onClick={() => void verify()}>
           Verify the chain
         </button>
-        <button type="button" data-testid="audit-export-csv" disabled={busy !== null || !filter} onClick={() => void exportLog('csv')}>
+        <button type="button" data-testid="audit-export-csv" disabled={busy !== null || !filter || page?.total === 0} onClick={() => void exportLog('csv')}>
           Save as CSV
         </button>
-        <button type="button" data-testid="audit-export-json" disabled={busy !== null || !filter} onClick={() => void exportLog('json')}>
+        <button type="button" data-testid="audit-export-json" disabled={busy !== null || !filter || page?.total === 0} onClick={() => void exportLog('json')}>
           Save as JSON
         </button>
       </div>
@@ -158,40 +158,46 @@ export function AuditScreen() {
         onPrevious={() => setCursors((c) => c.slice(0, -1))}
         onNext={() => page?.next != null && setCursors((c) => [...c, page.next!])}
       />
-      <ScrollRegion label="Table of audit entries" tall>
-        <table className="data" data-testid="audit-table">
-          <caption className="visually-hidden">Audit log entries</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Time</th>
-              <th scope="col">Member</th>
-              <th scope="col">What happened</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                <th scope="row" className="num">
-                  {e.seq}
-                </th>
-                <td>{timestamp(e.at)}</td>
-                <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
-                <td>{actionText(e.action)}</td>
-                <td className={`outcome-${e.outcome}`}>
-                  <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
-                  {OUTCOME_TEXT[e.outcome]}
-                </td>
-                <td className="small">
-                  <Details details={e.details} />
-                </td>
+      {page?.total === 0 ? (
+        <p className="hint" data-testid="audit-none">
+          No entry matches these filters.
+        </p>
+      ) : (
+        <ScrollRegion label="Table of audit entries" tall>
+          <table className="data" data-testid="audit-table">
+            <caption className="visually-hidden">Audit log entries</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Time</th>
+                <th scope="col">Member</th>
+                <th scope="col">What happened</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+                  <th scope="row" className="num">
+                    {e.seq}
+                  </th>
+                  <td className="nowrap">{timestamp(e.at)}</td>
+                  <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
+                  <td>{actionText(e.action)}</td>
+                  <td className={`outcome-${e.outcome}`}>
+                    <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
+                    {OUTCOME_TEXT[e.outcome]}
+                  </td>
+                  <td className="small">
+                    <Details details={e.details} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
     </section>
   );
 }

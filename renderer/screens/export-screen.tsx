@@ -66,7 +66,13 @@ export function ExportScreen({ navigate }: ScreenProps) {
     void load();
   };
 
-  const blocked = !preview ? 'Preview first: see who would be included and held back before anything leaves the vault.' : stale ? 'The options changed since the preview: preview again.' : null;
+  const blocked = !preview
+    ? 'Preview first: see who would be included and held back before anything leaves the vault.'
+    : stale
+      ? 'The options changed since the preview: preview again.'
+      : preview.value.included === 0
+        ? 'Nobody would be exported with these options: there is nothing to send (the preview says why each is held back).'
+        : null;
 
   return (
     <section aria-labelledby="export-title" className="screen export-screen">

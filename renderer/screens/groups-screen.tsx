@@ -16,6 +16,7 @@ import { GroupDetail } from './groups/group-detail.js';
 import { GroupList } from './groups/group-list.js';
 import { useRegroup } from './groups/use-regroup.js';
 import './groups/groups.css';
+import { longDay } from '../lib/format.js';
 
 export function GroupsScreen() {
   const [data, setData] = useState<GroupsList | null>(null);
@@ -56,7 +57,7 @@ export function GroupsScreen() {
   const move = async (group: GroupView, position: number) => {
     const done = await regroup(
       `Move “${group.label}” to position ${position}?`,
-      ({ dryRun, confirm }) => call('groups.reorder', { groupId: group.id, position, dryRun, confirm }),
+      ({ dryRun, confirm, acknowledgeWarnings }) => call('groups.reorder', { groupId: group.id, position, dryRun, confirm, acknowledgeWarnings }),
       `“${group.label}” is now tried ${position === 1 ? 'first' : `at position ${position}`}.`,
     );
     if (done) await load();
@@ -96,7 +97,7 @@ export function GroupsScreen() {
               <ul>
                 {data.overdue.map((o) => (
                   <li key={o.groupId}>
-                    {o.label}: overdue since {o.due}
+                    {o.label}: overdue since {longDay(o.due)}
                   </li>
                 ))}
               </ul>

@@ -20,6 +20,17 @@ export function HomeScreen({ roles, memberId, navigate }: ScreenProps) {
   const items = summary ? attentionItems(summary, roles) : [];
   const lastRun = summary ? lastRunText(summary, memberId) : null;
   const canRetention = mayCall('retention.set', roles);
+  // What a new vault still needs, offered to whoever can do it.
+  const steps = summary
+    ? [
+        ...(summary.setup.contacts === 0 && mayCall('import.commit', roles)
+          ? [{ key: 'import', text: 'The vault holds nobody yet: start by importing your LinkedIn export (Connections.csv or the archive).', action: 'Import a file', screen: 'import' as const }]
+          : []),
+        ...(!summary.setup.controllerRecorded && mayCall('controller.set', roles)
+          ? [{ key: 'controller', text: 'Record who the controller is (and its DPO): the privacy notice and the Art. 30 record name them.', action: 'Record the controller', screen: 'records' as const }]
+          : []),
+      ]
+    : [];
 
   return (
     <section aria-labelledby="home-title" className="screen home">
@@ -27,6 +38,21 @@ export function HomeScreen({ roles, memberId, navigate }: ScreenProps) {
         <span id="home-title">Home</span>
       </ScreenHeading>
       <p className="lede">What needs attention in this vault, as far as your roles cover it.</p>
+      {summary && steps.length > 0 ? (
+        <section className="card" aria-labelledby="start-title" data-testid="first-steps">
+          <h3 id="start-title">Getting started</h3>
+          <ul>
+            {steps.map((step) => (
+              <li key={step.key} data-testid={`first-step-${step.key}`}>
+                {step.text}{' '}
+                <button type="button" className="link-button" onClick={() => navigate(step.screen)}>
+                  {step.action}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="attention-title" aria-busy={busy === 'summary'} data-testid="attention">
         <h3 id="attention-title">What needs attention</h3>
         {summary === null ? (

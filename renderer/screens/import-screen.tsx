@@ -21,6 +21,7 @@ import { MinimiseChoices } from './import/minimise-choices.js';
 import { RecordErrors, SourceFacts } from './import/source-facts.js';
 import { Verdict } from './import/verdict.js';
 import './import/import.css';
+import { count } from '../lib/format.js';
 
 interface Preview {
   path: string;
@@ -50,6 +51,8 @@ export function ImportScreen() {
   const key = predictionKey(choices, hints);
   const settledKey = useDebounced(key, 300);
   const stale = preview !== null && preview.countedFor !== key;
+  const predictedNow = preview ? preview.value.predicted[choices.onDuplicate] : null;
+  const nothingToStore = predictedNow !== null && predictedNow.added + predictedNow.updated === 0;
 
   const doPreview = async (target: string, entry: string | null = null) => {
     const file = target.trim();
@@ -98,7 +101,7 @@ export function ImportScreen() {
     if (!preview) return;
     setProgress({ task: 'import.commit', done: 0, total: preview.value.report.records });
     const req = commitRequest(preview.path, choices, preview.value.sha256, preview.entry, hints);
-    const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${v.added} contacts added.`);
+    const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${count(v.added, 'contact')} added.`);
     setProgress(null);
     if (r) setResult(r);
   };
@@ -147,6 +150,11 @@ export function ImportScreen() {
             onDecide={(line, decision) => setChoices((c) => ({ ...c, lineChoices: { ...c.lineChoices, [line]: decision } }))}
           />
           <FindingsPanel findings={report.findings} lines={preview.value.lines} highlight={highlight} onHighlight={setHighlight} />
+          {preview.value.linesLeftOut > 0 ? (
+            <p className="hint" data-testid="lines-left-out">
+              {preview.value.linesLeftOut.toLocaleString('en-GB')} more lines with findings are counted but not listed here; their special-category hints follow the choice for all of them below.
+            </p>
+          ) : null}
           <RecordErrors errors={report.errors} />
           <MinimiseChoices choices={choices} byKind={report.summary.byKind} onChange={setChoices} />
           <ColumnsTable
@@ -165,9 +173,22 @@ export function ImportScreen() {
                 ? 'Counting again with your choices…'
                 : `${preview.value.predicted[choices.onDuplicate].added.toLocaleString('en-GB')} contacts will be added and ${preview.value.predicted[choices.onDuplicate].updated.toLocaleString('en-GB')} updated, encrypted${choices.dropColumns.length ? `, without ${choices.dropColumns.join(', ')}` : ''}. New contacts stay quarantined until their group has a lawful basis.`}
             </p>
-            <button type="button" className="primary" data-testid="commit-button" disabled={busy !== null || stale} aria-busy={busy === 'commit'} onClick={() => void commit()}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="commit-button"
+              disabled={busy !== null || stale || nothingToStore}
+              aria-describedby={nothingToStore ? 'nothing-to-store' : undefined}
+              aria-busy={busy === 'commit'}
+              onClick={() => void commit()}
+            >
               {busy === 'commit' ? 'Committing…' : 'Commit the import'}
             </button>
+            {nothingToStore && !stale ? (
+              <p className="hint" id="nothing-to-store" data-testid="nothing-to-store">
+                Nothing to import: with these choices no contact would be added or updated (everyone is already in the vault, refused, or the file holds no one).
+              </p>
+            ) : null}
             {busy === 'commit' ? (
               <>
                 <ProgressBar label="Storing the contacts" done={progress?.task === 'import.commit' ? progress.done : 0} total={progress?.total ?? report.records} testId="commit-progress" />

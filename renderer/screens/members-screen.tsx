@@ -24,6 +24,8 @@ type AddField = 'name' | 'roles';
 export function MembersScreen({ selfId, memberId }: { selfId?: string; memberId?: string }) {
   const self = selfId ?? memberId ?? '';
   const [members, setMembers] = useState<MemberListItem[]>([]);
+  // The core refuses removing the last admin (members.remove): the button says so before anyone asks.
+  const lastAdmin = (m: MemberListItem) => m.roles.includes('admin') && members.filter((x) => x.roles.includes('admin')).length === 1;
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [passphrase, setPassphrase] = useState('');
@@ -127,7 +129,8 @@ export function MembersScreen({ selfId, memberId }: { selfId?: string; memberId?
                     className="danger-outline"
                     data-testid="remove-member"
                     aria-label={`Remove ${m.name}`}
-                    disabled={busy !== null}
+                    disabled={busy !== null || lastAdmin(m)}
+                    aria-describedby={lastAdmin(m) ? 'last-admin-hint' : undefined}
                     onClick={() => {
                       focus.remember();
                       setRemoving(m);
@@ -140,6 +143,11 @@ export function MembersScreen({ selfId, memberId }: { selfId?: string; memberId?
             ))}
           </tbody>
         </table>
+        {members.some(lastAdmin) ? (
+          <p className="hint" id="last-admin-hint">
+            The vault’s only admin cannot be removed: make another member an admin first.
+          </p>
+        ) : null}
       </div>
       <form className="card form" data-testid="add-member" onSubmit={add} noValidate aria-labelledby="add-member-title">
         <h3 id="add-member-title">Add a member</h3>
@@ -185,7 +193,10 @@ export function MembersScreen({ selfId, memberId }: { selfId?: string; memberId?
             focus.restore();
           }}
         >
-          <p>{removing.id === self ? 'This is you: you will not be able to unlock the vault again with your passphrase.' : 'They will no longer be able to unlock the vault.'} The audit log keeps their past actions.</p>
+          <p>
+            {removing.id === self ? 'This is you: you will not be able to unlock the vault again with your passphrase.' : 'They will no longer be able to unlock the vault.'}{' '}
+            {removing.id === self ? 'The audit log keeps your past actions.' : 'The audit log keeps their past actions.'}
+          </p>
         </ConfirmDialog>
       ) : null}
     </section>

@@ -82,8 +82,10 @@ export const CHANNELS = {
       sha256: z.string(),
       /** What import.commit would report for each duplicate choice, with the vault as it is now. */
       predicted: z.object({ skip: S.ImportPredictionSchema, update: S.ImportPredictionSchema }),
-      /** Each line with findings: who it is and the flagged cells. */
+      /** Each line with findings (the first LINES_SHOWN of them): who it is and the flagged cells. */
       lines: z.array(S.PreviewLineSchema),
+      /** Lines with findings past those shown: counted, not sent. */
+      linesLeftOut: z.number().int(),
     }),
   }),
   'import.commit': spec({
@@ -120,16 +122,18 @@ export const CHANNELS = {
   'groups.add': spec({ request: z.object({ label: z.string().min(1).max(200), rule: GroupRuleSchema, ...S.changeOptions }), response: S.GroupViewSchema.extend(S.MeasuredSchema.shape) }),
   'groups.remove': spec({ request: z.object({ groupId: S.id, ...S.changeOptions }), response: S.MeasuredSchema }),
   // A new label and/or rule; a new rule regroups (measured: a dry run says who would move where before confirming).
+  // A group with a basis that would receive people has its guardrails checked for them: blocking ones refuse,
+  // warnings need acknowledgeWarnings (a dry run with it lists them in `warnings`). So does groups.reorder.
   'groups.update': spec({
     request: z
-      .object({ groupId: S.id, label: z.string().min(1).max(200).optional(), rule: GroupRuleSchema.optional(), ...S.changeOptions })
+      .object({ groupId: S.id, label: z.string().min(1).max(200).optional(), rule: GroupRuleSchema.optional(), acknowledgeWarnings: z.boolean().default(false), ...S.changeOptions })
       .refine((r) => r.label !== undefined || r.rule !== undefined, { message: 'give a new label, a new rule or both' }),
-    response: S.GroupViewSchema.extend(S.MeasuredSchema.shape).extend({ moves: z.array(GroupMoveSchema) }),
+    response: S.GroupViewSchema.extend(S.MeasuredSchema.shape).extend({ moves: z.array(GroupMoveSchema), warnings: z.array(S.GuardrailSchema) }),
   }),
   // Move a group to `position` (1 = tried first) in the order rules are tried; regroups, measured like groups.update.
   'groups.reorder': spec({
-    request: z.object({ groupId: S.id, position: z.number().int().min(1).max(10_000), ...S.changeOptions }),
-    response: S.MeasuredSchema.extend({ order: z.array(S.id), moves: z.array(GroupMoveSchema) }),
+    request: z.object({ groupId: S.id, position: z.number().int().min(1).max(10_000), acknowledgeWarnings: z.boolean().default(false), ...S.changeOptions }),
+    response: S.MeasuredSchema.extend({ order: z.array(S.id), moves: z.array(GroupMoveSchema), warnings: z.array(S.GuardrailSchema) }),
   }),
   'policy.check': spec({
     request: z.object({ groupId: S.id, policy: S.PolicyDraftSchema }),

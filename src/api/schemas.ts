@@ -188,6 +188,8 @@ export const HomeSummarySchema = z.object({
   now: isoTime,
   /** "Soon" is within this many days of now. */
   soonDays: tally,
+  /** First steps for a new vault, for every member: is anyone in it yet, are the controller's details recorded. */
+  setup: z.object({ contacts: tally, controllerRecorded: z.boolean() }),
   destruction: z.object({ overdue: tally, overdueHeld: tally, dueSoon: tally, next: FirstDueSchema }).optional(),
   quarantine: z.object({ contacts: tally, days: tally, overdue: tally, next: FirstDueSchema }).optional(),
   notices: z.object({ due: tally, overdue: tally, unconfirmed: tally, nextDue: z.string().nullable() }).optional(),

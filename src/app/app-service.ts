@@ -12,6 +12,7 @@ import { Vault, type VaultOptions } from '../vault/vault.js';
 import { authorise, refuse } from './authorise.js';
 import { systemClock, type Clock } from './clock.js';
 import { CANCELLABLE, Cancellation, NO_TASK, taskContext } from './cancellation.js';
+import { readKeyOf } from './read-key.js';
 import { RequestQueue } from './request-queue.js';
 import { auditEntries, exportAudit, verifyAudit } from './use-cases/audit.js';
 import { checkCertificate, listCertificates, showCertificate } from './use-cases/certificates.js';
@@ -102,10 +103,12 @@ export class AppService implements Core {
     if (!session) return handler(parsed.request, progress);
     // A use case that walks every contact reports its progress and learns of a cancellation here.
     session.task = taskContext(channel, progress, this.cancellation);
+    session.readKey = readKeyOf(channel, parsed.request);
     try {
       return await handler(parsed.request, progress);
     } finally {
       session.task = NO_TASK;
+      session.readKey = '';
     }
   }
 

@@ -26,7 +26,7 @@ export const KIND_EXPLANATIONS: Record<FindingKind, string> = {
   'personal-mailbox':
     'a personal mailbox (free-mail domain): an individual subscriber under PECR reg. 22, so email marketing needs consent or the soft opt-in (reg. 22(3))',
   'corporate-mailbox':
-    'a work address: suggests a corporate subscriber under PECR, but sole traders and (outside Scotland) partnerships are individual subscribers; confirm with subscriber confirm. Every marketing email still needs the sender named and an opt-out (reg. 23)',
+    'a work address: suggests a corporate subscriber under PECR, but sole traders and (outside Scotland) partnerships are individual subscribers, so confirm the person’s type before marketing to them. Every marketing email still needs the sender named and an opt-out (reg. 23)',
   'sole-trader': 'self-employed or sole trader: an individual subscriber under PECR, whatever their address',
   'special-category': 'a hint of special-category data (Art. 9) or criminal-offence data (Art. 10): review by a person',
   formula: 'starts like a spreadsheet formula: neutralised on export (CSV injection)',

@@ -60,7 +60,7 @@ class MailboxDetails {
       domain = detach(domain);
       detail = personal
         ? `${domain} is a free-mail domain: an individual subscriber under PECR reg. 22, so email marketing needs their consent or the soft opt-in (PECR reg. 22(3))`
-        : `work address at ${domain}: suggests a corporate subscriber under PECR, but sole traders and (outside Scotland) partnerships are individual subscribers; confirm with subscriber confirm. Still personal data under GDPR`;
+        : `work address at ${domain}: suggests a corporate subscriber under PECR, but sole traders and (outside Scotland) partnerships are individual subscribers, so confirm the person’s type before marketing to them. Still personal data under GDPR`;
       cache.set(domain, detail);
     }
     return { line, column, kind: personal ? 'personal-mailbox' : 'corporate-mailbox', detail, ...span };

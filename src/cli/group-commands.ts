@@ -85,11 +85,18 @@ export function registerGroups(program: Command): void {
     .option('--connected-to <year>', 'new rule: connected in or before this year')
     .option('--keyword <words>', 'new rule: position mentions one of these words (comma-separated)')
     .option('--contacts <ids>', 'new rule: these contacts, chosen by hand (comma-separated ids)')
-    .action(async (id: string, opts: VaultOptions & ChangeFlags & RuleOptions & { label?: string }) => {
+    .option('--acknowledge-warnings', "go ahead although a group's lawful basis warns about the people it would receive")
+    .action(async (id: string, opts: VaultOptions & ChangeFlags & RuleOptions & { label?: string; acknowledgeWarnings?: boolean }) => {
       const rule = ruleIfGiven(opts);
       if (opts.label === undefined && rule === undefined) throw new ServiceError('invalid', 'Give a new --label, a new rule (--company, --email-kind, --connected-from/--connected-to, --keyword or --contacts), or both.');
       const { group, list } = await withVault(opts, async (call) => {
-        const group = await call('groups.update', { groupId: id, ...(opts.label !== undefined ? { label: opts.label } : {}), ...(rule ? { rule } : {}), ...changeRequest(opts) });
+        const group = await call('groups.update', {
+          groupId: id,
+          ...(opts.label !== undefined ? { label: opts.label } : {}),
+          ...(rule ? { rule } : {}),
+          acknowledgeWarnings: opts.acknowledgeWarnings ?? false,
+          ...changeRequest(opts),
+        });
         return { group, list: await call('groups.list', {}) };
       });
       const { dueNow, dueWithin30Days } = group.impact;
@@ -104,11 +111,12 @@ export function registerGroups(program: Command): void {
   withChangeOptions(command(groups, 'move <group>', ['groups.reorder', 'groups.list']))
     .description('Move a group to another place in the order rules are tried (1 = first; first matching rule wins).')
     .requiredOption('--to <position>', 'the new position, 1 for first')
-    .action(async (id: string, opts: VaultOptions & ChangeFlags & { to: string }) => {
+    .option('--acknowledge-warnings', "go ahead although a group's lawful basis warns about the people it would receive")
+    .action(async (id: string, opts: VaultOptions & ChangeFlags & { to: string; acknowledgeWarnings?: boolean }) => {
       const position = Number(opts.to);
       if (!Number.isInteger(position) || position < 1) throw new ServiceError('invalid', `--to must be a position, 1 or more (not "${opts.to}").`);
       const { result, list } = await withVault(opts, async (call) => {
-        const result = await call('groups.reorder', { groupId: id, position, ...changeRequest(opts) });
+        const result = await call('groups.reorder', { groupId: id, position, acknowledgeWarnings: opts.acknowledgeWarnings ?? false, ...changeRequest(opts) });
         return { result, list: await call('groups.list', {}) };
       });
       const { dueNow, dueWithin30Days } = result.impact;

@@ -4,6 +4,7 @@
 // to read and as CSV to file. Pure: the caller counts contacts, reads their sources and the disclosure log, words the
 // retention, reads the register and passes the date.
 import type { GroupPolicy } from '../policy/lawful-basis.js';
+import { art9Name } from '../policy/special-category.js';
 import { lacksTransferMechanism } from '../policy/transfers.js';
 import type { RecipientRole, SourceKind, TransferMechanism } from '../shared/vocabulary.js';
 import { toCsv } from './csv-cell.js';
@@ -138,10 +139,21 @@ const controllerRows = (c: Art30Controller): [string, string][] => [
 const purposeOf = (p: GroupPolicy | null): string =>
   p === null ? 'none recorded: contacts may not be used or exported' : `${PURPOSE_WORDS[p.purpose]}: ${p.purposeDescription}`;
 const basisOf = (p: GroupPolicy | null): string => (p === null ? 'none recorded (Art. 6(1))' : BASIS_WORDS[p.basis]);
+/** '2027-01-10T10:00:00.000Z' → '10 January 2027, 10:00 UTC' ('2027-01-10' → '10 January 2027'): a record a person reads. */
+function generatedWords(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(iso);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || month === undefined) return iso;
+  const day = `${Number(m[3])} ${month} ${m[1]}`;
+  return m[4] ? `${day}, ${m[4]} UTC` : day;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** DPA 2018 Sch. 1 para. 41: where a Sch. 1 condition is relied on, the record names it (and its policy document). */
 const specialOf = (p: GroupPolicy | null): string =>
   [
-    p?.art9Condition !== undefined ? `Art. 9(2): ${p.art9Condition}` : '',
+    p?.art9Condition !== undefined ? `Art. 9(2)${art9Name(p.art9Condition)}` : '',
     p?.art9MadePublicWhere ? `made public in: ${p.art9MadePublicWhere}` : '',
     p?.schedule1Condition ? `DPA 2018 ${p.schedule1Condition.replace(/^DPA 2018\s+/i, '')}` : '',
     p?.art10Authority !== undefined ? `Art. 10: ${p.art10Authority}` : '',
@@ -236,7 +248,7 @@ export function art30Markdown(input: Art30Input): string {
     '# Records of processing activities (UK GDPR Art. 30(1))',
     '',
     `- Controller: ${markdownText(input.controller.name ?? NOT_RECORDED)}`,
-    `- Generated: ${markdownText(input.generatedAt)}`,
+    `- Generated: ${markdownText(generatedWords(input.generatedAt))}`,
     `- Groups: ${input.groups.length}; contacts in groups: ${input.groups.reduce((n, g) => n + g.contacts, 0)}; quarantined: ${q.contacts + inGroupsWithoutBasis} (${q.contacts} in no group, ${inGroupsWithoutBasis} in groups without a lawful basis)`,
     '',
     '## Controller (Art. 30(1)(a))',

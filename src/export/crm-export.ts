@@ -349,7 +349,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
   if (noticeRun) {
     notes.push(
       'This file is for sending the Art. 14 privacy notice only: it holds names and contact details and no marketing basis. ' +
-        'Once the notice is sent, record it with notice sent --export <disclosure id>.',
+        'Once the notice is sent, record it as sent for this export (its disclosure id), so that those people count as told.',
     );
   }
   return { csv: toCsv(header, rows), included: rows.length, includedIds, excludedByReason, excludedTotal, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes };

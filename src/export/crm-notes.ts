@@ -67,7 +67,7 @@ function exclusionNotes(t: CrmTally): string[] {
   if (untold > 0) {
     notes.push(
       `${people(untold, 'person has', 'people have')} not yet been told how their data is used (Art. 14) and ${were(untold)} held back from ` +
-        'this marketing export: send the privacy notice first (an export with the notice run option, then notice sent).',
+        'this marketing export: send the privacy notice first (an export for the notice run, then record the notice as sent).',
     );
   }
   const noSms = count('channel-not-allowed');
@@ -75,7 +75,7 @@ function exclusionNotes(t: CrmTally): string[] {
     notes.push(
       `${people(noSms, 'person', 'people')} without their own consent to SMS, a soft opt-in covering it, or a corporate subscriber type confirmed by a person ` +
         `${were(noSms)} left out of this SMS export (PECR reg. 22(2)-(3)): a work email address says nothing about whose the phone is, so for SMS they ` +
-        'are treated as individual subscribers. A data owner can confirm a subscriber type with subscriber confirm.',
+        'are treated as individual subscribers. A data owner can confirm each person’s subscriber type.',
     );
   }
   if (t.untoldIncluded > 0) {
@@ -110,7 +110,7 @@ function channelNotes(t: CrmTally): string[] {
     if (individuals > 0) {
       notes.push(
         `${what(individuals)} left out: ${TREATED_AS_INDIVIDUAL[channel]}, and ${channel} marketing to them needs their consent to ${channel} or the ` +
-          'soft opt-in (PECR reg. 22(2)-(3)). A data owner can confirm a subscriber type with subscriber confirm.',
+          'soft opt-in (PECR reg. 22(2)-(3)). A data owner can confirm each person’s subscriber type.',
       );
     }
     const notCovered = withheld.length - individuals;
@@ -126,7 +126,7 @@ function channelNotes(t: CrmTally): string[] {
     notes.push(
       `${people(t.corporateInferred, 'person is', 'people are')} included for email as likely corporate subscribers, without their own consent and with ` +
         'no type confirmed by a person: a work address only suggests a corporate subscriber, and a sole trader, or a partnership outside Scotland, is an ' +
-        'individual subscriber whatever their address. Check before sending, and confirm the type with subscriber confirm.',
+        'individual subscriber whatever their address. Check before sending, and confirm the person’s subscriber type.',
     );
   }
   if (t.pecr && t.included > 0 && t.channels.includes('sms')) {

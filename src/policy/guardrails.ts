@@ -78,7 +78,7 @@ function pecrIndividualSubscribers(policy: GroupPolicy, group: GroupFacts): Guar
       severity: 'warn',
       message:
         `${contactsAre(individuals.length)} individual subscribers (a personal mailbox, a sole trader or freelancer, a partnership, ` +
-        'or nothing shows a corporate subscriber: unknown is treated as individual; confirm a type with subscriber confirm): ' +
+        'or nothing shows a corporate subscriber: unknown is treated as individual; a data owner can confirm each person’s type): ' +
         'marketing to them by email, SMS or LinkedIn message needs their consent or the soft opt-in (PECR reg. 22(3)), so ' +
         'exports for it leave out their email (and leave them out of SMS) unless they consented to that channel or have a soft opt-in.',
       rule,

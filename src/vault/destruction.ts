@@ -112,7 +112,7 @@ export async function purgeDue(
       audit: { seq: entry.seq, hash: entry.hash },
     };
     storeCertificate(db, certificate);
-    markWipePending(db, 'vacuum');
+    markWipePending(db);
     reach('commit');
     db.exec('COMMIT');
     await finishPendingVacuum(db, reach);
@@ -128,32 +128,29 @@ export function vaultId(db: Db): string {
 }
 
 /**
- * What is left to do after a committed deletion, recorded in the deleting transaction so that a crash before it is
- * done leaves it pending (the next destruction run or erasure finishes it): `wal` checkpoints the WAL into the file and
- * truncates it, which is all a few rows need, since secure_delete (database.ts) has zeroed their bytes in the pages;
- * `vacuum` also rewrites the file without its free pages, for a bulk destruction that frees many. A pending vacuum is
- * never lowered to a checkpoint.
+ * Record, in the deleting transaction, that the file must be vacuumed: a crash before it is done leaves it pending,
+ * and the next destruction run, erasure or Art. 19 task marked done finishes it. Each mark is a fresh token, so a
+ * run that vacuumed for an older mark never clears a newer one (another process's, made meanwhile).
  */
-export function markWipePending(db: Db, wipe: 'wal' | 'vacuum'): void {
-  const value = wipe === 'vacuum' ? '1' : 'wal';
-  db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', @value) ON CONFLICT(key) DO UPDATE SET value = CASE WHEN value = '1' THEN '1' ELSE @value END").run({ value });
+export function markWipePending(db: Db): void {
+  db.prepare("INSERT INTO vault_meta (key, value) VALUES ('vacuum_pending', @token) ON CONFLICT(key) DO UPDATE SET value = @token").run({ token: randomUUID() });
 }
 
 /**
- * Make deleted bytes unrecoverable: checkpoint the WAL into the file and truncate it and, when a vacuum is pending,
- * vacuum the file (rewriting it without free pages) and truncate the WAL again. A checkpoint blocked by a reader is
- * retried. An erasure of one person needs no vacuum: at a million contacts it took 9 s, the checkpoint milliseconds.
+ * Make deleted bytes unrecoverable: checkpoint the WAL into the file and truncate it, vacuum the file (rewriting it
+ * without free pages), and truncate the WAL again. A checkpoint blocked by a reader is retried. The vacuum is needed
+ * even for one person: secure_delete (database.ts) zeroes a deleted row and freed pages, but when SQLite rearranges
+ * a page it may leave an older copy of a row in the page's unused space, which nothing but a rewrite clears (shown
+ * by test/vault/erasure-bytes.test.ts). At a million contacts that costs seconds (docs/performance.md).
  */
 export async function finishPendingVacuum(db: Db, reach: (point: PurgePoint) => void = () => {}): Promise<void> {
   const pending = db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get() as { value: string } | undefined;
-  if (pending?.value !== '1' && pending?.value !== 'wal') return;
+  if (pending === undefined) return;
   await checkpoint(db, reach);
-  if (pending.value === '1') {
-    reach('vacuum');
-    db.exec('VACUUM');
-    await checkpoint(db, reach);
-  }
-  db.prepare("DELETE FROM vault_meta WHERE key = 'vacuum_pending'").run();
+  reach('vacuum');
+  db.exec('VACUUM');
+  await checkpoint(db, reach);
+  db.prepare("DELETE FROM vault_meta WHERE key = 'vacuum_pending' AND value = ?").run(pending.value);
   await checkpoint(db, reach);
 }
 

@@ -28,7 +28,10 @@ export const CommitChoicesSchema = z.object({
    * The importer's decision for the special-category hints of one line (keep them, or strip them), over `strip` for
    * that line; a line without such a hint is refused (src/app/use-cases/import-rules.ts).
    */
-  lineChoices: z.array(z.object({ line: z.number().int().positive(), specialCategory: z.enum(['keep', 'strip']) })).default([]),
+  lineChoices: z
+    .array(z.object({ line: z.number().int().positive(), specialCategory: z.enum(['keep', 'strip']) }))
+    .default([])
+    .refine((list) => new Set(list.map((c) => c.line)).size === list.length, { message: 'one decision a line: a line is named twice' }),
 });
 export type CommitChoices = z.infer<typeof CommitChoicesSchema>;
 

@@ -15,6 +15,9 @@ import { MarketingRepo } from './marketing-repo.js';
 import { NoticesRepo } from './notices-repo.js';
 import type { OpenVault } from './open-vault.js';
 
+/** How long a run of the same read stays one audit entry: a later reading is a new one. */
+const READ_RUN_MS = 10 * 60_000;
+
 export interface Outcome<T> {
   value: T;
   details?: AuditDetails;
@@ -99,28 +102,43 @@ export class Session {
 
   /**
    * A read that a screen repeats: a list it pages through or reloads (contacts, the audit log, groups…), a check run
-   * again as a form fills (policy.check), a preview counted again as choices change. Audited like any use case,
-   * except that a run of the same read by this member, with nothing else written to the log since this session's
-   * entry for it, stays that one entry (a reading page by page is one reading, not one entry a page). A refused or
-   * failed read is always written.
+   * again as a form fills (policy.check). Audited like any use case, except that a run of the same read (same
+   * action, same question apart from its page: `readKey`) by this member, within ten minutes and with nothing else
+   * written to the log since this session's entry for it, stays that one entry (a reading page by page is one
+   * reading, not one entry a page). A refused or failed read is always written.
    */
   repeatableRead<T>(action: string, fn: () => Outcome<T>): T {
     return this.#perform(action, fn, true);
   }
 
-  #lastRead: { seq: number; action: string } | null = null;
+  /**
+   * What the request running now asks, apart from its page (set by the app for each request: src/app/read-key.ts):
+   * two reads are one reading only when they ask the same.
+   */
+  readKey = '';
+
+  #lastRead: { seq: number; action: string; key: string; at: number } | null = null;
 
   #perform<T>(action: string, fn: () => Outcome<T>, repeatable: boolean): T {
     this.assertUnlocked();
+    const key = this.readKey;
+    const now = this.vault.now().getTime();
+    const last = this.#lastRead;
+    let written: number | null = null;
     try {
-      return this.db.transaction(() => {
+      const value = this.db.transaction(() => {
         const { value, details, onEntry } = fn();
-        if (repeatable && this.#lastRead?.action === action && this.vault.audit.head().seq === this.#lastRead.seq) return value;
+        // The same read (same action and question), right after this session's own entry for it, and soon after.
+        const again = repeatable && last !== null && last.action === action && last.key === key && now - last.at < READ_RUN_MS && this.vault.audit.head().seq === last.seq;
+        if (again) return value;
         const entry = this.vault.audit.append(this.memberId, action, 'success', details);
-        this.#lastRead = repeatable ? { seq: entry.seq, action } : null;
+        written = entry.seq;
         onEntry?.(entry);
         return value;
       })();
+      // Only once committed: a rolled-back entry must not absorb the next read.
+      if (written !== null) this.#lastRead = repeatable ? { seq: written, action, key, at: now } : null;
+      return value;
     } catch (err) {
       const mapped = asServiceError(err);
       this.auditFailure(action, mapped);

@@ -39,7 +39,7 @@ describe('groups.reorder', () => {
     expect(await counts(c)).toEqual({ order: ['Work addresses', 'Since 2019'], contacts: { 'Work addresses': 3, 'Since 2019': 5 }, unassigned: 4 });
 
     const dry = await c.call('groups.reorder', { groupId: c.recent, position: 1, dryRun: true });
-    expect(dry).toEqual({ applied: false, impact: { dueNow: 0, dueWithin30Days: 0 }, order: [c.recent, c.work], moves: [{ from: c.work, to: c.recent, contacts: 2 }] });
+    expect(dry).toEqual({ applied: false, impact: { dueNow: 0, dueWithin30Days: 0 }, order: [c.recent, c.work], moves: [{ from: c.work, to: c.recent, contacts: 2 }], warnings: [] });
     expect((await counts(c)).order).toEqual(['Work addresses', 'Since 2019']);
 
     const moved = await c.call('groups.reorder', { groupId: c.recent, position: 1 });
@@ -108,6 +108,67 @@ describe('groups.update', () => {
     const done = await c.call('groups.update', { groupId: c.work, rule, confirm: true });
     expect(done.impact.dueNow).toBeGreaterThan(0);
     expect((await counts(c)).contacts).toEqual({ 'Work addresses': 1, 'Since 2019': 7 });
+  });
+});
+
+describe('a group under a legal hold', () => {
+  it('keeps its contacts: a reorder or an edit that would move them out is refused and changes nothing; a contact hold follows the contact', async () => {
+    const c = await twoGroups();
+    const { holdId } = await c.call('holds.place', { groupId: c.work, reason: 'A claim about our work contacts is expected' });
+    const before = await counts(c);
+    const held = (await c.call('contacts.list', { status: 'held' })).total;
+    expect(held).toBe(3);
+    for (const [channel, request] of [
+      ['groups.reorder', { groupId: c.recent, position: 1, confirm: true }],
+      ['groups.update', { groupId: c.work, rule: { type: 'company', companies: ['Nobody Ltd'] }, confirm: true }],
+      ['groups.reorder', { groupId: c.recent, position: 1, dryRun: true }],
+    ] as const) {
+      const refusal = await c.refusal(channel, request as never);
+      expect(refusal.code, channel).toBe('conflict');
+      expect(refusal.message).toMatch(/Work addresses.*legal hold.*lift the hold/);
+    }
+    expect(await counts(c)).toEqual(before);
+    expect((await c.call('contacts.list', { status: 'held' })).total).toBe(held);
+    // A new label moves nobody; a change that leaves the held group's people where they are goes ahead.
+    expect((await c.call('groups.update', { groupId: c.work, label: 'Work (held)' })).applied).toBe(true);
+    expect((await c.call('groups.update', { groupId: c.recent, rule: { type: 'connected-year', from: 2020 }, confirm: true })).applied).toBe(true);
+    // Lifted, the reorder goes ahead.
+    await c.call('holds.lift', { holdId });
+    expect((await c.call('groups.reorder', { groupId: c.recent, position: 1, confirm: true })).applied).toBe(true);
+    // A hold on one contact follows the contact out of its group.
+    const katherine = (await allContacts(c.call)).find((x) => x.firstName === 'Katherine')!;
+    await c.call('holds.place', { contactId: katherine.id, reason: 'A claim about this person is expected' });
+    expect((await c.call('groups.reorder', { groupId: c.work, position: 1, confirm: true })).applied).toBe(true);
+    expect((await c.call('contacts.show', { contactId: katherine.id })).legalHold).toBe(true);
+  });
+});
+
+describe('a group with a lawful basis that would receive new people', () => {
+  it("has its guardrails checked again for them: a blocking one refuses the edit or the move, and nothing changes", async () => {
+    const c = await vault(tmp);
+    // Katherine Johnson's position in the fixture hints at special-category data; she is kept (not stripped).
+    await c.call('import.commit', { path: fixture('connections-tricky.csv'), choices: {} });
+    const people = await allContacts(c.call);
+    const plain = people.filter((p) => p.specialCategories.length === 0 && p.emailKind === 'corporate').slice(0, 2);
+    const hinted = people.find((p) => p.specialCategories.length > 0)!;
+    const g = (await c.call('groups.add', { label: 'Chosen', rule: { type: 'manual', contactIds: plain.map((p) => p.id) }, confirm: true })).id;
+    // Email marketing under legitimate interests: personal mailboxes are individual subscribers (PECR reg. 22), a warning.
+    await c.call('policy.assign', { groupId: g, policy: { ...LI_POLICY, purpose: 'email-marketing' }, acknowledgeWarnings: true, confirm: true });
+    const before = await counts(c);
+    const refusal = await c.refusal('groups.update', { groupId: g, rule: { type: 'manual', contactIds: [...plain.map((p) => p.id), hinted.id] }, acknowledgeWarnings: true, confirm: true });
+    expect(refusal.code).toBe('guardrail');
+    expect(refusal.message).toMatch(/“Chosen” would receive people its lawful basis does not cover: .*special-category/i);
+    expect(await counts(c)).toEqual(before);
+    // Warnings (a personal mailbox) need acknowledging; a dry run acknowledging them lists them.
+    const personal = people.find((p) => p.emailKind === 'personal' && p.specialCategories.length === 0 && !plain.includes(p))!;
+    const withPersonal = { groupId: g, rule: { type: 'manual' as const, contactIds: [...plain.map((p) => p.id), personal.id] }, confirm: true };
+    const warned = await c.refusal('groups.update', withPersonal);
+    expect(warned).toMatchObject({ code: 'guardrail', message: expect.stringMatching(/acknowledge these warnings/) });
+    const dry = await c.call('groups.update', { ...withPersonal, acknowledgeWarnings: true, dryRun: true });
+    expect(dry.applied).toBe(false);
+    expect(dry.warnings.map((w) => w.message).join(' ')).toMatch(/^“Chosen”: /);
+    // Without the hinted person, the edit goes ahead.
+    expect((await c.call('groups.update', { groupId: g, rule: { type: 'manual', contactIds: [plain[0]!.id] }, acknowledgeWarnings: true, confirm: true })).applied).toBe(true);
   });
 });
 

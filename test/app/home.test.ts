@@ -119,15 +119,16 @@ describe('home.summary for members with fewer roles', () => {
     return c.call('home.summary', {});
   }
 
-  it('gives an importer none of the parts: only the time', async () => {
+  it('gives an importer none of the parts: only the time and the first steps (a count and a yes/no)', async () => {
     const s = await as(['importer']);
-    expect(Object.keys(s).sort()).toEqual(['now', 'soonDays']);
+    expect(Object.keys(s).sort()).toEqual(['now', 'setup', 'soonDays']);
+    expect(s.setup).toEqual({ contacts: expect.any(Number), controllerRecorded: false });
     expect(attentionSentences(s)).toEqual([]);
     expect(lastRunSentence(s)).toBeNull();
   });
 
   it('gives a data owner what the data owner may read, not the destruction runs', async () => {
     const s = await as(['data-owner']);
-    expect(Object.keys(s).sort()).toEqual(['destruction', 'liaReviews', 'notices', 'now', 'quarantine', 'soonDays']);
+    expect(Object.keys(s).sort()).toEqual(['destruction', 'liaReviews', 'notices', 'now', 'quarantine', 'setup', 'soonDays']);
   });
 });

@@ -160,6 +160,16 @@ describe('per-line decisions on special-category hints', () => {
     expect(await c.refusal('import.preview', { path, choices: { lineChoices } })).toMatchObject({ code: 'invalid', message: expect.stringMatching(/Line 5 .*no special-category hint/) });
     expect(await c.refusal('import.commit', { path, choices: { onDuplicate: 'skip', dropColumns: [], strip: [], lineChoices } })).toMatchObject({ code: 'invalid' });
     expect(await allContacts(c.call)).toEqual([]);
+    // Two decisions for one line contradict each other: refused, not settled by whichever comes last.
+    const twice = [
+      { line: 3, specialCategory: 'keep' as const },
+      { line: 3, specialCategory: 'strip' as const },
+    ];
+    expect(await c.refusal('import.commit', { path, choices: { onDuplicate: 'skip', dropColumns: [], strip: [], lineChoices: twice } })).toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/a line is named twice/),
+    });
+    expect(await allContacts(c.call)).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ describe('connections-tricky.csv, finding by finding', () => {
 
   it('a work address only suggests a corporate subscriber (PECR reg. 2): sole traders and partnerships outside Scotland are individual ones', () => {
     const detail = report.findings.find((f) => f.line === 5 && f.kind === 'corporate-mailbox')!.detail;
-    expect(detail).toMatch(/^work address at \S+: suggests a corporate subscriber under PECR, but sole traders and \(outside Scotland\) partnerships are individual subscribers; confirm with subscriber confirm\./);
+    expect(detail).toMatch(/^work address at \S+: suggests a corporate subscriber under PECR, but sole traders and \(outside Scotland\) partnerships are individual subscribers, so confirm the person’s type before marketing to them\./);
     expect(detail).not.toMatch(/: a corporate subscriber under PECR/);
   });
 

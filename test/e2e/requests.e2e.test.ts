@@ -141,7 +141,8 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     await byTestId('requests-tab-access').click();
     await byTestId('access-value').fill('k.johnson@nasa.example');
     await byTestId('access-submit').click();
-    await expect.poll(() => s.status()).toMatch(/Error/);
+    // Nothing held is an answer to give the person (Art. 15(1)), not an error.
+    await expect.poll(() => byTestId('access-none-held').textContent()).toMatch(/no personal data about this person is kept here/);
   });
 
   it('lists the Art. 19 task the erasure made, and marks it done', async () => {

@@ -92,7 +92,7 @@ describe('art30Markdown', () => {
   it('names the controller and the date', () => {
     expect(md.startsWith('# Records of processing activities (UK GDPR Art. 30(1))\n')).toBe(true);
     expect(md).toContain('- Controller: Acme Ltd');
-    expect(md).toContain('- Generated: 2025-02-10');
+    expect(md).toContain('- Generated: 10 February 2025');
   });
 
   it("Art. 30(1)(a): lists the controller's name, contact details and DPO", () => {
@@ -181,7 +181,7 @@ describe('art30Markdown', () => {
     const p = policy('consent', { art9Condition: 'explicit-consent', art9Justification: 'A separate tick box for health data.' });
     const group = { groupId: 'g9', label: 'Wellbeing', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [], sources: [], disclosedTo: [] };
     const rows = Object.fromEntries(tableRows(section(art30Markdown(input({ groups: [group] })), '## Group: Wellbeing')));
-    expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): explicit-consent');
+    expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2)(a) explicit consent');
   });
 
   it('names the DPA 2018 Sch. 1 condition and the appropriate policy document relied on (DPA 2018 Sch. 1 para. 41)', () => {
@@ -193,7 +193,7 @@ describe('art30Markdown', () => {
     });
     const group = { groupId: 'g9', label: 'Panel', contacts: 2, policy: p, retention: '1 year', dataCategories: [], specialCategories: [], sources: [], disclosedTo: [] };
     const rows = Object.fromEntries(tableRows(section(art30Markdown(input({ groups: [group] })), '## Group: Panel')));
-    expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2): substantial-public-interest; DPA 2018 Sch. 1 para. 8; appropriate policy document: APD-2025-01');
+    expect(rows['Special category / criminal offence condition']).toBe('Art. 9(2)(g) substantial public interest; DPA 2018 Sch. 1 para. 8; appropriate policy document: APD-2025-01');
     // Not firing: a condition that needs neither shows only itself (the test above).
   });
 

@@ -106,7 +106,9 @@ function checkVault(path: string): VaultState {
     const contacts = (db.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
     expect([0, full], 'either nothing destroyed or every due contact').toContain(contacts);
     const certificates = (db.prepare('SELECT body FROM certificates').all() as { body: string }[]).map((r) => CertificateSchema.parse(JSON.parse(r.body)) as Certificate);
-    const vacuumPending = (db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get() as { value: string } | undefined)?.value ?? null;
+    // The mark is a fresh token each time (destruction.ts, markWipePending): pending is '1' here, whatever the token.
+    const mark = (db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get() as { value: string } | undefined)?.value;
+    const vacuumPending = mark === undefined ? null : '1';
     const runs = vault.audit.entries({ afterSeq: baseEntries, limit: 100 });
     if (contacts === full) {
       // Nothing destroyed: no certificate, no mark, and the log as it was (the deletion's entry rolled back with it).

@@ -3,7 +3,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ServiceError } from '../../src/shared/errors.js';
 import { certificateText } from '../../src/shared/certificate.js';
 import { verifyCertificate } from '../../src/vault/certificates.js';
@@ -110,7 +110,7 @@ describe('scheduled destruction', () => {
     expect(run.byGroup).toContainEqual({ groupId: group.id, basis: 'legitimate-interests', count: 3 });
     expect(run.certificate!.policies).toContainEqual({ scope: 'default', groupId: group.id, months: 24, anchor: 'last-review' });
     expect(verifyCertificate(vault, run.certificate)).toEqual({ ok: true });
-    expect(certificateText(run.certificate!)).toContain(`default retention (group ${group.id} has no policy): 24 months from last-review`);
+    expect(certificateText(run.certificate!)).toContain(`default retention (group ${group.id} has no policy): 24 months from the last review`);
     vault.close();
   });
 
@@ -154,23 +154,24 @@ describe('erasure, objection and access', () => {
     vault.close();
   });
 
-  it("an erased person's ciphertext is gone from the file and its WAL without a vacuum; everyone else's stays", async () => {
+  it("an erased person's ciphertext is gone from the file and its WAL, which is vacuumed; everyone else's stays", async () => {
     const { vault, session, path } = await clockedVault();
     await commitImport(session, fixture('connections-tricky.csv'), {});
     const sealed = (where: string) => (session.db.prepare(`SELECT data_ct FROM contacts WHERE ${where}`).all() as { data_ct: Buffer }[]).map((r) => r.data_ct.subarray(13, 45));
     const hopper = allContactsOf(session).find((c) => c.lastName === 'Hopper')!;
     const [theirs] = sealed(`id = '${hopper.id}'`);
     const others = sealed(`id <> '${hopper.id}'`);
-    const pagesBefore = (session.db.pragma('page_count') as { page_count: number }[])[0]!.page_count;
     expect(rawBytes(path).includes(theirs!)).toBe(true); // the search finds what is there
+    const exec = vi.spyOn(session.db, 'exec');
     await erasePerson(session, { contactId: hopper.id });
+    // Vacuumed: zeroing alone can leave an older copy in a page's unused space (test/vault/erasure-bytes.test.ts).
+    expect(exec.mock.calls.map(([sql]) => sql)).toContain('VACUUM');
+    exec.mockRestore();
     const bytes = rawBytes(path);
     expect(bytes.includes(theirs!)).toBe(false);
     expect(others.filter((s) => !bytes.includes(s))).toEqual([]);
     expect(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).length : 0, 'the WAL truncated').toBe(0);
     expect(session.db.prepare("SELECT value FROM vault_meta WHERE key = 'vacuum_pending'").get()).toBeUndefined();
-    // Not vacuumed: the file keeps its pages (a vacuum of a large vault is what made one erasure take seconds).
-    expect((session.db.pragma('page_count') as { page_count: number }[])[0]!.page_count).toBeGreaterThanOrEqual(pagesBefore);
     vault.close();
   });
 

@@ -7,6 +7,7 @@ import { useAction } from '../../app/use-action.js';
 import { FormError, TextField } from '../../components/fields.js';
 import { emptyRuleForm, toRule, type RuleFormState } from '../../lib/rule-form.js';
 import { RuleFields } from './rule-fields.js';
+import { count } from '../../lib/format.js';
 
 export function AddGroupForm({ onAdded }: { onAdded(id: string): void }) {
   const [label, setLabel] = useState('');
@@ -23,7 +24,7 @@ export function AddGroupForm({ onAdded }: { onAdded(id: string): void }) {
     setError(problem);
     if (problem || !parsed.ok) return;
     const added = await change('add', (confirm) => call('groups.add', { label: label.trim(), rule: parsed.rule, confirm }), {
-      success: (g) => `Group “${g.label}” added: ${g.contacts} contacts matched.`,
+      success: (g) => `Group “${g.label}” added: ${count(g.contacts, 'contact')} matched.`,
       cancelled: 'Nothing was changed: the group was not added.',
     });
     if (added) {

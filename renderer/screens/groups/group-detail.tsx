@@ -9,6 +9,7 @@ import type { GroupView } from '../../types.js';
 import { PolicyForm } from './policy-form.js';
 import { RuleFields } from './rule-fields.js';
 import type { useRegroup } from './use-regroup.js';
+import { longDay } from '../../lib/format.js';
 
 const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
@@ -43,7 +44,7 @@ export function GroupDetail({
         ) : (
           <>
             <p data-testid="group-rule">
-              {group.description} · tried {ordinal(group.order)} of {count} · {group.contacts.toLocaleString('en-GB')} contacts
+              {group.description} · tried {ordinal(group.order)} of {count} · {group.contacts.toLocaleString('en-GB')} {group.contacts === 1 ? 'contact' : 'contacts'}
             </p>
             <div className="actions">
               <button type="button" data-testid="edit-group" aria-label={`Edit the group: ${group.label}`} onClick={() => setEditing(true)}>
@@ -73,7 +74,7 @@ export function GroupDetail({
               <dt>Art. 14 notice</dt>
               <dd>
                 {policy.art14Notice ? `${NOTICE_LABELS[policy.art14Notice.status]} (plan)` : 'no plan'}
-                {overdueSince ? <span className="warn-text"> · some people overdue since {overdueSince}</span> : null}
+                {overdueSince ? <span className="warn-text"> · some people overdue since {longDay(overdueSince)}</span> : null}
               </dd>
             </dl>
           ) : (
@@ -108,7 +109,8 @@ function EditGroup({ group, regroup, onDone }: { group: GroupView; regroup: Retu
     if (!newRule && newLabel === undefined) return onDone(false);
     const done = await regroup(
       `Change the group “${group.label}”?`,
-      ({ dryRun, confirm }) => call('groups.update', { groupId: group.id, ...(newLabel !== undefined ? { label: newLabel } : {}), ...(newRule ? { rule: newRule } : {}), dryRun, confirm }),
+      ({ dryRun, confirm, acknowledgeWarnings }) =>
+        call('groups.update', { groupId: group.id, ...(newLabel !== undefined ? { label: newLabel } : {}), ...(newRule ? { rule: newRule } : {}), dryRun, confirm, acknowledgeWarnings }),
       `Group “${label.trim()}” changed.`,
     );
     if (done) onDone(true);

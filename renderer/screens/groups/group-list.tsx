@@ -2,6 +2,7 @@
 // the right, or move it up or down with buttons a keyboard reaches (the move is previewed: who would change group).
 import type { GroupView } from '../../types.js';
 import { basisLabel } from '../../lib/labels.js';
+import { count } from '../../lib/format.js';
 
 export function GroupList({
   groups,
@@ -27,7 +28,7 @@ export function GroupList({
               {g.order}. {g.label}
             </span>
             <span className="hint group-meta">
-              {g.contacts.toLocaleString('en-GB')} contacts ·{' '}
+              {count(g.contacts, 'contact')} ·{' '}
               <span data-testid="group-basis" className={g.policy ? undefined : 'warn-text'}>
                 {g.policy ? (
                   <>
@@ -56,7 +57,7 @@ export function GroupList({
         <span className="group-select-static">
           <span className="group-name">No group</span>
           <span className="hint group-meta">
-            <span data-testid="unassigned-count">{unassigned.toLocaleString('en-GB')}</span> contacts matched by no rule ·{' '}
+            <span data-testid="unassigned-count">{unassigned.toLocaleString('en-GB')}</span> {unassigned === 1 ? 'contact' : 'contacts'} matched by no rule ·{' '}
             <span className="warn-text">
               <span aria-hidden="true">⚠ </span>quarantined
             </span>

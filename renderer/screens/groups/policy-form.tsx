@@ -137,7 +137,7 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
       <form className="card form policy-form" data-testid="policy-form" onSubmit={submit} noValidate aria-labelledby="policy-title">
         <h3 id="policy-title">Lawful basis for “{group.label}”</h3>
         <p className="hint">
-          {group.description} · {group.contacts.toLocaleString('en-GB')} contacts
+          {group.description} · {group.contacts.toLocaleString('en-GB')} {group.contacts === 1 ? 'contact' : 'contacts'}
           {group.policy ? ` · current basis assigned ${group.policy.assignedAt.slice(0, 10)}` : ' · no lawful basis yet: these contacts are quarantined'}
         </p>
         <nav aria-label="Steps of the lawful basis">

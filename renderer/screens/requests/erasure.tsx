@@ -3,11 +3,12 @@
 // recipients who received their data.
 import { useRef, useState, type FormEvent } from 'react';
 import type { Response } from '../../../src/api/contract.js';
-import { call } from '../../api.js';
+import { ApiError, call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { PersonFields, useFocusFirstError } from './form-bits.js';
+import type { ContactView } from '../../types.js';
 import { personSelector, PERSON_KIND_LABELS, type PersonKind, type PersonSelector } from './request-forms.js';
 
 type Erased = Response<'contacts.erase'> & { text: string | null };
@@ -18,25 +19,58 @@ function whoLabel(kind: PersonKind, selector: PersonSelector): string {
   return `the person with the ${PERSON_KIND_LABELS[kind].toLowerCase()} ${value}`;
 }
 
+/** The contacts the request names, found the way a person reads them: by id, or by an exact email or profile address. */
+async function matchesOf(selector: PersonSelector): Promise<ContactView[]> {
+  if ('contactId' in selector) {
+    try {
+      return [await call('contacts.show', { contactId: selector.contactId })];
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'not-found') return [];
+      throw err;
+    }
+  }
+  const wanted = 'email' in selector ? selector.email.trim().toLowerCase() : profileKey(selector.profileUrl);
+  const page = await call('contacts.list', { search: 'email' in selector ? wanted : wanted.split('/').pop() ?? wanted, limit: 50 });
+  return page.contacts.filter((c) => ('email' in selector ? (c.email ?? '').toLowerCase() === wanted : c.profileUrl !== null && profileKey(c.profileUrl) === wanted));
+}
+
+/** 'https://www.linkedin.com/in/Ada/' → 'linkedin.com/in/ada'. */
+const profileKey = (url: string) =>
+  url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^([a-z]{2,3}\.)?(www\.)?/, '')
+    .replace(/\/+$/, '');
+
 export function Erasure({ onChanged }: { onChanged(): void }) {
   const [kind, setKind] = useState<PersonKind>('email');
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<{ value?: string } | null>(null);
   const [confirming, setConfirming] = useState<PersonSelector | null>(null);
+  const [matched, setMatched] = useState<string[]>([]);
   const [erased, setErased] = useState<Erased | null>(null);
   const { busy, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
   const result = useRef<HTMLHeadingElement>(null);
   useFocusFirstError(form, errors);
 
-  const ask = (e: FormEvent) => {
+  // Find whom the request is about before asking to confirm: the dialog names them, and nobody matching says so at once.
+  const ask = async (e: FormEvent) => {
     e.preventDefault();
     const checked = personSelector(kind, value);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
     }
+    const found = await run('find', () => matchesOf(checked.value));
+    if (found === undefined) return;
+    if (found.length === 0) {
+      setErrors({ value: `No contact in the vault matches this ${PERSON_KIND_LABELS[kind].toLowerCase()}: there is nobody to erase.` });
+      return;
+    }
     setErrors(null);
+    setMatched(found.map((c) => [`${c.firstName} ${c.lastName}`.trim() || '(no name)', c.company].filter(Boolean).join(', ')));
     setConfirming(checked.value);
   };
 
@@ -59,7 +93,7 @@ export function Erasure({ onChanged }: { onChanged(): void }) {
       <p className="hint">
         When a person asks to be erased, every copy of their record is destroyed at once. A contact under a legal hold cannot be erased until the hold is lifted (Art. 17(3)(e)).
       </p>
-      <form ref={form} className="form" onSubmit={ask} noValidate aria-labelledby="erasure-title" data-testid="erasure-form">
+      <form ref={form} className="form" onSubmit={(e) => void ask(e)} noValidate aria-labelledby="erasure-title" data-testid="erasure-form">
         <PersonFields
           idPrefix="erasure"
           kinds={PERSON_KINDS_FOR_ERASURE}
@@ -72,14 +106,21 @@ export function Erasure({ onChanged }: { onChanged(): void }) {
           onValue={setValue}
           error={errors?.value}
         />
-        <button type="submit" className="danger" data-testid="erasure-submit" disabled={busy !== null}>
+        <button type="submit" className="danger" data-testid="erasure-submit" disabled={busy !== null && busy !== 'find'} aria-busy={busy === 'find'}>
           Erase…
         </button>
       </form>
       {confirming ? (
         <ConfirmDialog title="Erase this person?" confirmLabel="Erase for good" confirmTestId="erasure-confirm" busy={busy === 'erase'} onConfirm={() => void erase()} onCancel={() => setConfirming(null)}>
           <p>
-            You are about to erase <strong>{whoLabel(kind, confirming)}</strong>. This cannot be undone:
+            You are about to erase <strong>{whoLabel(kind, confirming)}</strong>
+            {matched.length > 0 ? (
+              <>
+                {' '}
+                — in the vault: <strong data-testid="erasure-matched">{matched.join('; ')}</strong>
+              </>
+            ) : null}
+            . This cannot be undone:
           </p>
           <ul>
             <li>every copy of their record in the vault is destroyed now, with everything derived from it (consents, notices, disclosures);</li>

@@ -1,7 +1,7 @@
 // Subject access (UK GDPR Art. 15): find a person by email, profile URL or contact id, read what is held about them
 // section by section, and save the report as JSON or CSV to send them (within a month, Art. 12(3)).
 import { Fragment, useRef, useState, type FormEvent } from 'react';
-import { call } from '../../api.js';
+import { ApiError, call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
 import { today } from '../../lib/format.js';
@@ -14,6 +14,7 @@ export function SubjectAccess() {
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<{ value?: string } | null>(null);
   const [answer, setAnswer] = useState<{ report: AccessReport | null; json: string; csv: string } | null>(null);
+  const [noneHeld, setNoneHeld] = useState<string | null>(null);
   const { busy, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
   const result = useRef<HTMLHeadingElement>(null);
@@ -27,7 +28,20 @@ export function SubjectAccess() {
       return;
     }
     setErrors(null);
-    const r = await run('access', () => call('contacts.access', checked.value), 'The subject access report is ready: read it below, then save it to send.');
+    // Nobody matching is an answer too (Art. 15(1): "whether or not" data is held), not an error.
+    const r = await run(
+      'access',
+      async () => {
+        try {
+          return await call('contacts.access', checked.value);
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'not-found') return null;
+          throw err;
+        }
+      },
+      (v) => (v ? 'The subject access report is ready: read it below, then save it to send.' : 'Nothing is held about this person: you can tell them so.'),
+    );
+    setNoneHeld(r === null ? value.trim() : null);
     if (r) {
       setAnswer({ report: readAccessReport(r.json), ...r });
       // The report replaces the form's focus: land on its heading.
@@ -60,7 +74,27 @@ export function SubjectAccess() {
           {busy === 'access' ? 'Finding…' : 'Show what is held'}
         </button>
       </form>
-      {answer ? (
+      {noneHeld !== null ? (
+        <div className="callout" data-testid="access-none-held" role="status">
+          <p>
+            The vault holds no contact matching <strong>{noneHeld}</strong>: no personal data about this person is kept here. The search is recorded in the audit log.
+          </p>
+          <button
+            type="button"
+            data-testid="access-none-save"
+            onClick={() =>
+              saveText(
+                `subject-access-none-${day}.txt`,
+                `Subject access request (UK GDPR Art. 15)\nSearched on ${day} for: ${noneHeld}\nResult: no personal data about this person is held in this vault.\n`,
+                'text/plain',
+              )
+            }
+          >
+            Save this answer as text
+          </button>
+        </div>
+      ) : null}
+      {answer && noneHeld === null ? (
         <div data-testid="access-summary">
           <h4 ref={result} tabIndex={-1}>
             What is held about {report?.name ?? 'this person'}

@@ -6,6 +6,7 @@ import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { basisLabel } from '../../lib/labels.js';
 import type { PurgeResult } from '../../types.js';
+import { count } from '../../lib/format.js';
 
 export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | null): string; onDone(): void }) {
   const [result, setResult] = useState<PurgeResult | null>(null);
@@ -13,11 +14,11 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
   const { busy, run } = useAction();
 
   const dryRun = async () => {
-    const r = await run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${v.destroyed} contacts would be destroyed; nothing was changed.`);
+    const r = await run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${count(v.destroyed, 'contact')} would be destroyed; nothing was changed.`);
     if (r) setResult(r);
   };
   const runNow = async () => {
-    const r = await run('run', () => call('destruction.run', {}), (v) => `${v.destroyed} contacts destroyed.`);
+    const r = await run('run', () => call('destruction.run', {}), (v) => `${count(v.destroyed, 'contact')} destroyed.`);
     setConfirming(false);
     if (r) {
       setResult(r);

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { Pager } from '../../components/pager.js';
 import { day } from '../../lib/format.js';
@@ -54,13 +55,17 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
     }
   };
 
+  // Lifting a hold lets the schedule destroy those contacts again: asked first, like every change that cannot wait.
+  const [lifting, setLifting] = useState<HoldView | null>(null);
   const lift = async (hold: HoldView) => {
     const r = await run(`lift-${hold.id}`, () => call('holds.lift', { holdId: hold.id }), 'Legal hold lifted.');
+    setLifting(null);
     if (r !== undefined) {
       await load();
       onChanged();
     }
   };
+  const holdTarget = (h: HoldView) => (h.groupId ? `the group “${groupLabel(h.groupId)}”` : 'one contact');
 
   return (
     <section className="card" aria-labelledby="holds-title">
@@ -97,7 +102,7 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
                   <td>{h.reason}</td>
                   <td>{day(h.createdAt)}</td>
                   <td>
-                    <button type="button" data-testid="lift-hold" disabled={busy !== null} onClick={() => void lift(h)}>
+                    <button type="button" data-testid="lift-hold" disabled={busy !== null} onClick={() => setLifting(h)}>
                       Lift
                     </button>
                   </td>
@@ -107,6 +112,20 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
           </table>
         </>
       )}
+      {lifting ? (
+        <ConfirmDialog
+          title="Lift this legal hold?"
+          confirmLabel="Lift the hold"
+          confirmTestId="lift-hold-confirm"
+          busy={busy !== null}
+          onConfirm={() => void lift(lifting)}
+          onCancel={() => setLifting(null)}
+        >
+          <p>
+            The hold on {holdTarget(lifting)} ({lifting.reason}) ends now. Its contacts are then destroyed when they fall due, at the next scheduled destruction if they already are.
+          </p>
+        </ConfirmDialog>
+      ) : null}
       <form className="form" onSubmit={place} noValidate aria-labelledby="hold-place-title" data-testid="hold-form">
         <h4 id="hold-place-title">Place a hold</h4>
         <SelectField

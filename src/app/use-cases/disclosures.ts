@@ -75,8 +75,8 @@ export function listArt19Tasks(session: Session, includeDone: boolean): Response
 
 /**
  * Mark a task done once the recipient was told (Art. 19): whom it was about is wiped, the task stays as a record. As
- * after an erasure, secure_delete zeroes the freed bytes in the file and the WAL is then checkpointed and truncated
- * (Art. 5(1)(e)), so that the wiped subject does not linger on disk.
+ * after an erasure, the freed bytes are then vacuumed out of the file and its WAL (Art. 5(1)(e)), so that the wiped
+ * subject does not linger on disk.
  */
 export async function completeArt19Task(session: Session, taskId: string): Promise<void> {
   session.perform('art19-done', () => {
@@ -84,8 +84,8 @@ export async function completeArt19Task(session: Session, taskId: string): Promi
     if (!task) throw new ServiceError('not-found', 'There is no Art. 19 task with that id: `art19 list --all` shows them.');
     if (task.doneAt !== null) throw new ServiceError('conflict', `That Art. 19 task was already marked done on ${task.doneAt.slice(0, 10)}.`);
     session.disclosures.completeTask(taskId, session.vault.now().toISOString(), session.memberId);
-    // In the same transaction: a crash before the checkpoint leaves it pending; the next destruction run or erasure finishes it.
-    markWipePending(session.db, 'wal');
+    // In the same transaction: a crash before the vacuum leaves it pending, and the next destruction run finishes it.
+    markWipePending(session.db);
     return { value: undefined, details: { taskId, recipientId: task.recipientId, kind: task.kind } };
   });
   await finishPendingVacuum(session.db);

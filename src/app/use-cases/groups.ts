@@ -120,10 +120,39 @@ function regroupWithMoves(session: Session): { moved: number; moves: Move[] } {
 }
 
 /**
+ * The guardrails of every group with a lawful basis that a regrouping brings new people into: its basis was checked
+ * for the people it held then, not for these (a health hint, personal mailboxes, people not yet told). A blocking
+ * guardrail refuses the change; warnings must be acknowledged, as when the basis was assigned (those acknowledged are
+ * returned, named by group, for the answer).
+ */
+function checkArrivals(session: Session, moves: readonly Move[], acknowledgeWarnings: boolean): Guardrail[] {
+  const acknowledged: Guardrail[] = [];
+  const receiving = new Set(moves.flatMap((m) => (m.to !== null && m.contacts > 0 ? [m.to] : [])));
+  for (const group of session.groups.list()) {
+    if (!receiving.has(group.id) || !group.policy) continue;
+    const guardrails = guardrailsFor(session, group.id, group.policy.policy);
+    const said = (list: Guardrail[]) => list.map((g) => `${g.message} (${g.rule})`).join(' ');
+    const blocked = blocking(guardrails);
+    if (blocked.length > 0) throw new ServiceError('guardrail', `“${group.label}” would receive people its lawful basis does not cover: ${said(blocked)}`, guardrails);
+    const warnings = guardrails.filter((g) => g.severity === 'warn');
+    if (warnings.length > 0 && !acknowledgeWarnings) {
+      throw new ServiceError('guardrail', `“${group.label}” would receive people, and its lawful basis then warns: acknowledge these warnings to go ahead. ${said(warnings)}`, guardrails);
+    }
+    acknowledged.push(...warnings.map((g) => ({ ...g, message: `“${group.label}”: ${g.message}` })));
+  }
+  return acknowledged;
+}
+
+/**
  * Change a group's label and/or rule. A new rule regroups every contact (first matching rule wins), measured first
  * like adding a group (impact.ts); `moves` says who would go where, so a dry run can be shown before confirming.
  */
-export function updateGroup(session: Session, groupId: string, change: { label?: string; rule?: unknown }, options: ChangeOptions = {}): GroupView & Measured & { moves: Move[] } {
+export function updateGroup(
+  session: Session,
+  groupId: string,
+  change: { label?: string; rule?: unknown },
+  options: ChangeOptions & { acknowledgeWarnings?: boolean } = {},
+): GroupView & Measured & { moves: Move[]; warnings: Guardrail[] } {
   return session.perform(options.dryRun ? 'group-update-dry-run' : 'group-update', () => {
     let rule: GroupRule | undefined;
     if (change.rule !== undefined) {
@@ -142,16 +171,17 @@ export function updateGroup(session: Session, groupId: string, change: { label?:
       () => {
         session.groups.update(groupId, { ...(label !== undefined ? { label } : {}), ...(rule !== undefined ? { rule } : {}), at });
         const result = rule !== undefined ? regroupWithMoves(session) : { moved: 0, moves: [] };
+        const warnings = checkArrivals(session, result.moves, options.acknowledgeWarnings === true);
         // Read inside the change: a dry run rolls it back afterwards.
         const group = session.groups.list().find((g) => g.id === groupId)!;
         const count = (session.db.prepare('SELECT count(*) AS n FROM contacts WHERE group_id = ?').get(groupId) as { n: number }).n;
-        return { ...result, group, count };
+        return { ...result, group, count, warnings };
       },
       options,
     );
-    const { group, count, moved, moves } = value;
+    const { group, count, moved, moves, warnings } = value;
     return {
-      value: { ...group, description: describeRule(group.rule), contacts: count, applied, impact, moves },
+      value: { ...group, description: describeRule(group.rule), contacts: count, applied, impact, moves, warnings },
       details: { groupId, ...(rule !== undefined ? { rule: rule.type } : {}), contacts: count, moved, due: impact.dueNow },
     };
   });
@@ -161,7 +191,12 @@ export function updateGroup(session: Session, groupId: string, change: { label?:
  * Move a group to another place in the order its rule is tried (1 = first; first matching rule wins). Every contact
  * is regrouped, measured first (impact.ts), with who would go where in `moves`.
  */
-export function reorderGroup(session: Session, groupId: string, position: number, options: ChangeOptions = {}): Measured & { order: string[]; moves: Move[] } {
+export function reorderGroup(
+  session: Session,
+  groupId: string,
+  position: number,
+  options: ChangeOptions & { acknowledgeWarnings?: boolean } = {},
+): Measured & { order: string[]; moves: Move[]; warnings: Guardrail[] } {
   return session.perform(options.dryRun ? 'group-reorder-dry-run' : 'group-reorder', () => {
     if (!session.groups.exists(groupId)) throw new ServiceError('not-found', 'There is no such group.');
     const at = session.vault.now().toISOString();
@@ -171,12 +206,13 @@ export function reorderGroup(session: Session, groupId: string, position: number
       () => {
         const placed = session.groups.move(groupId, position, at)!;
         const result = regroupWithMoves(session);
-        return { ...result, placed, order: session.groups.list().map((g) => g.id) };
+        const warnings = checkArrivals(session, result.moves, options.acknowledgeWarnings === true);
+        return { ...result, placed, warnings, order: session.groups.list().map((g) => g.id) };
       },
       options,
     );
     return {
-      value: { applied, impact, order: value.order, moves: value.moves },
+      value: { applied, impact, order: value.order, moves: value.moves, warnings: value.warnings },
       details: { groupId, order: value.placed, moved: value.moved, due: impact.dueNow },
     };
   });
@@ -270,6 +306,9 @@ function guardrailsFor(session: Session, groupId: string, policy: GroupPolicy): 
 export function regroup(session: Session, onMove?: (from: string | null, to: string | null) => void): number {
   const groups = session.groups.list();
   const definitions = groups.map((g) => ({ id: g.id, rule: g.rule, order: g.order }));
+  // A hold on a group protects the contacts in it: none may leave it while the hold is in force (as a held group
+  // cannot be removed). A hold on one contact follows the contact wherever it goes.
+  const heldGroups = new Set(session.db.prepare('SELECT group_id FROM legal_holds WHERE lifted_at IS NULL AND group_id IS NOT NULL').pluck().all() as string[]);
   const expiries = ExpiryContext.load(session.db);
   const total = session.contacts.count();
   let moved = 0;
@@ -281,6 +320,13 @@ export function regroup(session: Session, onMove?: (from: string | null, to: str
       const contact = session.contacts.open(row);
       const groupId = assignGroup(definitions, factsOf(row.id, contact));
       const expiresAt = expiries.expiry(groupId, row, contact);
+      if (groupId !== row.group_id && row.group_id !== null && heldGroups.has(row.group_id)) {
+        const label = groups.find((g) => g.id === row.group_id)?.label ?? 'a group';
+        throw new ServiceError(
+          'conflict',
+          `This change would move contacts out of “${label}”, which is under a legal hold: an admin must lift the hold first, or change the rules so that they stay.`,
+        );
+      }
       if (groupId !== row.group_id || expiresAt !== row.expires_at) {
         session.contacts.setGroup(row.id, groupId, expiresAt);
         if (groupId !== row.group_id) {

@@ -32,7 +32,10 @@ export function homeSummary(session: Session): HomeSummary {
     const now = session.vault.now();
     const at = { now: now.toISOString(), soon: new Date(now.getTime() + SOON_DAYS * DAY_MS).toISOString() };
     const today = dayOf(now);
-    const summary: HomeSummary = { now: at.now, soonDays: SOON_DAYS };
+    // A count and a yes/no: what a new vault still needs (an import; the controller's details, which the privacy
+    // notice and the Art. 30 record name), without any person in it.
+    const setup = { contacts: session.contacts.count(), controllerRecorded: session.disclosures.controller() !== null };
+    const summary: HomeSummary = { now: at.now, soonDays: SOON_DAYS, setup };
     // Each part is what the channel named beside it shows, so it is given to whoever may call that channel.
     if (may('retention.schedule')) summary.destruction = destruction(session, at);
     if (may('contacts.list')) summary.quarantine = quarantine(session, at);

@@ -22,7 +22,15 @@ export interface ImportPreview {
   sha256: string;
   predicted: { skip: ImportTally; update: ImportTally };
   lines: PreviewLine[];
+  linesLeftOut: number;
 }
+
+/**
+ * How many lines with findings the preview names (with the person and the masked cells): enough for any LinkedIn
+ * export's decisions, while a file of a million rows does not send a million names to the screen. Past it, the
+ * special-category hints keep the choice made for all of them (strip, by default).
+ */
+export const LINES_SHOWN = 5000;
 
 export type PreviewChoices = Partial<Pick<CommitChoices, 'dropColumns' | 'strip' | 'lineChoices'>>;
 
@@ -39,8 +47,8 @@ export async function previewImport(
   const half = (offset: number) => (options.onProgress ? (done: number, total: number) => options.onProgress!(offset * total + done, 2 * total) : undefined);
   const report = await inspectExport(path, { entry: options.entry, onProgress: half(0) });
   const sha256 = await sha256File(path);
-  const { predicted, lines } = await predict(session, path, choices, report.findings, half(1));
-  return session.repeatableRead('import-preview', () => ({ value: { report, sha256, predicted, lines }, details: { sha256, records: report.records } }));
+  const { predicted, lines, linesLeftOut } = await predict(session, path, choices, report.findings, half(1));
+  return session.perform('import-preview', () => ({ value: { report, sha256, predicted, lines, linesLeftOut }, details: { sha256, records: report.records } }));
 }
 
 /** The commit's rules over the file, for both duplicate choices at once, and the lines the report has findings on. */
@@ -51,6 +59,7 @@ async function predict(session: Session, path: string, choices: CommitChoices, f
   // A commit's own id never matches a stored row: "earlier in this import" means written by this prediction.
   const rules = new ImportRules(session, `preview-${randomUUID()}`, choices);
   const lines: PreviewLine[] = [];
+  let leftOut = 0;
   let tallies: { skip: ReturnType<ImportRules['tally']>; update: ReturnType<ImportRules['tally']> } | null = null;
   try {
     await readExport(
@@ -58,6 +67,7 @@ async function predict(session: Session, path: string, choices: CommitChoices, f
       (info) => {
         const prepare = rules.preparer(info);
         lines.length = 0;
+        leftOut = 0;
         const t = {
           skip: rules.tally('skip', new VaultView(session, rules.importId, expectedRows), info.kind),
           update: rules.tally('update', new VaultView(session, rules.importId, expectedRows), info.kind),
@@ -70,7 +80,8 @@ async function predict(session: Session, path: string, choices: CommitChoices, f
             t.update.record(p);
             const shown = byLine.get(r.line);
             const line = shown ? previewLine(p.contact, shown) : null;
-            if (line) lines.push(line);
+            if (line && lines.length < LINES_SHOWN) lines.push(line);
+            else if (line) leftOut++;
           },
           error(e) {
             t.skip.error(e);
@@ -88,7 +99,7 @@ async function predict(session: Session, path: string, choices: CommitChoices, f
   rules.checkLineChoices();
   const t = tallies as { skip: ReturnType<ImportRules['tally']>; update: ReturnType<ImportRules['tally']> } | null;
   if (!t) throw new ServiceError('unreadable', 'The file could not be read.');
-  return { predicted: { skip: t.skip.finish(), update: t.update.finish() }, lines };
+  return { predicted: { skip: t.skip.finish(), update: t.update.finish() }, lines, linesLeftOut: leftOut };
 }
 
 /**

@@ -97,7 +97,7 @@ export async function erasePerson(
           audit: { seq: entry.seq, hash: entry.hash },
         };
         storeCertificate(session.db, value.certificate);
-        markWipePending(session.db, 'wal');
+        markWipePending(session.db);
       },
     };
   });
