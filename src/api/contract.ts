@@ -217,9 +217,16 @@ export const CHANNELS = {
   'consent.confirm': spec({ request: z.union([z.object({ groupId: S.id }).strict(), z.object({ consentIds: z.array(S.id).min(1).max(100_000) }).strict()]), response: z.object({ confirmed: z.number().int() }) }),
 
   // Art. 14 notices per person.
+  // Per group the counts; per person (a page of `limit`, of `peopleTotal`) when a group, a contact or a page of contacts is named.
   'notices.list': spec({
-    request: z.object({ groupId: S.id.optional(), contactId: S.id.optional() }),
-    response: z.object({ groups: z.array(S.NoticeSummarySchema), people: z.array(S.PersonNoticeSchema) }),
+    request: z.object({
+      groupId: S.id.optional(),
+      contactId: S.id.optional(),
+      contactIds: z.array(S.id).max(MAX_PAGE).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(MAX_PAGE).default(100),
+    }),
+    response: z.object({ groups: z.array(S.NoticeSummarySchema), people: z.array(S.PersonNoticeSchema).max(MAX_PAGE), peopleTotal: z.number().int() }),
   }),
   'notices.text': spec({
     // `source`: where the people to be told came from; left out, it is read from the group's members' imports.
@@ -258,7 +265,11 @@ export const CHANNELS = {
   'controller.set': spec({ request: S.ControllerDetailsSchema, response: z.null() }),
 
   // PECR's records: subscriber types, soft opt-ins, TPS/CTPS screenings.
-  'subscribers.list': spec({ request: z.object({ contactId: S.id.optional(), groupId: S.id.optional() }), response: z.array(S.SubscriberViewSchema) }),
+  // A page of contacts' subscriber types (of one group or contact), in the order they were added.
+  'subscribers.list': spec({
+    request: z.object({ contactId: S.id.optional(), groupId: S.id.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE).default(100) }),
+    response: z.object({ total: z.number().int(), offset: z.number().int(), subscribers: z.array(S.SubscriberViewSchema).max(MAX_PAGE) }),
+  }),
   // `contacts`: how many contacts the confirmation now covers (for a company, everyone whose company name matches).
   'subscribers.confirm': spec({ request: S.SubscriberConfirmSchema, response: z.object({ type: z.enum(SUBSCRIBER_TYPES), contacts: z.number().int() }) }),
   'softOptIn.add': spec({ request: S.SoftOptInInputSchema, response: z.object({ softOptInId: S.id }) }),

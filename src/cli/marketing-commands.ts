@@ -17,6 +17,7 @@ import {
 import { listOption } from './list-option.js';
 import { personOf, withPersonOptions, type PersonOptions } from './person-option.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
+import { everyItem } from './pages.js';
 
 
 
@@ -27,7 +28,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], what: str
 
 const TYPE_WORDS = { 'likely-corporate': 'likely corporate', 'likely-individual': 'likely individual', unknown: 'unknown (treated as individual)' } as const;
 
-function subscriberLine(s: Response<'subscribers.list'>[number]): string {
+function subscriberLine(s: Response<'subscribers.list'>['subscribers'][number]): string {
   const confirmed = s.confirmed
     ? `confirmed ${s.confirmed.type} (${s.confirmed.entity}${s.confirmed.companyNumber ? `, ${s.confirmed.companyNumber}` : ''}) for ${s.confirmed.by === 'contact' ? 'this contact' : 'the company'} on ${s.confirmed.confirmedAt.slice(0, 10)}`
     : 'not confirmed';
@@ -46,7 +47,13 @@ export function registerMarketing(program: Command): void {
     .option('--contact <id>', 'this contact only')
     .option('--group <id>', "the group's current members only")
     .action(async (opts: VaultOptions & { contact?: string; group?: string }) => {
-      const subscribers = await withVault(opts, (call) => call('subscribers.list', { ...(opts.contact ? { contactId: opts.contact } : {}), ...(opts.group ? { groupId: opts.group } : {}) }));
+      const filter = { ...(opts.contact ? { contactId: opts.contact } : {}), ...(opts.group ? { groupId: opts.group } : {}) };
+      const subscribers = await withVault(opts, (call) =>
+        everyItem(async (offset, limit) => {
+          const page = await call('subscribers.list', { ...filter, offset, limit });
+          return { total: page.total, items: page.subscribers };
+        }),
+      );
       await print(opts, { subscribers }, () => subscribers.map(subscriberLine).join('\n') || 'No contacts.');
     });
 

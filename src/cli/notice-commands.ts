@@ -8,6 +8,7 @@ import { ART14_EXEMPTIONS, CONTACT_CHANNELS, SOURCE_KINDS, type Art14Exemption, 
 import { listOption } from './list-option.js';
 import { emit, outputFor } from './output-file.js';
 import { command, print, withVault, type VaultOptions } from './vault-context.js';
+import { MAX_PAGE } from '../shared/vocabulary.js';
 
 type Target = Request<'notices.confirm'>;
 type TargetOptions = { group?: string; contacts?: string; export?: string };
@@ -77,7 +78,17 @@ export function registerNotices(program: Command): void {
     .option('--contact <id>', 'show this person')
     .action(async (opts: VaultOptions & { group?: string; contact?: string }) => {
       const request = { ...(opts.group ? { groupId: opts.group } : {}), ...(opts.contact ? { contactId: opts.contact } : {}) };
-      const result = await withVault(opts, (call) => call('notices.list', request));
+      // Every person of the group, a page at a time (notices.list answers at most MAX_PAGE people).
+      const result = await withVault(opts, async (call) => {
+        const first = await call('notices.list', { ...request, limit: MAX_PAGE });
+        const people = [...first.people];
+        while (people.length < first.peopleTotal) {
+          const next = await call('notices.list', { ...request, offset: people.length, limit: MAX_PAGE });
+          if (next.people.length === 0) break;
+          people.push(...next.people);
+        }
+        return { ...first, people };
+      });
       await print(opts, result, () => summaryText(result));
     });
 

@@ -185,4 +185,21 @@ describe('certificates and legal holds, a page at a time', () => {
     expect(after.total).toBe(4);
     expect(after.holds.map((h) => h.id)).toEqual(ids.filter((_, i) => i !== 1));
   });
+
+  it('subscriber types and notices per person: pages with a total, never more than MAX_PAGE', async () => {
+    const c = await vault(5);
+    const pages = [await c.call('subscribers.list', { limit: 2 }), await c.call('subscribers.list', { offset: 2, limit: 2 }), await c.call('subscribers.list', { offset: 4, limit: 2 })];
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(new Set(pages.flatMap((p) => p.subscribers.map((x) => x.contactId))).size).toBe(5);
+    expect(await c.refusal('subscribers.list', { limit: MAX_PAGE + 1 })).toMatchObject({ code: 'invalid' });
+
+    const ids = (await c.call('contacts.list', {})).contacts.map((x) => x.id);
+    const some = await c.call('notices.list', { contactIds: ids.slice(0, 3) });
+    expect(some.people.map((p) => p.contactId).sort()).toEqual(ids.slice(0, 3).sort());
+    expect(some.peopleTotal).toBe(3);
+    const paged = await c.call('notices.list', { contactIds: ids, offset: 4, limit: 2 });
+    expect(paged).toMatchObject({ peopleTotal: 5 });
+    expect(paged.people).toHaveLength(1);
+    expect(await c.refusal('notices.list', { contactIds: ids, limit: MAX_PAGE + 1 })).toMatchObject({ code: 'invalid' });
+  });
 });

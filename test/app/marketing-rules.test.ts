@@ -50,14 +50,14 @@ const audited = async (c: Client) => JSON.stringify(await auditLog(c));
 describe('subscriber types: inferred with the reason, confirmed by a person (PECR reg. 2, 22)', () => {
   it('lists each contact with the type the data suggests and why; unknown is treated as individual', async () => {
     const c = await vault();
-    const list = await c.call('subscribers.list', {});
+    const list = (await c.call('subscribers.list', {})).subscribers;
     const of = (first: First) => list.find((s) => s.contactId === c.id[first])!;
     expect(of('Ada')).toMatchObject({ inferred: 'likely-corporate', treatedAs: 'corporate', confirmed: null, reason: expect.stringContaining('"Ltd"') });
     expect(of('Jo')).toMatchObject({ inferred: 'likely-individual', treatedAs: 'individual', reason: expect.stringContaining('likely a sole trader') });
     expect(of('Bob')).toMatchObject({ inferred: 'likely-individual', reason: expect.stringContaining('A personal mailbox') });
     expect(of('Kim')).toMatchObject({ inferred: 'unknown', treatedAs: 'individual' });
     expect(of('Al')).toMatchObject({ inferred: 'likely-individual', reason: expect.stringContaining('Scottish partnership') });
-    expect(await c.call('subscribers.list', { contactId: c.id.Kim })).toHaveLength(1);
+    expect((await c.call('subscribers.list', { contactId: c.id.Kim })).subscribers).toHaveLength(1);
   });
 
   it('a confirmation per contact, or per company by its name, decides; a contact of its own wins over its company', async () => {
@@ -67,7 +67,7 @@ describe('subscriber types: inferred with the reason, confirmed by a person (PEC
     expect(await c.call('subscribers.confirm', { company: 'dee & co.', entity: 'scottish-partnership' })).toEqual({ type: 'corporate', contacts: 1 });
     expect(await c.call('subscribers.confirm', { company: 'Analytical Engines Ltd', entity: 'company' })).toEqual({ type: 'corporate', contacts: 1 }); // Ada, not Bob
     await c.call('subscribers.confirm', { contactId: c.id.Ada, entity: 'sole-trader' });
-    const list = await c.call('subscribers.list', {});
+    const list = (await c.call('subscribers.list', {})).subscribers;
     const of = (first: First) => list.find((s) => s.contactId === c.id[first])!;
     expect(of('Kim')).toMatchObject({ inferred: 'unknown', treatedAs: 'corporate', confirmed: { type: 'corporate', entity: 'company', by: 'contact', companyNumber: 'SC123456', note: 'Checked on the register' } });
     expect(of('Al')).toMatchObject({ treatedAs: 'corporate', confirmed: { entity: 'scottish-partnership', by: 'company', companyNumber: null } });
@@ -126,7 +126,7 @@ describe('export by channel (DPA 2018 s.122(5); PECR reg. 22)', () => {
     expect(emailOf(result.csv, 'Jo')).toBe('jo@brownplumbing.example');
     expect(emailOf(result.csv, 'Bob')).toBe('');
     expect(result.notes.join(' ')).toContain('included on a soft opt-in (PECR reg. 22(3))');
-    expect((await c.call('subscribers.list', { contactId: c.id.Jo }))[0]?.softOptIn).toEqual(['email']);
+    expect((await c.call('subscribers.list', { contactId: c.id.Jo })).subscribers[0]?.softOptIn).toEqual(['email']);
     // Subject access (UK GDPR Art. 15) shows the person both: the subscriber type applied and why, and the soft opt-in.
     const access = JSON.parse((await c.call('contacts.access', { contactId: c.id.Jo })).json) as { marketing: unknown };
     expect(access.marketing).toEqual({

@@ -238,7 +238,7 @@ function fillMarketingRecords(session: Session): void {
   addSoftOptIn(session, { person: { contactId: ada!.id }, channels: ['email', 'sms'], obtainedAt: '2025-01-10', context: 'sale', products: MARKETING_FACTS.products, refusalOffered: MARKETING_FACTS.refusalOffered });
   recordScreening(session, { screenedOn: '2025-01-10', list: 'both', listVersion: MARKETING_FACTS.listVersion, provider: MARKETING_FACTS.provider });
   // Each reads back: the search below is over a vault that holds all of it.
-  expect(listSubscribers(session, { contactId: ada!.id })[0]).toMatchObject({ confirmed: { note: MARKETING_FACTS.contactNote }, softOptIn: ['email', 'sms'] });
+  expect(listSubscribers(session, { contactId: ada!.id, offset: 0, limit: 1 }).subscribers[0]).toMatchObject({ confirmed: { note: MARKETING_FACTS.contactNote }, softOptIn: ['email', 'sms'] });
   expect([...session.marketing.companyConfirmations().values()][0]).toMatchObject({ companyNumber: MARKETING_FACTS.companyNumber, note: MARKETING_FACTS.companyNote });
   expect(session.marketing.softOptIns(ada!.id)[0]).toMatchObject({ products: MARKETING_FACTS.products });
   expect(listScreenings(session).screenings[0]).toMatchObject({ provider: MARKETING_FACTS.provider });

@@ -21,12 +21,9 @@ export function GroupPeople({ summary, version, onShown }: { summary: NoticeSumm
   const load = useCallback(async () => {
     const contacts = await run('people', () => call('contacts.list', { groupId, offset, limit: PEOPLE_PAGE, status: 'all' }));
     if (!contacts) return;
-    // A group's notices come in one answer; quarantine has no group id, so its page is asked person by person.
-    const answers = await run('notices', async () =>
-      groupId !== null
-        ? (await call('notices.list', { groupId })).people
-        : (await Promise.all(contacts.contacts.map((c) => call('notices.list', { contactId: c.id })))).flatMap((r) => r.people),
-    );
+    // The notices of the people on this page only, in one answer (notices.list is paged too).
+    const ids = contacts.contacts.map((c) => c.id);
+    const answers = await run('notices', async () => (ids.length === 0 ? [] : (await call('notices.list', { contactIds: ids, limit: ids.length })).people));
     setPage(contacts);
     setNotices(new Map((answers ?? []).map((p) => [p.contactId, p])));
     onShown(contacts.contacts.map((c) => c.id));

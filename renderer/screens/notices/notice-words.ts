@@ -9,7 +9,7 @@ import { CHANNEL_LABELS } from '../../lib/labels.js';
 export type NoticeList = Response<'notices.list'>;
 export type NoticeSummary = NoticeList['groups'][number];
 export type PersonNotice = NoticeList['people'][number];
-export type SubscriberView = Response<'subscribers.list'>[number];
+export type SubscriberView = Response<'subscribers.list'>['subscribers'][number];
 export type TpsScreening = Response<'tps.list'>['screenings'][number];
 export type NoticeTarget = Request<'notices.confirm'>;
 

@@ -22,21 +22,23 @@ function confirmedWords(s: SubscriberView): string {
 
 export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView[]; mayConfirm: boolean }) {
   const [groupId, setGroupId] = useState<string>('all');
-  const [list, setList] = useState<SubscriberView[] | null>(null);
+  const [list, setList] = useState<{ total: number; subscribers: SubscriberView[] } | null>(null);
   const [offset, setOffset] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
   const { busy, run } = useAction();
 
   const load = useCallback(async () => {
-    const r = await run('list', () => call('subscribers.list', groupId === 'all' ? {} : { groupId }));
+    // One page from the core (subscribers.list is paged): the screen never holds more than it shows.
+    const r = await run('list', () => call('subscribers.list', { ...(groupId === 'all' ? {} : { groupId }), offset, limit: PAGE }));
     if (r) setList(r);
-  }, [run, groupId]);
+  }, [run, groupId, offset]);
   useEffect(() => {
     void load();
   }, [load]);
 
-  const rows = (list ?? []).slice(offset, offset + PAGE);
-  const person = list?.find((s) => s.contactId === chosen) ?? null;
+  const rows = list?.subscribers ?? [];
+  const total = list?.total ?? 0;
+  const person = rows.find((s) => s.contactId === chosen) ?? null;
   return (
     <section className="card" aria-labelledby="subscribers-title">
       <h3 id="subscribers-title">Subscriber types (PECR)</h3>
@@ -61,10 +63,10 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
         testId="subscribers"
         first={offset}
         shown={rows.length}
-        total={list?.length ?? 0}
+        total={total}
         loading={busy === 'list'}
         hasPrevious={offset > 0}
-        hasNext={offset + PAGE < (list?.length ?? 0)}
+        hasNext={offset + PAGE < total}
         onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
         onNext={() => setOffset(offset + PAGE)}
       />

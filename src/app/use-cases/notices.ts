@@ -87,7 +87,7 @@ function summarise(groupId: string | null, label: string, states: readonly Perso
  * Per group (and quarantine) how many people are due, overdue, told or exempt (only the named group's summary when a
  * group is named); per person when a group or contact is named.
  */
-export function listNotices(session: Session, filter: { groupId?: string | undefined; contactId?: string | undefined }): Response<'notices.list'> {
+export function listNotices(session: Session, filter: ValidRequest<'notices.list'>): Response<'notices.list'> {
   return session.repeatableRead('notice-list', () => {
     if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group.');
     if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact.');
@@ -100,10 +100,16 @@ export function listNotices(session: Session, filter: { groupId?: string | undef
     }
     const all = [...session.groups.list().map((g) => summarise(g.id, g.label, byGroup.get(g.id) ?? [])), summarise(null, QUARANTINE_LABEL, byGroup.get(null) ?? [])];
     const groups = filter.groupId === undefined ? all : all.filter((g) => g.groupId === filter.groupId);
-    const named = filter.groupId !== undefined || filter.contactId !== undefined;
+    const named = filter.groupId !== undefined || filter.contactId !== undefined || filter.contactIds !== undefined;
+    const among = filter.contactIds === undefined ? null : new Set(filter.contactIds);
+    const matching = named
+      ? states.filter(
+          (s) => (filter.groupId === undefined || s.groupId === filter.groupId) && (filter.contactId === undefined || s.contactId === filter.contactId) && (among === null || among.has(s.contactId)),
+        )
+      : [];
     const people = named
-      ? states
-          .filter((s) => (filter.groupId === undefined || s.groupId === filter.groupId) && (filter.contactId === undefined || s.contactId === filter.contactId))
+      ? matching
+          .slice(filter.offset, filter.offset + filter.limit)
           .map((s) => {
             const record = session.notices.get(s.contactId); // decrypted only for the people returned
             return { contactId: s.contactId, status: s.status, dueBy: s.dueBy, day: record?.day ?? null, channel: record?.channel ?? null, version: record?.version ?? null, exemption: record?.exemption ?? null };
@@ -111,7 +117,7 @@ export function listNotices(session: Session, filter: { groupId?: string | undef
       : [];
     const total = (key: 'due' | 'overdue') => groups.reduce((n, g) => n + g[key], 0);
     return {
-      value: { groups, people },
+      value: { groups, people, peopleTotal: matching.length },
       details: { groups: groups.length, contacts: people.length, due: total('due'), overdue: total('overdue'), ...(filter.groupId ? { groupId: filter.groupId } : {}), ...(filter.contactId ? { contactId: filter.contactId } : {}) },
     };
   });

@@ -2,6 +2,7 @@
 // (src/policy/subscriber-type.ts), and confirmed by a data owner for one contact or for everyone at a company, found by
 // the blind index of the company's normalised name. A contact's own confirmation wins over its company's. Exports read
 // the same standings (confirmationsOf), so what the list shows is what the export applies.
+import type { Response, ValidRequest } from '../../api/contract.js';
 import type { AuditDetails } from '../../audit/audit-log.js';
 import { ENTITY_TYPE, normaliseCompanyName, subscriberStanding, type SubscriberConfirmation } from '../../policy/subscriber-type.js';
 import { ServiceError } from '../../shared/errors.js';
@@ -80,21 +81,23 @@ export function confirmSubscriber(session: Session, request: SubscriberConfirmRe
   });
 }
 
-/** Every contact's subscriber type: inferred with its reason, confirmed and how, and what the rules apply. */
-export function listSubscribers(session: Session, filter: { contactId?: string | undefined; groupId?: string | undefined }): SubscriberView[] {
+/** A page of contacts' subscriber types (of a group, or one contact): inferred with its reason, confirmed and how, and what the rules apply. */
+export function listSubscribers(session: Session, filter: ValidRequest<'subscribers.list'>): Response<'subscribers.list'> {
   return session.repeatableRead('subscriber-list', () => {
     if (filter.groupId !== undefined && !session.groups.exists(filter.groupId)) throw new ServiceError('not-found', 'There is no such group: groups list shows them.');
     if (filter.contactId !== undefined && !session.contacts.get(filter.contactId)) throw new ServiceError('not-found', 'There is no such contact: contacts list shows them.');
+    const where = [...(filter.contactId !== undefined ? ['id = @contactId'] : []), ...(filter.groupId !== undefined ? ['group_id = @groupId'] : [])];
+    const kept = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const params = { contactId: filter.contactId ?? null, groupId: filter.groupId ?? null, limit: filter.limit, offset: filter.offset };
+    const total = (session.db.prepare(`SELECT count(*) AS n FROM contacts ${kept}`).get(params) as { n: number }).n;
+    const rows = session.db.prepare(`SELECT * FROM contacts ${kept} ORDER BY created_at, id LIMIT @limit OFFSET @offset`).all(params) as ContactRow[];
     const confirmation = confirmationsOf(session);
     const softOptIns = session.marketing.softOptInChannels();
-    const out: SubscriberView[] = [];
-    for (const row of session.contacts.all()) {
-      if (filter.contactId !== undefined && row.id !== filter.contactId) continue;
-      if (filter.groupId !== undefined && row.group_id !== filter.groupId) continue;
+    const subscribers: SubscriberView[] = rows.map((row) => {
       const contact = session.contacts.open(row);
       const confirmed = confirmation(row, contact);
       const standing = subscriberStanding({ emailKind: row.email_kind, soleTrader: contact.soleTrader, company: contact.company, position: contact.position }, confirmed);
-      out.push({
+      return {
         contactId: row.id,
         name: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
         company: contact.company,
@@ -103,9 +106,9 @@ export function listSubscribers(session: Session, filter: { contactId?: string |
         confirmed: confirmed && { type: confirmed.type, entity: confirmed.entity, by: confirmed.by, companyNumber: confirmed.companyNumber, note: confirmed.note, confirmedAt: confirmed.confirmedAt },
         treatedAs: standing.treatedAs,
         softOptIn: [...(softOptIns.get(row.id) ?? [])],
-      });
-    }
-    return { value: out, details: { contacts: out.length } };
+      };
+    });
+    return { value: { total, offset: filter.offset, subscribers }, details: { contacts: subscribers.length } };
   });
 }
 
