@@ -18,7 +18,7 @@ export interface Regrouped {
   applied: boolean;
   impact: Impact;
   moves: { from: string | null; to: string | null; contacts: number }[];
-  /** What the bases of groups receiving people warn about them (src/app/use-cases/groups.ts, checkArrivals). */
+  /** What the bases of groups receiving people warn about them (src/app/use-cases/regroup.ts, checkArrivals). */
   warnings: { message: string }[];
 }
 

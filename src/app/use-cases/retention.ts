@@ -20,7 +20,8 @@ import type { OpenVault } from '../../vault/open-vault.js';
 import { defaultNotBefore, defaultRetention, quarantineDays, setDefaultNotBefore, setDefaultRetention as writeDefaultRetention, UNCONFIRMED_DEFAULT } from '../../vault/meta.js';
 import { deleteRetentionPolicy, putRetentionPolicy, storedPolicies } from '../../vault/retention-repo.js';
 import type { Session } from '../../vault/session.js';
-import { regroup, type Measured } from './groups.js';
+import { type Measured } from './groups.js';
+import { regroup } from './regroup.js';
 import { applyMeasured, type ChangeOptions } from './impact.js';
 
 /**

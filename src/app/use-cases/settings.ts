@@ -1,7 +1,8 @@
 // Vault-wide settings an admin changes: for now, how long unassigned contacts stay quarantined.
 import { ServiceError } from '../../shared/errors.js';
 import type { Session } from '../../vault/session.js';
-import { regroup, type Measured } from './groups.js';
+import { type Measured } from './groups.js';
+import { regroup } from './regroup.js';
 import { applyMeasured, type ChangeOptions } from './impact.js';
 
 /** Change the quarantine period; every contact's due date is computed again (measured first: see impact.ts). */
