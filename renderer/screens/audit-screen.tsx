@@ -36,8 +36,9 @@ function Details({ details }: { details: AuditEntry['details'] }) {
 
 export function AuditScreen() {
   const [page, setPage] = useState<AuditPage | null>(null);
-  // The cursors of the pages before this one (the log is read oldest first, behind a cursor: contract.ts).
-  const [cursors, setCursors] = useState<number[]>([0]);
+  // The cursors of the pages before this one (the log is read behind a cursor: contract.ts); null: from the start.
+  const [cursors, setCursors] = useState<(number | null)[]>([null]);
+  const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const [members, setMembers] = useState<Map<string, string>>(new Map());
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [action, setAction] = useState('');
@@ -46,7 +47,7 @@ export function AuditScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const { busy, run } = useAction();
-  const afterSeq = cursors[cursors.length - 1]!;
+  const cursor = cursors[cursors.length - 1] ?? null;
 
   const dayProblem = (day: string) => (day !== '' && !DAY.test(day) ? 'Write the day as yyyy-mm-dd, e.g. 2026-11-30.' : null);
   const fromProblem = dayProblem(from);
@@ -63,18 +64,19 @@ export function AuditScreen() {
   }, [action, memberId, outcome, from, to, fromProblem, toProblem]);
 
   const load = useCallback(
-    async (after: number, kept: Filter) => {
-      const r = await run('entries', () => call('audit.entries', { ...kept, afterSeq: after, limit: PAGE }));
+    async (at: number | null, kept: Filter) => {
+      const place = order === 'newest' ? { newestFirst: true, ...(at === null ? {} : { beforeSeq: at }) } : { afterSeq: at ?? 0 };
+      const r = await run('entries', () => call('audit.entries', { ...kept, ...place, limit: PAGE }));
       if (r) setPage(r);
     },
-    [run],
+    [run, order],
   );
 
-  // A new filter starts again at the first page.
-  useEffect(() => setCursors([0]), [filter]);
+  // A new filter or order starts again at the first page.
+  useEffect(() => setCursors([null]), [filter, order]);
   useEffect(() => {
-    if (filter) void load(afterSeq, filter);
-  }, [load, afterSeq, filter]);
+    if (filter) void load(cursor, filter);
+  }, [load, cursor, filter]);
   useEffect(() => {
     void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m) => [m.id, m.name]))));
   }, [run]);
@@ -83,7 +85,7 @@ export function AuditScreen() {
     const r = await run('verify', () => call('audit.verify', {}));
     if (!r) return;
     setVerification(r);
-    if (filter) await load(afterSeq, filter);
+    if (filter) await load(cursor, filter);
   };
 
   const exportLog = async (format: 'json' | 'csv') => {
@@ -142,6 +144,16 @@ export function AuditScreen() {
           value={outcome}
           onChange={setOutcome}
           options={[{ value: '', label: 'Any outcome' }, ...Object.entries(OUTCOME_TEXT).map(([value, label]) => ({ value, label }))]}
+        />
+        <SelectField
+          label="Order"
+          testId="audit-order"
+          value={order}
+          onChange={setOrder}
+          options={[
+            { value: 'newest', label: 'Newest first' },
+            { value: 'oldest', label: 'Oldest first' },
+          ]}
         />
         <TextField label="From (yyyy-mm-dd)" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
         <TextField label="To (yyyy-mm-dd)" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />

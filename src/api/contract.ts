@@ -315,10 +315,16 @@ export const CHANNELS = {
   }),
 
   // Accountability and what leaves the vault.
-  // One page of entries, oldest first, after the cursor `afterSeq` (the `next` of the page before), of those the
-  // filter keeps, with their total.
+  // One page of entries of those the filter keeps, with their total: oldest first after the cursor `afterSeq`, or
+  // newest first before `beforeSeq` (each the `next` of the page before).
   'audit.entries': spec({
-    request: S.AuditFilterSchema.extend({ afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(MAX_PAGE).default(100) }),
+    request: S.AuditFilterSchema.extend({
+      afterSeq: z.number().int().min(0).default(0),
+      /** Newest first, before this cursor (the `next` of the page before); from the head when left out. */
+      newestFirst: z.boolean().default(false),
+      beforeSeq: z.number().int().min(1).optional(),
+      limit: z.number().int().min(1).max(MAX_PAGE).default(100),
+    }),
     response: z.object({ total: z.number().int(), entries: z.array(S.AuditEntrySchema).max(MAX_PAGE), next: z.number().int().nullable() }),
   }),
   // `against`: a certificate's audit entry or an exported head ({ seq, hash }), kept outside the vault.

@@ -4,7 +4,7 @@
 import type { Channel } from '../api/contract.js';
 
 /** The request's paging fields: the same question, another page. */
-const PAGING = new Set(['offset', 'after', 'afterSeq', 'limit']);
+const PAGING = new Set(['offset', 'after', 'afterSeq', 'beforeSeq', 'limit']);
 
 export function readKeyOf(channel: Channel, request: unknown): string {
   if (typeof request !== 'object' || request === null) return channel;

@@ -273,20 +273,24 @@ export class AuditLog {
   }
 
   /**
-   * One page of the entries a filter keeps, oldest first, after the cursor `afterSeq`, with how many the filter keeps
-   * in all; `next` is the cursor of the page after, null on the last.
+   * One page of the entries a filter keeps, oldest first after the cursor `afterSeq` or, `newestFirst`, newest first
+   * before the cursor `beforeSeq` (none: from the head), with how many the filter keeps in all; `next` is the cursor
+   * of the page after (as `afterSeq`, or as `beforeSeq` newest first), null on the last.
    */
-  page(filter: AuditFilter, afterSeq: number, limit: number): { total: number; entries: AuditEntry[]; next: number | null } {
+  page(filter: AuditFilter, cursor: { afterSeq?: number; beforeSeq?: number; newestFirst?: boolean }, limit: number): { total: number; entries: AuditEntry[]; next: number | null } {
     const where: string[] = [];
     if (filter.action !== undefined) where.push('action = @action');
     if (filter.memberId !== undefined) where.push('member_id = @memberId');
     if (filter.outcome !== undefined) where.push('outcome = @outcome');
     if (filter.from !== undefined) where.push('at >= @from');
     if (filter.to !== undefined) where.push('substr(at, 1, 10) <= @to');
-    const params = { ...filter, afterSeq, limit: limit + 1 };
+    const newest = cursor.newestFirst === true;
+    const params = { ...filter, afterSeq: cursor.afterSeq ?? 0, beforeSeq: cursor.beforeSeq ?? Number.MAX_SAFE_INTEGER, limit: limit + 1 };
     const kept = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE 1${kept}`).get(params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT * FROM audit_log WHERE seq > @afterSeq${kept} ORDER BY seq LIMIT @limit`).all(params) as Row[];
+    const rows = this.db
+      .prepare(newest ? `SELECT * FROM audit_log WHERE seq < @beforeSeq${kept} ORDER BY seq DESC LIMIT @limit` : `SELECT * FROM audit_log WHERE seq > @afterSeq${kept} ORDER BY seq LIMIT @limit`)
+      .all(params) as Row[];
     const more = rows.length > limit;
     const entries = rows.slice(0, limit).map(toEntry);
     return { total, entries, next: more ? entries.at(-1)!.seq : null };

@@ -54,6 +54,25 @@ describe('the audit log, a page at a time', () => {
     expect(seqs[0]).toBe(1);
   });
 
+  it('newest first: pages cover every entry once, in descending order, behind a cursor', async () => {
+    const c = await vault();
+    for (let i = 0; i < 30; i++) await c.call(i % 2 ? 'groups.list' : 'members.list', {});
+    await c.call('audit.entries', { newestFirst: true, limit: 1 }); // the reading's own entry, written once
+    const seen: AuditEntry[] = [];
+    const totals = new Set<number>();
+    for (let before: number | undefined, first = true; first || before !== undefined; first = false) {
+      const page: Response<'audit.entries'> = await c.call('audit.entries', { newestFirst: true, limit: 7, ...(before === undefined ? {} : { beforeSeq: before }) });
+      seen.push(...page.entries);
+      totals.add(page.total);
+      before = page.next ?? undefined;
+    }
+    const seqs = seen.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+    expect(seqs.at(-1)).toBe(1);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect([...totals]).toEqual([seqs.length]);
+  });
+
   it('the default page is 100 entries, and no page is larger than MAX_PAGE', async () => {
     const c = await vault();
     for (let i = 0; i < 120; i++) await c.call(i % 2 ? 'groups.list' : 'members.list', {});

@@ -101,6 +101,14 @@ describe('calm feedback and the contact drawer', { timeout: 60_000 }, () => {
     const after = (await app.service.call('audit.verify', {})).entries;
     // audit.verify itself (twice), the members list and one reading of the log, however many pages were read.
     expect(after - before).toBeLessThanOrEqual(4);
+    // Newest first by default; the order can be turned.
+    const firstTwo = async () => (await app.page.locator('[data-testid="audit-row"] th').allTextContents()).slice(0, 2).map(Number);
+    await expect.poll(async () => {
+      const [a, b] = await firstTwo();
+      return a! > b!;
+    }).toBe(true);
+    await s.byTestId('audit-order').selectOption('oldest');
+    await expect.poll(async () => (await firstTwo())[0]).toBe(1);
     await s.byTestId('audit-filter-action').selectOption('import-commit');
     await expect.poll(() => s.byTestId('audit-count').textContent()).toMatch(/^Entries 1–1 of 1$/);
     const cells = await app.page.locator('[data-testid="audit-row"] td').allTextContents();

@@ -9,8 +9,10 @@ import type { Session } from '../../vault/session.js';
 
 /** One page of the entries the filter keeps, with their total and the cursor of the next page. */
 export function auditEntries(session: Session, request: ValidRequest<'audit.entries'>): Response<'audit.entries'> {
-  const { afterSeq, limit, ...filter } = request;
-  return session.repeatableRead('audit-read', () => ({ value: session.vault.audit.page(definedOnly(filter), afterSeq, limit) }));
+  const { afterSeq, beforeSeq, newestFirst, limit, ...filter } = request;
+  return session.repeatableRead('audit-read', () => ({
+    value: session.vault.audit.page(definedOnly(filter), { afterSeq, newestFirst, ...(beforeSeq === undefined ? {} : { beforeSeq }) }, limit),
+  }));
 }
 
 /**
@@ -34,7 +36,7 @@ export function exportAudit(session: Session, request: ValidRequest<'audit.expor
   return session.perform('audit-export', () => {
     const all: AuditEntry[] = [];
     for (let after: number | null = 0; after !== null; ) {
-      const page = session.vault.audit.page(filter, after, PAGE);
+      const page = session.vault.audit.page(filter, { afterSeq: after }, PAGE);
       all.push(...page.entries);
       after = page.next;
     }
