@@ -35,3 +35,19 @@ export function Pager({ noun, testId, first, shown, total, loading, hasPrevious,
     </div>
   );
 }
+
+/** The Pager of a list read by offset, `pageSize` at a time: Previous and Next move the offset by a page. */
+export function OffsetPager({ offset, pageSize, total, onOffset, ...rest }: Omit<PagerProps, 'first' | 'hasPrevious' | 'hasNext' | 'onPrevious' | 'onNext'> & { offset: number; pageSize: number; onOffset(offset: number): void }) {
+  return (
+    <Pager
+      {...rest}
+      first={offset}
+      total={total}
+      hasPrevious={offset > 0}
+      hasNext={offset + pageSize < total}
+      onPrevious={() => onOffset(Math.max(0, offset - pageSize))}
+      onNext={() => onOffset(offset + pageSize)}
+    />
+  );
+}
+

@@ -6,7 +6,7 @@ import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { useDebounced } from '../app/use-debounced.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { Pager } from '../components/pager.js';
+import { OffsetPager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
@@ -140,17 +140,15 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           ]}
         />
       </div>
-      <Pager
+      <OffsetPager
         noun="Contacts"
         testId="contacts"
-        first={first}
+        offset={first}
+        pageSize={CONTACTS_PAGE}
         shown={rows.length}
         total={total}
         loading={loading}
-        hasPrevious={first > 0}
-        hasNext={first + CONTACTS_PAGE < total}
-        onPrevious={() => setOffset(Math.max(0, first - CONTACTS_PAGE))}
-        onNext={() => setOffset(first + CONTACTS_PAGE)}
+        onOffset={setOffset}
       />
       <div className={`contacts-layout ${selected ? 'with-detail' : ''}`} aria-busy={loading} data-testid="contacts-results">
         <VirtualTable

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { PERSON_NOTICE_STATUS_LABELS } from '../../lib/labels-notices.js';
 import type { ContactsPage } from '../../types.js';
@@ -37,17 +37,15 @@ export function GroupPeople({ summary, version, onShown }: { summary: NoticeSumm
   const loading = busy !== null;
   return (
     <div data-testid="notice-people" aria-busy={loading}>
-      <Pager
+      <OffsetPager
         noun="People"
         testId="notice-people"
-        first={page?.offset ?? offset}
+        offset={page?.offset ?? offset}
+        pageSize={PEOPLE_PAGE}
         shown={rows.length}
         total={page?.total ?? 0}
         loading={loading}
-        hasPrevious={offset > 0}
-        hasNext={offset + PEOPLE_PAGE < (page?.total ?? 0)}
-        onPrevious={() => setOffset(Math.max(0, offset - PEOPLE_PAGE))}
-        onNext={() => setOffset(offset + PEOPLE_PAGE)}
+        onOffset={setOffset}
       />
       <ScrollRegion label={`People of ${summary.label} and their notices`}>
         <table className="data" data-testid="notice-people-table">

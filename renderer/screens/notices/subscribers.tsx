@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { SelectField } from '../../components/fields.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { INFERRED_SUBSCRIBER_LABELS, SUBSCRIBER_ENTITY_LABELS, SUBSCRIBER_TYPE_LABELS } from '../../lib/labels-notices.js';
 import { CHANNEL_LABELS } from '../../lib/labels.js';
@@ -58,17 +58,15 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
         }}
         options={[{ value: 'all', label: 'Every group and quarantine' }, ...groups.map((g) => ({ value: g.id, label: g.label }))]}
       />
-      <Pager
+      <OffsetPager
         noun="Subscribers"
         testId="subscribers"
-        first={offset}
+        offset={offset}
+        pageSize={PAGE}
         shown={rows.length}
         total={total}
         loading={busy === 'list'}
-        hasPrevious={offset > 0}
-        hasNext={offset + PAGE < total}
-        onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
-        onNext={() => setOffset(offset + PAGE)}
+        onOffset={setOffset}
       />
       <ScrollRegion label="Subscriber types">
         <table className="data" data-testid="subscribers-table">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
 import { PURPOSE_LABELS } from '../../lib/labels.js';
@@ -34,17 +34,15 @@ export function DisclosuresLog({ version }: { version: number }) {
         </p>
       ) : (
         <>
-          <Pager
+          <OffsetPager
             noun="Disclosures"
             testId="disclosures"
-            first={offset}
+            offset={offset}
+            pageSize={PAGE}
             shown={shown.length}
             total={total}
             loading={busy === 'disclosures'}
-            hasPrevious={offset > 0}
-            hasNext={offset + PAGE < total}
-            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
-            onNext={() => setOffset(offset + PAGE)}
+            onOffset={setOffset}
           />
           <ScrollRegion label="Disclosures">
             <table className="data" data-testid="disclosures-table">

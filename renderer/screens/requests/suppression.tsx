@@ -7,7 +7,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { TextArea, TextField } from '../../components/fields.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { day } from '../../lib/format.js';
 import { purposeLabel } from '../../lib/labels.js';
@@ -134,17 +134,15 @@ export function Suppression({ canAdd, canLift, version, onChanged }: { canAdd: b
         </p>
       ) : (
         <>
-          <Pager
+          <OffsetPager
             noun="Entries"
             testId="suppression"
-            first={offset}
+            offset={offset}
+            pageSize={PAGE}
             shown={shown.length}
             total={total}
             loading={busy === 'list'}
-            hasPrevious={offset > 0}
-            hasNext={offset + PAGE < total}
-            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
-            onNext={() => setOffset(offset + PAGE)}
+            onOffset={setOffset}
           />
           <ScrollRegion label="The suppression list">
             <table className="data" data-testid="suppression-table" aria-labelledby="suppression-list-title">

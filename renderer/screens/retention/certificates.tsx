@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
 import type { Certificate, CertificatesPage } from '../../types.js';
@@ -32,17 +32,15 @@ export function Certificates({ version, groupLabel }: { version: number; groupLa
         <p className="hint">No destruction or erasure has been certified yet.</p>
       ) : (
         <>
-          <Pager
+          <OffsetPager
             noun="Certificates"
             testId="certificates"
-            first={offset}
+            offset={offset}
+            pageSize={PAGE}
             shown={list.length}
             total={total}
             loading={busy === 'certificates'}
-            hasPrevious={offset > 0}
-            hasNext={offset + PAGE < total}
-            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
-            onNext={() => setOffset(offset + PAGE)}
+            onOffset={setOffset}
           />
           <ScrollRegion label="Table of certificates">
             <table className="data" data-testid="certificates-list">

@@ -4,7 +4,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
-import { Pager } from '../../components/pager.js';
+import { OffsetPager } from '../../components/pager.js';
 import { day } from '../../lib/format.js';
 import type { GroupView, HoldRequest, HoldsPage, HoldView } from '../../types.js';
 
@@ -74,17 +74,15 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
         <p className="hint">No legal hold is in place.</p>
       ) : (
         <>
-          <Pager
+          <OffsetPager
             noun="Holds"
             testId="holds"
-            first={offset}
+            offset={offset}
+            pageSize={PAGE}
             shown={holds.length}
             total={total}
             loading={busy === 'list'}
-            hasPrevious={offset > 0}
-            hasNext={offset + PAGE < total}
-            onPrevious={() => setOffset(Math.max(0, offset - PAGE))}
-            onNext={() => setOffset(offset + PAGE)}
+            onOffset={setOffset}
           />
           <table className="data" data-testid="holds-table">
             <thead>
