@@ -1,8 +1,9 @@
 // The OS keychain as the core's KeychainProtector, built from Electron's safeStorage (passed in, so this file never
 // loads Electron and is tested with a fake). Where safeStorage would keep the key in plain text it is refused: the
-// passphrase slot always remains the way in.
+// passphrase slot always remains the way in. The core reaches it from its worker thread by message
+// (src/api/worker-route.ts); safeStorage exists only in this, the main, process.
 import type { SafeStorage } from 'electron';
-import type { KeychainProtector } from '../src/shared/keychain.js';
+import type { KeychainAvailability, KeychainProtector } from '../src/shared/keychain.js';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
@@ -25,8 +26,9 @@ export function keychainRefusal(safeStorage: SafeStorageLike, platform: NodeJS.P
 }
 
 /**
- * A KeychainProtector over safeStorage. `available` is asked afresh each time (safeStorage only knows its Linux
- * backend once the app is ready). The bytes cross safeStorage's string API as base64.
+ * A KeychainProtector over safeStorage. Availability is asked afresh each time (safeStorage only knows its Linux
+ * backend once the app is ready), and every call refuses where it is not available. The bytes cross safeStorage's
+ * string API as base64.
  */
 export function createKeychainProtector(safeStorage: SafeStorageLike, platform: NodeJS.Platform): KeychainProtector {
   const refuseIfUnavailable = () => {
@@ -34,16 +36,17 @@ export function createKeychainProtector(safeStorage: SafeStorageLike, platform: 
     if (refusal) throw new Error(refusal);
   };
   return {
-    get available() {
-      return keychainRefusal(safeStorage, platform) === null;
+    async availability(): Promise<KeychainAvailability> {
+      const reason = keychainRefusal(safeStorage, platform);
+      return reason === null ? { available: true } : { available: false, reason };
     },
-    protect(data: Buffer): Buffer {
+    async protect(data: Uint8Array): Promise<Uint8Array> {
       refuseIfUnavailable();
-      return safeStorage.encryptString(data.toString('base64'));
+      return safeStorage.encryptString(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'));
     },
-    unprotect(data: Buffer): Buffer {
+    async unprotect(data: Uint8Array): Promise<Uint8Array> {
       refuseIfUnavailable();
-      const text = safeStorage.decryptString(data);
+      const text = safeStorage.decryptString(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error('The OS keychain returned something that is not a protected key.');
       return Buffer.from(text, 'base64');
     },

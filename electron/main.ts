@@ -1,7 +1,7 @@
 // The desktop app's composition root (docs/architecture.md, "Front ends"): one window on our app:// origin with the security settings of
 // security.ts, the core's service and router on ipcMain behind the sender check, the menu, the remembered vault
-// path and member name, the native file dialogs and the daily destruction. Everything with logic lives in the plain modules beside this file.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+// path and member name, the native file dialogs, the secret clipboard and the daily destruction. Everything with logic lives in the plain modules beside this file.
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +12,10 @@ import { registerDialogs } from './dialogs.js';
 import { adminVaultPath, runDueDestruction, schedulerNotice, type DestructionSummary } from './destruction-job.js';
 import { handleTrusted, registerIpc } from './ipc.js';
 import { JobGate } from './job-gate.js';
+import { createKeychainProtector } from './keychain.js';
 import { menuTemplate } from './menu.js';
 import { DailyScheduler } from './scheduler.js';
+import { clearOnLock, registerSecretClipboard, SecretClipboard } from './secret-clipboard.js';
 import {
   APP_ENTRY,
   APP_PROTOCOL,
@@ -28,8 +30,8 @@ import {
   secureWebPreferences,
   windowOpenHandler,
 } from './security.js';
-import { lastRunStore, readSettings, rememberVault, SETTINGS_FILE } from './settings.js';
-import { onVaultOpened } from './vault-opened.js';
+import { applyVaultEvent, lastRunStore, lastVaultOf, readSettings, SETTINGS_FILE, updateSettings } from './settings.js';
+import { observeVault } from './vault-opened.js';
 
 // dist-electron/main.js: the preload sits beside it, the renderer Vite built beside its folder (also in app.asar).
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,6 +42,9 @@ const RENDERER_DIR = join(here, '..', 'dist-renderer');
 // https (a secure, standard origin with fetch), and every renderer is sandboxed whatever its options say.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_PROTOCOL, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// The app is for the UK: Chromium takes the date pickers' order and the page's language from the app locale, which
+// Electron otherwise leaves at en-US (mm/dd/yyyy) whatever the OS says. Day fields then read dd/mm/yyyy.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit(); // one window, one open vault: a second launch focuses the first
@@ -52,7 +57,9 @@ function startApp(): void {
   // The core runs on its own thread (dist-electron/core-worker.js beside the built main; the compiled core when
   // main runs from source, as in the tests): a long import or purge never stalls this one.
   const bundled = new URL('./core-worker.js', import.meta.url);
-  const router = createWorkerRoute(existsSync(fileURLToPath(bundled)) ? bundled : new URL('../dist/api/core-worker.js', import.meta.url));
+  // The OS keychain (safeStorage) exists only in this process: the core on its thread asks it by message.
+  const keychain = createKeychainProtector(safeStorage, process.platform);
+  const router = createWorkerRoute(existsSync(fileURLToPath(bundled)) ? bundled : new URL('../dist/api/core-worker.js', import.meta.url), { keychain });
   const gate = new JobGate();
   let win: BrowserWindow | null = null;
 
@@ -75,26 +82,34 @@ function startApp(): void {
     },
   });
 
-  const route = gate.wrap(
-    onVaultOpened(router, (path, name) => {
-      rememberVault(settingsFile, path, name);
-      void scheduler.check();
-    }),
+  // A copied recovery key or token leaves the clipboard after a minute, and on lock and quit.
+  const secrets = new SecretClipboard(
+    { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText(), clear: () => clipboard.clear() },
+    { setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+  );
+
+  const route = clearOnLock(
+    gate.wrap(
+      // What main remembers from successful answers (electron/vault-opened.ts): the vault and member opened, the
+      // keychain unlock on or off, a member removed.
+      observeVault(router, (event) => {
+        updateSettings(settingsFile, (s) => applyVaultEvent(s, event));
+        if (event.type === 'opened') void scheduler.check();
+      }),
+    ),
+    () => secrets.clear(),
   );
 
   const isTrusted = (event: IpcMainInvokeEvent) => isTrustedSender(event.senderFrame, win?.webContents.mainFrame);
   registerIpc(ipcMain, route, isTrusted);
-  handleTrusted(ipcMain, LAST_VAULT_CHANNEL, isTrusted, async () => {
-    const { lastVaultPath: path, lastMemberName: name } = readSettings(settingsFile);
-    const known = path !== null && existsSync(path);
-    return { ok: true, value: { path: known ? path : null, name: known ? name : null } };
-  });
+  handleTrusted(ipcMain, LAST_VAULT_CHANNEL, isTrusted, async () => ({ ok: true, value: lastVaultOf(readSettings(settingsFile), existsSync) }));
   // Browse…: the native dialogs, modal to our window; only the chosen path goes back.
   registerDialogs(ipcMain, isTrusted, {
     showOpen: (options) => (win ? dialog.showOpenDialog(win, options) : Promise.resolve({ canceled: true, filePaths: [] })),
     showSave: (options) => (win ? dialog.showSaveDialog(win, options) : Promise.resolve({ canceled: true })),
     defaultFolder: () => app.getPath('documents'),
   });
+  registerSecretClipboard(ipcMain, isTrusted, secrets);
 
   const lock = async () => {
     await route('vault.lock', {});
@@ -134,6 +149,7 @@ function startApp(): void {
   // Closing the window quits (and so locks): an unlocked vault never outlives its window.
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    secrets.clear();
     scheduler.stop();
     void router.close();
   });

@@ -6,6 +6,7 @@ import { DESKTOP_CHANNEL_NAMES, ipcName, PROGRESS_EVENT, type Progress } from '.
 import {
   CHOOSE_FILE_CHANNEL,
   CHOOSE_SAVE_PATH_CHANNEL,
+  COPY_SECRET_CHANNEL,
   LAST_VAULT_CHANNEL,
   MENU_EVENT,
   SCHEDULER_EVENT,
@@ -36,6 +37,7 @@ const api = {
   lastVault: () => ipcRenderer.invoke(LAST_VAULT_CHANNEL, {}),
   chooseFile: (request: ChooseFileRequest) => ipcRenderer.invoke(CHOOSE_FILE_CHANNEL, request),
   chooseSavePath: (request: ChooseSavePathRequest) => ipcRenderer.invoke(CHOOSE_SAVE_PATH_CHANNEL, request),
+  copySecret: (text: string) => ipcRenderer.invoke(COPY_SECRET_CHANNEL, { text }),
   pathForFile: (file: File) => webUtils.getPathForFile(file),
 } as DesktopApi;
 

@@ -2,20 +2,23 @@
 // the browser-test harness, from the IPC contract). A refusal ({ ok: false }) becomes an ApiError with the core's
 // own sentence; a "locked" refusal also tells the app to show the unlock screen.
 import type { DesktopChannel, Progress, Request, Response, Result, SanitizerApi } from '../src/api/contract.js';
-import type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice } from '../src/api/desktop-contract.js';
+import type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice, SecretCopied } from '../src/api/desktop-contract.js';
 
-export type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice };
+export type { ChooseFileRequest, ChooseSavePathRequest, LastVault, MenuCommand, SchedulerNotice, SecretCopied };
 
 /** What the desktop shell adds to the contract's API; all optional, so the browser-test harness may omit them. */
 export interface DesktopExtras {
   /** Electron's webUtils.getPathForFile: the file system path of a dropped or picked file. */
   pathForFile?(file: File): string;
-  /** The vault opened last on this computer and the member name used (`name` is absent from older shells). */
-  lastVault?(): Promise<Result<{ path: string | null; name?: string | null }>>;
+  /** The vault opened last on this computer and the member name used (`name` is absent from older shells), and
+   * whether that member turned on the keychain unlock here. */
+  lastVault?(): Promise<Result<{ path: string | null; name?: string | null; keychain?: boolean }>>;
   /** The native open dialog (Browse…): the chosen path, or null when cancelled. */
   chooseFile?(request: ChooseFileRequest): Promise<Result<{ path: string | null }>>;
   /** The native save dialog: the chosen path, or null when cancelled. */
   chooseSavePath?(request: ChooseSavePathRequest): Promise<Result<{ path: string | null }>>;
+  /** Copy a secret through main, which clears the clipboard again after `clearsInSeconds`. */
+  copySecret?(text: string): Promise<Result<SecretCopied>>;
   onMenu?(listener: (command: MenuCommand) => void): () => void;
   onScheduler?(listener: (notice: SchedulerNotice) => void): () => void;
 }

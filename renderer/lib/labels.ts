@@ -3,6 +3,7 @@
 // `lookup` (lib/guards.ts), never by casting the map.
 import type { Anchor, ContactChannel, EmailKind, FindingKind, LawfulBasis, NoticeStatus, Purpose, Role, RuleType, Strippable } from '../../src/shared/vocabulary.js';
 import type { Art9Condition } from '../types.js';
+import { longDay } from './format.js';
 import { lookup } from './guards.js';
 
 export const ROLE_LABELS: Record<Role, string> = { admin: 'Admin', 'data-owner': 'Data owner', importer: 'Importer' };
@@ -54,6 +55,19 @@ export const NOTICE_LABELS: Record<NoticeStatus, string> = {
   planned: 'Planned — will be sent by the date below',
   exempt: 'Exempt — an Art. 14(5) exemption applies (recorded per person on the Notices & PECR screen)',
 };
+
+/** The group's notice plan as a summary says it, with its date in words (the options above speak of a field below). */
+export function noticePlanText(notice: { status: NoticeStatus; date?: string | null }): string {
+  const on = notice.date ? longDay(notice.date) : null;
+  switch (notice.status) {
+    case 'sent':
+      return on ? `Sent on ${on}` : 'Sent';
+    case 'planned':
+      return on ? `Planned: to be sent by ${on}` : 'Planned';
+    case 'exempt':
+      return on ? `Exempt under Art. 14(5), decided on ${on}` : 'Exempt under Art. 14(5)';
+  }
+}
 
 export const EMAIL_KIND_LABELS: Record<EmailKind, string> = {
   corporate: 'Work (corporate)',

@@ -3,6 +3,7 @@
 // mapped to the field they name with no raw key left in them. Also the form's steps, which step a field or a
 // guardrail belongs to, and whether Save may go ahead. Pure, so every mapping is unit-tested.
 import type { Guardrail } from '../types.js';
+import { dayFieldProblem, isDay } from './date-field.js';
 import { art9Asks, EVIDENCE_FIELDS, type PolicyFormState } from './policy-form.js';
 
 export const POLICY_STEPS = [
@@ -65,8 +66,6 @@ export function stepOfGuardrail(id: string): StepId {
 
 // ---- The form's own checks ----
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (s: string) => ISO_DAY.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 /** The core's bar for an Art. 9(2) justification (src/policy/evidence-heuristics.ts: 20 characters, three words). */
 const REAL_ANSWER = 20;
 
@@ -85,8 +84,9 @@ export function formProblems(state: PolicyFormState): FieldProblem[] {
     const value = (key: string) => (typed[key] ?? '').trim();
     for (const field of EVIDENCE_FIELDS[state.basis]) {
       const v = value(field.key);
-      if (v === '' && !field.optional) add(`evidence.${field.key}`, field.kind === 'date' ? `Give the ${lowerFirst(field.label)} (yyyy-mm-dd).` : `Fill in: ${lowerFirst(field.label)}.`);
-      else if (v !== '' && field.kind === 'date' && !isDay(v)) add(`evidence.${field.key}`, 'Write the date as yyyy-mm-dd, e.g. 2026-03-31.');
+      // Date fields are date pickers (lib/date-field.ts): their problems speak of picking a day, never of a format.
+      if (v === '' && !field.optional) add(`evidence.${field.key}`, field.kind === 'date' ? `Pick the ${lowerFirst(field.label)}.` : `Fill in: ${lowerFirst(field.label)}.`);
+      else if (v !== '' && field.kind === 'date' && !isDay(v)) add(`evidence.${field.key}`, dayFieldProblem(v, 'the date')!);
     }
     if (state.basis === 'legitimate-interests') {
       const [by, at, assessed, review] = [value('signedOffBy'), value('signedOffAt'), value('assessedAt'), value('reviewBy')];
@@ -113,8 +113,8 @@ export function formProblems(state: PolicyFormState): FieldProblem[] {
 
   const n = state.notice;
   if (!n.status) add('art14Notice.status', 'Choose whether the notice was sent, is planned or is exempt.');
-  if (n.date.trim() === '') add('art14Notice.date', 'Give the date of the notice (yyyy-mm-dd).');
-  else if (!isDay(n.date.trim())) add('art14Notice.date', 'Write the date as yyyy-mm-dd, e.g. 2026-03-31.');
+  const noticeDay = dayFieldProblem(n.date, 'the date of the notice');
+  if (noticeDay) add('art14Notice.date', noticeDay);
   if (n.method.trim().length < 3) add('art14Notice.method', 'Say how people are told, e.g. a privacy notice in the first email.');
   if (n.status === 'exempt' && n.exemption.trim().length < 10) add('art14Notice.exemption', 'Give the Art. 14(5) ground and the reason, e.g. Art. 14(5)(b) disproportionate effort, because …');
   return out;
@@ -137,6 +137,16 @@ const KEY_IN_BRACKETS = /\s*\([^()]*\b[a-z]+[A-Z]\w*[^()]*\)/g;
 /** A raw key left in the sentence: a camelCase word or a dotted field path. */
 export const RAW_KEY = /\b[a-z]+[0-9]*[A-Z]\w*\b|\b(?:evidence|art14Notice)\.\w+/;
 
+/**
+ * The core speaks of dates as written ('must be a date written yyyy-mm-dd', 'is required (yyyy-mm-dd)'), for the CLI;
+ * the form's dates are pickers that show the computer's own form, so the format goes and picking is said instead.
+ */
+const withoutDateFormat = (s: string) =>
+  s
+    .replace(/ must be a date written yyyy-mm-dd/gi, ' is not a day of the calendar: pick it again')
+    .replace(/\s*\(yyyy-mm-dd\)/gi, '')
+    .replace(/,? ?(?:written )?yyyy-mm-dd/gi, '');
+
 const sentence = (s: string) => {
   const t = s.trim().replace(/\s+/g, ' ');
   const capital = t.charAt(0).toUpperCase() + t.slice(1);
@@ -154,7 +164,7 @@ export function coreProblems(errors: readonly string[]): FieldProblem[] {
     const raw = match ? match[2]! : error;
     const known = path in REWORDED || STEP_OF_FIELD[path.split('.')[0]!] !== undefined;
     const field = known ? path : 'form';
-    const words = REWORDED[path] ?? sentence(raw.replace(KEY_IN_BRACKETS, '').replace(RAW_KEY, 'this field'));
+    const words = REWORDED[path] ?? sentence(withoutDateFormat(raw).replace(KEY_IN_BRACKETS, '').replace(RAW_KEY, 'this field'));
     return { field, message: words };
   });
 }

@@ -41,7 +41,7 @@ const f = (key: string, label: string, hint: string, kind: FieldKind = 'textarea
 export const EVIDENCE_FIELDS: Record<LawfulBasis, readonly EvidenceField[]> = {
   consent: [
     f('method', 'How consent was obtained', 'For example: a sign-up form with an unticked box. A LinkedIn connection is not consent.', 'text'),
-    f('obtainedAt', 'Date consent was obtained', 'yyyy-mm-dd', 'date'),
+    f('obtainedAt', 'Date consent was obtained', 'The day people gave their consent.', 'date'),
     f('wording', 'The exact statement people agreed to', 'Copy the wording they saw, word for word.'),
     f('withdrawalRoute', 'How people can withdraw consent', 'Art. 7(3): as easy as giving it, e.g. an unsubscribe link.', 'text'),
     f('recordLocation', 'Where the consent records are kept', 'Optional: the system or file that holds each person’s record.', 'text', true),
@@ -64,12 +64,12 @@ export const EVIDENCE_FIELDS: Record<LawfulBasis, readonly EvidenceField[]> = {
     f('necessityTest', 'Necessity test: is the processing necessary?', 'Does it really help that purpose, and is there no less intrusive way to achieve it?'),
     f('balancingTest', 'Balancing test: do people’s interests override yours?', 'Would people expect it? What is the impact on them? Any children or vulnerable people? What safeguards do you apply?'),
     f('optOut', 'The opt-out offered', 'For example: an unsubscribe link in every message, honoured at once.', 'text'),
-    f('assessedAt', 'Date of the assessment', 'yyyy-mm-dd', 'date'),
+    f('assessedAt', 'Date of the assessment', 'The day the three tests above were answered.', 'date'),
     f('assessedBy', 'Who made the assessment', 'Name or role of the person accountable for it.', 'text'),
     f('version', 'Version of the assessment', 'For example 1, or 2026-03. A new purpose needs a new assessment, saved as a new version.', 'text'),
     f('signedOffBy', 'Signed off by', 'The data owner or admin who approved it (name or role). Left empty, the assessment is unsigned: it warns, and marketing exports leave the group out.', 'text', true),
-    f('signedOffAt', 'Signed off on', 'yyyy-mm-dd, with who signed it off.', 'date', true),
-    f('reviewBy', 'Review by', 'Optional: yyyy-mm-dd. Left empty, the review is due 12 months after the assessment.', 'date', true),
+    f('signedOffAt', 'Signed off on', 'The day it was signed off; give who signed it off too.', 'date', true),
+    f('reviewBy', 'Review by', 'Optional. Left empty, the review is due 12 months after the assessment.', 'date', true),
   ],
 };
 

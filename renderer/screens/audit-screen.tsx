@@ -10,13 +10,13 @@ import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ScrollRegion } from '../components/scroll-region.js';
 import { ACTION_TEXT, actionText, detailPhrases, OUTCOME_TEXT } from '../lib/audit-text.js';
+import { dayFieldProblem, isDay } from '../lib/date-field.js';
 import { timestamp } from '../lib/format.js';
 import { isKeyOf } from '../lib/guards.js';
 import type { Request } from '../../src/api/contract.js';
 import type { AuditEntry, AuditPage, AuditVerification } from '../types.js';
 
 const PAGE = 100;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Filter = Omit<Request<'audit.entries'>, 'afterSeq' | 'limit'>;
 
@@ -49,9 +49,9 @@ export function AuditScreen() {
   const { busy, run } = useAction();
   const cursor = cursors[cursors.length - 1] ?? null;
 
-  const dayProblem = (day: string) => (day !== '' && !DAY.test(day) ? 'Write the day as yyyy-mm-dd, e.g. 2026-11-30.' : null);
-  const fromProblem = dayProblem(from);
-  const toProblem = dayProblem(to) ?? (from && to && DAY.test(from) && DAY.test(to) && to < from ? 'The last day is before the first.' : null);
+  // The days are date pickers, as every day field is (lib/date-field.ts): empty means no bound.
+  const fromProblem = from === '' ? null : dayFieldProblem(from, 'the first day');
+  const toProblem = (to === '' ? null : dayFieldProblem(to, 'the last day')) ?? (isDay(from) && isDay(to) && to < from ? 'The last day is before the first.' : null);
   const filter = useMemo<Filter | null>(() => {
     if (fromProblem || toProblem) return null;
     return {
@@ -155,8 +155,8 @@ export function AuditScreen() {
             { value: 'oldest', label: 'Oldest first' },
           ]}
         />
-        <TextField label="From (yyyy-mm-dd)" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
-        <TextField label="To (yyyy-mm-dd)" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />
+        <TextField label="From" type="date" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
+        <TextField label="To" type="date" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />
       </div>
       <Pager
         noun="Entries"

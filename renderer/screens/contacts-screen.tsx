@@ -1,6 +1,8 @@
 // Contacts: one page at a time, searched and filtered in the core (the renderer never holds more than a page, issue
 // 13), in a windowed table; a chart by lawful basis from the groups' counts; and one contact's details, with subject
-// access and erasure.
+// access and erasure. The table fits 1024 px with the sidebar (issue 14): narrow fixed columns, the email kind only
+// in the details, long values cut short in their cell (hover shows them; the details, opened from the row by keyboard
+// too, show them whole).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
@@ -11,10 +13,10 @@ import { ScreenHeading } from '../components/screen-heading.js';
 import { VirtualTable, type Column } from '../components/virtual-table.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
 import { day, pageRange } from '../lib/format.js';
-import { EMAIL_KIND_LABELS } from '../lib/labels.js';
 import type { ContactStatusFilter, ContactView, ContactsPage, GroupsList } from '../types.js';
 import { ContactDetail } from './contacts/contact-detail.js';
 import { BasisChart } from './groups/basis-chart.js';
+import './contacts/contacts.css';
 
 /** Rows a page shows: a screenful or two, decrypted and sent by the core on demand. */
 const CONTACTS_PAGE = 100;
@@ -22,6 +24,11 @@ const CONTACTS_PAGE = 100;
 const SEARCH_PAUSE_MS = 250;
 
 const fullName = (c: ContactView): string => `${c.firstName} ${c.lastName}`.trim() || '(no name)';
+
+/** A value that may be cut short in its cell, whole on hover. */
+const cut = (text: string) => <span title={text}>{text}</span>;
+/** The row's button: the name (defined once, so the memoised rows do not render again). */
+const nameCell = (c: ContactView) => cut(fullName(c));
 
 export function ContactsScreen({ canErase }: { canErase: boolean }) {
   // The page shown, with the request it answers (filter and offset), so a page still on its way shows as loading.
@@ -81,10 +88,10 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
 
   const columns: Column<ContactView>[] = useMemo(
     () => [
-      { key: 'company', header: 'Company', render: (c) => c.company },
-      { key: 'position', header: 'Position', render: (c) => c.position },
-      { key: 'email', header: 'Email kind', width: '8rem', render: (c) => EMAIL_KIND_LABELS[c.emailKind] },
-      { key: 'group', header: 'Group', width: '9rem', render: (c) => (c.groupId ? (groupById.get(c.groupId)?.label ?? '—') : <span className="hint">none</span>) },
+      // Company and Position share what the fixed columns leave: at least 7.5rem each (contacts.css).
+      { key: 'company', header: 'Company', render: (c) => cut(c.company) },
+      { key: 'position', header: 'Position', render: (c) => cut(c.position) },
+      { key: 'group', header: 'Group', width: '7.5rem', render: (c) => (c.groupId ? cut(groupById.get(c.groupId)?.label ?? '—') : <span className="hint">none</span>) },
       {
         key: 'status',
         header: 'Status',
@@ -100,7 +107,7 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
             </span>
           ),
       },
-      { key: 'expires', header: 'Due for destruction', width: '10rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
+      { key: 'expires', header: 'Due for destruction', width: '7.25rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
     ],
     [groupById],
   );
@@ -156,9 +163,9 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
           rows={rows}
           columns={columns}
           rowKey={(c) => c.id}
-          primary={fullName}
+          primary={nameCell}
           primaryHeader="Name"
-          primaryWidth="12rem"
+          primaryWidth="10rem"
           openLabel={(c) => `${fullName(c)}: open details`}
           onOpen={(c) => setSelected(c)}
           selectedKey={selected?.id ?? null}

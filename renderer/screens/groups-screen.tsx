@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { useConfirmedChange } from '../app/use-confirmed-change.js';
+import { useFocusAfter } from '../app/use-focus-after.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { countsFromGroups } from '../lib/basis-counts.js';
@@ -27,6 +28,9 @@ export function GroupsScreen() {
   const { change, dialog } = useConfirmedChange(run);
   const labelOf = (id: string) => data?.groups.find((g) => g.id === id)?.label ?? 'a removed group';
   const { busy: regrouping, regroup, dialog: regroupDialog } = useRegroup(labelOf);
+  // A move disables the arrows and redraws the list; a removal takes the group's detail away; an added group's form
+  // goes: focus follows the group (or the list), never dropped on the page's body.
+  const focus = useFocusAfter();
 
   const load = useCallback(async () => {
     const r = await run('load', () => call('groups.list', {}));
@@ -51,7 +55,10 @@ export function GroupsScreen() {
       beforeAsking: () => setRemoving(null),
     });
     setRemoving(null);
-    if (done !== undefined) await load();
+    if (done !== undefined) {
+      await load();
+      focus.to('#groups-list-title');
+    }
   };
 
   const move = async (group: GroupView, position: number) => {
@@ -61,6 +68,11 @@ export function GroupsScreen() {
       `“${group.label}” is now tried ${position === 1 ? 'first' : `at position ${position}`}.`,
     );
     if (done) await load();
+    // The moved group's arrow in the same direction, where it now is; at the top or the bottom, its other arrow.
+    const row = () => document.querySelector(`[data-testid="group-row"][data-group-id="${group.id}"]`);
+    const up = position < group.order;
+    const arrow = (which: 'up' | 'down') => () => row()?.querySelector(`[data-testid="move-${which}"]`);
+    focus.to(arrow(up ? 'up' : 'down'), arrow(up ? 'down' : 'up'), () => row()?.querySelector('[data-testid="select-group"]'));
   };
 
   const groups = data?.groups ?? [];
@@ -105,7 +117,9 @@ export function GroupsScreen() {
           ) : null}
           <div className="groups-layout">
             <div className="groups-side">
-              <h3 id="groups-list-title">Groups, in the order their rules are tried</h3>
+              <h3 id="groups-list-title" tabIndex={-1}>
+                Groups, in the order their rules are tried
+              </h3>
               <GroupList
                 groups={groups}
                 unassigned={data.unassigned}
@@ -141,7 +155,8 @@ export function GroupsScreen() {
                   onAdded={(id) => {
                     setAdding(false);
                     setSelected(id);
-                    void load();
+                    // The new group's detail replaces the form once the list holds it.
+                    void load().then(() => focus.to('.group-detail-title'));
                   }}
                 />
               )}

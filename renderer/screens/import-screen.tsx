@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, onProgress } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { useDebounced } from '../app/use-debounced.js';
+import { byTestId, useFocusAfter } from '../app/use-focus-after.js';
 import { DropZone } from '../components/drop-zone.js';
 import { TextField } from '../components/fields.js';
 import { ProgressBar } from '../components/progress-bar.js';
@@ -42,6 +43,9 @@ export function ImportScreen() {
   const [result, setResult] = useState<CommitReport | null>(null);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const { busy, run } = useAction();
+  // The control that started a reading, a commit or a new start is removed or disabled by it: focus goes on to what
+  // it brought (the verdict, the summary, the empty path field), never to the page's body.
+  const focus = useFocusAfter();
   // Each reading is numbered: an answer for a file the user has since replaced is dropped.
   const generation = useRef(0);
 
@@ -74,11 +78,16 @@ export function ImportScreen() {
     if (mine !== generation.current) return;
     setReading(null);
     setProgress(null);
-    if (!r) return;
+    if (!r) {
+      focus.ifLost(byTestId('preview-button'), byTestId('import-path'));
+      return;
+    }
     const suggested: ImportChoices = { dropColumns: [], strip: suggestedStrips(r.report.summary.byKind), onDuplicate: 'skip', lineChoices: {} };
     // The first answer counted with no choices; the suggested strips only change the counts of fragments cut.
     setPreview({ path: file, entry: r.report.source.container === 'zip' ? r.report.source.entry : null, value: r, countedFor: predictionKey(NO_CHOICES, hintLines(r.report.findings)) });
     setChoices(suggested);
+    // An archive entry chosen by its radio button keeps its place (the radio is drawn again, checked); else the verdict.
+    focus.to(entry !== null ? byTestId(`entry-${entry}`) : null, '#verdict-title');
   };
 
   // Counted again, by the core, whenever a choice that changes the counts settles.
@@ -104,6 +113,8 @@ export function ImportScreen() {
     const r = await run('commit', () => call('import.commit', req), (v) => `Import committed: ${count(v.added, 'contact')} added.`);
     setProgress(null);
     if (r) setResult(r);
+    // The summary's heading; when the commit failed or was cancelled, the commit button again.
+    focus.to(r ? '#summary-title' : null, byTestId('commit-button'));
   };
 
   const reset = () => {
@@ -112,6 +123,7 @@ export function ImportScreen() {
     setResult(null);
     setPath('');
     setHighlight(null);
+    focus.to(byTestId('import-path'));
   };
 
   const report = preview?.value.report;

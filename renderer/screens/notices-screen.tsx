@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { useFocusAfter } from '../app/use-focus-after.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { count } from '../lib/format.js';
 import { mayCall, type ScreenProps } from '../lib/nav.js';
@@ -26,6 +27,12 @@ export function NoticesScreen({ roles }: ScreenProps) {
   const [version, setVersion] = useState(0);
   const { busy, run } = useAction();
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  // Closing a group's people gives focus back to the Show people button that opened them.
+  const focus = useFocusAfter();
+  const close = (key: string) => {
+    setSelected(null);
+    focus.to(`[data-testid="notice-group-row"][data-key="${key}"] [data-testid="notice-show-people"]`, '#notice-summary-title');
+  };
 
   useEffect(() => {
     void run('load', async () => {
@@ -55,7 +62,7 @@ export function NoticesScreen({ roles }: ScreenProps) {
             <h3 id="notices-group-title" className="notices-group-title">
               People of {summary.label}
             </h3>
-            <button type="button" className="link-button" data-testid="notice-group-close" onClick={() => setSelected(null)}>
+            <button type="button" className="link-button" data-testid="notice-group-close" onClick={() => close(keyOf(summary))}>
               Close
             </button>
           </div>

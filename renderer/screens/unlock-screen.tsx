@@ -8,6 +8,7 @@ import { FormError, TextField } from '../components/fields.js';
 import { NewPassphraseFields, newPassphraseProblem } from '../components/passphrase-fields.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import type { Member } from '../types.js';
+import { KeychainUnlock } from './unlock/keychain-unlock.js';
 import { hintWith, VaultPathField } from './unlock/path-field.js';
 import { Welcome } from './unlock/welcome.js';
 import './unlock/unlock.css';
@@ -156,6 +157,7 @@ export function UnlockScreen({ initialPath, initialName = '', onUnlocked }: { in
           {busy ? 'Working…' : submitLabel}
         </button>
         {busy ? <p className="hint">Deriving the key takes a few seconds on purpose: it makes guessing slow.</p> : null}
+        {mode === 'unlock' ? <KeychainUnlock path={path} name={name} disabled={busy !== null} onUnlocked={onUnlocked} onError={setError} /> : null}
         {mode === 'unlock' ? (
           <p className="hint unlock-more">
             Forgot your passphrase?{' '}

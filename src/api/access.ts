@@ -24,6 +24,12 @@ export const ACCESS = {
   'vault.unlock': { access: 'open', action: 'unlock' },
   'vault.recover': { access: 'open', action: 'recover' },
   'vault.lock': { access: 'open', action: 'lock' },
+  // The OS keychain unlock, an opt-in per member on the desktop (src/app/use-cases/keychain.ts): whether it is offered
+  // here and on; on (with the passphrase typed again) and off; and the unlock itself, audited as an unlock.
+  'vault.keychainStatus': { access: 'member', action: 'keychain-status' },
+  'vault.keychainEnable': { access: 'member', action: 'keychain-enable' },
+  'vault.keychainDisable': { access: 'member', action: 'keychain-disable' },
+  'vault.unlockKeychain': { access: 'open', action: 'unlock' },
   // Stop the long task running now (an import, a regrouping change): answered at once, outside the queue.
   'task.cancel': { access: 'open', action: 'task-cancel' },
   // What needs attention, for any member: each part only if their roles may read what it counts (home.ts).

@@ -55,6 +55,11 @@ export const CHANNELS = {
     response: z.object({ recoveryKey: z.string(), member: S.MemberSchema }),
   }),
   'vault.lock': spec({ request: none, response: z.null() }),
+  // The OS keychain unlock (desktop only: the command line has no keychain, so it is never offered there).
+  'vault.keychainStatus': spec({ request: none, response: S.KeychainStatusSchema }),
+  'vault.keychainEnable': spec({ request: z.object({ passphrase: S.secret }), response: S.KeychainStatusSchema }),
+  'vault.keychainDisable': spec({ request: none, response: S.KeychainStatusSchema }),
+  'vault.unlockKeychain': spec({ request: z.object({ path: S.path, name: S.memberName }), response: z.object({ member: S.MemberSchema }) }),
   // Whether a task was running to be cancelled; the task itself then fails with 'cancelled', having changed nothing.
   'task.cancel': spec({ request: none, response: z.object({ cancelling: z.boolean() }) }),
   'home.summary': spec({ request: none, response: S.HomeSummarySchema }),

@@ -59,6 +59,8 @@ export const wholeNumber = (min: number, max: number, unit: string) => {
 
 export const MemberSchema = z.object({ id, roles: z.array(z.enum(ROLES)) });
 export const MemberViewSchema = z.object({ id, name: z.string(), roles: z.array(z.enum(ROLES)), createdAt: z.string() });
+/** The OS keychain unlock here: offered (or why not, one sentence) and whether the member has turned it on. */
+export const KeychainStatusSchema = z.object({ offered: z.boolean(), reason: z.string().nullable(), enabled: z.boolean(), elsewhere: z.boolean() });
 
 export const GuardrailSchema = z.object({
   id: z.string(),
@@ -118,6 +120,11 @@ export const ContactViewSchema = z.object({
   soleTrader: z.boolean(),
   extra: z.record(z.string(), z.string()),
   source: z.object({ importId: z.string(), line: z.number() }),
+  /**
+   * The import `source` names, as a person recognises it: its day, its number among the vault's imports (1 = the first)
+   * and its kind of file. The file's name is not kept, so it cannot be shown. Null only for an import not on record.
+   */
+  sourceImport: z.object({ importedAt: z.string(), number: z.number().int().positive(), kind: z.string() }).nullable(),
   groupId: z.string().nullable(),
   emailKind: z.enum(EMAIL_KINDS),
   createdAt: z.string(),

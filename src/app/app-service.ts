@@ -6,6 +6,7 @@ import { ACCESS, parseRequest, type Channel, type Core, type Progress, type Resp
 import { inspectExport } from '../report/inspect.js';
 import { DEFAULT_RETENTION } from '../retention/index.js';
 import { ServiceError } from '../shared/errors.js';
+import type { KeychainProtector } from '../shared/keychain.js';
 import type { Session } from '../vault/session.js';
 import { storageError } from '../vault/storage-error.js';
 import { Vault, type VaultOptions } from '../vault/vault.js';
@@ -28,6 +29,7 @@ import { getContact, listContacts } from './use-cases/contacts.js';
 import { recordsOfProcessing } from './use-cases/art30.js';
 import { exportForCrm, exportOptions, previewCrmExport } from './use-cases/exports.js';
 import { addGroup, assignPolicy, checkPolicy, listGroups, removeGroup, reorderGroup, updateGroup } from './use-cases/groups.js';
+import { disableKeychain, enableKeychain, keychainStatus, unlockWithKeychain } from './use-cases/keychain.js';
 import { addMember, changeMemberRoles, changePassphrase, listAllMembers, removeMemberById } from './use-cases/members.js';
 import { erasePerson, liftSuppression, listSuppressions, subjectAccess, suppressPerson } from './use-cases/requests.js';
 import {
@@ -56,14 +58,20 @@ export class AppService implements Core {
 
   private readonly options: VaultOptions & { now: Clock };
   private readonly cancellation: Cancellation;
+  /** The OS keychain, where the front end has one (the desktop app, through its worker: src/api/core-worker.ts). */
+  private readonly keychain: KeychainProtector | undefined;
   /** The request running now, if any. */
   private running: Channel | null = null;
 
-  /** `cancelFlag`: shared memory the calling thread sets to cancel (the desktop's worker: src/api/core-worker.ts). */
-  constructor(options: VaultOptions & { cancelFlag?: Int32Array } = {}) {
-    const { cancelFlag, ...vaultOptions } = options;
+  /**
+   * `cancelFlag`: shared memory the calling thread sets to cancel (the desktop's worker: src/api/core-worker.ts).
+   * `keychain`: the OS keychain, for the keychain unlock; without it (the command line) it is not offered.
+   */
+  constructor(options: VaultOptions & { cancelFlag?: Int32Array; keychain?: KeychainProtector } = {}) {
+    const { cancelFlag, keychain, ...vaultOptions } = options;
     this.options = { ...vaultOptions, now: options.now ?? systemClock };
     this.cancellation = new Cancellation(cancelFlag);
+    this.keychain = keychain;
   }
 
   /**
@@ -192,6 +200,15 @@ export class AppService implements Core {
         this.finishUpgrade();
         return { recoveryKey, member: this.member()! };
       }),
+    'vault.unlockKeychain': (r) =>
+      this.unlockWith(r.path, async (vault) => {
+        this.adopt(vault, await unlockWithKeychain(vault, r.name, this.keychain));
+        this.finishUpgrade();
+        return { member: this.member()! };
+      }),
+    'vault.keychainStatus': () => keychainStatus(this.session(), this.keychain),
+    'vault.keychainEnable': (r) => enableKeychain(this.session(), this.keychain, r.passphrase),
+    'vault.keychainDisable': () => disableKeychain(this.session(), this.keychain),
     // Answered by call() before the queue; here only so that every channel has a handler.
     'task.cancel': () => ({ cancelling: false }),
     'home.summary': () => homeSummary(this.session()),

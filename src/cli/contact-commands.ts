@@ -89,8 +89,8 @@ function contactText(c: Response<'contacts.show'>): string {
     ['Group', c.groupId ?? 'none'],
     ['Status', c.usable ? 'usable' : 'quarantined: may not be used or exported'],
     ['Legal hold', c.legalHold ? 'yes' : 'no'],
-    ['Destroyed on', c.legalHold ? 'never while under legal hold' : (c.expiresAt ?? 'none recorded yet')],
-    ['Source', `line ${c.source.line} of import ${c.source.importId}`],
+    ['Due for destruction', c.legalHold ? 'not while under legal hold' : (c.expiresAt ?? 'no date recorded yet')],
+    ['Source', c.sourceImport ? `line ${c.source.line} of import ${c.sourceImport.number}, on ${c.sourceImport.importedAt.slice(0, 10)} (id ${c.source.importId})` : `line ${c.source.line} of import ${c.source.importId}`],
     ['Added', c.createdAt],
     ['Updated', c.updatedAt],
   ];

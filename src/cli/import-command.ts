@@ -76,7 +76,7 @@ export function registerImport(program: Command): void {
           report.suppressedLines.length ? `Refused (on the suppression list): lines ${report.suppressedLines.join(', ')}.` : '',
           report.heldLines.length ? `Kept as they are (under a legal hold): lines ${report.heldLines.join(', ')}.` : '',
           report.specialCategoryLines.length
-            ? `Kept with a special-category or criminal-offence hint that their group's basis has no condition for (Art. 9(2), Art. 10): lines ${report.specialCategoryLines.join(', ')} ` +
+            ? `Kept with a special-category or criminal-offence hint and held without an Art. 9(2) or Art. 10 condition (quarantined, or their group's basis has none): lines ${report.specialCategoryLines.join(', ')} ` +
               `(groups flagged: ${report.specialCategoryGroups.map((g) => `${g.label} ${g.groupId}, ${g.records}`).join('; ')}). CRM exports withhold their job title or leave them out until ` +
               'the data is stripped (import again with --strip special-category --update-duplicates) or the group records a condition that holds.'
             : '',

@@ -11,6 +11,7 @@ export {
   DEFAULT_SCRYPT,
   openSlot,
   slotKdfParams,
+  type KeychainAvailability,
   type KeychainProtector,
   type KeychainSlot,
   type KeySlot,

@@ -8,7 +8,7 @@ import { DEFAULT_SCRYPT, MIN_PASSPHRASE_SCRYPT, scryptKey, scryptParamsProblem, 
 import { base64Field, damagedSlot } from './slot-fields.js';
 import { keyBytes, VAULT_KEY_BYTES, vaultKeyFromBytes, type VaultKey } from './vault-key.js';
 
-export { createKeychainSlot, type KeychainProtector, type KeychainSlot } from './keychain-slot.js';
+export { createKeychainSlot, type KeychainAvailability, type KeychainProtector, type KeychainSlot } from './keychain-slot.js';
 export { DEFAULT_SCRYPT, type ScryptParams } from './scrypt-kdf.js';
 
 /**
@@ -71,7 +71,8 @@ export async function createRecoverySlot(key: VaultKey, recoveryKey: string): Pr
 }
 
 /**
- * The vault key in `slot`. `secret` is the passphrase or the typed recovery key (ignored for a keychain slot).
+ * The vault key in `slot`. `secret` is the passphrase or the typed recovery key (ignored for a keychain slot, which
+ * `keychain` opens: an Error saying the keychain could not open it, or IntegrityError if it returns another key).
  * WrongSecretError if it does not open the slot (a changed `wrapped` looks the same: GCM cannot tell them apart);
  * RecoveryKeyFormatError for a mistyped recovery key; IntegrityError for a slot whose fields are damaged.
  */
@@ -94,7 +95,7 @@ export async function openSlot(slot: KeySlot, secret: string, keychain?: Keychai
       }
     }
     case 'keychain':
-      return openKeychainSlot(slot, keychain);
+      return await openKeychainSlot(slot, keychain);
     default:
       throw damagedSlot(`unknown kind ${JSON.stringify((slot as { kind?: unknown }).kind)}`);
   }

@@ -1,6 +1,6 @@
 // The optional key slot kept by the OS keychain (Electron's safeStorage), so a member can unlock without typing on
 // their own computer. Refused where the keychain would keep the key in plain text.
-import type { KeychainProtector } from '../shared/keychain.js';
+import type { KeychainAvailability, KeychainProtector } from '../shared/keychain.js';
 import { createHmac } from 'node:crypto';
 import { base64Field, damagedSlot } from './slot-fields.js';
 import { keyBytes, VAULT_KEY_BYTES, vaultKeyFromBytes, type VaultKey } from './vault-key.js';
@@ -11,31 +11,36 @@ export interface KeychainSlot {
   protected: string;
 }
 
-export type { KeychainProtector };
+export type { KeychainAvailability, KeychainProtector };
 
 const CHECK_LABEL = 'contact-sanitizer/slot/keychain/check';
 const CHECK_BYTES = 16;
 const UNAVAILABLE =
   'The OS keychain is not available here (on Linux it would keep the key in plain text), so the vault key cannot be kept in it.';
 
-export function createKeychainSlot(key: VaultKey, protector: KeychainProtector): KeychainSlot {
-  if (!protector.available) throw new Error(UNAVAILABLE);
+/** A keychain slot for `key`; rejects with the keychain's reason where it is not available. */
+export async function createKeychainSlot(key: VaultKey, protector: KeychainProtector): Promise<KeychainSlot> {
+  await refuseUnavailable(protector);
   const bytes = keyBytes(key);
   const payload = Buffer.concat([bytes, check(bytes)]);
   try {
-    return { kind: 'keychain', protected: protector.protect(payload).toString('base64') };
+    const sealed = await protector.protect(payload);
+    if (!(sealed instanceof Uint8Array) || sealed.length === 0) throw new Error('The OS keychain returned nothing to keep.');
+    return { kind: 'keychain', protected: Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength).toString('base64') };
   } finally {
     payload.fill(0);
   }
 }
 
-export function openKeychainSlot(slot: KeychainSlot, keychain: KeychainProtector | undefined): VaultKey {
+export async function openKeychainSlot(slot: KeychainSlot, keychain: KeychainProtector | undefined): Promise<VaultKey> {
   if (!keychain) throw new Error('This key slot is kept by the OS keychain, and no keychain was given to open it.');
-  if (!keychain.available) throw new Error(UNAVAILABLE);
+  await refuseUnavailable(keychain);
   const sealed = base64Field(slot.protected, 'protected key', (n) => n > 0);
   let payload: Buffer;
   try {
-    payload = keychain.unprotect(sealed);
+    const opened = await keychain.unprotect(sealed);
+    if (!(opened instanceof Uint8Array)) throw new Error('The OS keychain returned no bytes.');
+    payload = Buffer.from(opened.buffer, opened.byteOffset, opened.byteLength);
   } catch (cause) {
     throw new Error('The OS keychain could not open this key slot: it may belong to another user or computer.', { cause });
   }
@@ -49,6 +54,11 @@ export function openKeychainSlot(slot: KeychainSlot, keychain: KeychainProtector
     throw damagedSlot('the key the OS keychain returned does not match its check value');
   }
   return vaultKeyFromBytes(bytes);
+}
+
+async function refuseUnavailable(keychain: KeychainProtector): Promise<void> {
+  const availability: KeychainAvailability = await keychain.availability();
+  if (!availability.available) throw new Error(availability.reason || UNAVAILABLE);
 }
 
 /** 16 bytes that confirm a payload holds the key it was made from: an HMAC under that very key. */

@@ -90,6 +90,11 @@ export function replaceSlots(db: Db, memberId: string | null, kind: KeySlot['kin
   putSlot(db, { ...slot, memberId });
 }
 
+/** Delete every slot of `kind` a member holds (turning the keychain unlock off); how many were deleted. */
+export function deleteSlots(db: Db, memberId: string, kind: KeySlot['kind']): number {
+  return db.prepare('DELETE FROM key_slots WHERE member_id = ? AND kind = ?').run(memberId, kind).changes;
+}
+
 export function slotsOf(db: Db, memberId: string | null, kind: KeySlot['kind']): KeySlot[] {
   const rows = (
     memberId === null

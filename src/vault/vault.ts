@@ -23,7 +23,7 @@ import { ServiceError } from '../shared/errors.js';
 import { DEFAULT_RETENTION, type DefaultRetention } from '../retention/index.js';
 import { openDatabase, type Db } from './database.js';
 import { setDefaultRetention } from './meta.js';
-import { findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
+import { deleteSlots, findMemberByName, insertMember, memberLookup, normaliseMemberName, putSlot, replaceSlots, slotsOf } from './members.js';
 import type { Role } from '../shared/vocabulary.js';
 import { Session } from './session.js';
 import { storageError } from './storage-error.js';
@@ -190,6 +190,8 @@ export class Vault {
       const at = this.now().toISOString();
       this.db.transaction(() => {
         replaceSlots(this.db, member.id, 'passphrase', { id: randomUUID(), data: passphraseSlot, createdAt: at });
+        // As a changed passphrase does, a recovered one ends the member's keychain unlock (docs/security.md, "Key slots").
+        deleteSlots(this.db, member.id, 'keychain');
         replaceSlots(this.db, null, 'recovery', { id: randomUUID(), data: recoverySlot, createdAt: at });
         this.audit.append(member.id, 'recover', 'success', { memberId: member.id });
       })();

@@ -5,8 +5,10 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeExport } from '../../bench/generate-export.js';
-import { createWorkerRoute } from '../../src/api/worker-route.js';
+import { answerKeychain, createWorkerRoute } from '../../src/api/worker-route.js';
+import { NO_KEYCHAIN, type KeychainProtector } from '../../src/shared/keychain.js';
 import { fixture, scratch } from '../support/fixtures.js';
+import { fakeKeychain } from '../support/keychain.js';
 
 // The worker runs the compiled core (test/setup-dist.ts builds dist/ before the integration project).
 const WORKER = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'api', 'core-worker.js'));
@@ -75,4 +77,81 @@ describe('the core in a worker thread', () => {
     }
     expect(await route('audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
   }, 60_000);
+});
+
+// The keychain protocol (docs/architecture.md, "Front ends"): the core on the worker asks the calling thread's
+// keychain by message, with an id; bytes cross as Uint8Arrays of their own, errors as one sentence; with no keychain
+// given the answer is "not offered".
+describe('the OS keychain, asked from the worker', () => {
+  /** A fake keychain that records what reached it: each argument's type, length and whether it owns its buffer. */
+  function recordingKeychain(inner: KeychainProtector) {
+    const seen: { op: string; isUint8Array: boolean; length: number; ownsBuffer: boolean }[] = [];
+    const note = (op: string, data: Uint8Array) => seen.push({ op, isUint8Array: data instanceof Uint8Array, length: data.length, ownsBuffer: data.byteOffset === 0 && data.buffer.byteLength === data.length });
+    const keychain: KeychainProtector = {
+      availability: () => inner.availability(),
+      protect: async (data) => (note('protect', data), inner.protect(data)),
+      unprotect: async (data) => (note('unprotect', data), inner.unprotect(data)),
+    };
+    return { keychain, seen };
+  }
+
+  it('turns the keychain unlock on and unlocks with it, the bytes crossing as Uint8Arrays of their own', async () => {
+    const { keychain, seen } = recordingKeychain(fakeKeychain());
+    const desktop = createWorkerRoute(WORKER, { keychain });
+    try {
+      const path = tmp.path('keychain-worker.vault');
+      expect((await desktop('vault.create', { path, name: 'Alice', passphrase: 'correct horse battery staple' })).ok).toBe(true);
+      expect(await desktop('vault.keychainStatus', {})).toEqual({ ok: true, value: { offered: true, reason: null, enabled: false, elsewhere: false } });
+      expect(await desktop('vault.keychainEnable', { passphrase: 'correct horse battery staple' })).toEqual({ ok: true, value: { offered: true, reason: null, enabled: true, elsewhere: false } });
+      await desktop('vault.lock', {});
+      expect(await desktop('vault.unlockKeychain', { path, name: 'Alice' })).toMatchObject({ ok: true, value: { member: { roles: ['admin', 'data-owner', 'importer'] } } });
+      // The vault key and its 16-byte check went out to be sealed; the sealed slot came back to be opened.
+      expect(seen.map((s) => s.op)).toEqual(['protect', 'unprotect']);
+      expect(seen[0]).toEqual({ op: 'protect', isUint8Array: true, length: 48, ownsBuffer: true });
+      expect(seen.every((s) => s.isUint8Array && s.ownsBuffer)).toBe(true);
+      // Requests, progress and cancel work as before beside it.
+      expect(await desktop('task.cancel', {})).toEqual({ ok: true, value: { cancelling: false } });
+    } finally {
+      await desktop.close();
+    }
+  }, 60_000);
+
+  it('carries an error back as its one sentence, and says "not offered" when no keychain was given', async () => {
+    const denied: KeychainProtector = {
+      availability: async () => ({ available: true }),
+      protect: async () => {
+        throw new Error('The user denied access to the keychain.\n    at SecItemAdd (keychain.mm:42)');
+      },
+      unprotect: async () => new Uint8Array(0),
+    };
+    const desktop = createWorkerRoute(WORKER, { keychain: denied });
+    const cli = createWorkerRoute(WORKER);
+    try {
+      const path = tmp.path('keychain-denied.vault');
+      await desktop('vault.create', { path, name: 'Alice', passphrase: 'correct horse battery staple' });
+      const refused = await desktop('vault.keychainEnable', { passphrase: 'correct horse battery staple' });
+      expect(refused).toEqual({ ok: false, code: 'failed', message: 'The OS keychain could not keep the vault key (The user denied access to the keychain).' });
+      await desktop('vault.lock', {});
+      await cli('vault.unlock', { path, name: 'Alice', passphrase: 'correct horse battery staple' });
+      expect(await cli('vault.keychainStatus', {})).toEqual({ ok: true, value: { offered: false, reason: NO_KEYCHAIN.reason, enabled: false, elsewhere: false } });
+      expect(await cli('vault.keychainEnable', { passphrase: 'correct horse battery staple' })).toEqual({ ok: false, code: 'forbidden', message: NO_KEYCHAIN.reason });
+    } finally {
+      await desktop.close();
+      await cli.close();
+    }
+  }, 60_000);
+
+  it('answers each question by its id, in memory (answerKeychain)', async () => {
+    expect(await answerKeychain(undefined, { id: 7, op: 'availability' })).toEqual({ id: 7, ok: true, availability: NO_KEYCHAIN });
+    expect(await answerKeychain(undefined, { id: 8, op: 'protect', data: new Uint8Array([1]) })).toEqual({ id: 8, ok: false, message: NO_KEYCHAIN.reason });
+    const pooled = Buffer.from([1, 2, 3]); // a view into Node's shared pool
+    const echo: KeychainProtector = { availability: async () => ({ available: true }), protect: async () => pooled, unprotect: async (d) => d };
+    const answer = await answerKeychain(echo, { id: 9, op: 'protect', data: new Uint8Array([4]) });
+    expect(answer).toMatchObject({ id: 9, ok: true });
+    const data = (answer as { data: Uint8Array }).data;
+    expect([...data]).toEqual([1, 2, 3]);
+    expect(data.buffer.byteLength).toBe(3);
+    // What the keychain gave (here a pooled Buffer, as safeStorage's base64 decoding gives) is wiped once copied.
+    expect([...pooled]).toEqual([0, 0, 0]);
+  });
 });

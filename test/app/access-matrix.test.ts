@@ -14,6 +14,7 @@ import { fixture, scratch } from '../support/fixtures.js';
 import { LI_POLICY } from '../support/policies.js';
 import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 import { auditLog } from '../support/audit.js';
+import { fakeKeychain } from '../support/keychain.js';
 
 const tmp = scratch();
 const VAULT = join(tmp.dir, 'matrix.vault');
@@ -21,7 +22,7 @@ const MEMBER: Record<Role, string> = { admin: 'Ada Admin', 'data-owner': 'Olu Ow
 
 /** A router over its own app service: one unlocked member, as in one desktop window or one CLI run. */
 function client(): { route: Route; service: AppService; call: <C extends Channel>(c: C, r: Request<C>) => Promise<Response<C>> } {
-  const service = new AppService({ kdf: TEST_KDF });
+  const service = new AppService({ kdf: TEST_KDF, keychain: fakeKeychain() });
   const route = createRouter(service);
   const call = async <C extends Channel>(channel: C, request: Request<C>) => {
     const result = await route(channel, request);
@@ -58,6 +59,10 @@ const EXPECTED: { [C in Channel]: 'open' | 'member' | Role[] } = {
   'vault.unlock': 'open',
   'vault.recover': 'open',
   'vault.lock': 'open',
+  'vault.keychainStatus': 'member',
+  'vault.keychainEnable': 'member',
+  'vault.keychainDisable': 'member',
+  'vault.unlockKeychain': 'open',
   'task.cancel': 'open',
   'home.summary': 'member',
   'file.inspect': 'open',
@@ -138,6 +143,11 @@ const SAMPLES: Samples = {
   'vault.unlock': () => ({ path: VAULT, name: 'Root Admin', passphrase: PASSPHRASE }),
   'vault.recover': () => ({ path: VAULT, recoveryKey: ids.recoveryKey, name: 'Root Admin', newPassphrase: PASSPHRASE }),
   'vault.lock': () => ({}),
+  'vault.keychainStatus': () => ({}),
+  'vault.keychainEnable': () => ({ passphrase: PASSPHRASE }),
+  'vault.keychainDisable': () => ({}),
+  // Root Admin turns the keychain unlock on first; every client shares one fake OS keychain (one computer).
+  'vault.unlockKeychain': async () => (await root.call('vault.keychainEnable', { passphrase: PASSPHRASE }), { path: VAULT, name: 'Root Admin' }),
   'task.cancel': () => ({}),
   'home.summary': () => ({}),
   'file.inspect': () => ({ path: fixture('connections-tricky.csv') }),

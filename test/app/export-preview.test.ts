@@ -72,3 +72,25 @@ describe('previewing a CRM export', () => {
     expect(preview.included).toBe(0);
   });
 });
+
+describe('an export of nobody', () => {
+  it('is refused in the core, for every front end: one sentence, no file, no disclosure, the refusal audited', async () => {
+    const c = await prepared();
+    const { recipientId } = await c.call('recipients.add', HUBSPOT);
+    const before = (await auditLog(c)).length;
+    // Nobody here is told (Art. 14) or has a basis for prospecting: the preview says 0, and the export itself refuses.
+    const refused = await c.refusal('export.crm', { purpose: 'prospecting', channels: ['email'], recipientId });
+    expect(refused.code).toBe('guardrail');
+    expect(refused.message).toMatch(/^Nobody would be exported with these options \(\d+ people are held back\), so no file was made and no disclosure recorded: preview the export to see why\.$/);
+    expect(refused.message.split(/[.:]\s+[A-Z]/)).toHaveLength(1);
+    expect(await c.call('disclosures.list', {})).toEqual([]);
+    // (Reading the log and the disclosures is audited too: those entries aside.)
+    const entries = (await auditLog(c)).slice(before).filter((e) => e.action.startsWith('export'));
+    expect(entries.map((e) => [e.action, e.outcome])).toEqual([['export-crm', 'refused']]);
+    expect(entries[0]!.details).toEqual({ reason: 'guardrail' });
+    // Someone to send: the same recipient gets the file, and the disclosure is recorded.
+    const made = await c.call('export.crm', { purpose: 'networking', channels: ['email'], directMarketing: false, recipientId });
+    expect(made.included).toBe(3);
+    expect(await c.call('disclosures.list', {})).toHaveLength(1);
+  });
+});

@@ -86,12 +86,107 @@ describe('the import preview predicts the commit', { timeout: 60_000 }, () => {
     await c.call('import.commit', { path: fixture('connections-tricky.csv'), choices: { onDuplicate: 'skip', dropColumns: [], strip: [], lineChoices: [] } });
     await c.call('suppression.add', { profileUrl: 'https://www.linkedin.com/in/grace-hopper-1906' });
     const preview = await c.call('import.preview', { path: fixture('connections-tricky.csv') });
-    // Every record is known, one is suppressed, one is empty: nothing would be added.
-    expect(preview.predicted.skip).toMatchObject({ records: 14, added: 0, emptySkipped: 1, suppressedLines: [6], duplicatesSkipped: 12, duplicatesInFile: 0 });
-    // Updating: Ada is in the file twice, and both records update the one stored Ada.
-    expect(preview.predicted.update).toMatchObject({ added: 0, updated: 12, duplicatesInFile: 0 });
+    // Every record is known, one is suppressed, one is empty: nothing would be added. Ada is in the file twice: she is
+    // one person already in the vault, and her second record a repeat in the file.
+    expect(preview.predicted.skip).toMatchObject({ records: 14, added: 0, emptySkipped: 1, suppressedLines: [6], duplicatesSkipped: 11, duplicatesInFile: 1 });
+    // Updating: the one stored Ada is updated once; her second record is the repeat.
+    expect(preview.predicted.update).toMatchObject({ added: 0, updated: 11, duplicatesInFile: 1 });
     const report = await c.call('import.commit', { path: fixture('connections-tricky.csv'), choices: { onDuplicate: 'update', dropColumns: [], strip: [], lineChoices: [] } });
     expect(predictedOf(report)).toEqual(preview.predicted.update);
+  });
+
+  it('counts a person already in the vault whom the file names twice once: one update (or skip), the repeat a duplicate in the file', async () => {
+    const first = tmp.write([HEADER, 'Ada,Lovelace,https://www.linkedin.com/in/ada,ada@old.example,Analytical Engines Ltd,Head,10 Dec 2019', 'Bob,Smith,,bob@acme.example,Acme,,', ''].join('\n'), 'first.csv');
+    const again = tmp.write(
+      [
+        HEADER,
+        'Ada,Lovelace,https://www.linkedin.com/in/ada,ada@old.example,Analytical Engines Ltd,Head,10 Dec 2019',
+        'Bob,Smith,,bob@acme.example,Acme,,',
+        'Carol,Jones,,carol@new.example,Newco,,',
+        'Ada,Lovelace,https://www.linkedin.com/in/ada,ada@old.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019',
+        '',
+      ].join('\n'),
+      'again.csv',
+    );
+    const expected = {
+      skip: { records: 4, added: 1, updated: 0, duplicatesSkipped: 2, duplicatesInFile: 1 },
+      update: { records: 4, added: 1, updated: 2, duplicatesSkipped: 0, duplicatesInFile: 1 },
+    };
+    for (const onDuplicate of ['skip', 'update'] as const) {
+      const c = await clients.vault(tmp);
+      await c.call('import.commit', { path: first, choices: { onDuplicate: 'skip', dropColumns: [], strip: [], lineChoices: [] } });
+      const { preview, report } = await previewThenCommit(c, again, onDuplicate);
+      expect(preview.predicted[onDuplicate], onDuplicate).toMatchObject(expected[onDuplicate]);
+      expect(predictedOf(report), onDuplicate).toEqual(preview.predicted[onDuplicate]);
+      // One Ada, one Bob, one Carol: and with update, Ada as her later record has her.
+      const people = await allContacts(c.call);
+      expect(people.map((p) => p.firstName).sort()).toEqual(['Ada', 'Bob', 'Carol']);
+      expect(people.find((p) => p.firstName === 'Ada')?.position).toBe(onDuplicate === 'update' ? 'Head of Computation' : 'Head');
+    }
+  });
+
+  it('counts each stored copy once when the vault holds a person twice (by profile, by email) and the file names them by both', async () => {
+    const byProfile = tmp.write([HEADER, 'Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines Ltd,Head,10 Dec 2019', ''].join('\n'), 'by-profile.csv');
+    const byEmail = tmp.write([HEADER, 'Ada,Lovelace,,ada@engines.example,Analytical Engines Ltd,Head,10 Dec 2019', ''].join('\n'), 'by-email.csv');
+    const both = tmp.write(
+      [
+        HEADER,
+        'Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines Ltd,Head,10 Dec 2019',
+        'Ada,Lovelace,,ada@engines.example,Analytical Engines Ltd,Head,10 Dec 2019',
+        'Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines Ltd,Head of Computation,10 Dec 2019',
+        'Ada,Lovelace,,ada@engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019',
+        '',
+      ].join('\n'),
+      'both.csv',
+    );
+    const expected = {
+      skip: { records: 4, added: 0, updated: 0, duplicatesSkipped: 2, duplicatesInFile: 2 },
+      update: { records: 4, added: 0, updated: 2, duplicatesSkipped: 0, duplicatesInFile: 2 },
+    };
+    for (const onDuplicate of ['skip', 'update'] as const) {
+      const c = await clients.vault(tmp);
+      for (const path of [byProfile, byEmail]) await c.call('import.commit', { path, choices: { onDuplicate: 'skip', dropColumns: [], strip: [], lineChoices: [] } });
+      expect(await allContacts(c.call)).toHaveLength(2);
+      const { preview, report } = await previewThenCommit(c, both, onDuplicate);
+      expect(preview.predicted[onDuplicate], onDuplicate).toMatchObject(expected[onDuplicate]);
+      expect(predictedOf(report), onDuplicate).toEqual(preview.predicted[onDuplicate]);
+      expect(await allContacts(c.call)).toHaveLength(2);
+    }
+  });
+
+  it('counts a kept special-category hint in quarantine as held without a condition, once a person', async () => {
+    const union = 'Charles,Babbage,https://www.linkedin.com/in/charles,,Analytical Engines Ltd,Union rep and Inventor,11 Dec 2019';
+    const file = tmp.write([HEADER, union, 'Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines Ltd,Head,10 Dec 2019', union, ''].join('\n'), 'quarantine.csv');
+    for (const onDuplicate of ['skip', 'update'] as const) {
+      const c = await clients.vault(tmp);
+      const { preview, report } = await previewThenCommit(c, file, onDuplicate);
+      // No group has a basis: both are quarantined, and Charles's union hint is held with no Art. 9(2) condition (in no
+      // group, so no group is flagged). His repeat is counted once: the line kept is the record of him that was stored.
+      expect(report, onDuplicate).toMatchObject({ added: 2, duplicatesInFile: 1, quarantined: 2, specialCategoryLines: [onDuplicate === 'update' ? 4 : 2], specialCategoryGroups: [] });
+      expect(preview.predicted[onDuplicate], onDuplicate).toEqual(predictedOf(report));
+    }
+  });
+
+  it('counts a person quarantined by their first record and given a basis by their repeat once, as the repeat left them', async () => {
+    const file = tmp.write(
+      [
+        HEADER,
+        'Charles,Babbage,https://www.linkedin.com/in/charles,,Analytical Engines Ltd,Inventor,11 Dec 2019',
+        'Charles,Babbage,https://www.linkedin.com/in/charles,,Acme,Inventor,11 Dec 2019',
+        'Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical Engines Ltd,Head,10 Dec 2019',
+        '',
+      ].join('\n'),
+      'moved.csv',
+    );
+    for (const onDuplicate of ['skip', 'update'] as const) {
+      const c = await clients.vault(tmp);
+      const group = await c.call('groups.add', { label: 'Acme', rule: { type: 'company', companies: ['Acme'] } });
+      await c.call('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
+      const { preview, report } = await previewThenCommit(c, file, onDuplicate);
+      // Skip keeps Charles's first record (quarantined, with Ada); update keeps his second, in Acme: only Ada is.
+      expect(report, onDuplicate).toMatchObject({ added: 2, duplicatesInFile: 1, quarantined: onDuplicate === 'update' ? 1 : 2 });
+      expect(preview.predicted[onDuplicate], onDuplicate).toEqual(predictedOf(report));
+    }
   });
 
   it('predicts with columns left out, and the same person twice in the file after an update changed their email', async () => {

@@ -68,8 +68,11 @@ async function check(model: Model, real: Real, allowedToVanish: (c: View) => boo
     expect(current?.legalHold).toBe(true);
   }
   model.contacts = new Map(now.map((c) => [c.id, c]));
-  // Everyone is in a group with a basis for networking (see setup), so an export shows who may be used.
-  const csv = (await real.root('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: real.recipientId })).csv;
+  // Everyone is in a group with a basis for networking (see setup), so an export shows who may be used; an export of
+  // nobody is refused (guardrail), with no file and no disclosure.
+  const exported = await real.as.root('export.crm', { channels: ['email'], directMarketing: false, purpose: 'networking', recipientId: real.recipientId });
+  if (!exported.ok) expect(exported.code, exported.message).toBe('guardrail');
+  const csv = exported.ok ? (exported.value as Response<'export.crm'>).csv : '';
   for (const s of model.suppressed.values()) {
     if (s.email) expect(csv, `erased ${s.email} exported`).not.toContain(s.email);
     if (s.profileUrl) expect(csv, `erased ${s.profileUrl} exported`).not.toContain(s.profileUrl);

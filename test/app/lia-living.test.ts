@@ -29,6 +29,8 @@ async function vault() {
     ...c,
     groupId: group.id,
     exportFor: (purpose: 'prospecting' | 'networking') => c.call('export.crm', { channels: ['email'], purpose, recipientId }),
+    /** Who an export would hold back, and why: an export of nobody is refused, so a preview says it. */
+    previewFor: (purpose: 'prospecting' | 'networking') => c.call('export.preview', { channels: ['email'], purpose }),
     at: (iso: string) => {
       now = new Date(iso);
     },
@@ -44,9 +46,9 @@ describe('an LIA past its review date or not signed off', () => {
     expect((await c.exportFor('prospecting')).included).toBe(1);
 
     c.at('2027-11-21T08:00:00Z');
-    const lapsed = await c.exportFor('prospecting');
+    const lapsed = await c.previewFor('prospecting');
     expect(lapsed.included).toBe(0);
-    expect(lapsed.excluded.map((e) => e.reason)).toEqual(['lia-not-current']);
+    expect(lapsed.heldBack.map((e) => e.reason)).toEqual(['lia-not-current']);
     expect(lapsed.notes.join(' ')).toContain('past its review date');
     const check = await c.call('policy.check', { groupId: c.groupId, policy: PROSPECTING });
     expect(check.guardrails.find((g) => g.id === 'lia-review-due')).toMatchObject({ severity: 'warn' });
@@ -63,7 +65,7 @@ describe('an LIA past its review date or not signed off', () => {
     const refused = await c.refusal('policy.assign', { groupId: c.groupId, policy: unsigned });
     expect(refused).toMatchObject({ code: 'guardrail', message: expect.stringContaining('is not signed off') });
     await c.call('policy.assign', { groupId: c.groupId, policy: unsigned, acknowledgeWarnings: true });
-    expect((await c.exportFor('prospecting')).excluded.map((e) => e.reason)).toEqual(['lia-not-current']);
+    expect((await c.previewFor('prospecting')).heldBack.map((e) => e.reason)).toEqual(['lia-not-current']);
     // Not firing: once signed off, the group is exported again.
     await c.call('policy.assign', { groupId: c.groupId, policy: PROSPECTING, acknowledgeWarnings: true });
     expect((await c.exportFor('prospecting')).included).toBe(1);

@@ -159,7 +159,7 @@ describe('the check runs at every import into a group and at every export (UK GD
     expect(JSON.stringify(entries)).not.toMatch(/union|diabetes/i);
   });
 
-  it('does not fire for a hint stripped at import, nor in a group whose condition covers it, nor in quarantine (checked at assignment)', async () => {
+  it('does not fire for a hint stripped at import, nor in a group whose condition covers it; fires in quarantine (no basis, no condition)', async () => {
     const c = await vault([ADA]);
     await assign(c, PROSPECTING);
     const stripped = await c.call('import.commit', { path: tmp.write([HEADER, CHARLES, ''].join('\n')), choices: { strip: ['special-category'] } });
@@ -173,8 +173,9 @@ describe('the check runs at every import into a group and at every export (UK GD
     await assign(covered, { ...PROSPECTING, ...MADE_PUBLIC });
     expect(await covered.call('import.commit', { path: tmp.write([HEADER, CHARLES, ''].join('\n')), choices: {} })).toMatchObject({ specialCategoryLines: [] });
 
+    // Quarantined, the kept hint is still special-category data held without a condition: counted (and checked again at assignment).
     const quarantined = await vault([CHARLES]);
-    expect(quarantined.report).toMatchObject({ quarantined: 1, specialCategoryLines: [] });
+    expect(quarantined.report).toMatchObject({ quarantined: 1, specialCategoryLines: [2], specialCategoryGroups: [{ groupId: quarantined.groupId, label: 'Analytical Engines', records: 1 }] });
   });
 
   it('under (a), a later import is caught for the newcomer without an explicit consent of their own', async () => {

@@ -33,6 +33,19 @@ async function exportFor(c: Client, request: Omit<Request<'export.crm'>, 'recipi
   return c.call('export.crm', { channels: ['email'], ...declared, ...request, recipientId });
 }
 
+/** An export that would carry nobody: refused (guardrail: no file, no disclosure); its preview says who is held back, and why. */
+async function nobodyFor(c: Client, request: Omit<Request<'export.crm'>, 'recipientId' | 'channels'>): Promise<Response<'export.preview'>> {
+  const refused = await exportFor(c, request).then(
+    () => null,
+    (err: Error) => err.message,
+  );
+  expect(refused).toMatch(/^export\.crm: guardrail: Nobody would be exported/);
+  const declared = (MARKETING_PURPOSES as readonly string[]).includes(request.purpose) || request.directMarketing !== undefined ? {} : { directMarketing: false };
+  const preview = await c.call('export.preview', { channels: ['email'], ...declared, ...request });
+  expect(preview.included).toBe(0);
+  return preview;
+}
+
 const ADA = 'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace-1815,ada@analytical-engines.example,Analytical Engines Ltd,Head of Computation,10 Dec 2019';
 const GRACE = 'Grace,Hopper,https://www.linkedin.com/in/grace-hopper-1906,grace@navy.example,US Navy,Rear Admiral,09 Dec 2020';
 /** A legacy export: no URL column, emails hidden, so these people are known by name and company only. */
@@ -98,8 +111,9 @@ describe('I4: the suppression list covers people known only by name', () => {
     await c.call('import.commit', { path: tmp.write(LEGACY), choices: {} });
     expect(await byName(c, 'Kwame')).toHaveLength(2);
     await c.call('suppression.add', { email: 'kwame@analytical-engines.example' });
-    const exported = await exportFor(c, { purpose: 'prospecting' });
-    expect(exported.csv).not.toContain('Kwame');
+    // Both copies are left out, so nobody is left to export: refused, and the preview says why.
+    const held = (await nobodyFor(c, { purpose: 'prospecting' })).heldBack;
+    expect(held.filter((p) => p.name === 'Kwame Mensah').map((p) => p.reason)).toEqual(['suppressed', 'suppressed']);
   });
 
   it('erasure takes every copy of the person: a name-only copy from a legacy export goes too, and the certificate counts both', async () => {
@@ -166,13 +180,17 @@ describe('I4: every export consults the suppression list', () => {
     expect(result.csv).toMatch(/Hopper/);
     expect(result).toMatchObject({ included: 1, excluded: [{ id: ada.id, reason: 'suppressed' }] });
     // Every purpose and every field selection: she is in none of them.
+    // (Those leave out everyone: refused, so their previews say why.)
     for (const purpose of ['email-marketing', 'events', 'networking'] as const) {
-      const other = await exportFor(c, { purpose, fields: ['company', 'position'] });
-      expect(other.excluded).toContainEqual({ id: ada.id, reason: 'suppressed' });
+      const other = await nobodyFor(c, { purpose, fields: ['company', 'position'] });
+      expect(other.heldBack).toContainEqual(expect.objectContaining({ id: ada.id, reason: 'suppressed' }));
     }
-    // The export's audit entry counts her among the excluded, and names nobody.
+    // The export's audit entry counts her among the excluded, and names nobody; an export of nobody is audited as refused.
     const entries = await auditLog(c);
-    expect(entries.filter((e) => e.action === 'export-crm').at(-1)).toMatchObject({ outcome: 'success', details: { purpose: 'networking', included: 0, excluded: 2 } });
+    expect(entries.filter((e) => e.action === 'export-crm' && e.outcome === 'success').at(-1)).toMatchObject({ details: { purpose: 'prospecting', included: 1, excluded: 1 } });
+    expect(entries.filter((e) => e.action === 'export-preview').at(-1)).toMatchObject({ outcome: 'success', details: { purpose: 'networking', included: 0, excluded: 2 } });
+    expect(entries.filter((e) => e.action === 'export-crm').at(-1)).toMatchObject({ outcome: 'refused', details: { reason: 'guardrail' } });
+    expect(JSON.stringify(entries)).not.toMatch(/Lovelace|ada@analytical-engines/i);
 
     await c.call('suppression.lift', { suppressionId, reason: 'The person consented again' });
     expect((await exportFor(c, { purpose: 'prospecting' })).included).toBe(2);

@@ -6,9 +6,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scratch } from '../support/fixtures.js';
+import { AppService } from '../../src/app/app-service.js';
+import { fixture, scratch } from '../support/fixtures.js';
 import { vaultFilledInThePast } from '../support/past-vault.js';
-import { PASSPHRASE } from '../support/vault.js';
+import { LI_POLICY } from '../support/policies.js';
+import { PASSPHRASE, TEST_KDF } from '../support/vault.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'contact-sanitizer.js');
 const tmp = scratch();
@@ -32,26 +34,38 @@ function oneSentence(stderr: string): string {
 // The vault is created and filled in process with a clock 60 days back, so its contacts' quarantine (30 days)
 // has run out by the real clock the CLI uses: they are due, with no clock override anywhere.
 let recipient = '';
+// An export of nobody is refused (no file): a second vault, with people a networking export carries, for the writes.
+const exporting = tmp.path('exporting.vault');
+const exporter = { ...admin, CONTACT_SANITIZER_VAULT: exporting };
+let exportArgs: string[] = [];
 beforeAll(async () => {
   await vaultFilledInThePast(vault, { name: 'Alice', daysAgo: 60 });
   recipient = (run(['recipient', 'add', '--name', 'Our CRM', '--role', 'controller', '--region', 'UK', '--transfer', 'none', '--json']).json() as { recipientId: string }).recipientId;
-});
+  const service = new AppService({ kdf: TEST_KDF });
+  await service.call('vault.create', { path: exporting, name: 'Alice', passphrase: PASSPHRASE });
+  await service.call('import.commit', { path: fixture('connections-tricky.csv'), choices: { strip: ['special-category'] } });
+  const group = await service.call('groups.add', { label: 'Meetup people', rule: { type: 'company', companies: ['Analytical Engines Ltd'] } });
+  await service.call('policy.assign', { groupId: group.id, policy: LI_POLICY, acknowledgeWarnings: true });
+  const { recipientId } = await service.call('recipients.add', { name: 'Our CRM', role: 'controller', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' });
+  service.close();
+  exportArgs = ['export', '--purpose', 'networking', '--direct-marketing', 'no', '--channels', 'email', '--recipient', recipientId];
+}, 60_000);
 
 describe('output files', () => {
   it('refuses an existing file without --force and leaves it unchanged; with --force replaces it, 0600', () => {
     const existing = tmp.write('keep me\n', 'existing.csv');
-    const refused = run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', existing]);
+    const refused = run([...exportArgs, '--out', existing], exporter);
     expect(refused.status).toBe(3);
     expect(oneSentence(refused.stderr)).toBe(`contact-sanitizer: "${existing}" already exists: nothing was written (add --force to replace it).`);
     expect(readFileSync(existing, 'utf8')).toBe('keep me\n');
 
-    const forced = run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', existing, '--force']);
+    const forced = run([...exportArgs, '--out', existing, '--force'], exporter);
     expect(forced.status, forced.stderr).toBe(0);
     expect(readFileSync(existing, 'utf8')).toMatch(/^\uFEFF"First Name",/);
     if (POSIX) expect(mode(existing)).toBe(0o600);
 
     const fresh = tmp.path('fresh.csv');
-    expect(run(['export', '--purpose', 'prospecting', '--channels', 'email', '--recipient', recipient, '--out', fresh]).status).toBe(0);
+    expect(run([...exportArgs, '--out', fresh], exporter).status).toBe(0);
     expect(readFileSync(fresh, 'utf8')).toMatch(/^\uFEFF"First Name",/);
     if (POSIX) expect(mode(fresh)).toBe(0o600);
 

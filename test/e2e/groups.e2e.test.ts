@@ -36,6 +36,42 @@ const page = () => app.page;
 const current = () => page().locator('[data-testid="policy-steps"] [aria-current="step"]').getAttribute('data-testid');
 const formText = async () => (await byTestId('policy-form').innerText()) ?? '';
 
+/** The page's DOM, typed here by hand: the tests are compiled without the DOM library. */
+interface PageElement {
+  id: string;
+  tagName: string;
+  className: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): PageElement | null;
+}
+type PageDocument = { activeElement: PageElement | null; body: PageElement; querySelectorAll(selector: string): ArrayLike<PageElement & { labels: ArrayLike<PageElement> | null }>; getElementById(id: string): PageElement | null };
+
+/** Where focus is after an action (issue 14): never the page's body. */
+async function focused(): Promise<{ testId: string | null; id: string; tag: string; className: string; text: string; group: string | null }> {
+  const where = await page().evaluate(() => {
+    const d = (globalThis as unknown as { document: PageDocument }).document;
+    const el = d.activeElement;
+    if (!el || el === d.body) return null;
+    return { testId: el.getAttribute('data-testid'), id: el.id, tag: el.tagName.toLowerCase(), className: el.className, text: (el.textContent ?? '').trim(), group: el.closest('[data-group-id]')?.getAttribute('data-group-id') ?? null };
+  });
+  expect(where, 'focus fell to the page’s body').not.toBeNull();
+  return where!;
+}
+
+/** Every date picker on the page with the words beside it (label, hint, problem): none may name a format. */
+async function datePickerWords(): Promise<string[]> {
+  return page().evaluate(() => {
+    const d = (globalThis as unknown as { document: PageDocument }).document;
+    return Array.from(d.querySelectorAll('input[type="date"]')).map((input) => {
+      const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      const words = [...Array.from(input.labels ?? []), ...described.map((id) => d.getElementById(id))].map((el) => el?.textContent ?? '');
+      return words.join(' | ');
+    });
+  });
+}
+const FORMAT = /yyyy|mm\/dd|dd\/mm|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/i;
+
 describe('Groups & lawful basis', { timeout: 60_000 }, () => {
   it('is split: the groups on the left, the chosen group on the right, not one long scroll', async () => {
     expect(await page().getByTestId('group-row').count()).toBe(2);
@@ -46,8 +82,11 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
   });
 
   it('walks the lawful-basis form as steps; Back and Next keep the values; problems show on their fields, in words, all at once', async () => {
-    await byTestId('edit-policy').click();
+    // Opened from the keyboard, the form replaces its button: focus lands on the form's heading, not the page's body.
+    await byTestId('edit-policy').focus();
+    await page().keyboard.press('Enter');
     expect(await current()).toBe('policy-step-basis');
+    expect(await focused()).toMatchObject({ id: 'policy-title' });
     await byTestId('policy-purpose-description').fill('Short');
     // Leaving step 1 incomplete: its problems show when the person comes back, each on its field.
     await byTestId('policy-next').click();
@@ -91,6 +130,10 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await byTestId('evidence-version').fill('1');
     await byTestId('evidence-signedOffBy').fill('Head of accounts');
     await byTestId('evidence-signedOffAt').fill('2026-11-21');
+    // The dates are date pickers, shown in the browser's own form: no hint or problem beside them names a format.
+    const evidenceDates = await datePickerWords();
+    expect(evidenceDates.length).toBe(3);
+    for (const words of evidenceDates) expect(words).not.toMatch(FORMAT);
     await byTestId('policy-step-special').click();
     expect(await current()).toBe('policy-step-special');
     // Nobody pressed Check: the rules ran as the form filled.
@@ -102,6 +145,12 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
 
     await byTestId('policy-step-notice').click();
     await byTestId('notice-status').selectOption('sent');
+    await byTestId('notice-date').fill('');
+    await byTestId('policy-step-review').click();
+    await byTestId('policy-step-notice').click();
+    // Left empty, the date's problem asks to pick one, in words.
+    await expect.poll(() => byTestId('policy-step-body-notice').getByTestId('field-error').allTextContents()).toContain('✗ Pick the date of the notice.');
+    for (const words of await datePickerWords()) expect(words).not.toMatch(FORMAT);
     await byTestId('notice-date').fill('2026-11-29');
     await byTestId('notice-method').fill('Privacy notice by email');
     await byTestId('policy-step-review').click();
@@ -127,8 +176,11 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await expect.poll(async () => ((await save.isEnabled()) ? 'ready' : await byTestId('save-reason').getAttribute('data-kind')), { timeout: 10_000 }).toMatch(/ready|needs-acknowledgement/);
     if (await byTestId('acknowledge-warnings').count()) await byTestId('acknowledge-warnings').check();
     expect(await save.getAttribute('class')).toMatch(/primary/);
-    await save.click();
+    await save.focus();
+    await page().keyboard.press('Enter');
     await expect.poll(() => page().locator(`[data-group-id="${work}"]`).getByTestId('group-basis').textContent(), { timeout: 10_000 }).toMatch(/legitimate interests/i);
+    // Saved, the form closes: focus is back on the button that opened it.
+    expect(await focused()).toMatchObject({ testId: 'edit-policy', text: 'Change basis' });
   });
 
   it('lists every problem at once on the review step, each linked to its step', async () => {
@@ -143,7 +195,10 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await page().locator('[data-testid="policy-problem"][data-field="evidence.wording"] button').click();
     expect(await current()).toBe('policy-step-evidence');
     expect(await byTestId('evidence-wording').getAttribute('aria-invalid')).toBe('true');
-    await byTestId('close-policy').click();
+    await byTestId('close-policy').focus();
+    await page().keyboard.press('Enter');
+    expect(await byTestId('policy-form').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'edit-policy', text: 'Set lawful basis' });
   });
 
   it('moves a group up, saying first who would change group; Cancel keeps the order', async () => {
@@ -153,18 +208,28 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await byTestId('regroup-dialog').waitFor();
     expect(await byTestId('regroup-moves').textContent()).toBe('2 contacts would move from “Work addresses” to “Since 2019”.');
     await accessible('groups-06-move-preview');
-    await byTestId('regroup-cancel').click();
+    await page().keyboard.press('Escape');
     expect(await page().getByTestId('group-row').first().getAttribute('data-group-id')).toBe(work);
+    // Cancelled, focus is back on the arrow that asked.
+    await expect.poll(focused).toMatchObject({ testId: 'move-up', group: recent });
 
-    await row.getByTestId('move-up').click();
-    await byTestId('regroup-confirm').click();
+    await page().keyboard.press('Enter');
+    await byTestId('regroup-dialog').waitFor();
+    await byTestId('regroup-confirm').focus();
+    await page().keyboard.press('Enter');
     await expect.poll(() => page().getByTestId('group-row').first().getAttribute('data-group-id')).toBe(recent);
     expect(await status()).toMatch(/2 contacts moved from “Work addresses” to “Since 2019”/);
+    // The moved row keeps the focus: first now, its up arrow is disabled, so its down arrow has it.
+    await expect.poll(focused).toMatchObject({ testId: 'move-down', group: recent });
+    expect(await row.getByTestId('move-up').isDisabled()).toBe(true);
   });
 
   it('edits a group in place: a new rule is previewed, then applied', async () => {
     await page().locator(`[data-group-id="${work}"]`).getByTestId('select-group').click();
-    await byTestId('edit-group').click();
+    await byTestId('edit-group').focus();
+    await page().keyboard.press('Enter');
+    // The form replaces the button that opened it: focus is on its first field.
+    expect(await focused()).toMatchObject({ testId: 'edit-group-label' });
     await byTestId('edit-group-label').fill('Before 2019');
     await byTestId('edit-rule-type').selectOption('connected-year');
     await byTestId('edit-rule-to-year').fill('2018');
@@ -175,5 +240,39 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await byTestId('regroup-confirm').click();
     await expect.poll(() => byTestId('group-detail').locator('h3').textContent()).toBe('Before 2019');
     expect(await byTestId('group-rule').textContent()).toMatch(/2018/);
+    // Applied, the form closes: focus is back on Edit the group.
+    expect(await focused()).toMatchObject({ testId: 'edit-group' });
+    // Cancel closes it the same way.
+    await page().keyboard.press('Enter');
+    await byTestId('edit-group-cancel').focus();
+    await page().keyboard.press('Enter');
+    expect(await focused()).toMatchObject({ testId: 'edit-group' });
+  });
+
+  it('adds a group and removes it, focus following the group and never dropped on the page', async () => {
+    await byTestId('show-add-group').click();
+    await byTestId('group-label').fill('Nobody yet');
+    await byTestId('rule-companies').fill('No Such Company Ltd');
+    await byTestId('rule-companies').press('Tab');
+    await byTestId('add-group-submit').focus();
+    await page().keyboard.press('Enter');
+    // Added, the form gives way to the new group's detail, whose heading has the focus.
+    await expect.poll(() => byTestId('group-detail').locator('h3').textContent()).toBe('Nobody yet');
+    expect(await focused()).toMatchObject({ className: 'group-detail-title', text: 'Nobody yet' });
+
+    await byTestId('remove-group').focus();
+    await page().keyboard.press('Enter');
+    await byTestId('confirm-dialog').waitFor();
+    await page().keyboard.press('Escape');
+    expect(await byTestId('confirm-dialog').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'remove-group' });
+
+    await page().keyboard.press('Enter');
+    await byTestId('confirm-remove-group').focus();
+    await page().keyboard.press('Enter');
+    await expect.poll(() => page().getByTestId('group-row').count()).toBe(2);
+    // The removed group's detail is gone: focus is on the list of groups.
+    await expect.poll(focused).toMatchObject({ id: 'groups-list-title' });
+    expect(app.problems).toEqual([]);
   });
 });

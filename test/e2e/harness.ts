@@ -9,8 +9,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AppService } from '../../src/app/app-service.js';
 import { DESKTOP_CHANNEL_NAMES, type Progress } from '../../src/api/contract.js';
 import { createRouter } from '../../src/api/router.js';
+import { clearOnLock, parseCopyRequest, SecretClipboard } from '../../electron/secret-clipboard.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.js';
-import { onVaultOpened } from '../../electron/vault-opened.js';
+import { applyVaultEvent, lastVaultOf, type Remembered } from '../../electron/settings.js';
+import { observeVault } from '../../electron/vault-opened.js';
+import { fakeKeychain } from '../support/keychain.js';
 import { TEST_KDF } from '../support/vault.js';
 import { findBrowser, type FoundBrowser } from './browser.js';
 
@@ -23,7 +26,7 @@ const ORIGIN = 'http://contact-sanitizer.test';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
 /** The preload's stand-in: the same named functions and onProgress, over the binding instead of ipcRenderer; the
- * desktop's extras (the last vault, the file dialogs) over a second binding to `App['desktop']`. */
+ * desktop's extras (the last vault, the file dialogs, the secret clipboard) over a second binding to `App['desktop']`. */
 function preloadStandIn(names: readonly string[]): string {
   return `(() => {
     const listeners = new Set();
@@ -32,6 +35,7 @@ function preloadStandIn(names: readonly string[]): string {
     api.lastVault = () => window.__sanitizerDesktop('lastVault', {});
     api.chooseFile = (request) => window.__sanitizerDesktop('chooseFile', request);
     api.chooseSavePath = (request) => window.__sanitizerDesktop('chooseSavePath', request);
+    api.copySecret = (text) => window.__sanitizerDesktop('copySecret', { text });
     window.__sanitizerProgress = (p) => listeners.forEach((l) => l(p));
     window.sanitizer = Object.freeze(api);
   })();`;
@@ -62,14 +66,25 @@ export interface App {
 export interface DesktopStandIn {
   /** The vault and member name opened last through the page (electron/vault-opened.ts, as in the desktop app). */
   last: { path: string | null; name: string | null };
+  /** All the desktop remembers of the last opening, by main's own rules (electron/settings.ts, applyVaultEvent). */
+  remembered: Remembered;
   /** The path the next open / save dialog answers (null: the user cancelled). */
   nextFile: string | null;
   nextSavePath: string | null;
   /** The requests the dialogs were opened with, in order. */
   dialogs: { kind: 'open' | 'save'; request: unknown }[];
+  /** The secrets copied through main's channel, in order, and what the system clipboard holds now (electron/secret-clipboard.ts). */
+  copies: string[];
+  clipboard: string;
+  /** Let the clipboard's minute pass now: the pending clear runs (no waiting on the clock). */
+  elapseClipboard(): void;
 }
 
-export async function startApp(options: { now?: () => Date } = {}): Promise<App> {
+/**
+ * `keychain`: the OS keychain main would give the core, in memory (test/support/keychain.ts): 'available' (the
+ * default, as on a Mac, Windows or a Linux desktop with a keyring) or 'refused' (Linux basic_text).
+ */
+export async function startApp(options: { now?: () => Date; keychain?: 'available' | 'refused' } = {}): Promise<App> {
   if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('dist-renderer/ is missing: the browser project builds it in test/setup-renderer.ts');
   mkdirSync(SCREENSHOTS, { recursive: true });
   const found = await findBrowser();
@@ -88,14 +103,46 @@ export async function startApp(options: { now?: () => Date } = {}): Promise<App>
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  const service = new AppService({ kdf: TEST_KDF, ...(options.now ? { now: options.now } : {}) });
-  const desktop: DesktopStandIn = { last: { path: null, name: null }, nextFile: null, nextSavePath: null, dialogs: [] };
-  // As electron/main.ts does: remember the vault and member name after a successful create, unlock or recover.
-  const route = onVaultOpened(createRouter(service), (path, name) => {
-    desktop.last = { path, name };
-  });
+  const keychain = fakeKeychain({ refused: options.keychain === 'refused' });
+  const service = new AppService({ kdf: TEST_KDF, keychain, ...(options.now ? { now: options.now } : {}) });
+  let clearTimer: (() => void) | null = null;
+  const desktop: DesktopStandIn = {
+    last: { path: null, name: null },
+    remembered: { lastVaultPath: null, lastMemberName: null, lastMemberId: null, keychainMember: null },
+    nextFile: null,
+    nextSavePath: null,
+    dialogs: [],
+    copies: [],
+    clipboard: '',
+    elapseClipboard: () => {
+      const due = clearTimer;
+      clearTimer = null;
+      due?.();
+    },
+  };
+  // Main's secret clipboard over a clipboard in memory, with a timer the tests run by hand.
+  const secrets = new SecretClipboard(
+    { writeText: (text) => void (desktop.clipboard = text), readText: () => desktop.clipboard, clear: () => void (desktop.clipboard = '') },
+    { setTimer: (fn) => (clearTimer = fn), clearTimer: () => void (clearTimer = null) },
+  );
+  // As electron/main.ts does: remember the vault and member name after a successful create, unlock or recover; clear
+  // a copied secret on lock.
+  const route = clearOnLock(
+    observeVault(createRouter(service), (event) => {
+      applyVaultEvent(desktop.remembered, event);
+      desktop.last = { path: desktop.remembered.lastVaultPath, name: desktop.remembered.lastMemberName };
+    }),
+    () => secrets.clear(),
+  );
   await page.exposeBinding('__sanitizerDesktop', async (_source, op: string, request: unknown) => {
-    if (op === 'lastVault') return { ok: true, value: { ...desktop.last } };
+    if (op === 'lastVault') return { ok: true, value: lastVaultOf({ ...desktop.remembered, lastVaultPath: desktop.last.path, lastMemberName: desktop.last.name }, () => true) };
+    if (op === 'copySecret') {
+      const parsed = parseCopyRequest(request);
+      if (!parsed.ok) return parsed.result;
+      desktop.copies.push(parsed.text);
+      secrets.copy(parsed.text);
+      return { ok: true, value: { clearsInSeconds: secrets.clearAfterSeconds } };
+    }
     const kind = op === 'chooseFile' ? 'open' : 'save';
     desktop.dialogs.push({ kind, request });
     return { ok: true, value: { path: kind === 'open' ? desktop.nextFile : desktop.nextSavePath } };

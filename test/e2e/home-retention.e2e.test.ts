@@ -33,6 +33,31 @@ async function bothSizes(name: string): Promise<void> {
 
 const text = async (id: string) => (await s.byTestId(id).textContent()) ?? '';
 
+/** The page's DOM, typed here by hand: the tests are compiled without the DOM library. */
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+
+/** Where focus is after an action (issue 14): never the page's body. */
+async function focused(): Promise<{ testId: string | null; id: string; text: string; label: string | null }> {
+  const where = await app.page.evaluate(() => {
+    const d = (globalThis as unknown as { document: { activeElement: PageElement | null; body: PageElement } }).document;
+    const el = d.activeElement;
+    if (!el || el === d.body) return null;
+    return { testId: el.getAttribute('data-testid'), id: el.id, text: (el.textContent ?? '').trim(), label: el.getAttribute('aria-label') };
+  });
+  expect(where, 'focus fell to the page’s body').not.toBeNull();
+  return where!;
+}
+
+/** Press a control from the keyboard: focus it, then Enter. */
+async function press(id: string): Promise<void> {
+  await s.byTestId(id).focus();
+  await app.page.keyboard.press('Enter');
+}
+
 describe('Home and Retention', { timeout: 90_000 }, () => {
   it('says calmly that nothing needs attention in a new vault, and that nothing is due', async () => {
     await s.signIn(tmp.path('home.vault'));
@@ -48,6 +73,13 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     expect(await s.byTestId('quarantine-days').inputValue()).toBe('30');
     expect(await s.byTestId('default-retention-months').inputValue()).toBe('24');
     await bothSizes('retention-01-empty');
+    // Saving disables the button while the core works: focus comes back to it, not to the page's body.
+    await press('quarantine-save');
+    await expect.poll(s.status).toMatch(/Quarantine set to 30 days/);
+    expect(await focused()).toMatchObject({ testId: 'quarantine-save' });
+    await press('default-retention-save');
+    await expect.poll(s.status).toMatch(/Default retention set to 24 months/);
+    expect(await focused()).toMatchObject({ testId: 'default-retention-save' });
   });
 
   it('lists what falls due, the quarantine and the notices in words and dates, and links to Retention', async () => {
@@ -83,14 +115,31 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     await s.byTestId('confirm-dialog').waitFor();
     expect(await s.byTestId('confirm-dialog').textContent()).toMatch(/Remove this retention policy\?.*Group: Computing pioneers: 36 months/);
     await bothSizes('retention-02-remove-confirm');
-    // Cancel keeps it.
-    await s.byTestId('confirm-cancel').click();
+    // Cancel (Escape) keeps it, and gives focus back to the button that asked.
+    await app.page.keyboard.press('Escape');
     expect(await s.byTestId('retention-policy-row').count()).toBe(1);
-    await s.byTestId('retention-remove').click();
-    await s.byTestId('retention-remove-confirm').click();
+    expect(await focused()).toMatchObject({ testId: 'retention-remove' });
+    await app.page.keyboard.press('Enter');
+    await press('retention-remove-confirm');
     await expect.poll(s.status).toMatch(/Retention policy removed \(Group: Computing pioneers\)/);
     await expect.poll(() => s.byTestId('retention-policy-row').count()).toBe(0);
+    // Its row is gone with its button: focus is on the list's heading.
+    expect(await focused()).toMatchObject({ id: 'policies-title', text: 'Retention policies' });
     expect((await app.service.call('retention.list', {})).policies).toEqual([]);
+  });
+
+  it('places and lifts a legal hold, focus staying with the holds', async () => {
+    await s.byTestId('hold-group').selectOption({ label: 'Computing pioneers' });
+    await s.byTestId('hold-reason').fill('A claim from a former client');
+    await press('place-hold');
+    await expect.poll(() => s.byTestId('hold-row').count()).toBe(1);
+    await expect.poll(focused).toMatchObject({ testId: 'place-hold' });
+    await press('lift-hold');
+    await s.byTestId('confirm-dialog').waitFor();
+    await press('lift-hold-confirm');
+    await expect.poll(() => s.byTestId('hold-row').count()).toBe(0);
+    // The lifted hold's row is gone with its button: focus is on the holds' heading.
+    expect(await focused()).toMatchObject({ id: 'holds-title', text: 'Legal holds' });
   });
 
   it('names the last run on the home screen, and reads, saves and prints its certificate', async () => {
@@ -101,9 +150,15 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     await expect.poll(() => text('last-run-text')).toBe(`The last destruction run was on 5 January 2027 at 09:00 UTC, by you: ${run.destroyed} contacts destroyed.`);
     await bothSizes('home-03-last-run');
     await s.byTestId('last-run-link').click();
+    // A dry run disables its button while it runs: focus comes back to it.
+    await press('dry-run');
+    await s.byTestId('destruction-result').waitFor();
+    await expect.poll(focused).toMatchObject({ testId: 'dry-run' });
 
-    await s.byTestId('certificate-show').first().click();
+    await press('certificate-show');
     await s.byTestId('certificate-view').waitFor();
+    // The certificate asked for has the focus: its heading.
+    expect(await focused()).toMatchObject({ id: 'certificate-view-title' });
     const certificate = await text('certificate-text');
     expect(certificate).toMatch(/^CERTIFICATE OF SCHEDULED DESTRUCTION/);
     expect(certificate).toContain(`Certificate   ${run.certificate!.id}`);
@@ -130,8 +185,10 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     for (const hidden of ['nav-home', 'due-schedule', 'certificate-print', 'certificates-list']) expect(await s.byTestId(hidden).first().isVisible(), hidden).toBe(false);
     await app.screenshot('retention-04-certificate-print');
     await app.page.emulateMedia({ media: 'screen' });
-    await s.byTestId('certificate-close').click();
+    await press('certificate-close');
     expect(await s.byTestId('certificate-view').count()).toBe(0);
+    // Closed, focus is back on the View button that opened it.
+    await expect.poll(focused).toMatchObject({ testId: 'certificate-show', label: expect.stringMatching(/^View the certificate issued /) });
     expect(app.problems).toEqual([]);
   });
 });

@@ -37,6 +37,25 @@ async function preview(path: string): Promise<void> {
 
 const text = async (id: string) => ((await s.byTestId(id).textContent()) ?? '').trim();
 
+/** The page's DOM, typed here by hand: the tests are compiled without the DOM library. */
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+
+/** Where focus is after an action (issue 14): never the page's body. */
+async function focused(): Promise<{ testId: string | null; id: string; text: string }> {
+  const where = await page().evaluate(() => {
+    const d = (globalThis as unknown as { document: { activeElement: PageElement | null; body: PageElement } }).document;
+    const el = d.activeElement;
+    if (!el || el === d.body) return null;
+    return { testId: el.getAttribute('data-testid'), id: el.id, text: (el.textContent ?? '').trim() };
+  });
+  expect(where, 'focus fell to the page’s body').not.toBeNull();
+  return where!;
+}
+
 describe('import: the verdict first', { timeout: 90_000 }, () => {
   it('opens on what the file is, how many people, what the commit will do and what needs a decision; technical facts folded away', async () => {
     await s.open('import');
@@ -66,6 +85,12 @@ describe('import: the verdict first', { timeout: 90_000 }, () => {
     expect(await text('source-sha256')).toMatch(/^[0-9a-f]{64}$/);
     await s.byTestId('technical-details').locator('summary').click();
     await s.accessible('import-verdict-1280');
+    // The Preview button was disabled while the file was read: focus went on to the verdict's heading.
+    await s.byTestId('import-path').focus();
+    await page().keyboard.press('Enter');
+    await expect.poll(() => s.byTestId('preview-reading').count()).toBe(0);
+    await expect.poll(() => s.byTestId('commit-prediction').textContent()).not.toMatch(/Counting again/);
+    await expect.poll(focused).toMatchObject({ id: 'verdict-title', text: expect.stringMatching(/^14 records/) });
     await page().setViewportSize({ width: 1024, height: 700 });
     await s.accessible('import-verdict-1024');
     await page().setViewportSize({ width: 1280, height: 860 });
@@ -101,8 +126,11 @@ describe('import: the verdict first', { timeout: 90_000 }, () => {
     const added = await text('verdict-added');
     const quarantined = (await text('decision-quarantine')).match(/^(\d+)/)?.[1];
     await s.accessible('import-hint-kept');
-    await s.byTestId('commit-button').click();
+    await s.byTestId('commit-button').focus();
+    await page().keyboard.press('Enter');
     await s.byTestId('commit-summary').waitFor({ timeout: 20_000 });
+    // The commit button is gone with the preview: focus is on the summary's heading.
+    await expect.poll(focused).toMatchObject({ id: 'summary-title', text: expect.stringMatching(/Import committed/) });
     expect(await text('summary-added')).toBe(added);
     expect(await text('summary-quarantined')).toBe(quarantined);
     const people = await allContacts((channel, request) => app.service.call(channel, request));
@@ -159,14 +187,19 @@ describe('import: the verdict first', { timeout: 90_000 }, () => {
   it('offers the archive’s contact files, warns about ImportedContacts.csv, and reads the one chosen', async () => {
     await preview(fixture(ZIP));
     expect(await s.byTestId('entry-Connections.csv').isChecked()).toBe(true);
+    await expect.poll(focused).toMatchObject({ id: 'verdict-title' });
     expect(await text('imported-contacts-warning')).toMatch(/never connected/);
     expect(await text('archive-contents')).toMatch(/Invitations\.csv/);
     await s.accessible('import-archive-1280');
     // Its connections were imported by the tests before: nothing to store, and the commit says so (not a silent 0).
     expect(await s.byTestId('commit-button').isDisabled()).toBe(true);
     expect(await text('nothing-to-store')).toMatch(/Nothing to import/);
-    await s.byTestId('entry-ImportedContacts.csv').check();
+    // Chosen from the keyboard: the arrow key moves to the other entry, and the archive is read again.
+    await s.byTestId('entry-Connections.csv').focus();
+    await page().keyboard.press('ArrowDown');
     await expect.poll(() => s.byTestId('import-verdict').locator('h3').textContent()).toMatch(/address book you uploaded/);
+    // The preview is drawn anew around the radio button: focus is on the entry chosen, not the page's body.
+    await expect.poll(focused).toMatchObject({ testId: 'entry-ImportedContacts.csv' });
     expect(await s.byTestId('entry-ImportedContacts.csv').isChecked()).toBe(true);
     expect(await text('decision-imported')).toMatch(/never connected/);
     await expect.poll(() => s.byTestId('commit-button').isEnabled()).toBe(true);
@@ -178,6 +211,13 @@ describe('import: the verdict first', { timeout: 90_000 }, () => {
     await s.byTestId('commit-summary').waitFor({ timeout: 20_000 });
     expect(await text('summary-added')).toBe(added);
     expect(Number(added)).toBeGreaterThan(0);
+    await expect.poll(focused).toMatchObject({ id: 'summary-title' });
+    // Import another file: the summary and its button go; focus is in the empty path field, ready for the next file.
+    await s.byTestId('import-another').focus();
+    await page().keyboard.press('Enter');
+    expect(await s.byTestId('commit-summary').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'import-path' });
+    expect(await s.byTestId('import-path').inputValue()).toBe('');
   });
 
   it('reported no console error and no CSP violation', () => {

@@ -59,9 +59,12 @@ describe('calm feedback and the contact drawer', { timeout: 60_000 }, () => {
     await s.open('audit');
     await s.byTestId('verify-audit').click();
     await s.byTestId('audit-result').waitFor();
-    await s.byTestId('audit-filter-from').fill('30 Nov');
-    await expect.poll(() => s.byTestId('field-error').textContent()).toMatch(/yyyy-mm-dd/);
+    // The days are date pickers: a problem speaks of the days, never of a format.
+    await s.byTestId('audit-filter-from').fill('2026-11-30');
+    await s.byTestId('audit-filter-to').fill('2026-11-01');
+    await expect.poll(() => s.byTestId('field-error').textContent()).toMatch(/The last day is before the first/);
     await s.byTestId('audit-filter-from').fill('');
+    await s.byTestId('audit-filter-to').fill('');
     await s.byTestId('audit-export-csv').click();
     await expect.poll(() => s.status()).toMatch(/Saved \d+ audit entries as CSV/);
     await s.byTestId('status-dismiss').click();

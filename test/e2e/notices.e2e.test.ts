@@ -32,6 +32,51 @@ afterAll(async () => {
 const groupRow = (label: string) => page.locator(`[data-testid="notice-group-row"][data-group="${label}"]`);
 const countOf = (label: string, status: string) => groupRow(label).getByTestId(`notice-count-${status}`).textContent();
 
+/** The page's DOM, typed here by hand: the tests are compiled without the DOM library. */
+interface PageElement {
+  id: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): PageElement | null;
+}
+type PageDocument = {
+  activeElement: PageElement | null;
+  body: PageElement;
+  querySelectorAll(selector: string): ArrayLike<PageElement & { labels: ArrayLike<PageElement> | null }>;
+  getElementById(id: string): PageElement | null;
+};
+
+/** Where focus is after an action (issue 14): never the page's body. */
+async function focused(): Promise<{ testId: string | null; id: string; row: string | null; person: string | null }> {
+  const where = await page.evaluate(() => {
+    const d = (globalThis as unknown as { document: PageDocument }).document;
+    const el = d.activeElement;
+    if (!el || el === d.body) return null;
+    return { testId: el.getAttribute('data-testid'), id: el.id, row: el.closest('[data-group]')?.getAttribute('data-group') ?? null, person: el.closest('[data-name]')?.getAttribute('data-name') ?? null };
+  });
+  expect(where, 'focus fell to the page’s body').not.toBeNull();
+  return where!;
+}
+
+/** Press a control from the keyboard: focus it, then Enter. */
+async function press(id: string): Promise<void> {
+  await byTestId(id).focus();
+  await page.keyboard.press('Enter');
+}
+
+/** Every date picker on the page with the words beside it (label, hint, problem). */
+async function datePickerWords(): Promise<string[]> {
+  return page.evaluate(() => {
+    const d = (globalThis as unknown as { document: PageDocument }).document;
+    return Array.from(d.querySelectorAll('input[type="date"]')).map((input) => {
+      const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+      return [...Array.from(input.labels ?? []), ...described.map((id) => d.getElementById(id))].map((el) => el?.textContent ?? '').join(' | ');
+    });
+  });
+}
+/** A date format, or a day written in figures: what a date picker (shown in the browser's own form) must not be told. */
+const FORMAT = /yyyy|mm\/dd|dd\/mm|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4}/i;
+
 describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
   it('shows a data owner the notices due per group, in words', async () => {
     // Set up by the core what this test is not about: the controller, the import, two groups, one basis.
@@ -106,13 +151,20 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await expect.poll(() => byTestId('sent-channel-error').textContent()).toMatch(/Choose how the notice was sent/);
     expect(await byTestId('sent-version-error').textContent()).toMatch(/version/);
     expect(await byTestId('sent-version').getAttribute('aria-describedby')).toBeTruthy();
+    // The day is a date picker: its problem asks to pick one, and nothing beside any date picker names a format.
+    expect(await byTestId('sent-on-error').textContent()).toBe('✗ Pick the day the notice was sent.');
+    const dates = await datePickerWords();
+    expect(dates.length).toBeGreaterThanOrEqual(3);
+    for (const words of dates) expect(words).not.toMatch(FORMAT);
     await s.accessible('notices-04-form-errors');
 
     await byTestId('sent-on').fill('2026-12-05');
     await byTestId('sent-channel').selectOption('email');
     await byTestId('sent-version').fill('v1');
-    await byTestId('mark-sent').click();
+    await press('mark-sent');
     await expect.poll(s.status).toMatch(/Notice recorded as sent for 3 people/);
+    // The button was disabled while the core worked: focus is back on it, not on the page's body.
+    await expect.poll(focused).toMatchObject({ testId: 'mark-sent' });
     await expect.poll(() => countOf('Work addresses', 'sent')).toBe('3');
     expect(await countOf('Work addresses', 'due')).toBe('0');
     expect(await groupRow('Work addresses').textContent()).toMatch(/Nobody waiting to be told/);
@@ -130,13 +182,18 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await expect.poll(() => byTestId('exempt-dpia-error').textContent()).toMatch(/DPIA/);
     await byTestId('exempt-dpia').fill('DPIA-2026-07');
     await byTestId('exempt-published').fill('https://analytical-engines.example/privacy');
-    await byTestId('record-exemption').click();
+    await press('record-exemption');
     await expect.poll(s.status).toMatch(/Exemption recorded for 8 people/);
+    await expect.poll(focused).toMatchObject({ testId: 'record-exemption' });
     await expect.poll(() => countOf('No email', 'exempt')).toBe('8');
     expect(await countOf('No email', 'due')).toBe('0');
     await expect.poll(() => page.locator('[data-testid="notice-person-row"][data-status="exempt"]').count()).toBe(8);
     expect(await page.getByTestId('notice-person-when').first().textContent()).toMatch(/Exempt since 6 December 2026: .*disproportionate effort/);
     await s.accessible('notices-05-exemption');
+    // Closing the group's people gives focus back to the button that showed them.
+    await press('notice-group-close');
+    expect(await byTestId('notice-group').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'notice-show-people', row: 'No email' });
   });
 
   it('records a TPS screening and sees it listed, with the day a phone export may rely on it', async () => {
@@ -145,8 +202,9 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await byTestId('tps-list').selectOption('both');
     await byTestId('tps-version').fill('December 2026 edition');
     await byTestId('tps-provider').fill('Acme Screening');
-    await byTestId('tps-record').click();
+    await press('tps-record');
     await expect.poll(() => page.getByTestId('tps-row').count()).toBe(1);
+    await expect.poll(focused).toMatchObject({ testId: 'tps-record' });
     const row = (await byTestId('tps-row').textContent()) ?? '';
     expect(row).toMatch(/8 December 2026/);
     expect(row).toMatch(/Both TPS and CTPS/);
@@ -163,8 +221,9 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await expect.poll(() => byTestId('confirm-entity-error').textContent()).toMatch(/Choose what this subscriber is/);
     await byTestId('confirm-entity').selectOption('company');
     await byTestId('confirm-number').fill('01234567');
-    await byTestId('confirm-type').click();
+    await press('confirm-type');
     await expect.poll(s.status).toMatch(/Confirmed: corporate subscriber, for 1 contact/);
+    await expect.poll(focused).toMatchObject({ testId: 'confirm-type' });
     await expect.poll(() => ada.getByTestId('subscriber-confirmed').textContent()).toMatch(/A company \(corporate subscriber\), confirmed for this person/);
     expect(await ada.getByTestId('subscriber-treated').textContent()).toBe('Corporate subscriber');
 
@@ -173,9 +232,15 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await byTestId('soft-context').selectOption('sale');
     await byTestId('soft-products').fill('Our payroll service, bought in November');
     await byTestId('soft-refusal').fill('A tick box to refuse marketing on the order form');
-    await byTestId('soft-opt-in-add').click();
+    for (const words of await datePickerWords()) expect(words).not.toMatch(FORMAT);
+    await press('soft-opt-in-add');
     await expect.poll(() => ada.getByTestId('subscriber-soft-opt-in').textContent()).toBe('Email');
+    await expect.poll(focused).toMatchObject({ testId: 'soft-opt-in-add' });
     await s.accessible('notices-06-subscribers');
+    // Closing the person's forms gives focus back to their Choose button.
+    await press('subscriber-close');
+    expect(await byTestId('subscriber-forms').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'subscriber-choose', person: 'Ada Lovelace' });
   });
 
   it('fits a 1024×700 window', async () => {

@@ -20,12 +20,21 @@ export interface Steps {
   signIn(path: string, options?: { name?: string; roles?: Role[] }): Promise<void>;
   /** Open a screen from the navigation. */
   open(screen: string): Promise<void>;
+  /** `accessible` in the light and the dark theme, at 1024×700 and at 1920×1080, from the top of the page:
+   * screenshots `<name>-<theme>-<size>`; then the walk's own size, scroll and the OS's theme again. */
+  looks(name: string): Promise<void>;
 }
+
+/** The two window sizes every look is judged at (issue 14). */
+export const LOOK_SIZES = [
+  { name: '1024', width: 1024, height: 700 },
+  { name: '1920', width: 1920, height: 1080 },
+] as const;
 
 export function steps(app: () => App): Steps {
   const page = () => app().page;
   const byTestId = (id: string) => page().getByTestId(id);
-  return {
+  const self: Steps = {
     byTestId,
     async accessible(screen) {
       await page().evaluate(AXE);
@@ -49,5 +58,26 @@ export function steps(app: () => App): Steps {
     async open(screen) {
       await byTestId(`nav-${screen}`).click();
     },
+    async looks(name) {
+      const walkSize = page().viewportSize();
+      const scrolled = Number(await page().evaluate('window.scrollY'));
+      try {
+        for (const theme of ['light', 'dark'] as const) {
+          await page().emulateMedia({ colorScheme: theme });
+          for (const size of LOOK_SIZES) {
+            await page().setViewportSize({ width: size.width, height: size.height });
+            // From the top: a full-page screenshot of a scrolled page draws the sticky navigation and headers where
+            // the scroll left them, over the content.
+            await page().evaluate('window.scrollTo(0, 0)');
+            await self.accessible(`${name}-${theme}-${size.name}`);
+          }
+        }
+      } finally {
+        await page().emulateMedia({ colorScheme: null });
+        if (walkSize) await page().setViewportSize(walkSize);
+        await page().evaluate(`window.scrollTo(0, ${scrolled})`);
+      }
+    },
   };
+  return self;
 }

@@ -52,44 +52,57 @@ describe('keychainRefusal', () => {
 });
 
 describe('createKeychainProtector', () => {
-  it('is unavailable, and refuses to protect, on Linux basic_text', () => {
+  it('is unavailable, with the reason, and refuses to protect, on Linux basic_text', async () => {
     const { storage, calls } = fakeSafeStorage({ backend: 'basic_text' });
     const protector = createKeychainProtector(storage, 'linux');
-    expect(protector.available).toBe(false);
-    expect(() => protector.protect(Buffer.from('key'))).toThrow(/plain text/);
-    expect(() => createKeychainSlot(VaultKey.generate(), protector)).toThrow();
+    expect(await protector.availability()).toEqual({ available: false, reason: expect.stringMatching(/plain text.*passphrase/) });
+    await expect(protector.protect(Buffer.from('key'))).rejects.toThrow(/plain text/);
+    await expect(createKeychainSlot(VaultKey.generate(), protector)).rejects.toThrow(/plain text/);
     expect(calls).not.toContain('encrypt');
   });
 
-  it('is unavailable when safeStorage has no encryption', () => {
+  it('is unavailable when safeStorage has no encryption', async () => {
     const protector = createKeychainProtector(fakeSafeStorage({ available: false }).storage, 'darwin');
-    expect(protector.available).toBe(false);
-    expect(() => protector.unprotect(Buffer.from('sealed:x'))).toThrow(/not available/);
+    expect(await protector.availability()).toMatchObject({ available: false });
+    await expect(protector.unprotect(Buffer.from('sealed:x'))).rejects.toThrow(/not available/);
   });
 
-  it('passes bytes through safeStorage as base64 and back', () => {
+  it('asks afresh each time: available once a Linux keyring answers', async () => {
+    let backend: Backend = 'unknown';
+    const { storage } = fakeSafeStorage();
+    const protector = createKeychainProtector({ ...storage, getSelectedStorageBackend: () => backend }, 'linux');
+    expect((await protector.availability()).available).toBe(false);
+    backend = 'kwallet6';
+    expect(await protector.availability()).toEqual({ available: true });
+  });
+
+  it('passes bytes through safeStorage as base64 and back, from a Buffer or a plain Uint8Array', async () => {
     const { storage } = fakeSafeStorage();
     const protector = createKeychainProtector(storage, 'linux');
     const bytes = Buffer.from([0, 1, 2, 250, 251, 255]);
-    const sealed = protector.protect(bytes);
-    expect(storage.decryptString(sealed)).toBe(bytes.toString('base64'));
-    expect(protector.unprotect(sealed).equals(bytes)).toBe(true);
+    const sealed = await protector.protect(bytes);
+    expect(storage.decryptString(Buffer.from(sealed))).toBe(bytes.toString('base64'));
+    expect(Buffer.from(await protector.unprotect(sealed)).equals(bytes)).toBe(true);
+    // A view into a larger buffer (as a Buffer from Node's pool is) gives only its own bytes.
+    const view = new Uint8Array([9, 9, ...bytes, 9]).subarray(2, 2 + bytes.length);
+    expect(Buffer.from(await protector.unprotect(new Uint8Array(await protector.protect(view)))).equals(bytes)).toBe(true);
   });
 
   it('keeps a vault key in a keychain slot and opens it again', async () => {
     const protector = createKeychainProtector(fakeSafeStorage().storage, 'win32');
     const key = VaultKey.generate();
-    const slot = createKeychainSlot(key, protector);
+    const slot = await createKeychainSlot(key, protector);
     expect(slot.kind).toBe('keychain');
     const opened = await openSlot(slot, '', protector);
     // Same key: a keychain slot made from the opened key has the same check value inside.
-    const again = createKeychainSlot(opened, protector);
-    expect(protector.unprotect(Buffer.from(again.protected, 'base64')).equals(protector.unprotect(Buffer.from(slot.protected, 'base64')))).toBe(true);
+    const again = await createKeychainSlot(opened, protector);
+    const inner = async (s: { protected: string }) => Buffer.from(await protector.unprotect(Buffer.from(s.protected, 'base64')));
+    expect((await inner(again)).equals(await inner(slot))).toBe(true);
   });
 
-  it('refuses what safeStorage returns when it is not base64', () => {
+  it('refuses what safeStorage returns when it is not base64', async () => {
     const { storage } = fakeSafeStorage();
     const protector = createKeychainProtector({ ...storage, decryptString: () => 'not base64 at all!' }, 'darwin');
-    expect(() => protector.unprotect(Buffer.from('x'))).toThrow(/not a protected key/);
+    await expect(protector.unprotect(Buffer.from('x'))).rejects.toThrow(/not a protected key/);
   });
 });

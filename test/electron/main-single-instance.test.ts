@@ -4,6 +4,7 @@ import { expect, it, vi } from 'vitest';
 const fake = vi.hoisted(() => ({
   app: {
     enableSandbox: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     requestSingleInstanceLock: vi.fn(() => false),
     quit: vi.fn(),
     on: vi.fn(),

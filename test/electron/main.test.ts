@@ -1,12 +1,13 @@
 // The composition root with a fake Electron (the real binary is not installed here): the scheme is privileged
 // before ready, the session denies, windows and navigation are fenced, IPC is answered only for our main frame,
-// the opened vault is remembered, the scheduler runs for an admin, and quitting locks.
+// the opened vault is remembered, the scheduler runs for an admin, a copied secret leaves the clipboard on lock and
+// quit, and quitting locks.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CHANNEL_NAMES, type Result } from '../../src/api/contract.js';
-import { CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT } from '../../electron/desktop-events.js';
+import { CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, COPY_SECRET_CHANNEL, LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT } from '../../electron/desktop-events.js';
 import {
   APP_ENTRY,
   CONTENT_SECURITY_POLICY,
@@ -26,7 +27,7 @@ const fake = vi.hoisted(() => {
   let ready!: () => void;
   const readyPromise = new Promise<void>((resolve) => (ready = resolve));
   const windows: FakeWindow[] = [];
-  const state = { userData: '', singleInstance: true };
+  const state = { userData: '', singleInstance: true, clipboard: '', keyringBackend: 'gnome_libsecret' };
 
   class FakeWindow {
     readonly webContents = {
@@ -52,6 +53,7 @@ const fake = vi.hoisted(() => {
     app: {
       isPackaged: false,
       enableSandbox: vi.fn(() => void log.push('enableSandbox')),
+      commandLine: { appendSwitch: vi.fn((name: string, value?: string) => void log.push(`switch ${name}=${value}`)) },
       requestSingleInstanceLock: vi.fn(() => state.singleInstance),
       quit: vi.fn(),
       getPath: vi.fn(() => state.userData),
@@ -78,6 +80,18 @@ const fake = vi.hoisted(() => {
       showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/me/new.vault' })),
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    // The OS keychain: "seals" by reversing and marking; the Linux backend is the test's to set.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      getSelectedStorageBackend: vi.fn(() => state.keyringBackend),
+      encryptString: vi.fn((text: string) => Buffer.from(`sealed:${[...text].reverse().join('')}`)),
+      decryptString: vi.fn((data: Buffer) => [...data.toString().replace(/^sealed:/, '')].reverse().join('')),
+    },
+    clipboard: {
+      writeText: vi.fn((text: string) => void (state.clipboard = text)),
+      readText: vi.fn(() => state.clipboard),
+      clear: vi.fn(() => void (state.clipboard = '')),
+    },
     BrowserWindow: FakeWindow,
   };
   return { log, appHandlers, ipcHandlers, ready: () => ready(), windows, state, electron };
@@ -104,18 +118,18 @@ afterAll(() => {
 });
 
 describe('before ready', () => {
-  it('makes app:// a secure standard scheme and sandboxes every renderer', () => {
+  it('makes app:// a secure standard scheme, sandboxes every renderer and sets the UK locale (dd/mm/yyyy date pickers)', () => {
     expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
     expect(fake.electron.app.requestSingleInstanceLock).toHaveBeenCalled();
-    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox']);
+    expect(fake.log).toEqual(['registerSchemesAsPrivileged', 'enableSandbox', 'switch lang=en-GB']);
   });
 
   it('registers every IPC channel with the sender check', () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(
-      [...DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL, CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL].sort(),
+      [...DESKTOP_CHANNEL_NAMES.map((c) => `sanitizer:${c}`), LAST_VAULT_CHANNEL, CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, COPY_SECRET_CHANNEL].sort(),
     );
   });
 });
@@ -195,9 +209,46 @@ describe('when ready', () => {
     expect(JSON.parse(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).lastVaultPath).toBe(path);
     expect(JSON.parse(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).lastMemberName).toBe('Alice Admin');
     expect(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).not.toContain('correct horse');
-    expect(await invoke(LAST_VAULT_CHANNEL, {})).toEqual({ ok: true, value: { path, name: 'Alice Admin' } });
+    expect(await invoke(LAST_VAULT_CHANNEL, {})).toEqual({ ok: true, value: { path, name: 'Alice Admin', keychain: false } });
     await vi.waitFor(() => expect(win().webContents.send).toHaveBeenCalledWith(SCHEDULER_EVENT, expect.objectContaining({ ok: true, destroyed: 0 })));
   }, 30_000);
+
+  it('offers the keychain unlock from main’s safeStorage to the core’s thread, remembers it, and forgets a removed member', async () => {
+    const path = join(dir, 'keychain.vault');
+    const passphrase = 'correct horse battery staple';
+    const created = (await invoke('sanitizer:vault.create', { path, name: 'Kim Keychain', passphrase })) as Result<{ member: { id: string } }>;
+    if (!created.ok) throw new Error(created.message);
+    const lastVault = async () => (await invoke(LAST_VAULT_CHANNEL, {})) as Result<{ path: string | null; name: string | null; keychain?: boolean }>;
+    // Never where Linux would keep the key in plain text.
+    if (process.platform === 'linux') {
+      fake.state.keyringBackend = 'basic_text';
+      expect(await invoke('sanitizer:vault.keychainStatus', {})).toEqual({ ok: true, value: { offered: false, reason: expect.stringMatching(/plain text/), enabled: false, elsewhere: false } });
+      expect(await invoke('sanitizer:vault.keychainEnable', { passphrase })).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(fake.electron.safeStorage.encryptString).not.toHaveBeenCalled();
+      fake.state.keyringBackend = 'gnome_libsecret';
+    }
+    expect(await invoke('sanitizer:vault.keychainStatus', {})).toEqual({ ok: true, value: { offered: true, reason: null, enabled: false, elsewhere: false } });
+    expect(await invoke('sanitizer:vault.keychainEnable', { passphrase })).toMatchObject({ ok: true, value: { enabled: true } });
+    expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledTimes(1);
+    expect(await lastVault()).toEqual({ ok: true, value: { path, name: 'Kim Keychain', keychain: true } });
+    expect(readFileSync(join(fake.state.userData, SETTINGS_FILE), 'utf8')).not.toContain(passphrase);
+    await invoke('sanitizer:vault.lock', {});
+    expect(await invoke('sanitizer:vault.unlockKeychain', { path, name: 'Kim Keychain' })).toMatchObject({ ok: true, value: { member: { id: created.value.member.id } } });
+    expect(fake.electron.safeStorage.decryptString).toHaveBeenCalledTimes(1);
+    expect(await lastVault()).toEqual({ ok: true, value: { path, name: 'Kim Keychain', keychain: true } });
+    expect(await invoke('sanitizer:vault.keychainDisable', {})).toMatchObject({ ok: true, value: { enabled: false } });
+    expect(await lastVault()).toEqual({ ok: true, value: { path, name: 'Kim Keychain', keychain: false } });
+    // Removing another member leaves the remembered name; removing the remembered member forgets it.
+    const other = (await invoke('sanitizer:members.add', { name: 'Lee Admin', roles: ['admin'], passphrase })) as Result<{ id: string }>;
+    if (!other.ok) throw new Error(other.message);
+    await invoke('sanitizer:vault.keychainEnable', { passphrase });
+    expect((await invoke('sanitizer:members.remove', { memberId: other.value.id })).ok).toBe(true);
+    expect(await lastVault()).toEqual({ ok: true, value: { path, name: 'Kim Keychain', keychain: true } });
+    await invoke('sanitizer:members.add', { name: 'Mo Admin', roles: ['admin'], passphrase });
+    expect((await invoke('sanitizer:members.remove', { memberId: created.value.member.id })).ok).toBe(true);
+    expect(await lastVault()).toEqual({ ok: true, value: { path, name: null, keychain: false } });
+    await invoke('sanitizer:vault.lock', {});
+  }, 60_000);
 
   it('answers Browse… with the path chosen in the native dialogs, modal to the window, and refuses a malformed request', async () => {
     expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'vault', filters: [{ name: 'Vaults', extensions: ['vault'] }] })).toEqual({ ok: true, value: { path: '/home/me/team.vault' } });
@@ -207,6 +258,17 @@ describe('when ready', () => {
     expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'anything', defaultPath: '/etc' })).toMatchObject({ ok: false, code: 'invalid' });
     const twin = { url: 'app://contact-sanitizer/', parent: null };
     expect(await invoke(CHOOSE_FILE_CHANNEL, { purpose: 'vault' }, twin)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('copies a secret for our main frame only, and clears it when the vault is locked', async () => {
+    expect(await invoke(COPY_SECRET_CHANNEL, { text: 'ABCDE-FGHIJ-KLMNO' })).toEqual({ ok: true, value: { clearsInSeconds: 60 } });
+    expect(fake.state.clipboard).toBe('ABCDE-FGHIJ-KLMNO');
+    expect(await invoke(COPY_SECRET_CHANNEL, { text: 'x'.repeat(5000) })).toMatchObject({ ok: false, code: 'invalid' });
+    const twin = { url: 'app://contact-sanitizer/', parent: null };
+    expect(await invoke(COPY_SECRET_CHANNEL, { text: 'planted' }, twin)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(fake.state.clipboard).toBe('ABCDE-FGHIJ-KLMNO');
+    await invoke('sanitizer:vault.lock', {});
+    expect(fake.state.clipboard).toBe('');
   });
 
   it('builds the menu: Open vault tells the renderer the path, Lock locks and says so', async () => {
@@ -223,7 +285,9 @@ describe('when ready', () => {
     const path = join(dir, 'team.vault');
     expect((await invoke('sanitizer:vault.unlock', { path, name: 'Alice Admin', passphrase: 'correct horse battery staple' })).ok).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(true); // open: SQLite keeps its WAL beside the file
+    expect((await invoke(COPY_SECRET_CHANNEL, { text: 'a copied token' })).ok).toBe(true);
     fake.appHandlers.get('will-quit')!();
+    expect(fake.state.clipboard).toBe(''); // a copied secret does not outlive the app
     // The core is told to lock and close before its thread stops; then it answers nothing more. A vault closed by
     // its last connection has its WAL checkpointed and removed.
     await vi.waitFor(async () => expect(await invoke('sanitizer:vault.status', {})).toMatchObject({ ok: false, message: expect.stringMatching(/core has stopped/) }));

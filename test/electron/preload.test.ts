@@ -2,7 +2,7 @@
 // desktop's extras and nothing else, never ipcRenderer itself; listeners receive payloads, never IPC events.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_CHANNEL_NAMES, PROGRESS_EVENT } from '../../src/api/contract.js';
-import { CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type DesktopApi } from '../../electron/desktop-events.js';
+import { CHOOSE_FILE_CHANNEL, CHOOSE_SAVE_PATH_CHANNEL, COPY_SECRET_CHANNEL, LAST_VAULT_CHANNEL, MENU_EVENT, SCHEDULER_EVENT, type DesktopApi } from '../../electron/desktop-events.js';
 
 const electron = vi.hoisted(() => {
   const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -41,7 +41,7 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
     expect(Object.keys(electron.exposed)).toEqual(['sanitizer']);
     const names = Object.keys(api).sort();
-    expect(names).toEqual([...DESKTOP_CHANNEL_NAMES, 'onProgress', 'onMenu', 'onScheduler', 'lastVault', 'chooseFile', 'chooseSavePath', 'pathForFile'].sort());
+    expect(names).toEqual([...DESKTOP_CHANNEL_NAMES, 'onProgress', 'onMenu', 'onScheduler', 'lastVault', 'chooseFile', 'chooseSavePath', 'copySecret', 'pathForFile'].sort());
     for (const name of names) expect(typeof (api as unknown as Record<string, unknown>)[name], name).toBe('function');
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);
     expect(Object.values(api)).not.toContain(electron.ipcRenderer.invoke);
@@ -59,6 +59,8 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHOOSE_FILE_CHANNEL, { purpose: 'vault' });
     await api.chooseSavePath({ purpose: 'new-vault', defaultName: 'contacts.vault' });
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(CHOOSE_SAVE_PATH_CHANNEL, { purpose: 'new-vault', defaultName: 'contacts.vault' });
+    await api.copySecret('ABCDE-FGHIJ');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(COPY_SECRET_CHANNEL, { text: 'ABCDE-FGHIJ' });
   });
 
   it('hands progress listeners the progress only, and unsubscribes', () => {

@@ -8,7 +8,7 @@ import { countsFromGroups } from '../../renderer/lib/basis-counts.js';
 import { pageRange } from '../../renderer/lib/format.js';
 import { isOneOf, lookup } from '../../renderer/lib/guards.js';
 import { commitRequest, groupFindings, suggestedStrips } from '../../renderer/lib/import-view.js';
-import { basisLabel, BASIS_SHORT, FINDING_LABELS, FINDING_RANK, findingInfo } from '../../renderer/lib/labels.js';
+import { basisLabel, BASIS_SHORT, FINDING_LABELS, FINDING_RANK, findingInfo, noticePlanText } from '../../renderer/lib/labels.js';
 import { mayCall, SCREENS, screensFor } from '../../renderer/lib/nav.js';
 import { emptyRuleForm, FORM_RULE_TYPES, splitList, toRule } from '../../renderer/lib/rule-form.js';
 
@@ -92,6 +92,15 @@ describe('contacts by lawful basis', () => {
     ]);
   });
 
+});
+
+describe('the notice plan in a summary', () => {
+  it('gives the date in words, never the form field it was picked in', () => {
+    expect(noticePlanText({ status: 'planned', date: '2026-12-03' })).toBe('Planned: to be sent by 3 December 2026');
+    expect(noticePlanText({ status: 'sent', date: '2026-11-02' })).toBe('Sent on 2 November 2026');
+    expect(noticePlanText({ status: 'exempt', date: '2026-11-02' })).toBe('Exempt under Art. 14(5), decided on 2 November 2026');
+    for (const status of ['planned', 'sent', 'exempt'] as const) expect(noticePlanText({ status, date: null })).not.toMatch(/below|\d{4}/);
+  });
 });
 
 describe('pages of a list', () => {

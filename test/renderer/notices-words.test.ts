@@ -89,7 +89,8 @@ describe('the forms’ checks, field by field', () => {
   it('marking sent needs a day, a version and a channel', () => {
     const problems = markSentProblems({ sentOn: '', version: ' ', channel: '' });
     expect(Object.keys(problems).filter((k) => problems[k as keyof typeof problems])).toEqual(['sentOn', 'version', 'channel']);
-    expect(markSentProblems({ sentOn: '2026-13-01', version: 'v1', channel: 'email' }).sentOn).toMatch(/as a date/);
+    expect(markSentProblems({ sentOn: '2026-13-01', version: 'v1', channel: 'email' }).sentOn).toMatch(/^Pick the day the notice was sent again: that is not a day of the calendar\.$/);
+    expect(markSentProblems({ sentOn: '', version: 'v1', channel: 'email' }).sentOn).toBe('Pick the day the notice was sent.');
     expect(hasProblems(markSentProblems({ sentOn: '2026-12-05', version: 'v1', channel: 'email' }))).toBe(false);
   });
 

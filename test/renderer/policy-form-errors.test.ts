@@ -12,6 +12,8 @@ const inWords = (message: string) => {
   expect(message, message).not.toMatch(RAW_KEY);
   for (const word of VOCABULARY) expect(message, message).not.toContain(word);
   expect(message).toMatch(/^[A-Z].*[.…]$/s);
+  // The form's dates are date pickers showing the computer's own form: no sentence names a format.
+  expect(message, message).not.toMatch(/yyyy|dd\/mm|mm\/dd/i);
 };
 
 /** Drafts that make the core answer each kind of sentence it has. */
@@ -62,6 +64,13 @@ describe('the core’s sentences, on their fields and in words', () => {
     expect(fieldLabel(problem!.field)).not.toBe('The form');
   });
 
+  it('a date the core says is written yyyy-mm-dd is, in the form, a day to pick', () => {
+    expect(coreProblems(['evidence.obtainedAt: the date consent was obtained must be a date written yyyy-mm-dd'])).toEqual([
+      { field: 'evidence.obtainedAt', message: 'The date consent was obtained is not a day of the calendar: pick it again.' },
+    ]);
+    expect(coreProblems(['art14Notice.date: the date of the notice is required (yyyy-mm-dd)'])).toEqual([{ field: 'art14Notice.date', message: 'The date of the notice is required.' }]);
+  });
+
   it('a sentence with no field is a problem of the whole form, still in words', () => {
     expect(coreProblems(['something odd happened with signedOffBy'])).toEqual([{ field: 'form', message: 'Something odd happened with this field.' }]);
   });
@@ -96,7 +105,8 @@ describe('the form’s own checks', () => {
     expect(fields.art9Justification).toMatch(/real answer/);
     expect(fields.schedule1Condition).toMatch(/Schedule 1/);
     expect(fields.appropriatePolicyDocument).toMatch(/appropriate policy document/);
-    expect(fields['art14Notice.date']).toMatch(/yyyy-mm-dd/);
+    // The notice date is a date picker: its problem speaks of picking a day, never of a format.
+    expect(fields['art14Notice.date']).toBe('Pick the date of the notice again: that is not a day of the calendar.');
     expect(fields['art14Notice.exemption']).toMatch(/Art\. 14\(5\)/);
     Object.values(fields).forEach(inWords);
   });

@@ -56,6 +56,12 @@ describe('the form keeps the core’s lists', () => {
     expect(EVIDENCE_FIELDS['legitimate-interests'].filter((f) => f.optional).map((f) => f.key)).toEqual(['signedOffBy', 'signedOffAt', 'reviewBy']);
   });
 
+  it('hints at no format for a date field: it is a date picker, which shows the computer’s own form', () => {
+    const dates = Object.values(EVIDENCE_FIELDS).flatMap((fields) => fields.filter((f) => f.kind === 'date'));
+    expect(dates.length).toBeGreaterThan(0);
+    for (const field of dates) expect(field.hint, field.key).not.toMatch(/yyyy|mm|dd|\d{4}-\d{2}/i);
+  });
+
   it('tells the contract basis as the law has it: a party to a contract, or steps asked for before one (UK GDPR Art. 6(1)(b))', () => {
     const hint = EVIDENCE_FIELDS.contract.find((f) => f.key === 'contract')!.hint;
     expect(hint).toContain('a party to a contract with you, or have asked you to take steps before entering one');

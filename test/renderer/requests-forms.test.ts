@@ -104,10 +104,12 @@ describe('consentInput', () => {
 
   it('refuses a day after today or not of the calendar', () => {
     const later = consentInput({ ...good, obtainedAt: '2026-11-30' }, TODAY);
-    expect(!later.ok && later.errors.obtainedAt).toMatch(/cannot be after today \(2026-11-29\)/);
+    expect(!later.ok && later.errors.obtainedAt).toMatch(/cannot be after today \(29 November 2026\)/);
     expect(dayProblem('2026-02-30', TODAY, 'the day')).toMatch(/not a day of the calendar/);
-    expect(dayProblem('30/11/2026', TODAY, 'the day')).toMatch(/yyyy-mm-dd/);
-    expect(dayProblem('', TODAY, 'the day consent was given')).toBe('Give the day consent was given.');
+    // The field is a date picker that shows the computer's own form: no problem names a format, or a day in figures.
+    expect(dayProblem('30/11/2026', TODAY, 'the day')).toMatch(/^Pick the day again/);
+    expect(dayProblem('', TODAY, 'the day consent was given')).toBe('Pick the day consent was given.');
+    for (const value of ['', '30/11/2026', '2026-02-30', '2026-11-30']) expect(dayProblem(value, TODAY, 'the day')).not.toMatch(/yyyy|mm|dd|\d{4}-\d{2}/i);
   });
 });
 
@@ -118,7 +120,7 @@ describe('withdrawRequest', () => {
     expect(dated).toEqual({ ok: true, value: { consentId: ID, method: 'call', withdrawnAt: '2026-11-02' } });
     if (dated.ok) expect(CHANNELS['consent.withdraw'].request.safeParse(dated.value).success).toBe(true);
     expect(withdrawRequest(ID, '', '', '2026-01-01', TODAY)).toEqual({ ok: false, errors: { method: expect.stringMatching(/Choose how/) } });
-    expect(withdrawRequest(ID, 'call', '2025-12-31', '2026-01-01', TODAY)).toEqual({ ok: false, errors: { day: expect.stringMatching(/before consent was given \(2026-01-01\)/) } });
+    expect(withdrawRequest(ID, 'call', '2025-12-31', '2026-01-01', TODAY)).toEqual({ ok: false, errors: { day: expect.stringMatching(/before consent was given \(1 January 2026\)/) } });
   });
 });
 

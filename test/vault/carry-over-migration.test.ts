@@ -102,10 +102,13 @@ describe.each([1, 2, 3, 4, 5])('a vault of schema %i', (version) => {
 
       // Unconfirmed: the consent group exports no one, and the LI group holds back everyone (not yet told).
       const recipientId = (await call('recipients.add', { name: `Mailer ${version}`, role: 'processor', contractDate: '2026-01-02', hostingRegion: 'UK', transfer: 'none' })).recipientId;
-      const before = await call('export.crm', { channels: ['email'], purpose: 'email-marketing', recipientId });
+      // An export of nobody is refused (no file, no disclosure); its preview says who is held back, and why.
+      await expect(call('export.crm', { channels: ['email'], purpose: 'email-marketing', recipientId })).rejects.toThrow(/guardrail: Nobody would be exported/);
+      const before = await call('export.preview', { channels: ['email'], purpose: 'email-marketing' });
       expect(before.included).toBe(0);
-      expect(before.excluded.filter((e) => e.reason === 'no-consent-on-record')).toHaveLength(inConsentGroup);
-      expect(before.excluded).toContainEqual({ id: charles.id, reason: 'no-consent-on-record' });
+      const heldBack = before.heldBack.map(({ id, reason }) => ({ id, reason }));
+      expect(heldBack.filter((e) => e.reason === 'no-consent-on-record')).toHaveLength(inConsentGroup);
+      expect(heldBack).toContainEqual({ id: charles.id, reason: 'no-consent-on-record' });
 
       // A data owner confirms: the consents are live, and the carried-over sent notices count.
       expect(await call('consent.confirm', { groupId: ids.consentGroup })).toEqual({ confirmed: inConsentGroup - 1 });

@@ -202,7 +202,8 @@ describe('sanitised export', () => {
     const cells = Papa.parse<string[]>(result.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.flat();
     for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r\n]/);
     expect(cells).toContain('\'=HYPERLINK("http://evil.example","Click")');
-    expect(exportForCrm(session, { channels: ['email'], purpose: 'email-marketing', recipientId })).toMatchObject({ included: 0 });
+    // Nobody has a basis for email marketing: an export of nobody is refused, and no disclosure recorded.
+    expect(() => exportForCrm(session, { channels: ['email'], purpose: 'email-marketing', recipientId })).toThrow(/^Nobody would be exported/);
     vault.close();
   });
 });

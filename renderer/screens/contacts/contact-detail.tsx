@@ -5,7 +5,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useBlobUrl } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { day, timestamp } from '../../lib/format.js';
+import { day, longDay, timestamp } from '../../lib/format.js';
 import { basisLabel, EMAIL_KIND_LABELS, humanise, PURPOSE_LABELS } from '../../lib/labels.js';
 import { specialCategoryHintsText } from '../../../src/shared/special-category-hints.js';
 import type { ContactView, GroupView } from '../../types.js';
@@ -169,8 +169,8 @@ export function ContactDetail({
         <dt>Due for destruction</dt>
         <dd data-testid="detail-expires">{contact.legalHold ? 'not while under legal hold' : contact.expiresAt ? `on ${timestamp(contact.expiresAt)}` : 'no date recorded yet'}</dd>
         <dt>Source</dt>
-        <dd>
-          line {contact.source.line} of import <span className="mono small">{contact.source.importId}</span>
+        <dd data-testid="detail-source" title={`Import id ${contact.source.importId}`}>
+          {sourceText(contact)}
         </dd>
         <dt>Added / updated</dt>
         <dd>
@@ -231,6 +231,19 @@ export function ContactDetail({
     </aside>
   );
 }
+
+/** Where the record came from, as a person recognises it: the file's kind and the day of its import (the file's name is not kept). */
+function sourceText(contact: ContactView): string {
+  const from = contact.sourceImport;
+  if (!from) return `line ${contact.source.line} of an import no longer on record`;
+  const file = SOURCE_FILES[from.kind] ?? 'the file';
+  return `line ${contact.source.line} of ${file} imported on ${longDay(from.importedAt)} (import ${from.number})`;
+}
+
+const SOURCE_FILES: Record<string, string> = {
+  'linkedin-connections': 'the LinkedIn connections file',
+  'linkedin-imported-contacts': 'the LinkedIn address book file (ImportedContacts.csv)',
+};
 
 function FragmentPair({ term, value }: { term: string; value: string }) {
   return (

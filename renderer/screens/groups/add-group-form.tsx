@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { FormError, TextField } from '../../components/fields.js';
 import { emptyRuleForm, toRule, type RuleFormState } from '../../lib/rule-form.js';
 import { RuleFields } from './rule-fields.js';
@@ -15,6 +16,8 @@ export function AddGroupForm({ onAdded }: { onAdded(id: string): void }) {
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  // The button is disabled while busy: when the group was not added, focus comes back to it.
+  const focus = useFocusAfter();
   const set = (patch: Partial<RuleFormState>) => setRule((r) => ({ ...r, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -23,10 +26,12 @@ export function AddGroupForm({ onAdded }: { onAdded(id: string): void }) {
     const problem = !label.trim() ? 'Give the group a label.' : parsed.ok ? null : parsed.error;
     setError(problem);
     if (problem || !parsed.ok) return;
-    const added = await change('add', (confirm) => call('groups.add', { label: label.trim(), rule: parsed.rule, confirm }), {
-      success: (g) => `Group “${g.label}” added: ${count(g.contacts, 'contact')} matched.`,
-      cancelled: 'Nothing was changed: the group was not added.',
-    });
+    const added = await focus.keep(() =>
+      change('add', (confirm) => call('groups.add', { label: label.trim(), rule: parsed.rule, confirm }), {
+        success: (g) => `Group “${g.label}” added: ${count(g.contacts, 'contact')} matched.`,
+        cancelled: 'Nothing was changed: the group was not added.',
+      }),
+    );
     if (added) {
       setLabel('');
       setRule(emptyRuleForm());

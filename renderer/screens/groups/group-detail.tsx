@@ -2,8 +2,9 @@
 // its lawful basis (the guided form, renderer/screens/groups/policy-form.tsx) and its Art. 14 plan, and Remove.
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
+import { byTestId, useFocusAfter } from '../../app/use-focus-after.js';
 import { FormError, TextField } from '../../components/fields.js';
-import { basisLabel, NOTICE_LABELS, PURPOSE_LABELS } from '../../lib/labels.js';
+import { basisLabel, noticePlanText, PURPOSE_LABELS } from '../../lib/labels.js';
 import { fromRule, toRule, type RuleFormState } from '../../lib/rule-form.js';
 import type { GroupView } from '../../types.js';
 import { PolicyForm } from './policy-form.js';
@@ -31,14 +32,27 @@ export function GroupDetail({
   const [editing, setEditing] = useState(false);
   const [policyOpen, setPolicyOpen] = useState(false);
   const policy = group.policy?.policy;
+  // Opening the rule's or the basis's form replaces the button that opened it, and closing it (saved or not) brings
+  // the button back: focus goes to the form's first stop, then back to that button.
+  const focus = useFocusAfter();
+  const openPolicy = (open: boolean) => {
+    setPolicyOpen(open);
+    focus.to(open ? '#policy-title' : byTestId('edit-policy'));
+  };
+  const edit = (open: boolean) => {
+    setEditing(open);
+    focus.to(byTestId(open ? 'edit-group-label' : 'edit-group'));
+  };
   return (
     <div className="group-detail" data-testid="group-detail">
-      <h3 className="group-detail-title">{group.label}</h3>
+      <h3 className="group-detail-title" tabIndex={-1}>
+        {group.label}
+      </h3>
       <section className="card" aria-labelledby="group-rule-title">
         <h4 id="group-rule-title">Rule</h4>
         {editing ? (
           <EditGroup group={group} regroup={regroup} onDone={(changed) => {
-              setEditing(false);
+              edit(false);
               if (changed) onChanged();
             }} />
         ) : (
@@ -47,7 +61,7 @@ export function GroupDetail({
               {group.description} · tried {ordinal(group.order)} of {count} · {group.contacts.toLocaleString('en-GB')} {group.contacts === 1 ? 'contact' : 'contacts'}
             </p>
             <div className="actions">
-              <button type="button" data-testid="edit-group" aria-label={`Edit the group: ${group.label}`} onClick={() => setEditing(true)}>
+              <button type="button" data-testid="edit-group" aria-label={`Edit the group: ${group.label}`} onClick={() => edit(true)}>
                 Edit the group
               </button>
               <button type="button" className="danger-outline" data-testid="remove-group" aria-label={`Remove: ${group.label}`} onClick={onRemove}>
@@ -59,9 +73,9 @@ export function GroupDetail({
       </section>
       {policyOpen ? (
         <PolicyForm key={group.id} group={group} onSaved={() => {
-            setPolicyOpen(false);
+            openPolicy(false);
             onChanged();
-          }} onClose={() => setPolicyOpen(false)} />
+          }} onClose={() => openPolicy(false)} />
       ) : (
         <section className="card" aria-labelledby="group-basis-title">
           <h4 id="group-basis-title">Lawful basis</h4>
@@ -73,7 +87,7 @@ export function GroupDetail({
               <dd>{PURPOSE_LABELS[policy.purpose]}</dd>
               <dt>Art. 14 notice</dt>
               <dd>
-                {policy.art14Notice ? `${NOTICE_LABELS[policy.art14Notice.status]} (plan)` : 'no plan'}
+                {policy.art14Notice ? noticePlanText(policy.art14Notice) : 'no plan'}
                 {overdueSince ? <span className="warn-text"> · some people overdue since {longDay(overdueSince)}</span> : null}
               </dd>
             </dl>
@@ -82,7 +96,7 @@ export function GroupDetail({
               <span aria-hidden="true">⚠ </span>No lawful basis yet: these contacts are quarantined.
             </p>
           )}
-          <button type="button" className="primary" data-testid="edit-policy" aria-label={`${policy ? 'Change basis' : 'Set lawful basis'}: ${group.label}`} onClick={() => setPolicyOpen(true)}>
+          <button type="button" className="primary" data-testid="edit-policy" aria-label={`${policy ? 'Change basis' : 'Set lawful basis'}: ${group.label}`} onClick={() => openPolicy(true)}>
             {policy ? 'Change basis' : 'Set lawful basis'}
           </button>
         </section>

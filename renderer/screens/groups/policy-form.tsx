@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { Checkbox } from '../../components/fields.js';
 import { GuardrailList } from '../../components/guardrail-list.js';
 import { LAWFUL_BASES, NOTICE_STATUSES, PURPOSES } from '../../../src/shared/vocabulary.js';
@@ -33,6 +34,8 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   const [acknowledge, setAcknowledge] = useState(false);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  // Save is disabled while busy: when nothing was saved, focus comes back to it (saved, the form closes: group-detail.tsx).
+  const focus = useFocusAfter();
   const heading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -111,10 +114,12 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
     }
     if (save.kind !== 'ready') return;
     const policy = toPolicy(form);
-    const r = await change('save', (confirm) => call('policy.assign', { groupId: group.id, policy, acknowledgeWarnings: acknowledge, confirm }), {
-      success: `Lawful basis saved for “${group.label}”.`,
-      cancelled: 'Nothing was changed: the lawful basis was not saved.',
-    });
+    const r = await focus.keep(() =>
+      change('save', (confirm) => call('policy.assign', { groupId: group.id, policy, acknowledgeWarnings: acknowledge, confirm }), {
+        success: `Lawful basis saved for “${group.label}”.`,
+        cancelled: 'Nothing was changed: the lawful basis was not saved.',
+      }),
+    );
     if (r) onSaved();
   };
 
@@ -135,7 +140,9 @@ export function PolicyForm({ group, onSaved, onClose }: { group: GroupView; onSa
   return (
     <>
       <form className="card form policy-form" data-testid="policy-form" onSubmit={submit} noValidate aria-labelledby="policy-title">
-        <h3 id="policy-title">Lawful basis for “{group.label}”</h3>
+        <h3 id="policy-title" tabIndex={-1}>
+          Lawful basis for “{group.label}”
+        </h3>
         <p className="hint">
           {group.description} · {group.contacts.toLocaleString('en-GB')} {group.contacts === 1 ? 'contact' : 'contacts'}
           {group.policy ? ` · current basis assigned ${group.policy.assignedAt.slice(0, 10)}` : ' · no lawful basis yet: these contacts are quarantined'}

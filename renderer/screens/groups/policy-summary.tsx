@@ -1,5 +1,5 @@
 // The review step's summary of a drafted lawful basis: what will be saved, in labels, never in raw keys.
-import { ART9_LABELS, BASIS_LABELS, NOTICE_LABELS, PURPOSE_LABELS } from '../../lib/labels.js';
+import { ART9_LABELS, BASIS_LABELS, noticePlanText, PURPOSE_LABELS } from '../../lib/labels.js';
 import { EVIDENCE_FIELDS, type PolicyFormState } from '../../lib/policy-form.js';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s.trim());
@@ -21,7 +21,7 @@ export function PolicySummary({ form }: { form: PolicyFormState }) {
       <dt>Art. 9(2) condition</dt>
       <dd>{form.showArt9 && form.art9Condition ? ART9_LABELS[form.art9Condition] : 'none'}</dd>
       <dt>Art. 14 notice</dt>
-      <dd>{form.notice.status ? `${NOTICE_LABELS[form.notice.status]}${form.notice.date ? `, ${form.notice.date}` : ''}` : '—'}</dd>
+      <dd>{form.notice.status ? noticePlanText({ status: form.notice.status, date: form.notice.date }) : '—'}</dd>
     </dl>
   );
 }

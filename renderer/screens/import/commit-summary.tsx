@@ -1,12 +1,12 @@
 // What the commit did: added, updated, duplicates, people refused by the suppression list, records kept with a
-// special-category hint their group has no condition for, and how many are quarantined until their group has a basis.
+// special-category hint held without a condition (quarantined, or their group's basis has none), and how many are quarantined until their group has a basis.
 import type { CommitReport } from '../../types.js';
 
 export function CommitSummary({ result, onAnother }: { result: CommitReport; onAnother(): void }) {
   const duplicates = result.duplicatesSkipped + result.duplicatesInFile;
   return (
     <section className="card success-card" aria-labelledby="summary-title" data-testid="commit-summary">
-      <h3 id="summary-title">
+      <h3 id="summary-title" tabIndex={-1}>
         <span aria-hidden="true">✓ </span>Import committed
       </h3>
       <dl className="facts">
@@ -49,7 +49,7 @@ export function CommitSummary({ result, onAnother }: { result: CommitReport; onA
       {result.specialCategoryGroups.length > 0 ? (
         <p className="callout warn" data-testid="summary-special-category-groups">
           <span aria-hidden="true">⚠ </span>
-          Kept with a special-category or criminal-offence hint that their group’s lawful basis has no condition for (Art. 9(2), Art. 10), in{' '}
+          Kept with a special-category or criminal-offence hint and held without an Art. 9(2) or Art. 10 condition (quarantined, with no lawful basis yet, or in a group whose basis has none for it), in{' '}
           {result.specialCategoryGroups.map((g) => `“${g.label}” (${g.records.toLocaleString('en-GB')})`).join(', ')}. CRM exports withhold their job title or leave
           them out until the data is stripped at import or the group records a condition that holds.
         </p>

@@ -15,13 +15,13 @@ export function Verdict({ preview, choices, recounting }: { preview: ImportPrevi
   const decisions: { id: string; text: string; href?: string }[] = [];
   if (hints.length > 0) decisions.push({ id: 'hints', text: `${count(hints.length, 'person', 'people')} with a hint of special-category data (health, beliefs, union membership…): keep or strip each one.`, href: '#hint-decisions' });
   if (p.specialCategoryLines.length > 0)
-    decisions.push({ id: 'uncovered', text: `${count(p.specialCategoryLines.length, 'record')} kept with such a hint would land in a group whose lawful basis has no condition for it${linesNote(p.specialCategoryLines)}.` });
+    decisions.push({ id: 'uncovered', text: `${count(p.specialCategoryLines.length, 'record')} kept with such a hint would be held without an Art. 9(2) condition: quarantined (no lawful basis yet), or in a group whose lawful basis has none for it${linesNote(p.specialCategoryLines)}.` });
   if (p.quarantined > 0) decisions.push({ id: 'quarantine', text: `${count(p.quarantined, 'contact')} will be quarantined until their group has a lawful basis.` });
   if (s.kind === 'linkedin-imported-contacts') decisions.push({ id: 'imported', text: 'These people never connected with you: they must be told you hold their data (Art. 14 notice).' });
   if (report.errors.length > 0) decisions.push({ id: 'errors', text: `${count(report.errors.length, 'record')} cannot be read and will not be imported.` });
   return (
     <section className="card verdict" aria-labelledby="verdict-title" data-testid="import-verdict" aria-busy={recounting}>
-      <h3 id="verdict-title">
+      <h3 id="verdict-title" tabIndex={-1}>
         {count(report.records, 'record')} of {what}
       </h3>
       <p data-testid="verdict-what">

@@ -1,11 +1,13 @@
 // Account (any member): change one's own passphrase, in a dialog opened from the header. The current passphrase
-// proves it is you; the new one follows the same strength rules as everywhere else (passphrase-fields.tsx).
+// proves it is you; the new one follows the same strength rules as everywhere else (passphrase-fields.tsx). Below it,
+// the keychain unlock on this computer, on or off (keychain-section.tsx); a new passphrase turns that off.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, call, errorMessage } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, TextField } from '../../components/fields.js';
 import { NewPassphraseFields, newPassphraseProblem } from '../../components/passphrase-fields.js';
 import { hintWith } from '../unlock/path-field.js';
+import { KeychainSection } from './keychain-section.js';
 import { useReturnFocus } from './return-focus.js';
 import './members.css';
 
@@ -79,7 +81,10 @@ export function AccountDialog({ onClose }: { onClose(): void }) {
       <h2 id={`${id}-title`}>Your account</h2>
       <form className="form" onSubmit={submit} noValidate aria-labelledby={`${id}-form-title`} data-testid="change-passphrase-form">
         <h3 id={`${id}-form-title`}>Change your passphrase</h3>
-        <p className="hint">Only your own key slot changes: nothing in the vault is re-encrypted, and other members are not affected.</p>
+        <p className="hint">
+          Only your own key slot changes: nothing in the vault is re-encrypted, and other members are not affected. Unlocking with the keychain, if on,
+          is turned off.
+        </p>
         <TextField
           label="Current passphrase"
           type="password"
@@ -102,6 +107,7 @@ export function AccountDialog({ onClose }: { onClose(): void }) {
         </div>
         {busy ? <p className="hint">Deriving the key takes a few seconds on purpose: it makes guessing slow.</p> : null}
       </form>
+      <KeychainSection />
     </dialog>
   );
 }

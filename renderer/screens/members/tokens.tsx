@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { day, timestamp } from '../../lib/format.js';
 import type { Response } from '../../../src/api/contract.js';
 import type { MemberListItem } from '../../types.js';
-import { copySecret } from '../unlock/clipboard.js';
+import { copiedMessage, copySecret } from '../unlock/clipboard.js';
 import { useReturnFocus } from './return-focus.js';
 
 type TokenView = Response<'tokens.list'>[number];
@@ -44,10 +44,12 @@ export function DestructionTokens({ members }: { members: readonly MemberListIte
 
   const copy = async () => {
     if (!created) return;
-    const copied = await copySecret(created.token, tokenRef.current);
+    const outcome = await copySecret(created.token, tokenRef.current);
     status.announce(
-      copied ? 'Token copied. Paste it where the scheduled job keeps its secrets, then copy something else.' : 'Copying was refused here: the token is selected, so press Ctrl+C (⌘C on a Mac) to copy it.',
-      copied ? 'success' : 'info',
+      outcome.copied
+        ? copiedMessage('Token', outcome, 'where the scheduled job keeps its secrets')
+        : 'Copying was refused here: the token is selected, so press Ctrl+C (⌘C on a Mac) to copy it.',
+      outcome.copied ? 'success' : 'info',
     );
   };
 

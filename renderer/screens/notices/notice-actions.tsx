@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { SelectField, TextArea, TextField } from '../../components/fields.js';
 import { count, today } from '../../lib/format.js';
 import { ART14_EXEMPTION_LABELS } from '../../lib/labels-notices.js';
@@ -30,6 +31,8 @@ export function NoticeActions({ target, who, carriedOver, onChanged }: Props) {
   const [sentErrors, setSentErrors] = useState<Problems<keyof MarkSentForm>>({});
   const [exempt, setExempt] = useState<ExemptForm>({ ground: '', decidedOn: today(), reason: '', dpiaReference: '', publishedAt: '' });
   const [exemptErrors, setExemptErrors] = useState<Problems<keyof ExemptForm>>({});
+  // Each button is disabled while a record is made: focus comes back to the one used.
+  const focus = useFocusAfter();
 
   const markSent = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,8 +40,10 @@ export function NoticeActions({ target, who, carriedOver, onChanged }: Props) {
     setSentErrors(problems);
     const channel = sent.channel;
     if (hasProblems(problems) || !channel) return;
-    const r = await run('sent', () => call('notices.markSent', { target, sentOn: sent.sentOn, version: sent.version.trim(), channel }), (v) =>
-      `Notice recorded as sent for ${count(v.marked, 'person', 'people')}${skippedWords(v.skipped, 'obtained after that day, or no address for that channel: still due')}.`,
+    const r = await focus.keep(() =>
+      run('sent', () => call('notices.markSent', { target, sentOn: sent.sentOn, version: sent.version.trim(), channel }), (v) =>
+        `Notice recorded as sent for ${count(v.marked, 'person', 'people')}${skippedWords(v.skipped, 'obtained after that day, or no address for that channel: still due')}.`,
+      ),
     );
     if (r) onChanged();
   };
@@ -57,8 +62,10 @@ export function NoticeActions({ target, who, carriedOver, onChanged }: Props) {
       reason: exempt.reason.trim(),
       ...(effort ? { dpiaReference: exempt.dpiaReference.trim(), publishedAt: exempt.publishedAt.trim() } : {}),
     };
-    const r = await run('exempt', () => call('notices.exempt', request), (v) =>
-      `Exemption recorded for ${count(v.marked, 'person', 'people')}${skippedWords(v.skipped, 'already told, or obtained after that day')}.`,
+    const r = await focus.keep(() =>
+      run('exempt', () => call('notices.exempt', request), (v) =>
+        `Exemption recorded for ${count(v.marked, 'person', 'people')}${skippedWords(v.skipped, 'already told, or obtained after that day')}.`,
+      ),
     );
     if (r) {
       setExempt((f) => ({ ...f, reason: '' }));

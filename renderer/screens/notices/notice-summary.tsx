@@ -19,7 +19,9 @@ const COUNTS: readonly (readonly [keyof NoticeSummary & ('due' | 'overdue' | 'se
 export function NoticeSummaryTable({ groups, selected, onSelect }: { groups: readonly NoticeSummary[]; selected: string | null; onSelect(key: string): void }) {
   return (
     <section className="card" aria-labelledby="notice-summary-title">
-      <h3 id="notice-summary-title">Who has been told (Art. 14)</h3>
+      <h3 id="notice-summary-title" tabIndex={-1}>
+        Who has been told (Art. 14)
+      </h3>
       <p className="hint">
         Everyone whose data came from LinkedIn must be told about it within one month, or before their data is first disclosed if that is sooner (UK GDPR
         Art. 14(3)).
@@ -43,7 +45,7 @@ export function NoticeSummaryTable({ groups, selected, onSelect }: { groups: rea
             {groups.map((g) => {
               const key = keyOf(g);
               return (
-                <tr key={key} data-testid="notice-group-row" data-group={g.label} className={selected === key ? 'selected' : undefined}>
+                <tr key={key} data-testid="notice-group-row" data-group={g.label} data-key={key} className={selected === key ? 'selected' : undefined}>
                   <th scope="row">{g.label}</th>
                   {COUNTS.map(([field, status]) => (
                     <td className="num" key={status} data-testid={`notice-count-${status}`}>

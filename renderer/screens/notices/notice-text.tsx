@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { saveText } from '../../components/blob-url.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { SOURCE_KIND_LABELS } from '../../lib/labels-notices.js';
@@ -20,11 +21,13 @@ export function NoticeText({ groupId, label, hasBasis }: { groupId: string; labe
   const [version, setVersion] = useState('');
   const [text, setText] = useState<{ markdown: string; text: string } | null>(null);
   const { busy, run } = useAction();
+  // The button is disabled while the notice is written: focus comes back to it.
+  const focus = useFocusAfter();
 
   const show = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await run('text', () =>
-      call('notices.text', { groupId, ...(source === 'members' ? {} : { source }), ...(version.trim() ? { version: version.trim() } : {}) }),
+    const r = await focus.keep(() =>
+      run('text', () => call('notices.text', { groupId, ...(source === 'members' ? {} : { source }), ...(version.trim() ? { version: version.trim() } : {}) })),
     );
     if (r) setText(r);
   };

@@ -2,6 +2,7 @@
 // sentence, and each form's checks, field by field, in words (the core checks again and has the last word).
 import type { Art14Exemption, ContactChannel, SoftOptInChannel, SoftOptInContext, SubscriberEntity, TpsList } from '../../../src/shared/vocabulary.js';
 import type { Request, Response } from '../../../src/api/contract.js';
+import { dayFieldProblem } from '../../lib/date-field.js';
 import { lookup } from '../../lib/guards.js';
 import { ART14_EXEMPTION_LABELS } from '../../lib/labels-notices.js';
 import { CHANNEL_LABELS } from '../../lib/labels.js';
@@ -83,11 +84,10 @@ export function hasProblems(problems: Problems<string>): boolean {
   return Object.values(problems).some(Boolean);
 }
 
-/** A day the form needs; whether it is after today is the core's to say (its clock is the vault's). */
+/** A day the form needs, from its date picker (lib/date-field.ts); whether it is after today is the core's to say
+ * (its clock is the vault's). */
 function dayProblem(value: string, what: string): string | undefined {
-  if (!value) return `Give ${what}.`;
-  if (!isDay(value)) return `Write ${what} as a date, for example 2026-12-01.`;
-  return undefined;
+  return dayFieldProblem(value, what) ?? undefined;
 }
 
 export interface MarkSentForm {

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { Checkbox, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { count, today } from '../../lib/format.js';
 import { SOFT_OPT_IN_CONTEXT_LABELS, SUBSCRIBER_ENTITY_LABELS, SUBSCRIBER_TYPE_LABELS } from '../../lib/labels-notices.js';
@@ -22,6 +23,8 @@ export function SubscriberForms({ person, onChanged, onClose }: { person: Subscr
   const [confirmErrors, setConfirmErrors] = useState<Problems<keyof ConfirmSubscriberForm>>({});
   const [soft, setSoft] = useState<SoftOptInForm>({ channels: [], obtainedAt: today(), context: '', products: '', refusalOffered: '' });
   const [softErrors, setSoftErrors] = useState<Problems<keyof SoftOptInForm>>({});
+  // Each button is disabled while a record is made: focus comes back to the one used.
+  const focus = useFocusAfter();
 
   const saveType = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,7 +38,7 @@ export function SubscriberForms({ person, onChanged, onClose }: { person: Subscr
       ...(confirm.note.trim() ? { note: confirm.note.trim() } : {}),
     };
     const request = confirm.scope === 'company' ? { company: person.company, ...fields } : { contactId: person.contactId, ...fields };
-    const r = await run('type', () => call('subscribers.confirm', request), (v) => `Confirmed: ${SUBSCRIBER_TYPE_LABELS[v.type].toLowerCase()}, for ${count(v.contacts, 'contact')}.`);
+    const r = await focus.keep(() => run('type', () => call('subscribers.confirm', request), (v) => `Confirmed: ${SUBSCRIBER_TYPE_LABELS[v.type].toLowerCase()}, for ${count(v.contacts, 'contact')}.`));
     if (r) onChanged();
   };
 
@@ -48,18 +51,20 @@ export function SubscriberForms({ person, onChanged, onClose }: { person: Subscr
     setSoftErrors(problems);
     const context = soft.context;
     if (hasProblems(problems) || !context) return;
-    const r = await run(
-      'soft',
-      () =>
-        call('softOptIn.add', {
-          person: { contactId: person.contactId },
-          channels: soft.channels,
-          obtainedAt: soft.obtainedAt,
-          context,
-          products: soft.products.trim(),
-          refusalOffered: soft.refusalOffered.trim(),
-        }),
-      `Soft opt-in recorded for ${name}: market similar products only, and offer a way to refuse in every message.`,
+    const r = await focus.keep(() =>
+      run(
+        'soft',
+        () =>
+          call('softOptIn.add', {
+            person: { contactId: person.contactId },
+            channels: soft.channels,
+            obtainedAt: soft.obtainedAt,
+            context,
+            products: soft.products.trim(),
+            refusalOffered: soft.refusalOffered.trim(),
+          }),
+        `Soft opt-in recorded for ${name}: market similar products only, and offer a way to refuse in every message.`,
+      ),
     );
     if (r) onChanged();
   };

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { SelectField } from '../../components/fields.js';
 import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
@@ -26,6 +27,8 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
   const [offset, setOffset] = useState(0);
   const [chosen, setChosen] = useState<string | null>(null);
   const { busy, run } = useAction();
+  // Closing a person's forms gives focus back to their Choose button.
+  const focus = useFocusAfter();
 
   const load = useCallback(async () => {
     // One page from the core (subscribers.list is paged): the screen never holds more than it shows.
@@ -41,7 +44,9 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
   const person = rows.find((s) => s.contactId === chosen) ?? null;
   return (
     <section className="card" aria-labelledby="subscribers-title">
-      <h3 id="subscribers-title">Subscriber types (PECR)</h3>
+      <h3 id="subscribers-title" tabIndex={-1}>
+        Subscriber types (PECR)
+      </h3>
       <p className="hint">
         Marketing by email, text or LinkedIn message to an individual subscriber (a private person, a sole trader, most partnerships) needs their consent or
         a soft opt-in; to a corporate subscriber (a company, an LLP, a Scottish partnership) it is allowed. The data only suggests which: confirm it where
@@ -84,7 +89,7 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
           </thead>
           <tbody>
             {rows.map((s) => (
-              <tr key={s.contactId} data-testid="subscriber-row" data-name={s.name} className={chosen === s.contactId ? 'selected' : undefined}>
+              <tr key={s.contactId} data-testid="subscriber-row" data-name={s.name} data-contact-id={s.contactId} className={chosen === s.contactId ? 'selected' : undefined}>
                 <th scope="row">{s.name || 'No name recorded'}</th>
                 <td>{s.company || '—'}</td>
                 <td>
@@ -106,7 +111,10 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
           </tbody>
         </table>
       </ScrollRegion>
-      {mayConfirm && person ? <SubscriberForms key={person.contactId} person={person} onChanged={() => void load()} onClose={() => setChosen(null)} /> : null}
+      {mayConfirm && person ? <SubscriberForms key={person.contactId} person={person} onChanged={() => void load()} onClose={() => {
+            setChosen(null);
+            focus.to(`[data-testid="subscriber-row"][data-contact-id="${person.contactId}"] [data-testid="subscriber-choose"]`, '#subscribers-title');
+          }} /> : null}
     </section>
   );
 }

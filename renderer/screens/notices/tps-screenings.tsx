@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { SelectField, TextField } from '../../components/fields.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { today } from '../../lib/format.js';
@@ -23,6 +24,7 @@ export function TpsScreenings({ mayRecord }: { mayRecord: boolean }) {
   const [form, setForm] = useState<TpsForm>({ ...EMPTY, screenedOn: today() });
   const [errors, setErrors] = useState<Problems<keyof TpsForm>>({});
   const { busy, run } = useAction();
+  const focus = useFocusAfter();
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('tps.list', {}));
@@ -38,15 +40,18 @@ export function TpsScreenings({ mayRecord }: { mayRecord: boolean }) {
     setErrors(problems);
     const list = form.list;
     if (hasProblems(problems) || !list) return;
-    const r = await run(
-      'record',
-      () => call('tps.record', { screenedOn: form.screenedOn, list, listVersion: form.listVersion.trim(), ...(form.provider.trim() ? { provider: form.provider.trim() } : {}) }),
-      `Screening against ${TPS_LIST_LABELS[list]} on ${longDay(form.screenedOn)} recorded.`,
-    );
-    if (r) {
-      setForm({ ...EMPTY, screenedOn: form.screenedOn });
-      await load();
-    }
+    // The button is disabled while busy, the list's reading included: focus comes back to it after both.
+    await focus.keep(async () => {
+      const r = await run(
+        'record',
+        () => call('tps.record', { screenedOn: form.screenedOn, list, listVersion: form.listVersion.trim(), ...(form.provider.trim() ? { provider: form.provider.trim() } : {}) }),
+        `Screening against ${TPS_LIST_LABELS[list]} on ${longDay(form.screenedOn)} recorded.`,
+      );
+      if (r) {
+        setForm({ ...EMPTY, screenedOn: form.screenedOn });
+        await load();
+      }
+    });
   };
 
   const screenings = data?.screenings ?? [];

@@ -6,6 +6,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { FormError, SelectField, TextField } from '../../components/fields.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
+import { dayFieldProblem } from '../../lib/date-field.js';
 import { day } from '../../lib/format.js';
 import { RECIPIENT_ROLE_LABELS, TRANSFER_LABELS } from '../../lib/labels-export.js';
 import type { RecipientInput, RecipientView } from './records-types.js';
@@ -29,8 +30,10 @@ export function recipientErrors(d: Draft, registered: readonly { name: string }[
   else if (name.length > 300) errors.name = 'Keep the name under 300 characters.';
   else if (registered.some((r) => r.name.trim().toLowerCase() === name.toLowerCase())) errors.name = 'A recipient of this name is already registered.';
   if (d.role === '') errors.role = 'Say whether it acts for you (processor) or on its own account (controller).';
-  if (d.role === 'processor' && d.contractDate === '') errors.contractDate = 'A processor needs the date its Art. 28 contract was signed.';
-  else if (d.contractDate !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(d.contractDate)) errors.contractDate = 'Give the date as year, month and day.';
+  // A date picker (lib/date-field.ts): its problems speak of picking the day, never of a format.
+  const signed = d.contractDate === '' ? null : dayFieldProblem(d.contractDate, 'the day the contract was signed');
+  if (d.role === 'processor' && d.contractDate === '') errors.contractDate = 'A processor needs the day its Art. 28 contract was signed: pick it.';
+  else if (signed) errors.contractDate = signed;
   if (d.hostingRegion.trim() === '') errors.hostingRegion = 'Say where it holds the data (for example UK, EU, USA).';
   else if (d.hostingRegion.trim().length > 200) errors.hostingRegion = 'Keep the region under 200 characters.';
   if (d.contact.trim().length > 1000) errors.contact = 'Keep the contact under 1,000 characters.';

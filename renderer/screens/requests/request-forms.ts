@@ -4,6 +4,8 @@
 // core checks everything again.
 import type { Request } from '../../../src/api/contract.js';
 import { CONSENT_METHODS, CONTACT_CHANNELS, PURPOSES, type ConsentMethod, type ContactChannel, type Purpose } from '../../../src/shared/vocabulary.js';
+import { dayFieldProblem } from '../../lib/date-field.js';
+import { longDay } from '../../lib/format.js';
 import { isOneOf } from '../../lib/guards.js';
 
 export type PersonSelector = Request<'contacts.access'>;
@@ -27,7 +29,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** A web address with a host and a path: 'https://www.linkedin.com/in/ada' or 'linkedin.com/in/ada'. */
 const PROFILE = /^(https?:\/\/)?[^\s/]+\.[^\s/]+\/\S+$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Why an email address cannot be sent, or null. */
 export function emailProblem(value: string): string | null {
@@ -94,13 +95,12 @@ export type ConsentField = Exclude<keyof ConsentDraft, 'explicit'>;
 
 export const EMPTY_CONSENT: ConsentDraft = { purpose: '', channels: [], obtainedAt: '', method: '', wording: '', wordingVersion: '', proof: '', explicit: false };
 
-/** Why a typed day cannot be used, or null: yyyy-mm-dd, a real day, not after today. */
+/** Why a picked day cannot be used, or null: none picked, not a real day, after today. Said in words, never in a
+ * format: the date picker shows the computer's own (lib/date-field.ts). */
 export function dayProblem(value: string, today: string, what: string): string | null {
-  if (value.trim() === '') return `Give ${what}.`;
-  if (!DAY.test(value)) return `Give ${what} as a date (yyyy-mm-dd).`;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return `${value} is not a day of the calendar.`;
-  return value > today ? `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} cannot be after today (${today}).` : null;
+  const problem = dayFieldProblem(value, what);
+  if (problem) return problem;
+  return value.trim() > today ? `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} cannot be after today (${longDay(today)}).` : null;
 }
 
 /** A consent ready for consent.add, or a sentence for each field that is missing or wrong. */
@@ -142,7 +142,7 @@ export function withdrawRequest(consentId: string, method: ConsentMethod | '', d
   if (d !== '') {
     const problem = dayProblem(d, today, 'the day of withdrawal');
     if (problem) errors.day = problem;
-    else if (d < obtainedAt) errors.day = `The day of withdrawal cannot be before consent was given (${obtainedAt}).`;
+    else if (d < obtainedAt) errors.day = `The day of withdrawal cannot be before consent was given (${longDay(obtainedAt)}).`;
   }
   if (Object.keys(errors).length > 0 || !isOneOf(CONSENT_METHODS, method)) return { ok: false, errors };
   return { ok: true, value: { consentId, method, ...(d !== '' ? { withdrawnAt: d } : {}) } };

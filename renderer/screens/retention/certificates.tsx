@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useReturnFocus } from '../members/return-focus.js';
 import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
@@ -16,10 +17,13 @@ export function Certificates({ version, groupLabel }: { version: number; groupLa
   const [shown, setShown] = useState<ShownCertificate | null>(null);
   const [offset, setOffset] = useState(0);
   const { busy, run } = useAction();
+  // Closing a certificate gives focus back to the View button that opened it.
+  const returnFocus = useReturnFocus();
   useEffect(() => {
     void run('certificates', () => call('certificates.list', { offset, limit: PAGE })).then((r) => r && setPage(r));
   }, [run, version, offset]);
   const show = async (c: Certificate) => {
+    returnFocus.remember();
     const r = await run(`show-${c.id}`, () => call('certificates.show', { certificateId: c.id }));
     if (r) setShown(r);
   };
@@ -84,7 +88,10 @@ export function Certificates({ version, groupLabel }: { version: number; groupLa
           </ScrollRegion>
         </>
       )}
-      {shown ? <CertificateView shown={shown} groupLabel={groupLabel} onClose={() => setShown(null)} /> : null}
+      {shown ? <CertificateView shown={shown} groupLabel={groupLabel} onClose={() => {
+            setShown(null);
+            returnFocus.restore();
+          }} /> : null}
     </section>
   );
 }

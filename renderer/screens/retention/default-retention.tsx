@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { FormError, SelectField, TextField } from '../../components/fields.js';
 import { ANCHORS, type Anchor } from '../../../src/shared/vocabulary.js';
 import { ANCHOR_LABELS } from '../../lib/labels.js';
@@ -15,6 +16,8 @@ export function DefaultRetentionSetting({ current, onChanged }: { current: Defau
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  // Save is disabled while busy: focus comes back to it.
+  const focus = useFocusAfter();
   // The fields show the vault's default as it is now, and again after every change.
   useEffect(() => {
     if (!current) return;
@@ -28,10 +31,12 @@ export function DefaultRetentionSetting({ current, onChanged }: { current: Defau
     const problem = Number.isInteger(n) && n >= 1 && n <= 120 ? null : 'A whole number of months from 1 to 120.';
     setError(problem);
     if (problem) return;
-    const r = await change('save', (confirm) => call('retention.default', { months: n, anchor, confirm }), {
-      success: `Default retention set to ${n === 1 ? '1 month' : `${n} months`} from ${ANCHOR_LABELS[anchor].toLowerCase()}; every contact’s date was computed again.`,
-      cancelled: 'Nothing was changed: the default retention stays as it was.',
-    });
+    const r = await focus.keep(() =>
+      change('save', (confirm) => call('retention.default', { months: n, anchor, confirm }), {
+        success: `Default retention set to ${n === 1 ? '1 month' : `${n} months`} from ${ANCHOR_LABELS[anchor].toLowerCase()}; every contact’s date was computed again.`,
+        cancelled: 'Nothing was changed: the default retention stays as it was.',
+      }),
+    );
     if (r !== undefined) onChanged();
   };
 

@@ -3,18 +3,21 @@
 import { useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { basisLabel } from '../../lib/labels.js';
 import type { PurgeResult } from '../../types.js';
-import { count } from '../../lib/format.js';
+import { count, longDay } from '../../lib/format.js';
 
 export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | null): string; onDone(): void }) {
   const [result, setResult] = useState<PurgeResult | null>(null);
   const [confirming, setConfirming] = useState(false);
   const { busy, run } = useAction();
+  // Both buttons are disabled while busy: focus comes back to the one used (Run now's dialog gives it back itself).
+  const focus = useFocusAfter();
 
   const dryRun = async () => {
-    const r = await run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${count(v.destroyed, 'contact')} would be destroyed; nothing was changed.`);
+    const r = await focus.keep(() => run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${count(v.destroyed, 'contact')} would be destroyed; nothing was changed.`));
     if (r) setResult(r);
   };
   const runNow = async () => {
@@ -42,7 +45,7 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
       {result ? (
         <div className={`callout ${result.dryRun ? '' : 'success'}`} data-testid="destruction-result" data-dry-run={result.dryRun}>
           <p>
-            <strong>{result.dryRun ? 'Dry run' : 'Destruction run'}</strong> at {result.now.slice(0, 16).replace('T', ' ')} UTC:{' '}
+            <strong>{result.dryRun ? 'Dry run' : 'Destruction run'}</strong> on {longDay(result.now)} at {result.now.slice(11, 16)} UTC:{' '}
             <span data-testid="destruction-count">{result.destroyed.toLocaleString('en-GB')}</span> contact{result.destroyed === 1 ? '' : 's'} {result.dryRun ? 'would be' : 'were'} destroyed;{' '}
             {result.held.toLocaleString('en-GB')} due but held.
           </p>

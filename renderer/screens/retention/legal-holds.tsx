@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { OffsetPager } from '../../components/pager.js';
@@ -20,6 +21,8 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
+  // Placing disables its button while busy; a lifted hold's row goes: focus stays on the button, or goes to the heading.
+  const focus = useFocusAfter();
 
   const load = useCallback(async () => {
     const r = await run('list', () => call('holds.list', { offset, limit: PAGE }));
@@ -46,13 +49,16 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
     setError(problem);
     if (problem) return;
     const req: HoldRequest = target === 'group' ? { groupId, reason: reason.trim() } : { contactId: contactId.trim(), reason: reason.trim() };
-    const r = await run('place', () => call('holds.place', req), 'Legal hold placed: those contacts will not be destroyed until it is lifted.');
-    if (r) {
-      setReason('');
-      setContactId('');
-      await load();
-      onChanged();
-    }
+    // Kept until the list is read again: reading it disables the button too.
+    await focus.keep(async () => {
+      const r = await run('place', () => call('holds.place', req), 'Legal hold placed: those contacts will not be destroyed until it is lifted.');
+      if (r) {
+        setReason('');
+        setContactId('');
+        await load();
+        onChanged();
+      }
+    });
   };
 
   // Lifting a hold lets the schedule destroy those contacts again: asked first, like every change that cannot wait.
@@ -61,6 +67,7 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
     const r = await run(`lift-${hold.id}`, () => call('holds.lift', { holdId: hold.id }), 'Legal hold lifted.');
     setLifting(null);
     if (r !== undefined) {
+      focus.to('#holds-title');
       await load();
       onChanged();
     }
@@ -69,7 +76,9 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
 
   return (
     <section className="card" aria-labelledby="holds-title">
-      <h3 id="holds-title">Legal holds</h3>
+      <h3 id="holds-title" tabIndex={-1}>
+        Legal holds
+      </h3>
       {holds.length === 0 ? (
         <p className="hint">No legal hold is in place.</p>
       ) : (

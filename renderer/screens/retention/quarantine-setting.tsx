@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { FormError, TextField } from '../../components/fields.js';
 
 export function QuarantineSetting({ current, onChanged }: { current: number | null; onChanged(): void }) {
@@ -14,16 +15,20 @@ export function QuarantineSetting({ current, onChanged }: { current: number | nu
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  // Save is disabled while busy: focus comes back to it.
+  const focus = useFocusAfter();
   const save = async (e: FormEvent) => {
     e.preventDefault();
     const n = Number(days);
     const problem = Number.isInteger(n) && n >= 1 && n <= 365 ? null : 'A whole number of days from 1 to 365.';
     setError(problem);
     if (problem) return;
-    const r = await change('save', (confirm) => call('quarantine.set', { days: n, confirm }), {
-      success: `Quarantine set to ${n} days; every quarantined contact’s date was computed again.`,
-      cancelled: 'Nothing was changed: the quarantine period stays as it was.',
-    });
+    const r = await focus.keep(() =>
+      change('save', (confirm) => call('quarantine.set', { days: n, confirm }), {
+        success: `Quarantine set to ${n} days; every quarantined contact’s date was computed again.`,
+        cancelled: 'Nothing was changed: the quarantine period stays as it was.',
+      }),
+    );
     if (r !== undefined) onChanged();
   };
   return (

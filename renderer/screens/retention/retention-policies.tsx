@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useConfirmedChange } from '../../app/use-confirmed-change.js';
+import { useFocusAfter } from '../../app/use-focus-after.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { ANCHORS, LAWFUL_BASES, type Anchor, type LawfulBasis } from '../../../src/shared/vocabulary.js';
@@ -24,6 +25,8 @@ export function RetentionPolicies({ groups, settings, onChanged }: { groups: rea
   const [error, setError] = useState<string | null>(null);
   const { busy, run } = useAction();
   const { change, dialog } = useConfirmedChange(run);
+  // Save is disabled while busy and a removed policy's row goes: focus stays on Save, or goes to the list's heading.
+  const focus = useFocusAfter();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -42,10 +45,12 @@ export function RetentionPolicies({ groups, settings, onChanged }: { groups: rea
     setError(problem);
     if (problem || target === null) return;
     const policy: RetentionPolicyInput = { scope: target, months: n, anchor, rationale };
-    const r = await change('save', (confirm) => call('retention.set', { policy, confirm }), {
-      success: 'Retention policy saved; every contact’s date was computed again.',
-      cancelled: 'Nothing was changed: the retention policy was not saved.',
-    });
+    const r = await focus.keep(() =>
+      change('save', (confirm) => call('retention.set', { policy, confirm }), {
+        success: 'Retention policy saved; every contact’s date was computed again.',
+        cancelled: 'Nothing was changed: the retention policy was not saved.',
+      }),
+    );
     if (r) onChanged();
   };
 
@@ -58,7 +63,10 @@ export function RetentionPolicies({ groups, settings, onChanged }: { groups: rea
       beforeAsking: () => setRemoving(null),
     });
     setRemoving(null);
-    if (r) onChanged();
+    if (r) {
+      focus.to('#policies-title');
+      onChanged();
+    }
   };
 
   const scopeText = ({ scope: s }: RetentionPolicy): string => {
@@ -69,7 +77,9 @@ export function RetentionPolicies({ groups, settings, onChanged }: { groups: rea
 
   return (
     <section className="card" aria-labelledby="policies-title">
-      <h3 id="policies-title">Retention policies</h3>
+      <h3 id="policies-title" tabIndex={-1}>
+        Retention policies
+      </h3>
       {fallback ? (
         <p className="hint" data-testid="retention-default">
           {fallback.description}.

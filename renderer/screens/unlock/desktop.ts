@@ -3,16 +3,28 @@
 // go without (no Browse…, nothing pre-filled).
 import type { ChooseFileRequest, ChooseSavePathRequest, LastVault } from '../../api.js';
 
-/** The vault opened last and the member name used, or nulls when the shell does not know (or cannot say). */
-export async function lastSession(): Promise<LastVault> {
+/**
+ * The vault opened last and the member name used, and whether that member turned on the keychain unlock on this
+ * computer; nulls (and no keychain) when the shell does not know (or cannot say).
+ */
+export async function lastSession(): Promise<LastVault & { keychain: boolean }> {
+  const none = { path: null, name: null, keychain: false };
   const api = window.sanitizer;
-  if (!api || typeof api.lastVault !== 'function') return { path: null, name: null };
+  if (!api || typeof api.lastVault !== 'function') return none;
   try {
     const r = await api.lastVault();
-    return r.ok ? { path: r.value.path, name: r.value.path ? (r.value.name ?? null) : null } : { path: null, name: null };
+    if (!r.ok || !r.value.path) return none;
+    const name = r.value.name ?? null;
+    return { path: r.value.path, name, keychain: name !== null && r.value.keychain === true };
   } catch {
-    return { path: null, name: null };
+    return none;
   }
+}
+
+/** Member names as the vault compares them: case, outer and repeated spaces aside. */
+export function sameMemberName(a: string | null, b: string | null): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return a !== null && b !== null && norm(a) === norm(b);
 }
 
 /** Whether the shell offers the native file dialogs. */

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from 'react';
 import { useStatus } from '../../app/status.js';
 import { saveText } from '../../components/blob-url.js';
 import { ScreenHeading } from '../../components/screen-heading.js';
-import { copySecret } from './clipboard.js';
+import { copiedMessage, copySecret } from './clipboard.js';
 import './unlock.css';
 
 export const RECOVERY_FILE_NAME = 'contact-sanitizer-recovery-key.txt';
@@ -34,12 +34,12 @@ export function RecoveryKeyNotice({ recoveryKey, vaultPath, onDone }: { recovery
   const id = useId();
 
   const copy = async () => {
-    const copied = await copySecret(recoveryKey, keyRef.current);
+    const outcome = await copySecret(recoveryKey, keyRef.current);
     status.announce(
-      copied
-        ? 'Recovery key copied. Paste it into your password manager now, then copy something else so it does not stay on the clipboard.'
+      outcome.copied
+        ? copiedMessage('Recovery key', outcome, 'into your password manager')
         : 'Copying was refused here: the key is selected, so press Ctrl+C (⌘C on a Mac) to copy it.',
-      copied ? 'success' : 'info',
+      outcome.copied ? 'success' : 'info',
     );
   };
   const save = () => {

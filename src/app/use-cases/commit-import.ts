@@ -4,7 +4,8 @@
 // URL, email, or name + company) is refused (I4); a contact under a legal hold is never changed by an update
 // import (I8); both are reported by line. The import's record keeps the file's SHA-256, counts and who imported
 // it, never the file. A record whose special-category hint lands in a group whose basis gives it no condition that
-// holds (src/policy/special-category.ts) is stored all the same (nothing is lost) and reported by line, with its group:
+// holds (src/policy/special-category.ts), or in quarantine (no basis, no condition), is stored all the same (nothing
+// is lost) and reported by line, with its group if it has one:
 // the export then withholds the field or leaves the person out until the data is stripped or a condition covers it.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';

@@ -1,6 +1,7 @@
 // Reading contacts back: a data owner or admin lists them (with group, basis and retention date) and opens one.
 // Decryption failures surface as a clear integrity error, never as garbage. The legal hold shown is the one in force
-// in legal_holds (on the contact or its group, not lifted), the same that destruction obeys (I8).
+// in legal_holds (on the contact or its group, not lifted), the same that destruction obeys (I8). A contact's source
+// import is named as a person knows it (its day and number; the file's name is never kept), not by its id alone.
 import { IntegrityError } from '../../crypto/index.js';
 import { ServiceError } from '../../shared/errors.js';
 import { MAX_PAGE, type ContactStatus } from '../../shared/vocabulary.js';
@@ -8,8 +9,18 @@ import { searchForm, searchText } from '../../vault/contact-index.js';
 import { activeHolds, type ContactRow, type StoredContact } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
 
+/** An import as a person recognises it (its file's name is not kept): the day, its number in the vault, the kind of file. */
+export interface SourceImport {
+  importedAt: string;
+  /** 1 for the vault's first import, in the order they were made. */
+  number: number;
+  kind: string;
+}
+
 export interface ContactView extends StoredContact {
   id: string;
+  /** The import `source` names; null only for one not on record. */
+  sourceImport: SourceImport | null;
   groupId: string | null;
   emailKind: ContactRow['email_kind'];
   createdAt: string;
@@ -22,7 +33,13 @@ export interface ContactView extends StoredContact {
   usable: boolean;
 }
 
-function view(session: Session, row: ContactRow, withPolicy: Set<string>, held: (row: ContactRow) => boolean): ContactView {
+/** Every import of the vault by id, numbered in the order they were made (ids and dates only: nothing to decrypt). */
+function importsOf(session: Session): Map<string, SourceImport> {
+  const rows = session.db.prepare('SELECT id, kind, imported_at FROM imports ORDER BY imported_at, rowid').all() as { id: string; kind: string; imported_at: string }[];
+  return new Map(rows.map((r, i) => [r.id, { importedAt: r.imported_at, number: i + 1, kind: r.kind }]));
+}
+
+function view(session: Session, row: ContactRow, withPolicy: Set<string>, held: (row: ContactRow) => boolean, imports: Map<string, SourceImport>): ContactView {
   let data: StoredContact;
   try {
     data = session.contacts.open(row);
@@ -33,6 +50,7 @@ function view(session: Session, row: ContactRow, withPolicy: Set<string>, held: 
   return {
     ...data,
     id: row.id,
+    sourceImport: imports.get(data.source.importId) ?? null,
     groupId: row.group_id,
     emailKind: row.email_kind,
     createdAt: row.created_at,
@@ -134,7 +152,8 @@ export function listContacts(session: Session, q: ContactQuery = {}): ContactPag
     const withPolicy = policyGroups(session);
     const held = activeHolds(db);
     // A contact found by the index is checked again once decrypted, so a page never shows one that does not match.
-    const contacts = rows.map((row) => view(session, row, withPolicy, held)).filter((c) => needle === '' || searchText(c).includes(needle));
+    const imports = importsOf(session);
+    const contacts = rows.map((row) => view(session, row, withPolicy, held, imports)).filter((c) => needle === '' || searchText(c).includes(needle));
     const page: ContactPage = { total, offset, contacts, next: rows.length === limit ? rows[rows.length - 1]!._rowid : null };
     // A form about a small group (the basis form) does not decrypt the whole vault to build the index.
     if (q.categoryCounts) page.categoryCounts = countsFromIndex ? session.contactSearch().categoryCounts(matching!) : categoryCountsOf(session, filter);
@@ -173,6 +192,6 @@ export function getContact(session: Session, id: string): ContactView {
   return session.perform('contact-show', () => {
     const row = session.contacts.get(id);
     if (!row) throw new ServiceError('not-found', 'There is no such contact.');
-    return { value: view(session, row, policyGroups(session), activeHolds(session.db)), details: { contactId: id } };
+    return { value: view(session, row, policyGroups(session), activeHolds(session.db), importsOf(session)), details: { contactId: id } };
   });
 }

@@ -6,8 +6,9 @@
 // For direct marketing PECR follows the export's channels, read per person here (subscriber type as confirmed,
 // soft opt-ins, live consents) and the TPS/CTPS screenings, and applied by src/export/crm-export.ts. Art. 9 and Art.
 // 10 are checked at every export: where each contact's hints sit is read here, the rule is applied there. Each export is
-// logged as a disclosure (who received which contacts, when, by whom, why) and audited with counts only. A preview runs
-// the very same rules over the same contacts and records no disclosure: counts, and the first people in and out.
+// logged as a disclosure (who received which contacts, when, by whom, why) and audited with counts only; an export
+// that would carry nobody is refused (guardrail), with no file and no disclosure. A preview runs the very same rules
+// over the same contacts and records no disclosure: counts, and the first people in and out.
 import { randomUUID } from 'node:crypto';
 import type { Response, ValidRequest } from '../../api/contract.js';
 import { crmExport, excludedUnread, type CrmExportOptions, type CrmExportResult, type ExportableContact, type UnreadContact } from '../../export/index.js';
@@ -46,6 +47,13 @@ export function exportForCrm(session: Session, options: RuleOptions & { recipien
       throw new ServiceError('not-found', 'There is no such recipient: register who receives the file first (recipient add), then name it.');
     }
     const { includedIds, ...result } = crmExportOf(session, options);
+    // A file of nobody is no export: refused here, for every front end, before any disclosure is recorded (the
+    // refusal is audited by perform, with its code).
+    if (includedIds.length === 0) {
+      const n = result.excludedTotal;
+      const held = n === 0 ? 'the vault holds nobody' : n === 1 ? '1 person is held back' : `${n.toLocaleString('en-GB')} people are held back`;
+      throw new ServiceError('guardrail', `Nobody would be exported with these options (${held}), so no file was made and no disclosure recorded: preview the export to see why.`);
+    }
     const disclosureId = randomUUID();
     session.disclosures.record(
       { id: disclosureId, recipientId: options.recipientId, at: session.vault.now().toISOString(), memberId: session.memberId, purpose: options.purpose, noticeRun: options.noticeRun === true, contacts: includedIds.length },

@@ -3,7 +3,8 @@
 // "Data flow"). Per record: classify, minimise (Art. 5(1)(c): the importer's choices, a per-line keep or strip of a
 // special-category hint among them), skip when empty, refuse when suppressed (I4), then a duplicate is skipped or
 // updated (unless held, I8), anyone else added; each kept record gets its group and is checked against its basis
-// (Art. 9(2), Art. 10).
+// (Art. 9(2), Art. 10; in quarantine there is none). A person the file names again is counted once, the repeat as a
+// duplicate in the file, whether they are new or already in the vault.
 import { randomUUID } from 'node:crypto';
 import { Inspector } from '../../classify/inspector.js';
 import type { Finding } from '../../classify/findings.js';
@@ -49,9 +50,12 @@ export interface ImportTally {
   records: number;
   added: number;
   updated: number;
-  /** People already in the vault, left as they were (onDuplicate: skip). */
+  /** People already in the vault, left as they were (onDuplicate: skip): each counted once, however often the file names them. */
   duplicatesSkipped: number;
-  /** The same person again later in this file. */
+  /**
+   * The same person again later in this file, whether new or already in the vault: the first record of a person is
+   * counted (added, updated or skipped), every later one here (with update, the later record's data is what is kept).
+   */
   duplicatesInFile: number;
   /** Lines of records refused because the person is on the suppression list (an erasure or objection). */
   suppressedLines: number[];
@@ -62,14 +66,16 @@ export interface ImportTally {
   errors: RecordError[];
   columnsDropped: string[];
   fragmentsStripped: number;
-  /** Contacts of this import in no group with a lawful basis: quarantined until assigned or expired. */
+  /** Contacts this import wrote (each once) that are in no group with a lawful basis: quarantined until assigned or expired. */
   quarantined: number;
   /**
-   * Lines of records kept with a special-category or criminal-offence hint in a group whose basis has no condition that
-   * holds for it (Art. 9(2), Art. 10); stored all the same, and held back by the CRM export.
+   * Lines of records kept with a special-category or criminal-offence hint that no condition covers (Art. 9(2), Art.
+   * 10): in a group whose basis has none that holds for it, or quarantined (no basis, so no condition: the stricter
+   * reading of the unknown). One line a person, the record of them that was kept; stored all the same, and held back
+   * by the CRM export.
    */
   specialCategoryLines: number[];
-  /** The groups those records landed in, flagged: how many of this import's records each holds. */
+  /** The groups those records landed in, flagged: how many of this import's records each holds (a record in no group is in the lines only). */
   specialCategoryGroups: { groupId: string; label: string; records: number }[];
 }
 
@@ -172,7 +178,12 @@ export class ImportRules {
   /** Counts (and, through the target, stores) prepared records under one duplicate choice. */
   tally<R extends KnownRow>(onDuplicate: OnDuplicate, target: ImportTarget<R>, kind: ExportInfo['kind']): ImportTallier {
     const report = emptyTally(this.choices);
-    const flagged = new Map<string, number>();
+    // People already in the vault whom this file named (by contact id): a later record of them is a repeat. (Those this
+    // import added are known by their import id, so a first import keeps nothing here.)
+    const reached = new Set<string>();
+    // Kept with a hint no condition covers, as the last record written of each person left them (few: hints are rare).
+    const flagged = new Map<string, { line: number; groupId: string | null }>();
+    const quarantinedIn = (groupId: string | null) => !(groupId && this.withPolicy.has(groupId));
     return {
       report,
       record: (p) => {
@@ -188,9 +199,11 @@ export class ImportRules {
         }
         report.fragmentsStripped += fragmentsStripped;
         const existing = target.find(indexes);
-        const inFile = existing?.import_id === this.importId;
+        // Added earlier in this import, or met earlier in this file (already in the vault): the same person again.
+        const again = existing !== null && (existing.import_id === this.importId || reached.has(existing.id));
+        if (existing && existing.import_id !== this.importId) reached.add(existing.id);
         if (existing && onDuplicate === 'skip') {
-          if (inFile) report.duplicatesInFile++;
+          if (again) report.duplicatesInFile++;
           else report.duplicatesSkipped++;
           return;
         }
@@ -204,20 +217,28 @@ export class ImportRules {
         const groupId = assignGroup(this.definitions, factsOf(id, stored, emailKind));
         target.write({ existing, id, data: { ...stored, source: { importId: this.importId, line: p.line } }, written: { url: indexes.url, email: indexes.email, name: nameKey }, emailKind, groupId });
         if (!existing) report.added++;
-        else if (inFile) report.duplicatesInFile++;
+        else if (again) report.duplicatesInFile++;
         else report.updated++;
-        if (!(groupId && this.withPolicy.has(groupId))) report.quarantined++;
-        const policy = groupId ? this.policies.get(groupId) : undefined;
-        if (policy && uncoveredCategories(policy, stored.specialCategories, this.explicit(id, policy.purpose), false, kind !== 'linkedin-imported-contacts').length > 0) {
-          report.specialCategoryLines.push(p.line);
-          flagged.set(groupId!, (flagged.get(groupId!) ?? 0) + 1);
-        }
+        // Each person once: a repeat rewrote someone this import wrote and counted (with the group it gave them), so
+        // the count follows the later record.
+        if (again && quarantinedIn(existing.group_id)) report.quarantined--;
+        if (quarantinedIn(groupId)) report.quarantined++;
+        // Art. 9(1), Art. 10: a kept hint needs a condition. Without a basis (quarantine) there is none, so every
+        // category counts (uncoveredCategories with no policy): unknown is judged the stricter way.
+        const policy = (groupId ? this.policies.get(groupId) : undefined) ?? null;
+        const explicit = policy ? this.explicit(id, policy.purpose) : false;
+        flagged.delete(id);
+        if (uncoveredCategories(policy, stored.specialCategories, explicit, false, kind !== 'linkedin-imported-contacts').length > 0) flagged.set(id, { line: p.line, groupId });
       },
       error: (e) => {
         report.errors.push(e);
       },
       finish: () => {
-        report.specialCategoryGroups = this.groups.filter((g) => flagged.has(g.id)).map((g) => ({ groupId: g.id, label: g.label, records: flagged.get(g.id)! }));
+        const kept = [...flagged.values()];
+        report.specialCategoryLines = kept.map((f) => f.line).sort((a, b) => a - b);
+        const perGroup = new Map<string, number>();
+        for (const { groupId } of kept) if (groupId !== null) perGroup.set(groupId, (perGroup.get(groupId) ?? 0) + 1);
+        report.specialCategoryGroups = this.groups.filter((g) => perGroup.has(g.id)).map((g) => ({ groupId: g.id, label: g.label, records: perGroup.get(g.id)! }));
         return report;
       },
     };

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createPassphraseSlot, openSlot, WrongSecretError } from '../../crypto/index.js';
 import { ServiceError } from '../../shared/errors.js';
-import { findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, setMemberRoles, slotsOf } from '../../vault/members.js';
+import { deleteSlots, findMember, findMemberByName, insertMember, listMembers, memberLookup, normaliseMemberName, putSlot, removeMember, replaceSlots, setMemberRoles, slotsOf } from '../../vault/members.js';
 import type { Role } from '../../shared/vocabulary.js';
 import type { Session } from '../../vault/session.js';
 import { checkPassphrase } from '../../vault/vault.js';
@@ -87,6 +87,9 @@ export async function changePassphrase(session: Session, current: string, next: 
   session.perform('passphrase-change', () => {
     if (!slot) throw new ServiceError('wrong-secret', 'The current passphrase is wrong.');
     replaceSlots(session.db, session.memberId, 'passphrase', { id: randomUUID(), data: slot, createdAt: session.vault.now().toISOString() });
+    // A new passphrase ends the keychain unlock too (docs/security.md, "Key slots"): whoever learnt the old one may
+    // have turned it on under their own OS account. The member turns it on again where they want it.
+    deleteSlots(session.db, session.memberId, 'keychain');
     return { value: undefined, details: { memberId: session.memberId } };
   });
 }
