@@ -1,6 +1,6 @@
 // Look and feel (issue 14): every screen a member with all three roles can open, in the light and the dark theme
 // (following the OS: emulated here) and at 1024×700 and 1920×1080, with axe-core finding no violation of any
-// severity, contrast included; one screenshot each under test-results/e2e/looks-*. Also: a message belongs to its
+// severity, contrast included, and no vocabulary key where a person reads; one screenshot each under test-results/e2e/looks-*. Also: a message belongs to its
 // screen (opening another clears it) and can be dismissed; the contact's detail opens as a drawer at 1024 px
 // without squeezing the table, and closes on Escape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { startApp, type App } from './harness.js';
 import { steps } from './steps.js';
 
 const tmp = scratch();
+/** The audit log names groups, imports and members by id (it holds no names), shown whole to be copied and quoted. */
+const IDS_SHOWN = new Set(['audit']);
 let app: App;
 const s = steps(() => app);
 const SIZES = [
@@ -45,6 +47,8 @@ describe('every screen, light and dark, small and large', { timeout: 120_000 }, 
           // Let the screen's first answers arrive before judging it.
           await app.page.waitForLoadState('networkidle');
           await s.accessible(`looks-${screen.id}-${theme}-${size.name}`);
+          // No vocabulary key where a person reads; ids only where they are there to be copied.
+          await s.inWords('app', { idsShown: IDS_SHOWN.has(screen.id) });
         }
         expect(app.problems).toEqual([]);
       });

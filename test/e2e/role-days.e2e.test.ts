@@ -9,41 +9,24 @@
 // 1920×1080; what a person reads is checked to be in words, never a vocabulary key.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS } from '../../src/api/access.js';
-import * as vocabulary from '../../src/shared/vocabulary.js';
 import { fixture, scratch } from '../support/fixtures.js';
 import { PASSPHRASE } from '../support/vault.js';
 import { startApp, type App } from './harness.js';
-import { steps } from './steps.js';
+import { RAW_KEYS, steps } from './steps.js';
 
 const tmp = scratch();
 const VAULT = tmp.path('day.vault');
 const TRICKY = fixture('connections-tricky.csv');
 const clock = { now: new Date('2026-12-01T09:00:00Z') };
 const WALK_SIZE = { width: 1280, height: 860 };
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 let app: App;
 const s = steps(() => app);
 const page = () => app.page;
 const text = async (id: string) => ((await s.byTestId(id).innerText()) ?? '').trim();
 
-/** Every vocabulary key that cannot pass for words (hyphenated), and the audit log's action names; two are left out
- * because they are also English adjectives the screens use ("special-category data", "carried-over notices"). */
-const ALSO_ENGLISH = ['special-category', 'carried-over'];
-const LISTS = (Object.values(vocabulary) as unknown[]).filter((v): v is string[] => Array.isArray(v));
-const KEYS = [...new Set([...LISTS.flat(), ...Object.values(ACCESS).map((a) => a.action)])].filter((k) => typeof k === 'string' && k.includes('-') && !ALSO_ENGLISH.includes(k));
-const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const RAW_KEY = new RegExp(`(?<![\\w-])(?:${KEYS.map(escape).join('|')})(?![\\w-])`);
-
-/** What the screen says, read as a person reads it: no vocabulary key, and (unless ids are the point) no id. */
-async function inWords(testId = 'app', options: { idsShown?: boolean } = {}): Promise<string> {
-  const said = await page().getByTestId(testId).innerText();
-  // The offending phrase with a little of what surrounds it, to find it on the screen.
-  const around = (m: RegExpMatchArray | null) => (m ? said.slice(Math.max(0, m.index! - 60), m.index! + m[0].length + 60) : undefined);
-  expect(around(said.match(RAW_KEY)), `${testId} shows a raw key`).toBeUndefined();
-  if (!options.idsShown) expect(around(said.match(UUID)), `${testId} shows an id`).toBeUndefined();
-  return said;
-}
+/** What the screen says, read as a person reads it (steps.ts, inWords): no vocabulary key, and unless ids are the
+ * point, no id. */
+const inWords = (testId = 'app', options: { idsShown?: boolean } = {}) => s.inWords(testId, options);
 
 /** The step is judged in both themes and sizes; the page reported no console error or CSP violation. */
 async function looks(name: string): Promise<void> {
@@ -72,7 +55,7 @@ const PATH_FOR_FILE = `(() => {
 })();`;
 
 beforeAll(async () => {
-  expect(KEYS).toEqual(expect.arrayContaining(['legitimate-interests', 'data-owner', 'import-commit', 'no-lawful-basis']));
+  expect(RAW_KEYS).toEqual(expect.arrayContaining(['legitimate-interests', 'data-owner', 'import-commit', 'no-lawful-basis']));
   app = await startApp({ now: () => clock.now });
   page().setDefaultTimeout(15_000);
   await page().setViewportSize(WALK_SIZE);

@@ -5,17 +5,33 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { ACCESS } from '../../src/api/access.js';
+import * as vocabulary from '../../src/shared/vocabulary.js';
 import type { Role } from '../../src/shared/vocabulary.js';
 import { PASSPHRASE } from '../support/vault.js';
 import type { App } from './harness.js';
 
 const AXE = readFileSync(join(createRequire(import.meta.url).resolve('axe-core'), '..', 'axe.min.js'), 'utf8');
 
+/** Every vocabulary key that cannot pass for words (hyphenated), and the audit log's action names; two are left out
+ * because they are also English adjectives the screens use ("special-category data", "carried-over notices"). */
+const ALSO_ENGLISH = ['special-category', 'carried-over'];
+const LISTS = (Object.values(vocabulary) as unknown[]).filter((v): v is string[] => Array.isArray(v));
+export const RAW_KEYS = [...new Set([...LISTS.flat(), ...Object.values(ACCESS).map((a) => a.action)])].filter(
+  (k) => typeof k === 'string' && k.includes('-') && !ALSO_ENGLISH.includes(k),
+);
+const escape = (k: string) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const RAW_KEY = new RegExp(`(?<![\\w-])(?:${RAW_KEYS.map(escape).join('|')})(?![\\w-])`);
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
 export interface Steps {
   byTestId(id: string): ReturnType<App['page']['getByTestId']>;
   /** axe-core over the whole page: no violation of any severity; then a screenshot named `screen`. */
   accessible(screen: string): Promise<void>;
   status(): Promise<string>;
+  /** What the element with `testId` says, as a person reads it: no raw vocabulary key, and no id unless `idsShown`
+   * (a certificate, a disclosure, a token or the audit log name theirs to be copied); its text. */
+  inWords(testId?: string, options?: { idsShown?: boolean }): Promise<string>;
   /** Create a vault at `path` in the core, unlocked by `name` with `roles`, and reload the page into it. */
   signIn(path: string, options?: { name?: string; roles?: Role[] }): Promise<void>;
   /** Open a screen from the navigation. */
@@ -48,6 +64,14 @@ export function steps(app: () => App): Steps {
     },
     async status() {
       return (await byTestId('status').textContent()) ?? '';
+    },
+    async inWords(testId = 'app', options = {}) {
+      const said = await byTestId(testId).innerText();
+      // The offending phrase with a little of what surrounds it, to find it on the screen.
+      const around = (m: RegExpMatchArray | null) => (m ? said.slice(Math.max(0, m.index! - 60), m.index! + m[0].length + 60) : undefined);
+      expect(around(said.match(RAW_KEY)), `${testId} shows a raw key`).toBeUndefined();
+      if (!options.idsShown) expect(around(said.match(UUID)), `${testId} shows an id`).toBeUndefined();
+      return said;
     },
     async signIn(path, options = {}) {
       const name = options.name ?? 'Alice Admin';
