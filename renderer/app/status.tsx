@@ -1,8 +1,8 @@
 // Where every screen says what happened: success, refusal or error, as one message at a time at the foot of the
 // window. It belongs to the screen that said it: it is cleared when another screen opens (App calls `clear`), and
 // the person can dismiss it. Successes are announced politely (role="status"); errors at once (role="alert").
-// Text carries the meaning (an icon and a word), colour only repeats it. The bar never covers the screen: the
-// page keeps room for it at its foot (styles.css, .app-main).
+// Text carries the meaning (an icon and a word), colour only repeats it. The bar never covers the screen: it is a
+// row of the window's grid of its own, and the screen's scrolling area shrinks above it (styles.css, .app).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api.js';
 

@@ -1,15 +1,24 @@
-// Formatting for the screens: dates in ISO order (no locale guessing), counts with their nouns, sizes.
+// Formatting for the screens: days in words in one form everywhere ('5 Jan 2027' in tables and lists, '5 January
+// 2027' in sentences; never 05/01/2027, which a UK and a US reader take for different days), ISO days only in file
+// names; counts with their nouns, sizes.
 import type { InspectReport } from '../types.js';
 
-/** 'yyyy-mm-dd' of an ISO date or timestamp; '—' when missing. */
+/** '5 Jan 2027' of an ISO date or timestamp (UTC); '—' when missing. */
 export function day(iso: string | null | undefined): string {
-  return iso ? iso.slice(0, 10) : '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+  if (!m) return iso ? iso : '—';
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
-/** 'yyyy-mm-dd hh:mm UTC' of an ISO timestamp. */
+/** '5 Jan 2027, 09:00 UTC' of an ISO timestamp. */
 export function timestamp(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return iso.length >= 16 ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
+  return iso.length >= 16 ? `${day(iso)}, ${iso.slice(11, 16)} UTC` : day(iso);
+}
+
+/** 'yyyy-mm-dd' of an ISO date or timestamp, for a file's name (sorts by date); 'undated' when missing. */
+export function isoDay(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 10) : 'undated';
 }
 
 /** '1 contact', '2 contacts', with thousands separated. */

@@ -107,7 +107,7 @@ export function ContactsScreen({ canErase }: { canErase: boolean }) {
             </span>
           ),
       },
-      { key: 'expires', header: 'Due for destruction', width: '7.25rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
+      { key: 'expires', header: 'Due for destruction', width: '7.75rem', render: (c) => (c.legalHold ? 'on hold' : day(c.expiresAt)) },
     ],
     [groupById],
   );

@@ -5,7 +5,7 @@ import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { saveText } from '../components/blob-url.js';
 import { ScreenHeading } from '../components/screen-heading.js';
-import { count, day } from '../lib/format.js';
+import { count, isoDay } from '../lib/format.js';
 import { PURPOSE_LABELS } from '../lib/labels.js';
 import type { ScreenProps } from '../lib/nav.js';
 import { draftErrors, EMPTY_DRAFT, ExportOptions, previewRequest, type DraftErrors, type ExportDraft } from './export/export-options.js';
@@ -14,7 +14,7 @@ import type { ExportPreview, ExportResult, RecipientView } from './records/recor
 import './export/export.css';
 
 /** The file's name: purpose and day, so two exports of a day for different purposes do not collide. */
-const fileName = (d: ExportDraft, at: string) => `crm-export-${d.purpose}${d.noticeRun ? '-notice-run' : ''}-${day(at)}.csv`;
+const fileName = (d: ExportDraft, at: string) => `crm-export-${d.purpose}${d.noticeRun ? '-notice-run' : ''}-${isoDay(at)}.csv`;
 
 export function ExportScreen({ navigate }: ScreenProps) {
   const [draft, setDraft] = useState<ExportDraft>(EMPTY_DRAFT);

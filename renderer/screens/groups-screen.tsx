@@ -93,11 +93,11 @@ export function GroupsScreen() {
         <>
           <div className="stats">
             <p className="stat" data-testid="quarantined-count">
-              <span className="stat-value">{quarantined.toLocaleString('en-GB')}</span> quarantined contacts
+              <span className="stat-value">{quarantined.toLocaleString('en-GB')}</span> quarantined {quarantined === 1 ? 'contact' : 'contacts'}
               <span className="hint"> ({data.unassigned.toLocaleString('en-GB')} in no group)</span>
             </p>
             <p className="stat">
-              <span className="stat-value">{groups.length}</span> groups
+              <span className="stat-value">{groups.length}</span> {groups.length === 1 ? 'group' : 'groups'}
             </p>
           </div>
           {data.overdue.length > 0 ? (

@@ -265,13 +265,27 @@ function cellOf(contact: StoredContact, field: CrmField, withheld: ReadonlySet<C
  */
 /** The file and its report. `contacts` is read once, in order (a generator may decrypt them one at a time). */
 export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>, options: CrmExportOptions): CrmExportResult {
+  const rows: string[][] = [];
+  const { header, decisions } = decide(contacts, options, rows);
+  return { csv: toCsv(header, rows), ...decisions };
+}
+
+/** What the export decides, without its file: who goes in, who is left out and why, which cells are withheld. */
+export type CrmDecisions = Omit<CrmExportResult, 'csv'>;
+
+/** The export's report without making the file (its preview): the very decisions crmExport makes, no row written. */
+export function crmDecisions(contacts: Iterable<ExportableContact | UnreadContact>, options: CrmExportOptions): CrmDecisions {
+  return decide(contacts, options, null).decisions;
+}
+
+/** The export's rules over every contact, once; each included person's row is added to `rows` when there is a file to make. */
+function decide(contacts: Iterable<ExportableContact | UnreadContact>, options: CrmExportOptions, rows: string[][] | null): { header: string[]; decisions: CrmDecisions } {
   const noticeRun = options.noticeRun === true;
   const marketing = options.directMarketing === true || isMarketingPurpose(options.purpose);
   const reading: Reading = { marketing, pecr: marketing && !noticeRun, noticeRun };
   // A notice run carries what it takes to reach the person and nothing else: no marketing basis, no job or company.
   const fields = noticeRun ? NOTICE_RUN_FIELDS : CRM_FIELDS.filter((f) => options.fields === undefined || options.fields.includes(f));
   const header = [...fields.map((f) => FIELD_COLUMNS[f]), ...(noticeRun ? ['Purpose'] : [HUBSPOT_LEGAL_BASIS_COLUMN, 'Lawful basis', 'Purpose'])];
-  const rows: string[][] = [];
   const excluded: CrmExportResult['excluded'] = [];
   const excludedByReason: CrmExportResult['excludedByReason'] = {};
   let excludedTotal = 0;
@@ -332,7 +346,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
     if (!noticeRun && c.noticeGiven !== true) untoldIncluded++;
     const hubspot = hubspotLegalBasis(policy.basis, policy.purpose);
     if (hubspot === null) basesWithoutHubSpotValue.add(policy.basis);
-    rows.push([...fields.map((f) => cellOf(c.contact, f, withheld)), ...(noticeRun ? [NOTICE_RUN_PURPOSE] : [hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]])]);
+    rows?.push([...fields.map((f) => cellOf(c.contact, f, withheld)), ...(noticeRun ? [NOTICE_RUN_PURPOSE] : [hubspot ?? '', BASIS_WORDS[policy.basis], PURPOSE_WORDS[policy.purpose]])]);
     includedIds.push(c.id);
   }
 
@@ -343,7 +357,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
         `HubSpot has no legal basis option for ${BASIS_WORDS[basis]}: the "${HUBSPOT_LEGAL_BASIS_COLUMN}" column is ` +
         'left empty for those contacts; the "Lawful basis" column names the basis.',
     ),
-    ...crmNotes({ excludedByReason, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, included: rows.length, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
+    ...crmNotes({ excludedByReason, emailsWithheld, profilesWithheld, untoldIncluded, ...subscribers, included: includedIds.length, pecr: reading.pecr, channels: options.channels, phoneScreenedOn }),
     ...specialCategoryNotes(excludedByReason, fieldsWithheld.length),
   ];
   if (noticeRun) {
@@ -352,7 +366,7 @@ export function crmExport(contacts: Iterable<ExportableContact | UnreadContact>,
         'Once the notice is sent, record it as sent for this export (its disclosure id), so that those people count as told.',
     );
   }
-  return { csv: toCsv(header, rows), included: rows.length, includedIds, excludedByReason, excludedTotal, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes };
+  return { header, decisions: { included: includedIds.length, includedIds, excludedByReason, excludedTotal, excluded, emailsWithheld, profilesWithheld, fieldsWithheld, directMarketing: marketing, notes } };
 }
 
 /**

@@ -3,11 +3,13 @@
 export { CRLF, neutraliseCell, toCsv, UTF8_BOM } from './csv-cell.js';
 export {
   CRM_FIELDS,
+  crmDecisions,
   crmExport,
   excludedUnread,
   HUBSPOT_LEGAL_BASES,
   HUBSPOT_LEGAL_BASIS_COLUMN,
   hubspotLegalBasis,
+  type CrmDecisions,
   type CrmExportOptions,
   type CrmExportResult,
   type CrmField,

@@ -52,12 +52,14 @@ async function measure() {
   }
   const region = await table.evaluate((el) => {
     const viewport = el.parentElement!;
+    // The screen scrolls in its own area (styles.css, .app-main), so sideways scrolling would show there.
+    const main = el.ownerDocument.querySelector('main')!;
     const doc = el.ownerDocument.documentElement;
     return {
       regionRight: viewport.getBoundingClientRect().right,
       sideways: viewport.scrollWidth - viewport.clientWidth,
       scrollLeft: viewport.scrollLeft,
-      pageSideways: doc.scrollWidth - doc.clientWidth,
+      pageSideways: Math.max(doc.scrollWidth - doc.clientWidth, main.scrollWidth - main.clientWidth),
       // Headers, statuses and dates are never cut short (the last two columns of every row).
       clipped: [...el.querySelectorAll('th'), ...[...el.querySelectorAll('tr[data-row-index]')].flatMap((tr) => [...tr.children].slice(-2))]
         .filter((cell) => cell.scrollWidth > cell.clientWidth)

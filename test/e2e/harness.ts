@@ -193,7 +193,23 @@ export async function startApp(options: { now?: () => Date; keychain?: 'availabl
     pagedLists,
     desktop,
     screenshot: async (name) => {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      // The screen scrolls inside the window (styles.css, .app): for the picture only, it is laid out at full length.
+      // (Through the CSSOM: the app's Content-Security-Policy refuses an inline style sheet, as it should.)
+      const layout = (whole: boolean) =>
+        page.evaluate((on) => {
+          type Styled = { style: { setProperty(p: string, v: string, pr: string): void; removeProperty(p: string): void } };
+          const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Styled[] } }).document;
+          const set = (selector: string, property: string, value: string) =>
+            doc.querySelectorAll(selector).forEach((el) => (on ? el.style.setProperty(property, value, 'important') : el.style.removeProperty(property)));
+          set('.app', 'height', 'auto');
+          set('.app-main, .app-nav', 'overflow', 'visible');
+        }, whole);
+      await layout(true);
+      try {
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      } finally {
+        await layout(false);
+      }
     },
     close: async () => {
       service.close();

@@ -79,24 +79,32 @@ describe('calm feedback and the contact drawer', { timeout: 60_000 }, () => {
     await expect.poll(() => s.status()).toBe('');
   });
 
-  it('the message bar never covers the foot of a screen', async () => {
-    await app.page.setViewportSize({ width: 1024, height: 700 });
-    await s.open('audit');
-    await s.byTestId('audit-export-json').click();
-    await expect.poll(() => s.status()).toMatch(/as JSON/);
-    await app.page.evaluate(() => {
-      const g = globalThis as unknown as { scrollTo(x: number, y: number): void; document: { body: { scrollHeight: number } } };
-      g.scrollTo(0, g.document.body.scrollHeight);
-    });
-    const bar = (await app.page.locator('.status-bar .status').boundingBox())!;
-    const main = (await app.page.locator('main').boundingBox())!;
-    // The page scrolled to its end: the screen's last block (here the table of entries) ends above the bar.
-    const lastContent = await app.page.evaluate(() => {
-      const g = globalThis as unknown as { document: { querySelector(s: string): { lastElementChild: { lastElementChild: { getBoundingClientRect(): { bottom: number } } } } } };
-      return g.document.querySelector('main').lastElementChild.lastElementChild.getBoundingClientRect().bottom;
-    });
-    expect(lastContent).toBeLessThanOrEqual(bar.y);
-    expect(main.width).toBeGreaterThan(0);
+  it('a message never covers the screen: not the control just used, nor a row at any scroll', async () => {
+    for (const size of SIZES) {
+      await app.page.setViewportSize({ width: size.width, height: size.height });
+      await s.open('audit');
+      // The button used is at the foot of the window when the message comes (the worst place for a bar over it).
+      const used = s.byTestId('audit-export-json');
+      await used.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await used.click();
+      await expect.poll(() => s.status()).toMatch(/as JSON/);
+      const bar = (await app.page.locator('.status-bar').boundingBox())!;
+      const main = (await app.page.locator('main').boundingBox())!;
+      // The message has its own row: the screen's scrolling area ends where it begins.
+      expect(main.y + main.height, `${size.name}: the screen ends above the message`).toBeLessThanOrEqual(bar.y + 0.5);
+      // What is on screen at the used button's place is the button itself, not the message.
+      const box = (await used.boundingBox())!;
+      const hit = await app.page.evaluate(([x, y]) => {
+        const el = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null } }).document.elementFromPoint(x!, y!);
+        return el?.closest('[data-testid="audit-export-json"]') != null;
+      }, [box.x + box.width / 2, Math.min(box.y + box.height / 2, main.y + main.height - 1)]);
+      expect(hit, `${size.name}: the button just used is still there to see and press`).toBe(true);
+      // Scrolled to its end, the screen's last row is above the message too.
+      await app.page.locator('main').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      const lastBottom = await app.page.locator('main').evaluate((el) => el.lastElementChild!.lastElementChild!.getBoundingClientRect().bottom);
+      expect(lastBottom).toBeLessThanOrEqual(bar.y + 0.5);
+      await s.byTestId('status-dismiss').click();
+    }
   });
 
   it('visiting a screen and paging its list writes one entry a read, not one a page; the log reads in words', async () => {

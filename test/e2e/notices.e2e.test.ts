@@ -250,8 +250,9 @@ describe('Notices & PECR: a data owner’s day', { timeout: 60_000 }, () => {
     await s.accessible('notices-07-1024x700');
     // Nothing on the screen is wider than the window.
     const fits = await page.evaluate(() => {
-      const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-      return g.document.documentElement.scrollWidth <= g.innerWidth;
+      const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelector(s: string): { scrollWidth: number; clientWidth: number } }; innerWidth: number };
+      const main = g.document.querySelector('main');
+      return g.document.documentElement.scrollWidth <= g.innerWidth && main.scrollWidth <= main.clientWidth;
     });
     expect(fits).toBe(true);
     expect(app.problems).toEqual([]);

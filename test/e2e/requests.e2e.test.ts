@@ -102,7 +102,7 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     await byTestId('suppression-lift-reason').fill('She consented again on 2026-11-28 (form 4411).');
     await byTestId('suppression-lift-confirm').click();
     await expect.poll(() => row.getAttribute('data-lifted')).toBe('true');
-    expect(await row.textContent()).toMatch(/Lifted on 2026-11-29/);
+    expect(await row.textContent()).toMatch(/Lifted on 29 Nov 2026/);
     expect(await byTestId('confirm-dialog').count()).toBe(0);
     expect(await focused()).toBe('The suppression list');
   });
@@ -154,7 +154,7 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     await byTestId('art19-done').click();
     await byTestId('art19-empty').waitFor();
     await byTestId('art19-include-done').check();
-    await expect.poll(() => row.textContent()).toMatch(/Done on 2026-11-29/);
+    await expect.poll(() => row.textContent()).toMatch(/Done on 29 Nov 2026/);
     expect(await row.textContent()).not.toMatch(/k\.johnson/);
   });
 
@@ -196,13 +196,13 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     await expect.poll(() => s.status()).toMatch(/Consent recorded for Ada Lovelace/);
     const row = page.getByTestId('consent-row');
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.textContent()).toMatch(/Email marketing.*Email.*2026-11-20, a form.*v3.*In force/s);
+    expect(await row.textContent()).toMatch(/Email marketing.*Email.*20 Nov 2026, a form.*v3.*In force/s);
     await s.accessible('requests-08-consent-recorded');
 
     await byTestId('consent-withdraw').click();
     await byTestId('consent-withdraw-method').selectOption('reply');
     await byTestId('consent-withdraw-submit').click();
-    await expect.poll(() => byTestId('consent-state').textContent()).toBe('Withdrawn on 2026-11-29 (a reply (email or message))');
+    await expect.poll(() => byTestId('consent-state').textContent()).toBe('Withdrawn on 29 Nov 2026 (a reply (email or message))');
     expect(await row.getAttribute('data-live')).toBe('false');
 
     // The withdrawal put the person on the suppression list for that purpose.

@@ -15,6 +15,7 @@ describe('src/export', () => {
       'neutraliseCell',
       'toCsv',
       'crmExport',
+      'crmDecisions',
       'hubspotLegalBasis',
       'subjectAccessJson',
       'subjectAccessCsv',

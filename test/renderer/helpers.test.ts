@@ -5,7 +5,7 @@ import { CHANNEL_NAMES, CHANNELS, rolesFor } from '../../src/api/contract.js';
 import { GroupRuleSchema } from '../../src/policy/group-rules.js';
 import { FINDING_KINDS, LAWFUL_BASES, ROLES, RULE_TYPES, type Role } from '../../src/shared/vocabulary.js';
 import { countsFromGroups } from '../../renderer/lib/basis-counts.js';
-import { pageRange } from '../../renderer/lib/format.js';
+import { day, isoDay, pageRange, timestamp } from '../../renderer/lib/format.js';
 import { isOneOf, lookup } from '../../renderer/lib/guards.js';
 import { commitRequest, groupFindings, suggestedStrips } from '../../renderer/lib/import-view.js';
 import { basisLabel, BASIS_SHORT, FINDING_LABELS, FINDING_RANK, findingInfo, noticePlanText } from '../../renderer/lib/labels.js';
@@ -92,6 +92,16 @@ describe('contacts by lawful basis', () => {
     ]);
   });
 
+});
+
+describe('days and times on screen', () => {
+  it('are in one unambiguous form of words; ISO days only for file names', () => {
+    expect(day('2027-01-05')).toBe('5 Jan 2027');
+    expect(day('2019-12-26T00:00:00.000Z')).toBe('26 Dec 2019');
+    expect(timestamp('2027-01-05T09:00:12.345Z')).toBe('5 Jan 2027, 09:00 UTC');
+    expect([day(null), timestamp(undefined)]).toEqual(['—', '—']);
+    expect(isoDay('2027-01-05T09:00:12.345Z')).toBe('2027-01-05');
+  });
 });
 
 describe('the notice plan in a summary', () => {

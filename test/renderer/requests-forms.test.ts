@@ -138,7 +138,7 @@ describe('the words of the screen', () => {
   it('says how an entry recognises the person, and whether a consent counts', () => {
     expect(matchedBy({ byEmail: true, byProfileUrl: false, byName: true })).toBe('email, name and company');
     expect(matchedBy({ byEmail: false, byProfileUrl: false, byName: false })).toBe('not recorded');
-    expect(consentState({ withdrawnAt: '2026-11-02', withdrawalMethod: 'reply', carriedOver: false, confirmed: true })).toBe('Withdrawn on 2026-11-02 (a reply (email or message))');
+    expect(consentState({ withdrawnAt: '2026-11-02', withdrawalMethod: 'reply', carriedOver: false, confirmed: true })).toBe('Withdrawn on 2 Nov 2026 (a reply (email or message))');
     expect(consentState({ withdrawnAt: null, withdrawalMethod: null, carriedOver: true, confirmed: false })).toMatch(/not relied on until confirmed/);
     expect(consentState({ withdrawnAt: null, withdrawalMethod: null, carriedOver: false, confirmed: true })).toBe('In force');
   });

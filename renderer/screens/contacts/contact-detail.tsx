@@ -5,7 +5,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useBlobUrl } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { day, longDay, timestamp } from '../../lib/format.js';
+import { day, longDay } from '../../lib/format.js';
 import { basisLabel, EMAIL_KIND_LABELS, humanise, PURPOSE_LABELS } from '../../lib/labels.js';
 import { specialCategoryHintsText } from '../../../src/shared/special-category-hints.js';
 import type { ContactView, GroupView } from '../../types.js';
@@ -167,7 +167,7 @@ export function ContactDetail({
           )}
         </dd>
         <dt>Due for destruction</dt>
-        <dd data-testid="detail-expires">{contact.legalHold ? 'not while under legal hold' : contact.expiresAt ? `on ${timestamp(contact.expiresAt)}` : 'no date recorded yet'}</dd>
+        <dd data-testid="detail-expires">{contact.legalHold ? 'not while under legal hold' : contact.expiresAt ? `on ${longDay(contact.expiresAt)}` : 'no date recorded yet'}</dd>
         <dt>Source</dt>
         <dd data-testid="detail-source" title={`Import id ${contact.source.importId}`}>
           {sourceText(contact)}

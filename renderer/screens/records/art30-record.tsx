@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
-import { day } from '../../lib/format.js';
+import { isoDay } from '../../lib/format.js';
 import { MarkdownView } from './markdown-view.js';
 
 export function Art30Record({ version }: { version: number }) {
@@ -15,7 +15,7 @@ export function Art30Record({ version }: { version: number }) {
     void run('record', () => call('report.art30', {})).then((r) => r && setRecord({ ...r, at: new Date().toISOString() }));
   }, [run, version]);
 
-  const name = (ext: string) => `records-of-processing-${day(record?.at)}.${ext}`;
+  const name = (ext: string) => `records-of-processing-${isoDay(record?.at)}.${ext}`;
   return (
     <section className="card records-record" aria-labelledby="records-record-title" aria-busy={busy === 'record'} data-testid="art30-record">
       <h3 id="records-record-title">Record of processing activities</h3>

@@ -8,10 +8,11 @@
 // 10 are checked at every export: where each contact's hints sit is read here, the rule is applied there. Each export is
 // logged as a disclosure (who received which contacts, when, by whom, why) and audited with counts only; an export
 // that would carry nobody is refused (guardrail), with no file and no disclosure. A preview runs the very same rules
-// over the same contacts and records no disclosure: counts, and the first people in and out.
+// over the same contacts (crmDecisions: the export's decisions, without writing its file) and records no disclosure:
+// counts, and the first people in and out.
 import { randomUUID } from 'node:crypto';
 import type { Response, ValidRequest } from '../../api/contract.js';
-import { crmExport, excludedUnread, type CrmExportOptions, type CrmExportResult, type ExportableContact, type UnreadContact } from '../../export/index.js';
+import { crmDecisions, crmExport, excludedUnread, type CrmDecisions, type CrmExportOptions, type CrmExportResult, type ExportableContact, type UnreadContact } from '../../export/index.js';
 import { PURPOSES } from '../../policy/index.js';
 import { reported } from '../../shared/task.js';
 import { ServiceError } from '../../shared/errors.js';
@@ -46,7 +47,7 @@ export function exportForCrm(session: Session, options: RuleOptions & { recipien
     if (session.disclosures.recipient(options.recipientId) === null) {
       throw new ServiceError('not-found', 'There is no such recipient: register who receives the file first (recipient add), then name it.');
     }
-    const { includedIds, ...result } = crmExportOf(session, options);
+    const { includedIds, ...result } = crmExportOf(session, options, crmExport);
     // A file of nobody is no export: refused here, for every front end, before any disclosure is recorded (the
     // refusal is audited by perform, with its code).
     if (includedIds.length === 0) {
@@ -65,12 +66,12 @@ export function exportForCrm(session: Session, options: RuleOptions & { recipien
 
 /**
  * What an export with these options would carry, without making it: the same rules over the same contacts
- * (crmExportOf), so the counts are the export's; no file, no disclosure. The first PREVIEW_LISTED people in and out
- * are named (name and company) for the person deciding; the rest are counted.
+ * (crmExportOf, with crmDecisions: no row is written), so the counts are the export's; no file, no disclosure. The
+ * first PREVIEW_LISTED people in and out are named (name and company) for the person deciding; the rest are counted.
  */
 export function previewCrmExport(session: Session, options: RuleOptions): CrmExportPreview {
   return session.perform('export-preview', () => {
-    const { includedIds, ...result } = crmExportOf(session, options);
+    const { includedIds, ...result } = crmExportOf(session, options, crmDecisions);
     const person = (id: string) => {
       const row = session.contacts.get(id);
       const c = row ? session.contacts.open(row) : null;
@@ -93,7 +94,7 @@ export function previewCrmExport(session: Session, options: RuleOptions): CrmExp
 }
 
 /** The audit entry's counts for an export or its preview: words and numbers only. */
-function countsOf(options: RuleOptions, result: Omit<CrmExportResult, 'includedIds'>) {
+function countsOf(options: RuleOptions, result: Omit<CrmDecisions, 'includedIds'>) {
   const count = (reason: CrmExclusion) => result.excludedByReason[reason] ?? 0;
   return {
     purpose: options.purpose,
@@ -110,8 +111,11 @@ function countsOf(options: RuleOptions, result: Omit<CrmExportResult, 'includedI
   };
 }
 
-/** The export's rules over every contact of the vault (one at a time): shared by the export and its preview. */
-function crmExportOf(session: Session, options: RuleOptions): CrmExportResult {
+/**
+ * The export's rules over every contact of the vault (one at a time): shared by the export (`rules`: crmExport, which
+ * also writes the file) and its preview (crmDecisions, which does not).
+ */
+function crmExportOf<R extends CrmDecisions>(session: Session, options: RuleOptions, rules: (contacts: Iterable<ExportableContact | UnreadContact>, options: CrmExportOptions) => R): R {
   if (!(PURPOSES as readonly string[]).includes(options.purpose)) throw new ServiceError('invalid', `Choose the purpose of the export: ${PURPOSES.join(', ')}.`);
   if (options.channels.length === 0) throw new ServiceError('invalid', 'Name at least one channel the file is for: email, sms, phone, post, linkedin.');
   // Any promotion of the organisation, its products or its aims is direct marketing (DPA 2018 s.122(5)): a marketing
@@ -175,5 +179,5 @@ function crmExportOf(session: Session, options: RuleOptions): CrmExportResult {
       };
     }
   }
-  return crmExport(exportable(), { ...options, directMarketing, now: session.vault.now(), tpsScreenings: session.marketing.screeningDays() });
+  return rules(exportable(), { ...options, directMarketing, now: session.vault.now(), tpsScreenings: session.marketing.screeningDays() });
 }
