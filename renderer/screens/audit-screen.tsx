@@ -8,17 +8,31 @@ import { saveText } from '../components/blob-url.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
-import { ScrollRegion } from '../components/scroll-region.js';
 import { ACTION_TEXT, actionText, detailPhrases, OUTCOME_TEXT } from '../lib/audit-text.js';
 import { dayFieldProblem, isDay } from '../lib/date-field.js';
 import { timestamp } from '../lib/format.js';
 import { isKeyOf } from '../lib/guards.js';
 import type { Request } from '../../src/api/contract.js';
 import type { AuditEntry, AuditPage, AuditVerification } from '../types.js';
+import './audit.css';
 
 const PAGE = 100;
 
 type Filter = Omit<Request<'audit.entries'>, 'afterSeq' | 'limit'>;
+
+/** An id or a hash (a run of hex digits and dashes): shown whole in monospace, to be copied and quoted. */
+const LONG_ID = /^[0-9a-f-]{16,}(, [0-9a-f-]{16,})*$/i;
+
+/** '1 Dec 2026, 09:00 UTC' as two halves that each stay whole: in a narrow column the time goes under the day. */
+function When({ at }: { at: string }) {
+  const [day, time] = timestamp(at).split(', ');
+  if (time === undefined) return <span className="nowrap">{day}</span>;
+  return (
+    <>
+      <span className="nowrap">{day},</span> <span className="nowrap">{time}</span>
+    </>
+  );
+}
 
 function Details({ details }: { details: AuditEntry['details'] }) {
   const phrases = detailPhrases(details);
@@ -27,7 +41,7 @@ function Details({ details }: { details: AuditEntry['details'] }) {
     <ul className="audit-details">
       {phrases.map((p) => (
         <li key={p.label}>
-          {p.label}: {p.id ? <span className="mono small copyable">{p.value}</span> : p.value}
+          {p.label}: {p.id || LONG_ID.test(p.value) ? <span className="mono small copyable">{p.value}</span> : p.value}
         </li>
       ))}
     </ul>
@@ -129,8 +143,8 @@ export function AuditScreen() {
           )
         ) : null}
       </div>
-      <div className="filters" role="search" aria-label="Filter the audit log">
-        <SelectField label="Action" testId="audit-filter-action" value={action} onChange={setAction} options={[{ value: '', label: 'Any action' }, ...actions.map(([value, label]) => ({ value, label }))]} />
+      <div className="filters audit-filters" role="search" aria-label="Filter the audit log">
+        <SelectField className="audit-filter-wide" label="Action" testId="audit-filter-action" value={action} onChange={setAction} options={[{ value: '', label: 'Any action' }, ...actions.map(([value, label]) => ({ value, label }))]} />
         <SelectField
           label="Member"
           testId="audit-filter-member"
@@ -139,6 +153,7 @@ export function AuditScreen() {
           options={[{ value: '', label: 'Anyone' }, ...[...members].map(([value, label]) => ({ value, label }))]}
         />
         <SelectField
+          className="audit-filter-narrow"
           label="Outcome"
           testId="audit-filter-outcome"
           value={outcome}
@@ -146,6 +161,7 @@ export function AuditScreen() {
           options={[{ value: '', label: 'Any outcome' }, ...Object.entries(OUTCOME_TEXT).map(([value, label]) => ({ value, label }))]}
         />
         <SelectField
+          className="audit-filter-narrow"
           label="Order"
           testId="audit-order"
           value={order}
@@ -155,8 +171,8 @@ export function AuditScreen() {
             { value: 'oldest', label: 'Oldest first' },
           ]}
         />
-        <TextField label="From" type="date" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
-        <TextField label="To" type="date" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />
+        <TextField className="audit-filter-narrow" label="From" type="date" testId="audit-filter-from" value={from} onChange={setFrom} error={fromProblem} />
+        <TextField className="audit-filter-narrow" label="To" type="date" testId="audit-filter-to" value={to} onChange={setTo} error={toProblem} />
       </div>
       <Pager
         noun="Entries"
@@ -175,40 +191,49 @@ export function AuditScreen() {
           No entry matches these filters.
         </p>
       ) : (
-        <ScrollRegion label="Table of audit entries" tall>
-          <table className="data" data-testid="audit-table">
-            <caption className="visually-hidden">Audit log entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Time</th>
-                <th scope="col">Member</th>
-                <th scope="col">What happened</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Details</th>
+        // Not a scroll box of its own: the screen scrolls, and the headings stay at its top (audit.css).
+        <table className="data audit-table" data-testid="audit-table">
+          <caption className="visually-hidden">Audit log entries</caption>
+          <colgroup>
+            <col className="audit-col-seq" />
+            <col className="audit-col-time" />
+            <col className="audit-col-member" />
+            <col className="audit-col-action" />
+            <col className="audit-col-outcome" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Time</th>
+              <th scope="col">Member</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Details</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
+                <th scope="row" className="num">
+                  {e.seq}
+                </th>
+                <td>
+                  <When at={e.at} />
+                </td>
+                <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
+                <td>{actionText(e.action)}</td>
+                <td className={`outcome-${e.outcome}`}>
+                  <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
+                  {OUTCOME_TEXT[e.outcome]}
+                </td>
+                <td className="small audit-details-cell">
+                  <Details details={e.details} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq} data-testid="audit-row" data-action={e.action}>
-                  <th scope="row" className="num">
-                    {e.seq}
-                  </th>
-                  <td className="nowrap">{timestamp(e.at)}</td>
-                  <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
-                  <td>{actionText(e.action)}</td>
-                  <td className={`outcome-${e.outcome}`}>
-                    <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
-                    {OUTCOME_TEXT[e.outcome]}
-                  </td>
-                  <td className="small">
-                    <Details details={e.details} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ function controllerText(d: Response<'controller.show'>['details']): string {
   return [
     `Controller: ${d.name}`,
     `Contact: ${d.contact}`,
-    `DPO: ${d.dpo ?? 'No DPO designated'}`,
+    `DPO: ${d.dpo ?? 'No DPO recorded'}`,
     ...(d.representative ? [`Representative: ${d.representative}`] : []),
   ].join('\n');
 }

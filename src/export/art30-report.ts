@@ -66,16 +66,24 @@ export interface Art30Input {
   securityMeasures: readonly string[];
 }
 
-/** Art. 30(1)(g), Art. 32: what the app itself does; the controller adds its own organisational measures. */
+/**
+ * Art. 30(1)(g), Art. 32: what the app itself does, in words a DPO files without a glossary (technical names only in
+ * brackets; no semicolons, which join the measures in a table cell); the controller adds its own organisational
+ * measures. Kept true to the code: scrypt's memory is 128·N·r bytes of DEFAULT_SCRYPT (src/crypto/scrypt-kdf.ts,
+ * checked by the tests); deletion is secure_delete, then a VACUUM and a truncated WAL (src/vault/destruction.ts).
+ */
 export const DEFAULT_SECURITY_MEASURES: readonly string[] = Object.freeze([
-  'AES-256-GCM encryption of every stored record, bound to its row',
-  'Passphrase key slots with scrypt (N=2^17, r=8, p=1)',
-  'Keyed blind indexes (HMAC-SHA-256) instead of plaintext emails and profile URLs for dedupe and suppression',
-  'Role-based access: importer, data owner, admin',
-  'Hash-chained, append-only audit log without personal data',
-  'Scheduled destruction with certificates; secure_delete and WAL truncation',
-  'CSV exports neutralise spreadsheet formulas (CSV injection)',
+  'Every stored record is encrypted (AES-256-GCM) and tied to its own row, so it cannot be read without the key or moved to another row unnoticed',
+  "Each member's passphrase is stretched with scrypt using 128 MiB of memory per attempt, which makes guessing it slow",
+  'Emails and profile addresses are matched through keyed fingerprints (HMAC-SHA-256), not kept in plain text, to find duplicates and the people who asked not to be contacted',
+  'Access by role: importer, data owner, admin, each limited to its own tasks',
+  'An audit log of who did what, without personal data, each entry chained to the one before (hash-chained) so that a change or a removal shows',
+  'Contacts are destroyed on schedule, with a certificate for each run: deleted records are overwritten and the file is rewritten, so no older copy of them stays in it',
+  'Exported spreadsheets (CSV) have formulas neutralised, so a file cannot run commands when opened (CSV injection)',
 ]);
+
+/** Art. 30(1)(a): a DPO left blank was not recorded, which is not the same as none designated (the form asks "if you have one"). */
+export const NO_DPO_RECORDED = 'No DPO recorded';
 
 const contactsWord = (n: number): string => (n === 1 ? '1 contact' : `${n} contacts`);
 const NOT_RECORDED = 'not recorded';
@@ -132,7 +140,7 @@ const specialCell = (counts: readonly Art30SpecialCount[]): string => counts.map
 const controllerRows = (c: Art30Controller): [string, string][] => [
   ['Name', c.name ?? NOT_RECORDED],
   ['Contact details', c.contact ?? NOT_RECORDED],
-  ['Data protection officer', c.dpo ?? (c.recorded ? 'No DPO designated' : NOT_RECORDED)],
+  ['Data protection officer', c.dpo ?? (c.recorded ? NO_DPO_RECORDED : NOT_RECORDED)],
   ...(c.representative !== null || !c.recorded ? [['Representative', c.representative ?? NOT_RECORDED] as [string, string]] : []),
 ];
 

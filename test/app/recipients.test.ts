@@ -228,7 +228,7 @@ describe('the Art. 30 record built from the register (Art. 30(1))', () => {
     const named = (await c.call('report.art30', { controller: 'Engines Trading Name' })).markdown;
     expect(named).toContain('- Controller: Engines Trading Name');
     expect(named).toContain('| Contact details | 1 Difference Street, London; privacy@ae.example |');
-    expect(named).toContain('| Data protection officer | No DPO designated |');
+    expect(named).toContain('| Data protection officer | No DPO recorded |');
   });
 });
 

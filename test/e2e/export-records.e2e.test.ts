@@ -147,6 +147,16 @@ describe('a data owner exports to a CRM and keeps the Art. 30 record', { timeout
     expect(await view.innerText()).not.toMatch(/\\\(|\\\||\\-/);
     await expect.poll(() => s.byTestId('controller-details').innerText()).toMatch(/Analytical Engines Ltd[\s\S]*1 Difference Street/);
     expect(await s.byTestId('controller-edit').count()).toBe(0);
+    // No DPO was given: the card and the record say the same true thing, that none is recorded (not "designated").
+    const recordDpo = (await view.locator('tr', { hasText: 'Data protection officer' }).locator('td').last().innerText()).trim();
+    expect(recordDpo).toBe('No DPO recorded');
+    expect((await s.byTestId('controller-dpo-shown').innerText()).trim()).toBe(recordDpo);
+    // The security measures are for a DPO to read: no parameter notation or SQLite words.
+    const measures = await view.locator('li', { hasText: 'scrypt' }).innerText();
+    expect(measures).toMatch(/scrypt using 128 MiB of memory/);
+    const recordText = await view.innerText();
+    for (const jargon of [/designated/i, /N=2\^/, /secure_delete/, /\bWAL\b/, /blind index/i]) expect(recordText).not.toMatch(jargon);
+    expect(recordText).toMatch(/deleted records are overwritten and the file is rewritten/);
     await s.accessible('export-records-05-records');
 
     const markdown = await download('art30-save-markdown');

@@ -52,6 +52,24 @@ async function focused(): Promise<{ testId: string | null; id: string; text: str
   return where!;
 }
 
+/** The relative luminance (WCAG) of a computed `rgb(r, g, b)` colour. */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** Computed styles of the first element matching `selector`. */
+async function styleOf(selector: string): Promise<{ background: string; border: string; shadow: string }> {
+  return app.page.evaluate((sel) => {
+    const g = globalThis as unknown as { document: { querySelector(s: string): unknown }; getComputedStyle(e: unknown): Record<string, string> };
+    const st = g.getComputedStyle(g.document.querySelector(sel));
+    return { background: st.backgroundColor!, border: st.borderTopColor!, shadow: st.boxShadow! };
+  }, selector);
+}
+
 /** Press a control from the keyboard: focus it, then Enter. */
 async function press(id: string): Promise<void> {
   await s.byTestId(id).focus();
@@ -97,8 +115,13 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     await s.byTestId('attention-list').waitFor();
     // Quarantine ends 30 days after the import: 31 December 2026.
     expect(await text('attention-due-soon')).toMatch(new RegExp(`^Soon${quarantined} contacts are due for destruction on 31 December 2026\\.Open Retention$`));
-    expect(await text('attention-quarantine')).toMatch(/in quarantine: in no group with a lawful basis, so destroyed 30 days after import\. The next \d+ go on 31 December 2026\./);
+    expect(await text('attention-quarantine')).toMatch(/in quarantine: in no group with a lawful basis, so destroyed 30 days after import\. The next \d+ go on 31 December 2026/);
     expect(await text('attention-notices-due')).toMatch(/people still need their Art\. 14 privacy notice, the first by 1 January 2027\./);
+    // The quarantine's end is the destruction due then: the quarantine item says so rather than announce it again.
+    expect(await text('attention-quarantine')).toMatch(/The next \d+ go on 31 December 2026 \(among those due then, above\)\./);
+    // Every item links to where it is acted on.
+    const items = await s.byTestId('attention-list').locator('li').count();
+    expect(await s.byTestId('attention-list').locator('li button.link-button').count()).toBe(items);
     await bothSizes('home-02-attention');
     await s.byTestId('attention-due-soon-link').click();
     await s.byTestId('due-schedule').waitFor();
@@ -115,6 +138,18 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     await s.byTestId('confirm-dialog').waitFor();
     expect(await s.byTestId('confirm-dialog').textContent()).toMatch(/Remove this retention policy\?.*Group: Computing pioneers: 36 months/);
     await bothSizes('retention-02-remove-confirm');
+    // In the dark theme the dialog is raised above the page, not sunk below it: a lighter surface than the cards and
+    // the page, with a visible edge and a shadow; axe still finds no contrast problem.
+    await app.page.emulateMedia({ colorScheme: 'dark' });
+    const dialog = await styleOf('dialog.dialog');
+    const card = await styleOf('.card');
+    const page = await styleOf('body');
+    expect(luminance(dialog.background), `dialog ${dialog.background} over card ${card.background}`).toBeGreaterThan(luminance(card.background));
+    expect(luminance(dialog.background)).toBeGreaterThan(luminance(page.background === 'rgba(0, 0, 0, 0)' ? (await styleOf('html')).background : page.background));
+    expect(luminance(dialog.border)).toBeGreaterThan(luminance(dialog.background) * 1.5);
+    expect(dialog.shadow).not.toBe('none');
+    await s.accessible('retention-02-remove-confirm-dark');
+    await app.page.emulateMedia({ colorScheme: null });
     // Cancel (Escape) keeps it, and gives focus back to the button that asked.
     await app.page.keyboard.press('Escape');
     expect(await s.byTestId('retention-policy-row').count()).toBe(1);
@@ -142,8 +177,39 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     expect(await focused()).toMatchObject({ id: 'holds-title', text: 'Legal holds' });
   });
 
-  it('names the last run on the home screen, and reads, saves and prints its certificate', async () => {
+  it('says the contacts past their quarantine once on the home screen, with a link', async () => {
     clock.now = new Date('2027-01-05T09:00:00Z');
+    const summary = await app.service.call('home.summary', {});
+    // They are the same people: every contact due now is past the quarantine.
+    expect(summary.destruction!.overdue).toBeGreaterThan(0);
+    expect(summary.quarantine!.overdue).toBe(summary.destruction!.overdue);
+    await s.open('home');
+    await s.byTestId('attention-list').waitFor();
+    expect(await text('attention-overdue')).toBe(
+      `Now${summary.destruction!.overdue} contacts are past the 30-day quarantine (in no group with a lawful basis) and will be destroyed at the next run.Open Retention`,
+    );
+    expect(await s.byTestId('attention-quarantine').count()).toBe(summary.quarantine!.contacts > summary.quarantine!.overdue ? 1 : 0);
+    const items = await s.byTestId('attention-list').locator('li').count();
+    expect(await s.byTestId('attention-list').locator('li button.link-button').count()).toBe(items);
+    await s.inWords('attention');
+  });
+
+  it('asks to destroy a number of contacts from named groups, counted as the dialog opens', async () => {
+    await s.byTestId('attention-overdue-link').click();
+    await s.byTestId('run-now').click();
+    await s.byTestId('confirm-dialog').waitFor();
+    const dry = await app.service.call('destruction.dryRun', {});
+    await expect.poll(() => s.byTestId('confirm-dialog').locator('h2').innerText()).toBe(`Destroy the ${dry.destroyed} contacts due now (all with no group)?`);
+    expect(await s.byTestId('confirm-run').isDisabled()).toBe(false);
+    await bothSizes('retention-03-run-confirm');
+    // Cancelled: nothing is destroyed, and focus is back on Run now.
+    await app.page.keyboard.press('Escape');
+    expect(await s.byTestId('confirm-dialog').count()).toBe(0);
+    expect(await focused()).toMatchObject({ testId: 'run-now' });
+    expect((await app.service.call('destruction.dryRun', {})).destroyed).toBe(dry.destroyed);
+  });
+
+  it('names the last run on the home screen, and reads, saves and prints its certificate', async () => {
     const run = await app.service.call('destruction.run', {});
     expect(run.destroyed).toBeGreaterThan(0);
     await s.open('home');
@@ -162,6 +228,8 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     const certificate = await text('certificate-text');
     expect(certificate).toMatch(/^CERTIFICATE OF SCHEDULED DESTRUCTION/);
     expect(certificate).toContain(`Certificate   ${run.certificate!.id}`);
+    // The counts per group, one a line: the group, a colon, the count in words.
+    expect(await s.byTestId('certificate-group').allInnerTexts()).toEqual([`No group (quarantined): ${run.destroyed} contacts`]);
     await bothSizes('retention-03-certificate');
 
     const [download] = await Promise.all([app.page.waitForEvent('download'), s.byTestId('certificate-save-text').click()]);

@@ -309,7 +309,10 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     clock.now = new Date('2027-01-05T09:00:00Z');
     await signInAs('Adam Admin', 'Admin');
     expect(await navigation()).toEqual(['Home', 'Contacts', 'Notices & PECR', 'People’s requests', 'Records (Art. 30)', 'Retention', 'Members', 'Audit']);
-    await expect.poll(() => text('attention-overdue')).toMatch(/9 contacts are past their retention date and will be destroyed at the next run\./);
+    // The 9 due are the 9 past their quarantine: said once, with a link, not in a second item.
+    await expect.poll(() => text('attention-overdue')).toMatch(/9 contacts are past the 30-day quarantine \(in no group with a lawful basis\) and will be destroyed at the next run\./);
+    expect(await page().getByTestId('attention-quarantine').count()).toBe(0);
+    expect(await page().getByTestId('attention-overdue-link').count()).toBe(1);
     await inWords();
     await looks('admin-01-home');
   });
@@ -361,6 +364,7 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     expect(destroyed).toBe(9);
     await s.byTestId('run-now').click();
     await s.byTestId('confirm-dialog').waitFor();
+    await expect.poll(() => page().getByTestId('confirm-dialog').locator('h2').innerText()).toBe('Destroy the 9 contacts due now (5 in “Since 2019”, 4 with no group)?');
     await inWords();
     await looks('admin-05-destruction-confirm');
     await s.byTestId('confirm-run').click();
@@ -381,6 +385,7 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     const certificate = await inWords('certificate-text', { idsShown: true });
     expect(certificate).toMatch(/^CERTIFICATE OF SCHEDULED DESTRUCTION/);
     expect(certificate).toMatch(new RegExp(`\\b${destroyed}\\b`));
+    expect(await page().getByTestId('certificate-group').allInnerTexts()).toEqual(['“Since 2019”: 5 contacts', 'No group (quarantined): 4 contacts']);
     await looks('admin-07-certificate');
     await s.byTestId('certificate-close').click();
   });

@@ -1,5 +1,6 @@
-// What the home screen says needs attention, in words and dates, from home.summary: one item per thing to do, each
-// naming the screen that resolves it when the member's roles may use that screen (mayCall), most urgent first. Pure.
+// What the home screen says needs attention, in words and dates, from home.summary: one item per thing to do (the
+// same people never in two items), each linking to the screen that resolves it, or, when the member's roles may not
+// use that one (mayCall), to the nearest screen they may use; most urgent first. Pure.
 import { SCREENS, mayCall, type ScreenId } from '../../lib/nav.js';
 import { count, longDay } from '../../lib/format.js';
 import type { Response } from '../../../src/api/contract.js';
@@ -13,7 +14,7 @@ export interface AttentionItem {
   /** 'urgent': past a date the law or a policy sets; 'soon': within the next days. */
   tone: 'urgent' | 'soon';
   text: string;
-  /** The screen that resolves it, and the link's words; null when the member's roles may not use that screen. */
+  /** The screen that resolves it, and the link's words; null only when the member's roles may use no screen about it. */
   link: { screen: ScreenId; label: string } | null;
 }
 
@@ -25,13 +26,31 @@ function linkTo(screen: ScreenId, label: string, roles: readonly Role[]): Attent
   return info && mayCall(info.channel, roles) ? { screen, label } : null;
 }
 
+/** The first link the member may follow, in order of where the item is best acted on. */
+const firstLink = (...links: AttentionItem['link'][]): AttentionItem['link'] => links.find((l) => l !== null) ?? null;
+
 export function attentionItems(s: HomeSummary, roles: readonly Role[]): AttentionItem[] {
   const out: AttentionItem[] = [];
-  const retention = linkTo('retention', 'Open Retention', roles);
+  // Every item links to where it is acted on; a member who may not open that screen is sent where they can see who.
+  const contacts = linkTo('contacts', 'See the contacts', roles);
+  const retention = firstLink(linkTo('retention', 'Open Retention', roles), contacts);
+  const assignBasis = linkTo('groups', 'Assign a lawful basis', roles);
   const d = s.destruction;
+  const q = s.quarantine;
+  // The quarantined contacts past their date (not held) are among those destruction takes at the next run (home.ts
+  // counts both with the same test): said once, in the destruction item, never twice.
+  const quarantineOverdue = d && q ? q.overdue : 0;
   if (d) {
     if (d.overdue > 0) {
-      out.push({ key: 'overdue', tone: 'urgent', text: `${count(d.overdue, 'contact')} ${isAre(d.overdue)} past their retention date and will be destroyed at the next run.`, link: retention });
+      const inQuarantine = quarantineOverdue;
+      const text =
+        inQuarantine === 0
+          ? `${count(d.overdue, 'contact')} ${isAre(d.overdue)} past their retention date and will be destroyed at the next run.`
+          : inQuarantine === d.overdue
+            ? `${count(d.overdue, 'contact')} ${isAre(d.overdue)} past the ${q!.days}-day quarantine (in no group with a lawful basis) and will be destroyed at the next run.`
+            : `${count(d.overdue, 'contact')} will be destroyed at the next run: ${(d.overdue - inQuarantine).toLocaleString('en-GB')} past their retention date and ${inQuarantine.toLocaleString('en-GB')} past the ${q!.days}-day quarantine (in no group with a lawful basis).`;
+      // A data owner cannot run destruction, but can still give the quarantined a lawful basis first.
+      out.push({ key: 'overdue', tone: 'urgent', text, link: firstLink(linkTo('retention', 'Open Retention', roles), inQuarantine > 0 ? assignBasis : null, contacts) });
     }
     if (d.overdueHeld > 0) {
       out.push({ key: 'held', tone: 'soon', text: `${count(d.overdueHeld, 'contact')} past their date ${isAre(d.overdueHeld)} kept by a legal hold. Lift the hold when it is no longer needed.`, link: retention });
@@ -41,15 +60,21 @@ export function attentionItems(s: HomeSummary, roles: readonly Role[]): Attentio
       out.push({ key: 'due-soon', tone: 'soon', text: `${count(d.next.contacts, 'contact')} ${isAre(d.next.contacts)} due for destruction on ${longDay(d.next.at)}${more}.`, link: retention });
     }
   }
-  const q = s.quarantine;
-  if (q && q.contacts > 0) {
-    const next = q.next ? ` The next ${q.next.contacts === 1 ? 'goes' : `${q.next.contacts.toLocaleString('en-GB')} go`} on ${longDay(q.next.at)}.` : '';
-    const overdue = q.overdue > 0 ? ` ${count(q.overdue, 'contact')} ${isAre(q.overdue)} past the ${q.days} days.` : '';
+  // The rest of the quarantine: those past its end are in the destruction item above.
+  const waiting = q ? q.contacts - quarantineOverdue : 0;
+  if (q && waiting > 0) {
+    // The quarantine's next day is the destruction's next day when nothing else falls due first: said so, not as news.
+    const sameAsDue = d?.next && q.next && d.next.at.slice(0, 10) === q.next.at.slice(0, 10) && d.dueSoon > 0;
+    const next = q.next
+      ? ` The next ${q.next.contacts === 1 ? 'goes' : `${q.next.contacts.toLocaleString('en-GB')} go`} on ${longDay(q.next.at)}${sameAsDue ? ' (among those due then, above)' : ''}.`
+      : '';
+    const overdue = !d && q.overdue > 0 ? ` ${count(q.overdue, 'contact')} ${isAre(q.overdue)} past the ${q.days} days.` : '';
+    const more = quarantineOverdue > 0 ? ' more' : '';
     out.push({
       key: 'quarantine',
-      tone: q.overdue > 0 ? 'urgent' : 'soon',
-      text: `${count(q.contacts, 'contact')} ${isAre(q.contacts)} in quarantine: in no group with a lawful basis, so destroyed ${q.days} days after import.${overdue}${next}`,
-      link: linkTo('groups', 'Assign a lawful basis', roles),
+      tone: !d && q.overdue > 0 ? 'urgent' : 'soon',
+      text: `${waiting.toLocaleString('en-GB')}${more} ${waiting === 1 ? 'contact is' : 'contacts are'} in quarantine: in no group with a lawful basis, so destroyed ${q.days} days after import.${overdue}${next}`,
+      link: firstLink(assignBasis, retention),
     });
   }
   const n = s.notices;
@@ -66,7 +91,8 @@ export function attentionItems(s: HomeSummary, roles: readonly Role[]): Attentio
   }
   const l = s.liaReviews;
   if (l) {
-    const groups = linkTo('groups', 'Review the assessment', roles);
+    // Only a data owner reviews an assessment: a member who may not sees who can.
+    const groups = firstLink(linkTo('groups', 'Review the assessment', roles), linkTo('members', 'See who the data owners are', roles));
     const lia = (x: number) => `The legitimate interests ${x === 1 ? 'assessment' : 'assessments'} of ${count(x, 'group')} ${isAre(x)}`;
     if (l.overdue > 0) out.push({ key: 'lia-overdue', tone: 'urgent', text: `${lia(l.overdue)} past ${l.overdue === 1 ? 'its' : 'their'} review date: marketing on it stops until it is reviewed.`, link: groups });
     if (l.dueSoon > 0) {

@@ -1,7 +1,7 @@
 // PECR subscriber types (reg. 2, reg. 22): per person the type the data suggests and why, any confirmation, and the
 // type the export rules apply (unknown is treated as individual). A data owner chooses a person to confirm their
 // type (or their company's) and to record a soft opt-in.
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useFocusAfter } from '../../app/use-focus-after.js';
@@ -42,6 +42,10 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
   const rows = list?.subscribers ?? [];
   const total = list?.total ?? 0;
   const person = rows.find((s) => s.contactId === chosen) ?? null;
+  // A person takes two rows: their types, then why the data suggests one, across the table (one narrow column of it
+  // made each explanation eight lines tall at 1024 px). The explanation names its headings: the person and the column.
+  const ids = useId();
+  const columns = mayConfirm ? 7 : 6;
   return (
     <section className="card" aria-labelledby="subscribers-title">
       <h3 id="subscribers-title" tabIndex={-1}>
@@ -74,40 +78,56 @@ export function Subscribers({ groups, mayConfirm }: { groups: readonly GroupView
         onOffset={setOffset}
       />
       <ScrollRegion label="Subscriber types">
-        <table className="data" data-testid="subscribers-table">
+        <table className="data subscribers-table" data-testid="subscribers-table">
           <caption className="visually-hidden">Each person’s subscriber type: suggested, confirmed, and as the rules treat them</caption>
           <thead>
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Company</th>
-              <th scope="col">The data suggests</th>
+              <th scope="col" id={`${ids}-suggests`}>
+                The data suggests
+              </th>
               <th scope="col">Confirmed</th>
               <th scope="col">Treated as</th>
-              <th scope="col">Soft opt-in</th>
+              <th scope="col">
+                Soft <span className="nowrap">opt-in</span>
+              </th>
               {mayConfirm ? <th scope="col">Action</th> : null}
             </tr>
           </thead>
           <tbody>
-            {rows.map((s) => (
-              <tr key={s.contactId} data-testid="subscriber-row" data-name={s.name} data-contact-id={s.contactId} className={chosen === s.contactId ? 'selected' : undefined}>
-                <th scope="row">{s.name || 'No name recorded'}</th>
-                <td>{s.company || '—'}</td>
-                <td>
-                  <strong>{INFERRED_SUBSCRIBER_LABELS[s.inferred]}</strong>
-                  <span className="hint notices-reason"> {s.reason}</span>
-                </td>
-                <td data-testid="subscriber-confirmed">{confirmedWords(s)}</td>
-                <td data-testid="subscriber-treated">{SUBSCRIBER_TYPE_LABELS[s.treatedAs]}</td>
-                <td data-testid="subscriber-soft-opt-in">{s.softOptIn.length ? s.softOptIn.map((c) => CHANNEL_LABELS[c]).join(', ') : 'None'}</td>
-                {mayConfirm ? (
-                  <td>
-                    <button type="button" data-testid="subscriber-choose" aria-pressed={chosen === s.contactId} aria-label={`Choose ${s.name || 'this person'}`} onClick={() => setChosen(s.contactId)}>
-                      Choose
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
+            {rows.map((s) => {
+              const selected = chosen === s.contactId ? ' selected' : '';
+              const nameId = `${ids}-${s.contactId}`;
+              return (
+                <Fragment key={s.contactId}>
+                  <tr data-testid="subscriber-row" data-name={s.name} data-contact-id={s.contactId} className={`subscriber-main${selected}`}>
+                    <th scope="row" id={nameId}>
+                      {s.name || 'No name recorded'}
+                    </th>
+                    <td>{s.company || '—'}</td>
+                    <td data-testid="subscriber-suggested">
+                      <strong>{INFERRED_SUBSCRIBER_LABELS[s.inferred]}</strong>
+                    </td>
+                    <td data-testid="subscriber-confirmed">{confirmedWords(s)}</td>
+                    <td data-testid="subscriber-treated">{SUBSCRIBER_TYPE_LABELS[s.treatedAs]}</td>
+                    <td data-testid="subscriber-soft-opt-in">{s.softOptIn.length ? s.softOptIn.map((c) => CHANNEL_LABELS[c]).join(', ') : 'None'}</td>
+                    {mayConfirm ? (
+                      <td>
+                        <button type="button" data-testid="subscriber-choose" aria-pressed={chosen === s.contactId} aria-label={`Choose ${s.name || 'this person'}`} onClick={() => setChosen(s.contactId)}>
+                          Choose
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                  <tr data-testid="subscriber-reason-row" data-contact-id={s.contactId} className={`subscriber-why${selected}`}>
+                    <td colSpan={columns} headers={`${nameId} ${ids}-suggests`} className="hint">
+                      <span className="notices-reason">{s.reason}</span>
+                    </td>
+                  </tr>
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </ScrollRegion>

@@ -6,6 +6,9 @@ import { useAction } from '../../app/use-action.js';
 import { FormError, TextArea, TextField } from '../../components/fields.js';
 import type { ControllerDetails as Details } from './records-types.js';
 
+/** As the record says it (src/export/art30-report.ts): a blank DPO was not recorded, which is not "none designated". */
+const NO_DPO_RECORDED = 'No DPO recorded';
+
 type Errors = Partial<Record<'name' | 'contact' | 'dpo' | 'representative', string>>;
 
 /** What is wrong with the form, field by field (the contract's limits, in words). */
@@ -81,9 +84,9 @@ export function ControllerDetails({ canEdit, onChanged }: { canEdit: boolean; on
           <dt>Contact details</dt>
           <dd>{details.contact}</dd>
           <dt>Data protection officer</dt>
-          <dd>{details.dpo || 'None recorded'}</dd>
+          <dd data-testid="controller-dpo-shown">{details.dpo || NO_DPO_RECORDED}</dd>
           <dt>UK representative</dt>
-          <dd>{details.representative || 'None recorded'}</dd>
+          <dd>{details.representative || 'No UK representative recorded'}</dd>
         </dl>
       )}
       {canEdit && details !== undefined && !editing ? (

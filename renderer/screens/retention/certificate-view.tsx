@@ -1,9 +1,10 @@
 // One destruction certificate read as its text (certificates.show), for a DPO's file: saved as text or JSON, or
-// printed (retention.css prints this panel alone). Ids are shown as ids; counts per group name the group.
+// printed (retention.css prints this panel alone). Ids are shown as ids; counts per group name the group, one a line.
 import { useEffect, useRef } from 'react';
 import { saveText } from '../../components/blob-url.js';
-import { timestamp } from '../../lib/format.js';
+import { count, timestamp } from '../../lib/format.js';
 import type { Certificate } from '../../types.js';
+import { groupLineText, groupLines } from './due-words.js';
 
 export interface ShownCertificate {
   certificate: Certificate;
@@ -13,6 +14,7 @@ export interface ShownCertificate {
 export function CertificateView({ shown, groupLabel, onClose }: { shown: ShownCertificate; groupLabel(id: string | null): string; onClose(): void }) {
   const { certificate: c, text } = shown;
   const heading = useRef<HTMLHeadingElement>(null);
+  const lines = groupLines(c.destroyed.byGroup, groupLabel);
   // Keyboard and screen-reader users land on the certificate they asked for.
   useEffect(() => heading.current?.focus(), [c.id]);
   return (
@@ -20,11 +22,21 @@ export function CertificateView({ shown, groupLabel, onClose }: { shown: ShownCe
       <h4 id="certificate-view-title" ref={heading} tabIndex={-1}>
         {c.kind === 'erasure' ? 'Certificate of erasure' : 'Certificate of scheduled destruction'}, issued {timestamp(c.issuedAt)}
       </h4>
-      <p className="hint certificate-no-print">
-        {c.destroyed.total.toLocaleString('en-GB')} contact record{c.destroyed.total === 1 ? '' : 's'} destroyed
-        {c.destroyed.byGroup.length > 0 ? `: ${c.destroyed.byGroup.map((g) => `${groupLabel(g.groupId)} ${g.count.toLocaleString('en-GB')}`).join(', ')}` : ''}. The text below is the
-        certificate as filed; it names groups and members by id.
-      </p>
+      <div className="certificate-no-print certificate-summary">
+        <p className="hint" data-testid="certificate-summary">
+          {count(c.destroyed.total, 'contact record')} destroyed{lines.length > 0 ? ':' : '.'}
+        </p>
+        {lines.length > 0 ? (
+          <ul className="certificate-groups" data-testid="certificate-groups">
+            {lines.map((line) => (
+              <li key={line.groupId ?? 'none'} data-testid="certificate-group">
+                {groupLineText(line)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p className="hint">The text below is the certificate as filed; it names groups and members by id.</p>
+      </div>
       <pre className="certificate-text" data-testid="certificate-text" tabIndex={0} aria-label="Certificate text">
         {text}
       </pre>

@@ -1,5 +1,5 @@
-// Destroy what is due: a dry run first (what would go, nothing changes), then Run now behind a confirmation; the
-// result shows counts per group and the certificate.
+// Destroy what is due: a dry run first (what would go, nothing changes), then Run now behind a confirmation that says
+// how many and from which groups (a dry run taken as it opens); the result shows counts per group and the certificate.
 import { useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
@@ -8,10 +8,15 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { basisLabel } from '../../lib/labels.js';
 import type { PurgeResult } from '../../types.js';
 import { count, longDay } from '../../lib/format.js';
+import { destroyQuestion } from './due-words.js';
+
+/** What the confirmation knows of what is due: still counting, the dry run it took as it opened, or no count. */
+type Due = { state: 'counting' } | { state: 'counted'; result: PurgeResult } | { state: 'unknown' };
 
 export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | null): string; onDone(): void }) {
   const [result, setResult] = useState<PurgeResult | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [due, setDue] = useState<Due>({ state: 'counting' });
   const { busy, run } = useAction();
   // Both buttons are disabled while busy: focus comes back to the one used (Run now's dialog gives it back itself).
   const focus = useFocusAfter();
@@ -19,6 +24,13 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
   const dryRun = async () => {
     const r = await focus.keep(() => run('dry', () => call('destruction.dryRun', {}), (v) => `Dry run: ${count(v.destroyed, 'contact')} would be destroyed; nothing was changed.`));
     if (r) setResult(r);
+  };
+  // The question names what will go: a fresh dry run, since an earlier one may be stale (time passed, holds changed).
+  const confirm = async () => {
+    setDue({ state: 'counting' });
+    setConfirming(true);
+    const r = await run('count', () => call('destruction.dryRun', {}));
+    setDue(r ? { state: 'counted', result: r } : { state: 'unknown' });
   };
   const runNow = async () => {
     const r = await run('run', () => call('destruction.run', {}), (v) => `${count(v.destroyed, 'contact')} destroyed.`);
@@ -38,7 +50,8 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
         <button type="button" data-testid="dry-run" disabled={busy !== null} aria-busy={busy === 'dry'} onClick={() => void dryRun()}>
           Dry run
         </button>
-        <button type="button" className="danger" data-testid="run-now" disabled={busy !== null} onClick={() => setConfirming(true)}>
+        {/* Not disabled while its own dialog counts: the dialog gives focus back to it when it closes. */}
+        <button type="button" className="danger" data-testid="run-now" disabled={busy !== null && busy !== 'count'} onClick={() => void confirm()}>
           Run now…
         </button>
       </div>
@@ -79,7 +92,23 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
         </div>
       ) : null}
       {confirming ? (
-        <ConfirmDialog title="Destroy every contact that is due now?" confirmLabel="Destroy now" confirmTestId="confirm-run" busy={busy === 'run'} onConfirm={() => void runNow()} onCancel={() => setConfirming(false)}>
+        <ConfirmDialog
+          title={due.state === 'counted' ? destroyQuestion(due.result, groupLabel) : 'Destroy every contact that is due now?'}
+          confirmLabel={due.state === 'counted' && due.result.destroyed === 0 ? 'Run anyway' : 'Destroy now'}
+          confirmTestId="confirm-run"
+          busy={busy === 'run' || due.state === 'counting'}
+          onConfirm={() => void runNow()}
+          onCancel={() => setConfirming(false)}
+        >
+          {due.state === 'counting' ? (
+            <p data-testid="confirm-run-counting" role="status">
+              Counting the contacts due now…
+            </p>
+          ) : due.state === 'unknown' ? (
+            <p data-testid="confirm-run-uncounted">How many are due could not be counted (see the message above): the run destroys every contact due when it starts.</p>
+          ) : due.result.held > 0 ? (
+            <p data-testid="confirm-run-held">{count(due.result.held, 'more contact', 'more contacts')} due {due.result.held === 1 ? 'is' : 'are'} kept by a legal hold.</p>
+          ) : null}
           <p>Contacts past their retention or quarantine date are destroyed for good, and a certificate is issued. Contacts under a legal hold are kept.</p>
         </ConfirmDialog>
       ) : null}
