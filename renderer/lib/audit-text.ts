@@ -126,6 +126,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One detail as a label and a value in words; `id` when the value is an id to show whole, in a monospace font. */
 export interface DetailPhrase {
+  /** The detail's key in the log (memberId, groupId, …). */
+  key: string;
   label: string;
   value: string;
   id: boolean;
@@ -140,7 +142,7 @@ export function detailPhrases(details: AuditEntry['details']): DetailPhrase[] {
     const label = DETAIL_TEXT[key] ?? spelt(key);
     const values = Array.isArray(raw) ? raw : [raw];
     const id = values.length > 0 && values.every((v) => typeof v === 'string' && UUID.test(v));
-    return { label, value: values.map((v) => valueText(key, v)).join(', '), id };
+    return { key, label, value: values.map((v) => valueText(key, v)).join(', '), id };
   });
 }
 

@@ -6,6 +6,7 @@ import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { saveText } from '../components/blob-url.js';
 import { SelectField, TextField } from '../components/fields.js';
+import { CopyId } from '../components/copy-id.js';
 import { Pager } from '../components/pager.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { ACTION_TEXT, actionText, detailPhrases, OUTCOME_TEXT } from '../lib/audit-text.js';
@@ -34,14 +35,39 @@ function When({ at }: { at: string }) {
   );
 }
 
-function Details({ details }: { details: AuditEntry['details'] }) {
+/** The names the log's ids stand for, where this screen knows them: members and groups (never a contact's). */
+interface Names {
+  members: Map<string, string>;
+  groups: Map<string, string>;
+}
+
+/** An id of the log in words: the member's or group's name where known, else what it identifies; the id to copy. */
+function IdDetail({ keyName, label, id, names }: { keyName: string; label: string; id: string; names: Names }) {
+  const known = keyName === 'memberId' ? names.members.get(id) : keyName === 'groupId' ? names.groups.get(id) : undefined;
+  const what = label.replace(/ id$/, '');
+  const shown = known ?? (keyName === 'groupId' ? 'a group since removed' : keyName === 'memberId' ? 'a member since removed' : null);
+  return (
+    <>
+      {what}: {shown ? (keyName === 'groupId' && known ? `“${shown}”` : shown) : null} <CopyId id={id} what={label} />
+    </>
+  );
+}
+
+function Details({ details, names }: { details: AuditEntry['details']; names: Names }) {
   const phrases = detailPhrases(details);
   if (phrases.length === 0) return null;
   return (
     <ul className="audit-details">
       {phrases.map((p) => (
         <li key={p.label}>
-          {p.label}: {p.id || LONG_ID.test(p.value) ? <span className="mono small copyable">{p.value}</span> : p.value}
+          {p.id && typeof details[p.key] === 'string' ? (
+            <IdDetail keyName={p.key} label={p.label} id={details[p.key] as string} names={names} />
+          ) : (
+            <>
+              {/* A file's hash is read and compared, not copied blind: shown whole. */}
+              {p.label}: {p.id || LONG_ID.test(p.value) ? <span className="mono small copyable">{p.value}</span> : p.value}
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -54,6 +80,7 @@ export function AuditScreen() {
   const [cursors, setCursors] = useState<(number | null)[]>([null]);
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const [members, setMembers] = useState<Map<string, string>>(new Map());
+  const [groups, setGroups] = useState<Map<string, string>>(new Map());
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [action, setAction] = useState('');
   const [memberId, setMemberId] = useState('');
@@ -93,6 +120,10 @@ export function AuditScreen() {
   }, [load, cursor, filter]);
   useEffect(() => {
     void run('members', () => call('members.list', {})).then((r) => r && setMembers(new Map(r.map((m) => [m.id, m.name]))));
+    // Group names are not personal data: the log keeps ids, the screen says which group (a reader of groups only).
+    void call('groups.list', {})
+      .then((r) => setGroups(new Map(r.groups.map((g) => [g.id, g.label]))))
+      .catch(() => setGroups(new Map()));
   }, [run]);
 
   const verify = async () => {
@@ -221,14 +252,20 @@ export function AuditScreen() {
                 <td>
                   <When at={e.at} />
                 </td>
-                <td>{e.member ? (members.get(e.member) ?? <span className="mono small">{e.member}</span>) : 'Unattended (token or refused sign-in)'}</td>
+                <td>
+                  {e.member ? (members.get(e.member) ?? (
+                    <>
+                      A member since removed <CopyId id={e.member} what="member id" />
+                    </>
+                  )) : 'Unattended (token or refused sign-in)'}
+                </td>
                 <td>{actionText(e.action)}</td>
                 <td className={`outcome-${e.outcome}`}>
                   <span aria-hidden="true">{e.outcome === 'success' ? '✓ ' : e.outcome === 'refused' ? '⛔ ' : '✗ '}</span>
                   {OUTCOME_TEXT[e.outcome]}
                 </td>
                 <td className="small audit-details-cell">
-                  <Details details={e.details} />
+                  <Details details={e.details} names={{ members, groups }} />
                 </td>
               </tr>
             ))}

@@ -45,13 +45,13 @@ describe('the audit log in words', () => {
     const id = '0b9a3c1e-5d2f-4a8b-9c7d-1e2f3a4b5c6d';
     const phrases = detailPhrases({ purpose: 'networking', basis: 'legitimate-interests', added: 12_345, certificateId: id, dryRun: false, reason: 'not-found', emailsWithheld: 2 });
     expect(phrases).toEqual([
-      { label: 'purpose', value: 'Professional networking', id: false },
-      { label: 'basis', value: 'Legitimate interests', id: false },
-      { label: 'added', value: '12,345', id: false },
-      { label: 'certificate id', value: id, id: true },
-      { label: 'dry run', value: 'no', id: false },
-      { label: 'reason', value: 'not found', id: false },
-      { label: 'emails withheld', value: '2', id: false },
+      { key: 'purpose', label: 'purpose', value: 'Professional networking', id: false },
+      { key: 'basis', label: 'basis', value: 'Legitimate interests', id: false },
+      { key: 'added', label: 'added', value: '12,345', id: false },
+      { key: 'certificateId', label: 'certificate id', value: id, id: true },
+      { key: 'dryRun', label: 'dry run', value: 'no', id: false },
+      { key: 'reason', label: 'reason', value: 'not found', id: false },
+      { key: 'emailsWithheld', label: 'emails withheld', value: '2', id: false },
     ]);
     expect(actionText('import-commit')).toBe('Imported a file');
     expect(actionText('some-future-action')).toBe('some future action');
