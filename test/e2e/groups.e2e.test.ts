@@ -276,4 +276,18 @@ describe('Groups & lawful basis', { timeout: 60_000 }, () => {
     await expect.poll(focused).toMatchObject({ id: 'groups-list-title' });
     expect(app.problems).toEqual([]);
   });
+
+  it('records the group’s review, which restarts retention counted from the last review; the log says so', async () => {
+    await page().locator(`[data-group-id="${work}"]`).getByTestId('select-group').click();
+    const button = byTestId('review-group');
+    await expect.poll(() => button.textContent()).toMatch(/^Mark \d+ contacts? reviewed$/);
+    const before = (await app.service.call('audit.entries', { action: 'contact-review', limit: 10 })).total;
+    await button.focus();
+    await page().keyboard.press('Enter');
+    await expect.poll(() => status()).toMatch(/^✓ Marked \d+ contacts? of “[^”]+” reviewed on 29 November 2026\.$/);
+    expect((await app.service.call('audit.entries', { action: 'contact-review', limit: 10 })).total).toBe(before + 1);
+    // The button stays where it was, and keeps the focus.
+    expect(await page().evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-testid'))).toBe('review-group');
+    await accessible('groups-review-1280');
+  });
 });

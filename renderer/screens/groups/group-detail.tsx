@@ -1,5 +1,6 @@
 // The chosen group: its rule (edited in place: a new rule is previewed, who would move where, before it is applied),
-// its lawful basis (the guided form, renderer/screens/groups/policy-form.tsx) and its Art. 14 plan, and Remove.
+// its lawful basis (the guided form, renderer/screens/groups/policy-form.tsx) and its Art. 14 plan, its review, and
+// Remove.
 import { useState, type FormEvent } from 'react';
 import { call } from '../../api.js';
 import { byTestId, useFocusAfter } from '../../app/use-focus-after.js';
@@ -7,6 +8,7 @@ import { FormError, TextField } from '../../components/fields.js';
 import { basisLabel, noticePlanText, PURPOSE_LABELS } from '../../lib/labels.js';
 import { fromRule, toRule, type RuleFormState } from '../../lib/rule-form.js';
 import type { GroupView } from '../../types.js';
+import { GroupReview } from './group-review.js';
 import { PolicyForm } from './policy-form.js';
 import { RuleFields } from './rule-fields.js';
 import type { useRegroup } from './use-regroup.js';
@@ -101,6 +103,7 @@ export function GroupDetail({
           </button>
         </section>
       )}
+      <GroupReview group={group} contacts={count} onReviewed={onChanged} />
     </div>
   );
 }
