@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
 import { saveText } from '../components/blob-url.js';
+import { CopyId } from '../components/copy-id.js';
 import { ScreenHeading } from '../components/screen-heading.js';
 import { count, isoDay } from '../lib/format.js';
 import { PURPOSE_LABELS } from '../lib/labels.js';
@@ -121,8 +122,8 @@ function ExportDone({ result, recipient, file, purpose }: { result: ExportResult
           Save the file again
         </button>
       </p>
-      <p>
-        Disclosure id: <span className="mono small copyable" data-testid="export-disclosure-id">{result.disclosureId}</span>
+      <p data-testid="export-disclosure">
+        Disclosure recorded <CopyId id={result.disclosureId} what="disclosure id" />
       </p>
       <p className="hint">The disclosures log on the Records screen lists this export; an erasure or correction later tells you to inform {recipient}.</p>
       {result.notes.length > 0 ? (

@@ -5,7 +5,9 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api.js';
 import { useAction } from '../app/use-action.js';
+import { CopyId } from '../components/copy-id.js';
 import { ScreenHeading } from '../components/screen-heading.js';
+import { day } from '../lib/format.js';
 import { mayCall, type ScreenProps } from '../lib/nav.js';
 import { attentionItems, lastRunText, type HomeSummary } from './home/attention.js';
 import './home/home.css';
@@ -83,7 +85,7 @@ export function HomeScreen({ roles, memberId, navigate }: ScreenProps) {
           <p data-testid="last-run-text">{lastRun}</p>
           {summary?.lastRun?.certificateId ? (
             <p className="hint">
-              Certificate id <span className="mono">{summary.lastRun.certificateId}</span>
+              Certificate of the run on {day(summary.lastRun.at)} <CopyId id={summary.lastRun.certificateId} what="certificate id" />
             </p>
           ) : null}
           {canRetention ? (

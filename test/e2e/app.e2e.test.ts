@@ -169,7 +169,9 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('erase-button').click();
     await byTestId('confirm-dialog').waitFor();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: /erase/i }).click();
-    await expect.poll(() => byTestId('erase-certificate').textContent(), { timeout: 10_000 }).toMatch(/[0-9a-f-]{36}/);
+    await expect.poll(() => byTestId('erase-certificate').textContent(), { timeout: 10_000 }).toMatch(/^Certificate of the erasure on /);
+    expect(await byTestId('erase-certificate').getByTestId('copy-id').getAttribute('title')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await status()).toMatch(/was erased\. A certificate was issued\.$/);
     await searchContacts('');
     await expect.poll(() => byTestId('contacts-count').textContent()).toMatch(/\b11\b/);
   });
@@ -228,7 +230,8 @@ describe('the desktop app in a browser, against the real core', { timeout: 60_00
     await byTestId('run-now').click();
     await byTestId('confirm-dialog').waitFor();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: /destroy|run/i }).click();
-    await expect.poll(() => byTestId('destruction-certificate').textContent(), { timeout: 20_000 }).toMatch(/[0-9a-f-]{36}/);
+    await expect.poll(() => byTestId('destruction-result').textContent(), { timeout: 20_000 }).toMatch(/A certificate was issued/);
+    expect(await byTestId('destruction-result').getByTestId('copy-id').getAttribute('title')).toMatch(/^[0-9a-f-]{36}$/);
     await accessible('10-retention-run');
   });
 

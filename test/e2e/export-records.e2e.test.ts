@@ -114,7 +114,7 @@ describe('a data owner exports to a CRM and keeps the Art. 30 record', { timeout
     await s.accessible('export-records-03-preview');
   });
 
-  it('exports to the recipient: the CSV is saved, and the disclosure id, counts and notes are shown', async () => {
+  it('exports to the recipient: the CSV is saved, and the disclosure (its id to copy), counts and notes are shown', async () => {
     // The recipient is needed, and said so beside its field.
     await s.byTestId('export-button').click();
     await expect.poll(() => s.byTestId('export-form').getByTestId('field-error').innerText()).toMatch(/Choose who receives the file/);
@@ -125,15 +125,21 @@ describe('a data owner exports to a CRM and keeps the Art. 30 record', { timeout
     expect(csv.text).toMatch(/"Ada","Lovelace"/);
     expect(csv.text).not.toMatch(/Grace/);
     await s.byTestId('export-result').waitFor();
-    const disclosureId = (await s.byTestId('export-disclosure-id').innerText()).trim();
+    // The disclosure is named in words; its id is there to copy (the button's tooltip), not to read.
+    const disclosed = s.byTestId('export-disclosure');
+    expect(await disclosed.innerText()).toMatch(/^Disclosure recorded/);
+    const disclosureId = (await disclosed.getByTestId('copy-id').getAttribute('title')) ?? '';
     expect(disclosureId).toMatch(UUID);
+    expect(await disclosed.getByTestId('copy-id').getAttribute('aria-label')).toBe('Copy id of the disclosure');
+    await s.inWords('export-result');
     expect(await s.byTestId('export-result-summary').innerText()).toMatch(/exported to HubSpot Europe for professional networking; \d+ people held back/);
     expect(await s.status()).toMatch(/Exported .* to HubSpot Europe/);
     await s.accessible('export-records-04-exported');
 
     await s.open('records');
     await expect.poll(() => s.byTestId('disclosure-row').count()).toBe(1);
-    expect(await s.byTestId('disclosures-table').innerText()).toContain(disclosureId);
+    expect(await s.byTestId('disclosure-row').getByTestId('copy-id').getAttribute('title')).toBe(disclosureId);
+    await s.inWords('disclosures-table');
     expect(await s.byTestId('disclosures-table').innerText()).toMatch(/HubSpot Europe\s+Professional networking/);
   });
 

@@ -177,6 +177,37 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     expect(await focused()).toMatchObject({ id: 'holds-title', text: 'Legal holds' });
   });
 
+  it('holds one contact by the id copied from the bottom of its details', async () => {
+    await s.open('contacts');
+    await s.byTestId('contact-row').first().click();
+    await s.byTestId('contact-detail').waitFor();
+    // The id is not read but copied: a button, reached by keyboard, named for what it copies, the id its tooltip.
+    const copy = s.byTestId('detail-id').getByTestId('copy-id');
+    expect(await copy.getAttribute('aria-label')).toBe('Copy id of the contact');
+    const contactId = (await copy.getAttribute('title')) ?? '';
+    expect(contactId).toMatch(/^[0-9a-f-]{36}$/);
+    await copy.focus();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(s.status).toMatch(/Copied the contact id\.|The clipboard is not available here/);
+    await s.inWords('contact-detail');
+    await s.accessible('retention-03-contact-id');
+    await s.byTestId('close-detail').click();
+
+    await s.open('retention');
+    await s.byTestId('hold-target').selectOption('contact');
+    expect(await s.byTestId('hold-form').innerText()).toMatch(/Copy it with “Copy id” at the bottom of the contact’s details/);
+    await s.byTestId('hold-contact').fill(contactId);
+    await s.byTestId('hold-reason').fill('A claim about this one person');
+    await press('place-hold');
+    await expect.poll(() => s.byTestId('hold-row').count()).toBe(1);
+    expect(await s.byTestId('hold-row').locator('th').innerText()).toMatch(/^One contact/);
+    expect(await s.byTestId('hold-row').getByTestId('copy-id').getAttribute('title')).toBe(contactId);
+    await s.inWords('holds-table');
+    await press('lift-hold');
+    await press('lift-hold-confirm');
+    await expect.poll(() => s.byTestId('hold-row').count()).toBe(0);
+  });
+
   it('says the contacts past their quarantine once on the home screen, with a link', async () => {
     clock.now = new Date('2027-01-05T09:00:00Z');
     const summary = await app.service.call('home.summary', {});
@@ -214,6 +245,9 @@ describe('Home and Retention', { timeout: 90_000 }, () => {
     expect(run.destroyed).toBeGreaterThan(0);
     await s.open('home');
     await expect.poll(() => text('last-run-text')).toBe(`The last destruction run was on 5 January 2027 at 09:00 UTC, by you: ${run.destroyed} contacts destroyed.`);
+    // Its certificate in words, the id to copy from the button beside.
+    expect(await s.inWords('last-run')).toMatch(/Certificate of the run on 5 Jan 2027/);
+    expect(await s.byTestId('last-run').getByTestId('copy-id').getAttribute('title')).toBe(run.certificate!.id);
     await bothSizes('home-03-last-run');
     await s.byTestId('last-run-link').click();
     // A dry run disables its button while it runs: focus comes back to it.

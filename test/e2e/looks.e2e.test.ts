@@ -112,7 +112,15 @@ describe('calm feedback and the contact drawer', { timeout: 60_000 }, () => {
     const before = (await app.service.call('audit.verify', {})).entries;
     await s.open('audit');
     await s.byTestId('audit-table').waitFor();
-    for (let i = 0; i < 3 && (await s.byTestId('audit-next').getAttribute('aria-disabled')) === 'false'; i++) await s.byTestId('audit-next').click();
+    // Each Next is judged after the page it asked for has arrived (its first entry is another): judged before, a Next
+    // still enabled from the page before could be pressed on the last page, where it never becomes enabled again.
+    const firstEntry = () => app.page.locator('[data-testid="audit-row"] th').first().textContent();
+    await expect.poll(firstEntry).toMatch(/^\d+$/);
+    for (let i = 0; i < 3 && (await s.byTestId('audit-next').getAttribute('aria-disabled')) === 'false'; i++) {
+      const shown = await firstEntry();
+      await s.byTestId('audit-next').click();
+      await expect.poll(firstEntry).not.toBe(shown);
+    }
     const after = (await app.service.call('audit.verify', {})).entries;
     // audit.verify itself (twice), the members and groups lists (names for the log's ids) and one reading of the log,
     // however many pages were read.

@@ -72,7 +72,9 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     expect(download.suggestedFilename()).toMatch(/^subject-access-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.json$/);
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { contactId: string; personalData: { email: string } };
     expect(saved.personalData.email).toBe('ada@analytical-engines.example');
-    expect(saved.contactId).toBe(await byTestId('access-contact-id').textContent());
+    // On screen the contact id is a button that copies it (its tooltip); the saved report holds it as text.
+    expect(saved.contactId).toBe(await byTestId('access-contact-id').getByTestId('copy-id').getAttribute('title'));
+    await s.inWords('access-summary');
   });
 
   it('records an objection, lists it without personal data, and lifts it with a reason', async () => {
@@ -129,7 +131,9 @@ describe('People’s requests: an admin and a data owner', { timeout: 60_000 }, 
     await byTestId('erasure-result').waitFor();
     const certificate = (await byTestId('erasure-certificate').textContent()) ?? '';
     expect(certificate).toMatch(/CERTIFICATE OF ERASURE \(UK GDPR Art\. 17\)/);
-    expect(certificate).toContain((await byTestId('erasure-certificate-id').textContent()) ?? 'missing');
+    // The certificate is named in words with its id to copy; the certificate's own text, a document, prints it.
+    expect(await byTestId('erasure-certificate-issued').innerText()).toMatch(/^Certificate of the erasure on \d{1,2} \w{3} \d{4}/);
+    expect(certificate).toContain((await byTestId('erasure-certificate-issued').getByTestId('copy-id').getAttribute('title')) ?? 'missing');
     expect(await byTestId('erasure-art19').textContent()).toMatch(/Tell Pipeline CRM Ltd/);
     await s.accessible('requests-05-erased');
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId('erasure-save-text').click()]);

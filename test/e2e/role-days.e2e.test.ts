@@ -296,7 +296,10 @@ describe('the data owner’s day', { timeout: 120_000 }, () => {
     await s.byTestId('export-result').waitFor();
     expect(await text('export-result-summary')).toMatch(/exported to HubSpot Europe for professional networking; 9 people held back/);
     expect(await app.service.call('disclosures.list', {})).toHaveLength(1);
-    await inWords('app', { idsShown: true });
+    // The disclosure is named in words; its id is a button that copies it.
+    expect(await text('export-disclosure')).toMatch(/^Disclosure recorded/);
+    expect(await s.byTestId('export-disclosure').getByTestId('copy-id').getAttribute('aria-label')).toBe('Copy id of the disclosure');
+    await inWords();
     await looks('owner-10-exported');
   });
 });
@@ -348,8 +351,9 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     expect(token.length).toBeGreaterThan(20);
     await expect.poll(() => s.byTestId('token-row').count()).toBe(1);
     expect(await text('token-state')).toBe('Active');
-    // The token table names the token by its id: that is what a job's configuration is checked against.
-    await inWords('app', { idsShown: true });
+    // The token table numbers the tokens; each id is a button that copies it. The secret shown once is no id.
+    expect(await s.byTestId('token-row').getByTestId('copy-id').getAttribute('aria-label')).toBe('Copy id of the token');
+    await inWords();
     await looks('admin-04-token-shown');
     await s.byTestId('token-done').click();
     expect(await s.byTestId('token-created').count()).toBe(0);
@@ -372,8 +376,9 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     expect(await text('destruction-count')).toBe(String(destroyed));
     expect(await text('destruction-result')).toMatch(/were destroyed; 0 due but held/);
     await expect.poll(() => s.status()).toMatch(/9 contacts destroyed\.$/);
-    // The certificate's id is shown with the result: it is what the controller files.
-    await inWords('app', { idsShown: true });
+    // The certificate is named in words with the result; its id, what the controller files, is copied from a button.
+    expect(await s.byTestId('destruction-result').getByTestId('copy-id').getAttribute('aria-label')).toBe('Copy id of the certificate');
+    await inWords();
     await looks('admin-06-destroyed');
   });
 
@@ -382,6 +387,9 @@ describe('the admin’s day, a month later', { timeout: 120_000 }, () => {
     expect(await s.byTestId('certificate-row').count()).toBe(1);
     await s.byTestId('certificate-show').click();
     await s.byTestId('certificate-view').waitFor();
+    // The certificate list names each one in words; the certificate itself, a document, prints its ids.
+    expect(await text('certificate-row')).toMatch(/^Certificate of the run on 5 Jan 2027/);
+    await inWords('certificates-list');
     const certificate = await inWords('certificate-text', { idsShown: true });
     expect(certificate).toMatch(/^CERTIFICATE OF SCHEDULED DESTRUCTION/);
     expect(certificate).toMatch(new RegExp(`\\b${destroyed}\\b`));

@@ -30,7 +30,7 @@ export interface Steps {
   accessible(screen: string): Promise<void>;
   status(): Promise<string>;
   /** What the element with `testId` says, as a person reads it: no raw vocabulary key, and no id unless `idsShown`
-   * (a certificate, a disclosure, a token or the audit log name theirs to be copied); its text. */
+   * (only a certificate's own text, a document: elsewhere an id is a "Copy id" button, its id the tooltip); its text. */
   inWords(testId?: string, options?: { idsShown?: boolean }): Promise<string>;
   /** Create a vault at `path` in the core, unlocked by `name` with `roles`, and reload the page into it. */
   signIn(path: string, options?: { name?: string; roles?: Role[] }): Promise<void>;

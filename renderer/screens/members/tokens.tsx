@@ -6,6 +6,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useStatus } from '../../app/status.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { CopyId } from '../../components/copy-id.js';
 import { day, timestamp } from '../../lib/format.js';
 import type { Response } from '../../../src/api/contract.js';
 import type { MemberListItem } from '../../types.js';
@@ -100,10 +101,10 @@ export function DestructionTokens({ members }: { members: readonly MemberListIte
       ) : (
         <div className="table-scroll">
           <table className="data" data-testid="tokens-table">
-            <caption className="visually-hidden">Destruction tokens, oldest first</caption>
+            <caption className="visually-hidden">Destruction tokens, oldest first, numbered in that order</caption>
             <thead>
               <tr>
-                <th scope="col">Token id</th>
+                <th scope="col">Token</th>
                 <th scope="col">Created</th>
                 <th scope="col">By</th>
                 <th scope="col">State</th>
@@ -111,10 +112,10 @@ export function DestructionTokens({ members }: { members: readonly MemberListIte
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
+              {tokens.map((t, i) => (
                 <tr key={t.id} data-testid="token-row" data-token-id={t.id}>
                   <th scope="row">
-                    <code className="mono small">{t.id}</code>
+                    Token {i + 1} <CopyId id={t.id} what="token id" />
                   </th>
                   <td>{day(t.createdAt)}</td>
                   <td>{nameOf(t.createdBy)}</td>
@@ -127,7 +128,7 @@ export function DestructionTokens({ members }: { members: readonly MemberListIte
                         type="button"
                         className="danger-outline"
                         data-testid="token-revoke"
-                        aria-label={`Revoke the token created ${day(t.createdAt)} (id ${t.id.slice(0, 8)})`}
+                        aria-label={`Revoke token ${i + 1}, created ${day(t.createdAt)}`}
                         disabled={busy !== null}
                         onClick={() => {
                           focus.remember();
@@ -162,7 +163,7 @@ export function DestructionTokens({ members }: { members: readonly MemberListIte
           }}
         >
           <p>
-            A job using the token created {day(revoking.createdAt)} by {nameOf(revoking.createdBy)} (id <code className="mono">{revoking.id}</code>) will be refused from now on. This
+            A job using token {tokens.findIndex((t) => t.id === revoking.id) + 1}, created {day(revoking.createdAt)} by {nameOf(revoking.createdBy)}, will be refused from now on. This
             cannot be undone: create a new token for the job if it should go on.
           </p>
         </ConfirmDialog>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
+import { CopyId } from '../../components/copy-id.js';
 import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
 import { timestamp } from '../../lib/format.js';
@@ -52,7 +53,7 @@ export function DisclosuresLog({ version }: { version: number }) {
                   <th scope="col">To</th>
                   <th scope="col">Purpose</th>
                   <th scope="col">People</th>
-                  <th scope="col">Disclosure id</th>
+                  <th scope="col">Id</th>
                 </tr>
               </thead>
               <tbody>
@@ -66,7 +67,7 @@ export function DisclosuresLog({ version }: { version: number }) {
                     </td>
                     <td>{d.contacts.toLocaleString('en-GB')}</td>
                     <td>
-                      <span className="mono small copyable">{d.id}</span>
+                      <CopyId id={d.id} what="disclosure id" />
                     </td>
                   </tr>
                 ))}

@@ -7,6 +7,8 @@ import { ApiError, call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { CopyId } from '../../components/copy-id.js';
+import { day } from '../../lib/format.js';
 import { PersonFields, useFocusFirstError } from './form-bits.js';
 import type { ContactView } from '../../types.js';
 import { personSelector, PERSON_KIND_LABELS, type PersonKind, type PersonSelector } from './request-forms.js';
@@ -140,16 +142,19 @@ export function Erasure({ onChanged }: { onChanged(): void }) {
             list.
           </p>
           <dl className="facts">
-            <dt>Certificate id</dt>
-            <dd className="mono" data-testid="erasure-certificate-id">
-              {erased.certificate.id}
+            <dt>Certificate</dt>
+            <dd data-testid="erasure-certificate-issued">
+              Certificate of the erasure on {day(erased.certificate.issuedAt)} <CopyId id={erased.certificate.id} what="certificate id" />
             </dd>
-            <dt>Suppression entry id</dt>
-            <dd className="mono">{erased.suppressionId}</dd>
+            <dt>Suppression entry</dt>
+            <dd>
+              Added on {day(erased.certificate.issuedAt)} <CopyId id={erased.suppressionId} what="suppression entry id" />
+            </dd>
           </dl>
           {erased.text !== null ? (
             <>
               <h5 id="erasure-certificate-title">Certificate of erasure</h5>
+              {/* The certificate as a document, as filed and saved: its ids are part of it, so printed. */}
               <pre className="requests-certificate" data-testid="erasure-certificate" tabIndex={0} aria-labelledby="erasure-certificate-title">
                 {erased.text}
               </pre>

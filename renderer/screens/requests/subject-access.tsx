@@ -4,10 +4,14 @@ import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { saveText } from '../../components/blob-url.js';
+import { CopyId } from '../../components/copy-id.js';
 import { today } from '../../lib/format.js';
 import { accessFileName, readAccessReport, type AccessReport } from './access-report.js';
 import { PersonFields, useFocusFirstError } from './form-bits.js';
 import { personSelector, PERSON_KINDS, type PersonKind } from './request-forms.js';
+
+/** An id in the report (the import's): copied, not read; the saved report keeps it. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function SubjectAccess() {
   const [kind, setKind] = useState<PersonKind>('email');
@@ -103,8 +107,8 @@ export function SubjectAccess() {
             <>
               <dl className="facts">
                 <dt>Contact id</dt>
-                <dd className="mono" data-testid="access-contact-id">
-                  {report.contactId}
+                <dd data-testid="access-contact-id">
+                  <CopyId id={report.contactId} what="contact id" />
                 </dd>
               </dl>
               <div className="requests-sections">
@@ -116,7 +120,9 @@ export function SubjectAccess() {
                         {s.facts.map((f) => (
                           <Fragment key={f.label}>
                             <dt>{f.label}</dt>
-                            <dd className={f.mono ? 'mono' : undefined}>{f.value}</dd>
+                            <dd className={f.mono && !UUID.test(f.value) ? 'mono' : undefined}>
+                              {f.mono && UUID.test(f.value) ? <CopyId id={f.value} what={f.label.toLowerCase()} /> : f.value}
+                            </dd>
                           </Fragment>
                         ))}
                       </dl>

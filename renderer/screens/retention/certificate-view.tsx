@@ -37,6 +37,8 @@ export function CertificateView({ shown, groupLabel, onClose }: { shown: ShownCe
         ) : null}
         <p className="hint">The text below is the certificate as filed; it names groups and members by id.</p>
       </div>
+      {/* The certificate as a document (read, printed, saved, named by its id): its number and ids are part of it, so
+          printed here, unlike every other screen, where an id is a button that copies it (components/copy-id.tsx). */}
       <pre className="certificate-text" data-testid="certificate-text" tabIndex={0} aria-label="Certificate text">
         {text}
       </pre>

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useReturnFocus } from '../members/return-focus.js';
+import { CopyId } from '../../components/copy-id.js';
 import { OffsetPager } from '../../components/pager.js';
 import { ScrollRegion } from '../../components/scroll-region.js';
-import { timestamp } from '../../lib/format.js';
+import { day, timestamp } from '../../lib/format.js';
 import type { Certificate, CertificatesPage } from '../../types.js';
 import { CertificateView, type ShownCertificate } from './certificate-view.js';
 
@@ -61,9 +62,8 @@ export function Certificates({ version, groupLabel }: { version: number; groupLa
               <tbody>
                 {list.map((c) => (
                   <tr key={c.id} data-testid="certificate-row">
-                    <th scope="row" className="mono small">
-                      <span className="visually-hidden">Certificate id </span>
-                      {c.id}
+                    <th scope="row">
+                      Certificate of the {c.kind === 'erasure' ? 'erasure' : 'run'} on {day(c.issuedAt)} <CopyId id={c.id} what="certificate id" />
                     </th>
                     <td>{c.kind === 'erasure' ? 'Erasure (Art. 17)' : 'Scheduled destruction'}</td>
                     <td>{timestamp(c.issuedAt)}</td>

@@ -5,6 +5,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useFocusAfter } from '../../app/use-focus-after.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { CopyId } from '../../components/copy-id.js';
 import { basisLabel } from '../../lib/labels.js';
 import type { PurgeResult } from '../../types.js';
 import { count, longDay } from '../../lib/format.js';
@@ -84,7 +85,8 @@ export function Destruction({ groupLabel, onDone }: { groupLabel(id: string | nu
           ) : null}
           {certificate ? (
             <p>
-              Certificate <span className="mono" data-testid="destruction-certificate">{certificate.id}</span>, audit entry {certificate.audit.seq}.
+              A certificate was issued (audit entry {certificate.audit.seq}): it is listed below, under Certificates.{' '}
+              <CopyId id={certificate.id} what="certificate id" />
             </p>
           ) : result.dryRun ? null : (
             <p>Nothing was due, so no certificate was issued.</p>

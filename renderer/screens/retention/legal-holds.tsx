@@ -4,6 +4,7 @@ import { call } from '../../api.js';
 import { useAction } from '../../app/use-action.js';
 import { useFocusAfter } from '../../app/use-focus-after.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { CopyId } from '../../components/copy-id.js';
 import { FormError, SelectField, TextArea, TextField } from '../../components/fields.js';
 import { OffsetPager } from '../../components/pager.js';
 import { day } from '../../lib/format.js';
@@ -105,7 +106,15 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
             <tbody>
               {holds.map((h) => (
                 <tr key={h.id} data-testid="hold-row">
-                  <th scope="row">{h.groupId ? `Group: ${groupLabel(h.groupId)}` : `Contact ${h.contactId ?? ''}`}</th>
+                  <th scope="row">
+                    {h.groupId ? (
+                      `Group: ${groupLabel(h.groupId)}`
+                    ) : (
+                      <>
+                        One contact {h.contactId ? <CopyId id={h.contactId} what="contact id" /> : null}
+                      </>
+                    )}
+                  </th>
                   <td>{h.reason}</td>
                   <td>{day(h.createdAt)}</td>
                   <td>
@@ -148,7 +157,7 @@ export function LegalHolds({ groups, groupLabel, onChanged }: { groups: readonly
         {target === 'group' ? (
           <SelectField label="Group" testId="hold-group" placeholder="Choose a group…" value={groupId} onChange={setGroupId} options={groups.map((g) => ({ value: g.id, label: g.label }))} />
         ) : (
-          <TextField label="Contact id" testId="hold-contact" value={contactId} onChange={setContactId} hint="Shown at the bottom of the contact’s details." />
+          <TextField label="Contact id" testId="hold-contact" value={contactId} onChange={setContactId} hint="Copy it with “Copy id” at the bottom of the contact’s details (Contacts), then paste it here." />
         )}
         <TextArea label="Reason" required testId="hold-reason" value={reason} onChange={setReason} hint="Kept encrypted. For example: a claim, a regulator’s request." />
         <FormError message={error} />
