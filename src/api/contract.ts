@@ -170,7 +170,8 @@ export const CHANNELS = {
       categoryCounts: z.record(z.string(), z.number().int()).optional(),
     }),
   }),
-  'contacts.show': spec({ request: z.object({ contactId: S.id }), response: S.ContactViewSchema }),
+  // One contact, by id, or by an email or profile URL found the way a request finds a person (use-cases/person.ts).
+  'contacts.show': spec({ request: S.PersonSelectorSchema, response: S.ContactViewSchema }),
   'contacts.access': spec({ request: S.PersonSelectorSchema, response: z.object({ json: z.string(), csv: z.string() }) }),
   // Mark reviewed: the last-review date that retention policies (and the default) may count from.
   'contacts.review': spec({

@@ -246,7 +246,7 @@ export class AppService implements Core {
     'policy.assign': (r) => assignPolicy(this.session(), r.groupId, r.policy, r),
 
     'contacts.list': (r) => listContacts(this.session(), { ...r, ...(r.groupId !== undefined ? { groupId: r.groupId } : {}), ...(r.search ? { search: r.search } : {}) }),
-    'contacts.show': (r) => getContact(this.session(), r.contactId),
+    'contacts.show': (r) => getContact(this.session(), r),
     'contacts.access': (r) => subjectAccess(this.session(), r),
     'contacts.review': (r) => reviewContacts(this.session(), r),
     'contacts.erase': (r) => erasePerson(this.session(), r),

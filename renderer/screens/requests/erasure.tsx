@@ -21,29 +21,16 @@ function whoLabel(kind: PersonKind, selector: PersonSelector): string {
   return `the person with the ${PERSON_KIND_LABELS[kind].toLowerCase()} ${value}`;
 }
 
-/** The contacts the request names, found the way a person reads them: by id, or by an exact email or profile address. */
+/** The contact the request names, found by the core as the erasure will find them (contacts.show takes the same
+ * selector: src/app/use-cases/person.ts); none when nobody matches. */
 async function matchesOf(selector: PersonSelector): Promise<ContactView[]> {
-  if ('contactId' in selector) {
-    try {
-      return [await call('contacts.show', { contactId: selector.contactId })];
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'not-found') return [];
-      throw err;
-    }
+  try {
+    return [await call('contacts.show', selector)];
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'not-found') return [];
+    throw err;
   }
-  const wanted = 'email' in selector ? selector.email.trim().toLowerCase() : profileKey(selector.profileUrl);
-  const page = await call('contacts.list', { search: 'email' in selector ? wanted : wanted.split('/').pop() ?? wanted, limit: 50 });
-  return page.contacts.filter((c) => ('email' in selector ? (c.email ?? '').toLowerCase() === wanted : c.profileUrl !== null && profileKey(c.profileUrl) === wanted));
 }
-
-/** 'https://www.linkedin.com/in/Ada/' → 'linkedin.com/in/ada'. */
-const profileKey = (url: string) =>
-  url
-    .trim()
-    .toLowerCase()
-    .replace(/^https?:\/\//, '')
-    .replace(/^([a-z]{2,3}\.)?(www\.)?/, '')
-    .replace(/\/+$/, '');
 
 export function Erasure({ onChanged }: { onChanged(): void }) {
   const [kind, setKind] = useState<PersonKind>('email');

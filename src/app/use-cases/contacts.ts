@@ -8,6 +8,7 @@ import { MAX_PAGE, type ContactStatus } from '../../shared/vocabulary.js';
 import { searchForm, searchText } from '../../vault/contact-index.js';
 import { activeHolds, type ContactRow, type StoredContact } from '../../vault/contacts-repo.js';
 import type { Session } from '../../vault/session.js';
+import { findPerson, type PersonSelector } from './person.js';
 
 /** An import as a person recognises it (its file's name is not kept): the day, its number in the vault, the kind of file. */
 export interface SourceImport {
@@ -188,10 +189,10 @@ function pageRows(session: Session, rowids: number[]): (ContactRow & { _rowid: n
   return session.db.prepare(`SELECT rowid AS _rowid, * FROM contacts WHERE rowid IN (${rowids.map(() => '?').join(',')}) ORDER BY rowid`).all(...rowids) as (ContactRow & { _rowid: number })[];
 }
 
-export function getContact(session: Session, id: string): ContactView {
+/** One contact, by id or by the email or profile URL a request names them by (findPerson: the core's one way). */
+export function getContact(session: Session, who: string | PersonSelector): ContactView {
   return session.perform('contact-show', () => {
-    const row = session.contacts.get(id);
-    if (!row) throw new ServiceError('not-found', 'There is no such contact.');
-    return { value: view(session, row, policyGroups(session), activeHolds(session.db), importsOf(session)), details: { contactId: id } };
+    const row = findPerson(session, typeof who === 'string' ? { contactId: who } : who, 'There is no such contact.');
+    return { value: view(session, row, policyGroups(session), activeHolds(session.db), importsOf(session)), details: { contactId: row.id } };
   });
 }
